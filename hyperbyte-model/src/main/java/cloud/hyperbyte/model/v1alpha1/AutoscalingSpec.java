@@ -1,0 +1,67 @@
+package cloud.hyperbyte.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** HorizontalPodAutoscaler on the cluster's scale subresource. */
+@ValidationRule(value = "!has(self.minReplicas) || self.minReplicas <= self.maxReplicas", message = "autoscaling.minReplicas must not exceed autoscaling.maxReplicas")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AutoscalingSpec {
+
+  @JsonPropertyDescription("Create the HorizontalPodAutoscaler.")
+  @Default("false")
+  private Boolean enabled;
+
+  @JsonPropertyDescription("Lower bound; default 1.")
+  @Min(1)
+  private Integer minReplicas;
+
+  @JsonPropertyDescription("Upper bound.")
+  @Required
+  @Min(1)
+  private Integer maxReplicas;
+
+  @JsonPropertyDescription("Target average CPU utilization.")
+  @Default("80")
+  @Min(1)
+  @Max(100)
+  private Integer targetCPUUtilizationPercentage;
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Integer getMinReplicas() {
+    return minReplicas;
+  }
+
+  public void setMinReplicas(Integer minReplicas) {
+    this.minReplicas = minReplicas;
+  }
+
+  public Integer getMaxReplicas() {
+    return maxReplicas;
+  }
+
+  public void setMaxReplicas(Integer maxReplicas) {
+    this.maxReplicas = maxReplicas;
+  }
+
+  public Integer getTargetCPUUtilizationPercentage() {
+    return targetCPUUtilizationPercentage;
+  }
+
+  public void setTargetCPUUtilizationPercentage(Integer targetCPUUtilizationPercentage) {
+    this.targetCPUUtilizationPercentage = targetCPUUtilizationPercentage;
+  }
+
+}

@@ -1,0 +1,193 @@
+package cloud.hyperbyte.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Cluster settings; they take effect when replicas > 1. */
+@ValidationRule(value = "!has(self.raftElectionTimeoutMs) || !has(self.raftHeartbeatIntervalMs) || self.raftElectionTimeoutMs > self.raftHeartbeatIntervalMs", message = "raftElectionTimeoutMs must be greater than raftHeartbeatIntervalMs: the server refuses to start Raft otherwise")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ClusterTuningSpec {
+
+  @JsonPropertyDescription("Peer probe period.")
+  @Default("2")
+  @Min(1)
+  private Integer heartbeatIntervalSecs;
+
+  @JsonPropertyDescription("Missed probes before a peer counts as stale for WAL truncation.")
+  @Default("5")
+  @Min(1)
+  private Integer heartbeatMissThreshold;
+
+  @JsonPropertyDescription("Per-peer retries before hinted handoff.")
+  @Default("5")
+  @Min(0)
+  private Integer replicationMaxRetries;
+
+  @JsonPropertyDescription("Replication queue depth.")
+  @Default("8192")
+  @Min(1)
+  private Integer replicationQueueDepth;
+
+  @JsonPropertyDescription("In-flight batches per peer.")
+  @Default("8")
+  @Min(1)
+  private Integer replicationMaxInflightBatches;
+
+  @JsonPropertyDescription("Coalesced replication body cap.")
+  @Default("8388608")
+  @Min(1)
+  private Long replicationMaxCoalesceBodyBytes;
+
+  @JsonPropertyDescription("Receiver queue depth.")
+  @Default("1024")
+  @Min(1)
+  private Integer replicateReceiverQueueDepth;
+
+  @JsonPropertyDescription("Stale-peer multiplier for WAL truncation.")
+  @Default("2")
+  @Min(1)
+  private Integer replicationTruncateStalePeerMultiplier;
+
+  @JsonPropertyDescription("Raft heartbeat interval.")
+  @Default("1000")
+  @Min(50)
+  private Integer raftHeartbeatIntervalMs;
+
+  @JsonPropertyDescription("Raft election timeout; must exceed the heartbeat interval.")
+  @Default("3000")
+  @Min(100)
+  private Integer raftElectionTimeoutMs;
+
+  @JsonPropertyDescription("Log entries between Raft snapshots.")
+  @Default("1000")
+  @Min(1)
+  private Integer raftSnapshotThreshold;
+
+  @JsonPropertyDescription("Write replication mode.")
+  private ReplicationSpec replication;
+
+  @JsonPropertyDescription("TLS between nodes (not supported by server 0.8.5).")
+  @ValidationRule(value = "!self.enabled", message = "cluster.tls is not supported: HyperbyteDB 0.8.5 has no TLS between nodes; use server.tls on a single-node cluster")
+  private TlsSpec tls;
+
+  @JsonPropertyDescription("Seconds a member is kept out of traffic before it is restarted.")
+  @Default("10")
+  @Min(0)
+  private Integer drainWaitSecs;
+
+  public Integer getHeartbeatIntervalSecs() {
+    return heartbeatIntervalSecs;
+  }
+
+  public void setHeartbeatIntervalSecs(Integer heartbeatIntervalSecs) {
+    this.heartbeatIntervalSecs = heartbeatIntervalSecs;
+  }
+
+  public Integer getHeartbeatMissThreshold() {
+    return heartbeatMissThreshold;
+  }
+
+  public void setHeartbeatMissThreshold(Integer heartbeatMissThreshold) {
+    this.heartbeatMissThreshold = heartbeatMissThreshold;
+  }
+
+  public Integer getReplicationMaxRetries() {
+    return replicationMaxRetries;
+  }
+
+  public void setReplicationMaxRetries(Integer replicationMaxRetries) {
+    this.replicationMaxRetries = replicationMaxRetries;
+  }
+
+  public Integer getReplicationQueueDepth() {
+    return replicationQueueDepth;
+  }
+
+  public void setReplicationQueueDepth(Integer replicationQueueDepth) {
+    this.replicationQueueDepth = replicationQueueDepth;
+  }
+
+  public Integer getReplicationMaxInflightBatches() {
+    return replicationMaxInflightBatches;
+  }
+
+  public void setReplicationMaxInflightBatches(Integer replicationMaxInflightBatches) {
+    this.replicationMaxInflightBatches = replicationMaxInflightBatches;
+  }
+
+  public Long getReplicationMaxCoalesceBodyBytes() {
+    return replicationMaxCoalesceBodyBytes;
+  }
+
+  public void setReplicationMaxCoalesceBodyBytes(Long replicationMaxCoalesceBodyBytes) {
+    this.replicationMaxCoalesceBodyBytes = replicationMaxCoalesceBodyBytes;
+  }
+
+  public Integer getReplicateReceiverQueueDepth() {
+    return replicateReceiverQueueDepth;
+  }
+
+  public void setReplicateReceiverQueueDepth(Integer replicateReceiverQueueDepth) {
+    this.replicateReceiverQueueDepth = replicateReceiverQueueDepth;
+  }
+
+  public Integer getReplicationTruncateStalePeerMultiplier() {
+    return replicationTruncateStalePeerMultiplier;
+  }
+
+  public void setReplicationTruncateStalePeerMultiplier(Integer replicationTruncateStalePeerMultiplier) {
+    this.replicationTruncateStalePeerMultiplier = replicationTruncateStalePeerMultiplier;
+  }
+
+  public Integer getRaftHeartbeatIntervalMs() {
+    return raftHeartbeatIntervalMs;
+  }
+
+  public void setRaftHeartbeatIntervalMs(Integer raftHeartbeatIntervalMs) {
+    this.raftHeartbeatIntervalMs = raftHeartbeatIntervalMs;
+  }
+
+  public Integer getRaftElectionTimeoutMs() {
+    return raftElectionTimeoutMs;
+  }
+
+  public void setRaftElectionTimeoutMs(Integer raftElectionTimeoutMs) {
+    this.raftElectionTimeoutMs = raftElectionTimeoutMs;
+  }
+
+  public Integer getRaftSnapshotThreshold() {
+    return raftSnapshotThreshold;
+  }
+
+  public void setRaftSnapshotThreshold(Integer raftSnapshotThreshold) {
+    this.raftSnapshotThreshold = raftSnapshotThreshold;
+  }
+
+  public ReplicationSpec getReplication() {
+    return replication;
+  }
+
+  public void setReplication(ReplicationSpec replication) {
+    this.replication = replication;
+  }
+
+  public TlsSpec getTls() {
+    return tls;
+  }
+
+  public void setTls(TlsSpec tls) {
+    this.tls = tls;
+  }
+
+  public Integer getDrainWaitSecs() {
+    return drainWaitSecs;
+  }
+
+  public void setDrainWaitSecs(Integer drainWaitSecs) {
+    this.drainWaitSecs = drainWaitSecs;
+  }
+
+}

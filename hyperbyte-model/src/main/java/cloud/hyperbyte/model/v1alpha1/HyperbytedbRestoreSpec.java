@@ -1,0 +1,61 @@
+package cloud.hyperbyte.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Desired restore of a cluster from a backup. */
+@ValidationRule(value = "has(self.backupName) || has(self.source)", message = "set backupName or source.s3")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class HyperbytedbRestoreSpec {
+
+  @JsonPropertyDescription("HyperbytedbCluster to restore (same namespace).")
+  @Required
+  @Size(min = 1, max = 253)
+  private String clusterName;
+
+  @JsonPropertyDescription("HyperbytedbBackup whose last successful snapshot is restored.")
+  private String backupName;
+
+  @JsonPropertyDescription("Explicit snapshot location; prefix may point at one snapshot.")
+  private RestoreSource source;
+
+  @JsonPropertyDescription("Reserved.")
+  @ValidationRule(value = "false", message = "restoreTimestamp is reserved and not implemented yet: remove it to restore the chosen snapshot")
+  private String restoreTimestamp;
+
+  public String getClusterName() {
+    return clusterName;
+  }
+
+  public void setClusterName(String clusterName) {
+    this.clusterName = clusterName;
+  }
+
+  public String getBackupName() {
+    return backupName;
+  }
+
+  public void setBackupName(String backupName) {
+    this.backupName = backupName;
+  }
+
+  public RestoreSource getSource() {
+    return source;
+  }
+
+  public void setSource(RestoreSource source) {
+    this.source = source;
+  }
+
+  public String getRestoreTimestamp() {
+    return restoreTimestamp;
+  }
+
+  public void setRestoreTimestamp(String restoreTimestamp) {
+    this.restoreTimestamp = restoreTimestamp;
+  }
+
+}

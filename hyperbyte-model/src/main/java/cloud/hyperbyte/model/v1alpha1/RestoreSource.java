@@ -1,0 +1,23 @@
+package cloud.hyperbyte.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** Explicit restore source. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RestoreSource {
+
+  @JsonPropertyDescription("Snapshot location.")
+  @Required
+  private S3Location s3;
+
+  public S3Location getS3() {
+    return s3;
+  }
+
+  public void setS3(S3Location s3) {
+    this.s3 = s3;
+  }
+
+}

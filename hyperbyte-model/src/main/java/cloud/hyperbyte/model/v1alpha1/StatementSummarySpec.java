@@ -1,0 +1,37 @@
+package cloud.hyperbyte.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Min;
+
+/** Statement summary. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StatementSummarySpec {
+
+  @JsonPropertyDescription("Collect statement summaries.")
+  @Default("true")
+  private Boolean enabled;
+
+  @JsonPropertyDescription("Entries kept.")
+  @Default("1000")
+  @Min(1)
+  private Integer maxEntries;
+
+  public Boolean getEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(Boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Integer getMaxEntries() {
+    return maxEntries;
+  }
+
+  public void setMaxEntries(Integer maxEntries) {
+    this.maxEntries = maxEntries;
+  }
+
+}

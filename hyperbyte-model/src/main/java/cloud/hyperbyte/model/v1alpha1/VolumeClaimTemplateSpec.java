@@ -1,0 +1,37 @@
+package cloud.hyperbyte.model.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.kubernetes.api.model.Volume;
+
+/** Volume claim of each member. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class VolumeClaimTemplateSpec {
+
+  @JsonPropertyDescription("Storage class; empty means the cluster default.")
+  private String storageClassName;
+
+  @JsonPropertyDescription("Mi")
+  @Default("10Gi")
+  @Pattern("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$")
+  private String size;
+
+  public String getStorageClassName() {
+    return storageClassName;
+  }
+
+  public void setStorageClassName(String storageClassName) {
+    this.storageClassName = storageClassName;
+  }
+
+  public String getSize() {
+    return size;
+  }
+
+  public void setSize(String size) {
+    this.size = size;
+  }
+
+}
