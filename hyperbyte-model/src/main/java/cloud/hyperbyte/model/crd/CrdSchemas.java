@@ -1,0 +1,66 @@
+package cloud.hyperbyte.model.crd;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CRDs generated from the {@code v1alpha1} types at build time, read from the classpath
+ * ({@code META-INF/hyperbyte/crds/<plural>.<group>-v1.yml}).
+ */
+public final class CrdSchemas {
+
+  /** Classpath folder holding the generated CRDs. */
+  public static final String CLASSPATH_FOLDER = "META-INF/hyperbyte/crds/";
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final Map<String, CustomResourceDefinition> CACHE = new ConcurrentHashMap<>();
+
+  private CrdSchemas() {}
+
+  /** The generated CRD for a plural resource name such as {@code hyperbytedbclusters}. */
+  public static CustomResourceDefinition definition(String plural) {
+    return CACHE.computeIfAbsent(plural, CrdSchemas::load);
+  }
+
+  /** The OpenAPI schema of the single served version of {@code plural}. */
+  public static JSONSchemaProps openApiSchema(String plural) {
+    return definition(plural).getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+  }
+
+  /** The raw YAML of the generated CRD for {@code plural}. */
+  public static String yaml(String plural) {
+    try (InputStream in = open(plural)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Classpath resource name of the generated CRD for {@code plural}. */
+  public static String resourceName(String plural) {
+    return CLASSPATH_FOLDER + plural + "." + cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster.GROUP + "-v1.yml";
+  }
+
+  private static CustomResourceDefinition load(String plural) {
+    try (InputStream in = open(plural)) {
+      return SERIALIZATION.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String plural) {
+    InputStream in = CrdSchemas.class.getClassLoader().getResourceAsStream(resourceName(plural));
+    if (in == null) {
+      throw new IllegalStateException(
+          "generated CRD " + resourceName(plural) + " is not on the classpath; build hyperbyte-model first");
+    }
+    return in;
+  }
+}
