@@ -86,7 +86,11 @@ public final class ClusterSpecFactory {
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();
     checkMetadata(meta, problems);
     HyperbytedbClusterSpec spec = cluster.getSpec() == null ? new HyperbytedbClusterSpec() : cluster.getSpec();
-    new Rules(spec, problems).check();
+    List<Problem> ruleProblems = new ArrayList<>();
+    new Rules(spec, ruleProblems).check();
+    // a value the schema already rejected is reported once, by the schema check
+    List<String> rejectedPaths = problems.stream().map(Problem::path).toList();
+    ruleProblems.stream().filter(p -> !rejectedPaths.contains(p.path())).forEach(problems::add);
     if (problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
       return Validated.failed(problems);
     }

@@ -6,9 +6,11 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a HyperbytedbCluster manifest (YAML or JSON) the way the API server would accept it:
@@ -68,10 +70,37 @@ public final class ManifestReader {
     return Validated.of(cluster, problems);
   }
 
-  /** {@link #readCluster} followed by {@link ClusterSpecFactory#from}. */
+  /**
+   * {@link #readCluster} followed by {@link ClusterSpecFactory#from}. When the schema check finds
+   * errors but the document can still be read, the cross-field rules run too, so every problem is
+   * reported at once.
+   */
   public static Validated<ClusterSpec> readClusterSpec(
       String manifest, Optional<String> namespaceOverride, String clusterDomain) {
-    return readCluster(manifest, namespaceOverride).flatMap(c -> ClusterSpecFactory.from(c, clusterDomain));
+    Validated<HyperbytedbCluster> read = readCluster(manifest, namespaceOverride);
+    if (read.isValid()) {
+      return read.flatMap(c -> ClusterSpecFactory.from(c, clusterDomain));
+    }
+    Optional<HyperbytedbCluster> lenient = readLeniently(manifest, namespaceOverride);
+    if (lenient.isEmpty()) {
+      return Validated.failed(read.problems());
+    }
+    Set<Problem> all = new LinkedHashSet<>(read.problems());
+    all.addAll(ClusterSpecFactory.from(lenient.get(), clusterDomain).problems());
+    return Validated.failed(new ArrayList<>(all));
+  }
+
+  private static Optional<HyperbytedbCluster> readLeniently(String manifest, Optional<String> namespaceOverride) {
+    try {
+      HyperbytedbCluster cluster = SERIALIZATION.unmarshal(manifest, HyperbytedbCluster.class);
+      if (cluster == null || cluster.getMetadata() == null) {
+        return Optional.empty();
+      }
+      namespaceOverride.ifPresent(ns -> cluster.getMetadata().setNamespace(ns));
+      return Optional.of(cluster);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** Authentication. */
 @ValidationRule(value = "!self.enabled || has(self.credentialsSecretName)", message = "auth.enabled needs credentialsSecretName: the server has no first-admin mechanism, so the operator creates the admin user from that Secret")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class AuthSpec {
 
   @JsonPropertyDescription("Require credentials on the HTTP API.")

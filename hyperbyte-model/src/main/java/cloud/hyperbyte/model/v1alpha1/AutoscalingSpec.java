@@ -1,16 +1,18 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** HorizontalPodAutoscaler on the cluster's scale subresource. */
-@ValidationRule(value = "!has(self.minReplicas) || self.minReplicas <= self.maxReplicas", message = "autoscaling.minReplicas must not exceed autoscaling.maxReplicas")
+@ValidationRule(value = "!self.enabled || has(self.maxReplicas)", message = "autoscaling.maxReplicas is required when autoscaling is enabled")
+@ValidationRule(value = "!has(self.minReplicas) || !has(self.maxReplicas) || self.minReplicas <= self.maxReplicas", message = "autoscaling.minReplicas must not exceed autoscaling.maxReplicas")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class AutoscalingSpec {
 
   @JsonPropertyDescription("Create the HorizontalPodAutoscaler.")
@@ -22,7 +24,6 @@ public class AutoscalingSpec {
   private Integer minReplicas;
 
   @JsonPropertyDescription("Upper bound.")
-  @Required
   @Min(1)
   private Integer maxReplicas;
 

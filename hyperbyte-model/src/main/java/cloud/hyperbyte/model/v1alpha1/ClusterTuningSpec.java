@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -9,6 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** Cluster settings; they take effect when replicas > 1. */
 @ValidationRule(value = "!has(self.raftElectionTimeoutMs) || !has(self.raftHeartbeatIntervalMs) || self.raftElectionTimeoutMs > self.raftHeartbeatIntervalMs", message = "raftElectionTimeoutMs must be greater than raftHeartbeatIntervalMs: the server refuses to start Raft otherwise")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ClusterTuningSpec {
 
   @JsonPropertyDescription("Peer probe period.")

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -11,6 +12,7 @@ import java.util.List;
 
 /** Desired backup: one-shot, or scheduled with retention. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class HyperbytedbBackupSpec {
 
   @JsonPropertyDescription("HyperbytedbCluster to back up (same namespace).")

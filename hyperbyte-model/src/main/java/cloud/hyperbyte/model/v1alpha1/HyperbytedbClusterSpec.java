@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -24,6 +25,7 @@ import java.util.Map;
 @ValidationRule(value = "self.replicas <= 1 || !has(self.auth) || !self.auth.enabled", message = "auth.enabled requires replicas: 1: HyperbyteDB 0.8.5 sends no credentials between nodes, so peers would be refused (401)")
 @ValidationRule(value = "!has(self.podLabels) || !self.podLabels.exists(k, k == 'app.kubernetes.io/name' || k == 'app.kubernetes.io/instance' || k == 'app.kubernetes.io/managed-by')", message = "podLabels may not set app.kubernetes.io/name, app.kubernetes.io/instance or app.kubernetes.io/managed-by: the operator selects its pods by them")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class HyperbytedbClusterSpec {
 
   @JsonPropertyDescription("Number of database members (StatefulSet replicas).")

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
@@ -9,6 +10,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** Desired restore of a cluster from a backup. */
 @ValidationRule(value = "has(self.backupName) || has(self.source)", message = "set backupName or source.s3")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class HyperbytedbRestoreSpec {
 
   @JsonPropertyDescription("HyperbytedbCluster to restore (same namespace).")

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
@@ -14,6 +15,7 @@ import java.util.Map;
 @ValidationRule(value = "!has(self.port) || !has(self.adminPort) || self.port != self.adminPort", message = "proxy.port and proxy.adminPort must differ")
 @ValidationRule(value = "!has(self.nodePort) || (has(self.serviceType) && self.serviceType != 'ClusterIP')", message = "proxy.nodePort needs serviceType NodePort or LoadBalancer")
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class ProxySpec {
 
   @JsonPropertyDescription("Run the proxy.")

@@ -1,11 +1,13 @@
 package cloud.hyperbyte.model.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 /** Progress of a rolling upgrade, kept so it resumes after an operator restart. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public class RollingUpgradeStatus {
 
   @JsonPropertyDescription("Pod template revision being rolled out.")
