@@ -4,6 +4,7 @@ import cloud.hyperbyte.tls.keys.KeyAlgorithm;
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +106,7 @@ public final class NodeCertificateIssuer {
               Extension.subjectKeyIdentifier,
               false,
               extensions.createSubjectKeyIdentifier(keys.getPublic()));
-    } catch (CertIOException | NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+    } catch (CertIOException | NoSuchAlgorithmException | CertificateEncodingException e) {
       throw new IllegalStateException("building node certificate extensions failed", e);
     }
     return new NodeCertificate(

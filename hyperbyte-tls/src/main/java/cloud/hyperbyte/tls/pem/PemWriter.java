@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /** Writes certificates and PKCS#8 private keys as PEM, the encodings every consumer accepts. */
 public final class PemWriter {
@@ -32,7 +33,7 @@ public final class PemWriter {
   public static byte[] privateKey(PrivateKey key) {
     try {
       return write(new JcaPKCS8Generator(key, null).generate());
-    } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+    } catch (PemGenerationException e) {
       throw new IllegalArgumentException("cannot encode private key as PKCS#8", e);
     }
   }
