@@ -44,4 +44,29 @@ record RenderedChart(String yaml, List<Map<String, Object>> objects) {
   static Map<String, Object> metadata(Map<String, Object> object) {
     return (Map<String, Object>) Objects.requireNonNull(object.get("metadata"), "metadata");
   }
+
+  /** The value at a dotted path ({@code spec.template.spec}); list elements by index ({@code containers.0}). */
+  static Object at(Map<String, Object> object, String path) {
+    Object current = object;
+    for (String key : path.split("\\.")) {
+      if (current instanceof Map<?, ?> map) {
+        current = map.get(key);
+      } else if (current instanceof List<?> list) {
+        current = list.get(Integer.parseInt(key));
+      } else {
+        throw new AssertionError("no " + path + " in " + object.get("kind") + " " + metadata(object).get("name"));
+      }
+    }
+    return current;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> mapAt(Map<String, Object> object, String path) {
+    return (Map<String, Object>) at(object, path);
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> listAt(Map<String, Object> object, String path) {
+    return (List<Object>) at(object, path);
+  }
 }
