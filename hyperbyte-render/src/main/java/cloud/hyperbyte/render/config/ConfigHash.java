@@ -1,0 +1,34 @@
+package cloud.hyperbyte.render.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The pod-template hash of the server configuration. The server reads config.toml once, so a
+ * changed file only takes effect after a restart; putting this hash on the pod template turns
+ * every such change into a template change that the operator rolls out member by member.
+ *
+ * <p>It covers the whole rendered file, {@code [cluster] enabled} included (unlike the Go
+ * operator): pod 0 must restart with clustering on before another member can join. Replica changes
+ * within cluster mode leave the file, and so the hash, unchanged. Everything else a restart needs
+ * (image, env, mounts, resources) is in the pod template itself.
+ */
+public final class ConfigHash {
+
+  /** Hex characters kept: 64 bits, as the Go operator. */
+  public static final int LENGTH = 16;
+
+  private ConfigHash() {}
+
+  /** First {@link #LENGTH} hex characters of the SHA-256 of {@code configToml}. */
+  public static String of(String configToml) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(configToml.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, LENGTH);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JRE", e);
+    }
+  }
+}
