@@ -2,13 +2,17 @@ package cloud.hyperbyte.render.proxy;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ProxySettings;
+import cloud.hyperbyte.model.v1alpha1.LogFormat;
 import cloud.hyperbyte.model.v1alpha1.ServiceType;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
+import cloud.hyperbyte.render.topology.Annotations;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.topology.MemberTopology;
 import cloud.hyperbyte.render.workload.Probes;
 import cloud.hyperbyte.render.workload.SecureDefaults;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -30,7 +34,7 @@ import java.util.Map;
  */
 public final class ProxyRenderer {
 
-  public static final String CONTAINER = "hyperbytedb-proxy";
+  public static final String CONTAINER = "proxy";
   public static final String PUBLIC_PORT = "http";
   public static final String ADMIN_PORT = "admin";
   private static final String ENV = "HYPERBYTEDB_PROXY_";
@@ -41,6 +45,13 @@ public final class ProxyRenderer {
   public static Deployment deployment(ClusterSpec spec, ProxySettings proxy) {
     Map<String, String> podLabels = new LinkedHashMap<>(proxy.podLabels());
     podLabels.putAll(ClusterLabels.proxy(spec));
+    Map<String, String> podAnnotations = new LinkedHashMap<>(proxy.podAnnotations());
+    if (spec.monitoring().scrapeAnnotations()) {
+      // The proxy's metrics are on its admin listener, which no Service exposes.
+      podAnnotations.put(Annotations.PROMETHEUS_SCRAPE, "true");
+      podAnnotations.put(Annotations.PROMETHEUS_PORT, Integer.toString(proxy.adminPort()));
+      podAnnotations.put(Annotations.PROMETHEUS_PATH, "/metrics");
+    }
     ContainerBuilder container =
         new ContainerBuilder()
             .withName(CONTAINER)
@@ -58,13 +69,21 @@ public final class ProxyRenderer {
         .withMetadata(ObjectMetadata.proxy(spec, ClusterNames.of(spec).proxyDeployment()))
         .withNewSpec()
         .withReplicas(proxy.replicas())
+        // Surge before removing an old pod: the proxy is the cluster's only entry point.
+        .withNewStrategy()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxUnavailable(new IntOrString(0))
+        .withMaxSurge(new IntOrString(1))
+        .endRollingUpdate()
+        .endStrategy()
         .withNewSelector()
         .withMatchLabels(new LinkedHashMap<>(ClusterLabels.proxySelector(spec.name())))
         .endSelector()
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(podLabels)
-        .withAnnotations(new LinkedHashMap<>(proxy.podAnnotations()))
+        .withAnnotations(podAnnotations)
         .endMetadata()
         .withNewSpec()
         .withEnableServiceLinks(false)
@@ -72,6 +91,7 @@ public final class ProxyRenderer {
         .withTerminationGracePeriodSeconds((long) proxy.shutdownGraceSecs() + 10)
         .withSecurityContext(SecureDefaults.pod())
         .withContainers(container.build())
+        .withAffinity(spreadOverNodes(spec))
         .withImagePullSecrets(
             spec.imagePullSecrets().stream().map(io.fabric8.kubernetes.api.model.LocalObjectReference::new).toList())
         .endSpec()
@@ -112,6 +132,9 @@ public final class ProxyRenderer {
     env.add(plain("MAX_RETRIES", Integer.toString(proxy.maxRetries())));
     env.add(plain("SHUTDOWN_GRACE_SECS", Integer.toString(proxy.shutdownGraceSecs())));
     env.add(plain("REQUEST_TIMEOUT_SECS", Integer.toString(proxy.requestTimeoutSecs())));
+    if (spec.logging().format() == LogFormat.JSON) {
+      env.add(new EnvVar("LOG_FORMAT", "json", null));
+    }
     // Never route to itself, should the headless Service ever resolve to a proxy pod.
     env.add(
         new EnvVarBuilder()
@@ -123,6 +146,22 @@ public final class ProxyRenderer {
             .endValueFrom()
             .build());
     return env;
+  }
+
+  private static Affinity spreadOverNodes(ClusterSpec spec) {
+    return new AffinityBuilder()
+        .withNewPodAntiAffinity()
+        .addNewPreferredDuringSchedulingIgnoredDuringExecution()
+        .withWeight(100)
+        .withNewPodAffinityTerm()
+        .withTopologyKey("kubernetes.io/hostname")
+        .withNewLabelSelector()
+        .withMatchLabels(new LinkedHashMap<>(ClusterLabels.proxySelector(spec.name())))
+        .endLabelSelector()
+        .endPodAffinityTerm()
+        .endPreferredDuringSchedulingIgnoredDuringExecution()
+        .endPodAntiAffinity()
+        .build();
   }
 
   private static EnvVar plain(String suffix, String value) {

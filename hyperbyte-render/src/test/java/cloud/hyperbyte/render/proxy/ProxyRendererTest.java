@@ -79,6 +79,36 @@ class ProxyRendererTest {
   }
 
   @Test
+  void givenProxyExpectSurgeRolloutSpreadAndScrapeAnnotationsOnTheAdminPort() {
+    Deployment deployment = deployment(TestSpecs.proxy().withPodAnnotations(Map.of("team", "edge")));
+
+    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+    assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxSurge().getIntVal()).isEqualTo(1);
+    assertThat(deployment.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
+            .getPreferredDuringSchedulingIgnoredDuringExecution().get(0).getPodAffinityTerm().getLabelSelector().getMatchLabels())
+        .isEqualTo(ClusterLabels.proxySelector("db"));
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry("team", "edge")
+        .containsEntry("prometheus.io/scrape", "true")
+        .containsEntry("prometheus.io/port", "8087");
+  }
+
+  @Test
+  void givenJsonLoggingExpectJsonProxyLogs() {
+    ProxySettings proxy = TestSpecs.proxy();
+    var spec = TestSpecs.threeNode().withProxy(proxy)
+        .withLogging(cloud.hyperbyte.model.spec.ImmutableLoggingSettings.copyOf(TestSpecs.single().logging())
+            .withFormat(cloud.hyperbyte.model.v1alpha1.LogFormat.JSON));
+
+    assertThat(ProxyRenderer.deployment(spec, proxy).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .extracting(EnvVar::getName)
+        .contains("LOG_FORMAT");
+    assertThat(deployment(proxy).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .extracting(EnvVar::getName)
+        .doesNotContain("LOG_FORMAT");
+  }
+
+  @Test
   void givenNodePortProxyExpectServiceWithThePublicPortOnly() {
     ProxySettings proxy = TestSpecs.proxy().withServiceType(ServiceType.NODE_PORT).withNodePort(30086);
 
