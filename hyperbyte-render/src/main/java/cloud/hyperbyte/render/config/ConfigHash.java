@@ -1,9 +1,6 @@
 package cloud.hyperbyte.render.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import cloud.hyperbyte.render.metadata.ShortHash;
 
 /**
  * The pod-template hash of the server configuration. The server reads config.toml once, so a
@@ -18,17 +15,12 @@ import java.util.HexFormat;
 public final class ConfigHash {
 
   /** Hex characters kept: 64 bits, as the Go operator. */
-  public static final int LENGTH = 16;
+  public static final int LENGTH = ShortHash.LENGTH;
 
   private ConfigHash() {}
 
   /** First {@link #LENGTH} hex characters of the SHA-256 of {@code configToml}. */
   public static String of(String configToml) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(configToml.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, LENGTH);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JRE", e);
-    }
+    return ShortHash.of(configToml);
   }
 }

@@ -2,6 +2,7 @@ package cloud.hyperbyte.render.monitoring;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
+import cloud.hyperbyte.render.metadata.ShortHash;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -24,6 +25,8 @@ public final class DashboardRenderer {
 
   public static final String LABEL = "grafana_dashboard";
   public static final String FILE_SUFFIX = "-hyperbytedb.json";
+
+  static final int MAX_UID_LENGTH = 40;
 
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -70,7 +73,7 @@ public final class DashboardRenderer {
     String job = "{" + MetricSelector.scrapeJob(spec) + "}";
     GrafanaDashboard dashboard =
         new GrafanaDashboard(
-            "hyperbytedb-" + spec.namespace() + "-" + spec.name(),
+            uid(spec),
             "HyperbyteDB " + spec.namespace() + "/" + spec.name(),
             List.of("hyperbytedb"));
     dashboard
@@ -123,6 +126,15 @@ public final class DashboardRenderer {
         .timeseries("Retention runs", "short",
             queries("{{pod}}", "sum by (pod) (increase(hyperbytedb_retention_runs_total" + m + "[1h]))"));
     return dashboard.build();
+  }
+
+  /** Grafana dashboard uids are at most 40 characters; long names fall back to a hash. */
+  static String uid(ClusterSpec spec) {
+    String readable = "hyperbytedb-" + spec.namespace() + "-" + spec.name();
+    if (readable.length() <= MAX_UID_LENGTH) {
+      return readable;
+    }
+    return "hyperbytedb-" + ShortHash.of(spec.namespace() + "/" + spec.name());
   }
 
   private static Map<String, String> queries(String... legendThenExpr) {

@@ -85,6 +85,14 @@ class MonitoringRendererTest {
   }
 
   @Test
+  void givenLongNamesExpectADashboardUidGrafanaAccepts() {
+    String uid = DashboardRenderer.uid(TestSpecs.single().withNamespace("observability-production").withName("metrics-store-eu"));
+
+    assertThat(uid).hasSizeLessThanOrEqualTo(40).startsWith("hyperbytedb-");
+    assertThat(DashboardRenderer.uid(TestSpecs.single())).isEqualTo("hyperbytedb-prod-db");
+  }
+
+  @Test
   void givenAnySpecExpectTheDashboardToUseOnlyMetricsTheServerEmits() {
     List<String> unknown = new ArrayList<>();
     Set<String> used = new TreeSet<>();
