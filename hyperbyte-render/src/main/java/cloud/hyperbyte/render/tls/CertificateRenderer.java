@@ -4,11 +4,13 @@ import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.IssuerRef;
 import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
+import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.topology.MemberTopology;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ public final class CertificateRenderer {
     certificate.put("renewBefore", RENEW_BEFORE);
     certificate.put("privateKey", privateKey);
     certificate.put("usages", List.of("digital signature", "server auth", "client auth"));
+    // The issued Secret carries the cluster's labels, so the operator can watch it like its own.
+    certificate.put("secretTemplate", Collections.singletonMap("labels", new LinkedHashMap<>(ClusterLabels.common(spec))));
 
     return Optional.of(
         new GenericKubernetesResourceBuilder()

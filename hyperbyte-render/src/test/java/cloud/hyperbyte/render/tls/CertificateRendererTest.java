@@ -32,6 +32,8 @@ class CertificateRendererTest {
         .containsEntry("size", 256)
         .containsEntry("rotationPolicy", "Always");
     assertThat((List<String>) spec.get("usages")).contains("server auth", "client auth");
+    assertThat((Map<String, Object>) ((Map<String, Object>) spec.get("secretTemplate")).get("labels"))
+        .containsEntry("app.kubernetes.io/instance", "db");
   }
 
   @Test
