@@ -81,7 +81,9 @@ class MonitoringRendererTest {
     assertThat(dashboard.getMetadata().getName()).isEqualTo("db-dashboard");
     assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
     assertThat(dashboard.getData()).containsOnlyKeys("prod-db-hyperbytedb.json");
-    assertThat(dashboard.getData().values().iterator().next()).startsWith("{").contains("\"uid\" : \"hyperbytedb-prod-db\"");
+    String json = dashboard.getData().values().iterator().next();
+    assertThat(json).startsWith("{\n  \"uid\" : \"hyperbytedb-prod-db\",\n").doesNotContain("\r").endsWith("}\n");
+    assertThat(json.indexOf("\"panels\"")).isGreaterThan(json.indexOf("\"templating\""));
   }
 
   @Test
