@@ -1,0 +1,2 @@
+/** hyperbytedb-proxy Deployment and Service. */
+package cloud.hyperbyte.render.proxy;

@@ -1,0 +1,2 @@
+/** Services, PodDisruptionBudget and HorizontalPodAutoscaler of the database. */
+package cloud.hyperbyte.render.service;

@@ -1,0 +1,2 @@
+/** The database StatefulSet and its pod: start script, probes, preStop drain, termination budget and secure defaults. */
+package cloud.hyperbyte.render.workload;

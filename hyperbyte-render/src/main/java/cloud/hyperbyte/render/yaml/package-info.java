@@ -1,0 +1,2 @@
+/** Deterministic multi-document YAML. */
+package cloud.hyperbyte.render.yaml;
