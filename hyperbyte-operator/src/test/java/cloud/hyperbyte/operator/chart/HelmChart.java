@@ -44,6 +44,19 @@ final class HelmChart {
     return template.call();
   }
 
+  /**
+   * The plain-YAML bundle {@code dist/install.yaml}: exactly {@code helm template hyperbytedb-operator
+   * charts/hyperbytedb-operator --namespace hyperbytedb-system --kube-version 1.27.0 --set
+   * createNamespace=true}.
+   */
+  static String bundle() {
+    return template(Map.of("createNamespace", true));
+  }
+
+  static Path bundlePath() {
+    return projectDir().resolve("dist/install.yaml");
+  }
+
   static LintResult lintStrict() {
     return new Helm(chartDir()).lint().strict().call();
   }
