@@ -116,7 +116,8 @@ public final class ApiPermissions {
     all.add(watched(MONITORING, "servicemonitors", MANAGE, Feature.ALWAYS));
     all.add(watched(MONITORING, "prometheusrules", MANAGE, Feature.ALWAYS));
     all.add(watched(CERT_MANAGER, "certificates", MANAGE, Feature.ALWAYS));
-    all.add(new Permission(COORDINATION, "leases", List.of("get", "create", "update"), Feature.ALWAYS,
+    // fabric8 8.0.0's LeaseLock renews and releases with PATCH (seen on the wire), not PUT
+    all.add(new Permission(COORDINATION, "leases", List.of("get", "create", "update", "patch"), Feature.ALWAYS,
         Scope.OPERATOR_NAMESPACE));
     // to detect whether the Prometheus Operator and cert-manager CRDs are installed
     all.add(new Permission(APIEXTENSIONS, "customresourcedefinitions", List.of("get", "list"), Feature.ALWAYS,
