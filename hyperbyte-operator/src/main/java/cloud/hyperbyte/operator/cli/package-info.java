@@ -1,0 +1,2 @@
+/** The command line: {@code render} (offline) and {@code run} (the operator process). */
+package cloud.hyperbyte.operator.cli;
