@@ -1,0 +1,2 @@
+/** The operator's Prometheus metrics and the {@code /metrics} endpoint. */
+package cloud.hyperbyte.operator.metrics;
