@@ -1,0 +1,166 @@
+package cloud.hyperbyte.reconcile.snapshot;
+
+import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.port.MemberAddress;
+import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
+import cloud.hyperbyte.render.RenderedCluster;
+import cloud.hyperbyte.render.topology.ClusterNames;
+import cloud.hyperbyte.render.topology.MemberTopology;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.immutables.value.Value;
+
+/**
+ * Everything one reconcile pass knows about a cluster, read once at the start of the pass. Decisions
+ * are functions of this value (plus a clock); they never read anything else.
+ *
+ * <p>{@link #lastStatus()} is a fabric8-style mutable bean: the snapshot holds a private copy and
+ * decisions treat it as read-only.
+ */
+@Value.Immutable
+public interface ObservedCluster {
+
+  /** The validated, defaulted spec. */
+  ClusterSpec spec();
+
+  /** {@code metadata.generation} of the custom resource. */
+  long generation();
+
+  /** {@code metadata.resourceVersion} the status was read at. */
+  @Value.Default
+  default String resourceVersion() {
+    return "";
+  }
+
+  /** The status as last written (empty bean for a new cluster). */
+  @Value.Default
+  default HyperbytedbClusterStatus lastStatus() {
+    return new HyperbytedbClusterStatus();
+  }
+
+  /** The desired objects rendered from {@link #spec()}. */
+  RenderedCluster rendered();
+
+  /** The live database StatefulSet, if it exists. */
+  Optional<StatefulSet> statefulSet();
+
+  /** Live database pods (any phase, including terminating ones). */
+  List<ObservedPod> pods();
+
+  /** Live data PVCs. */
+  List<ObservedPvc> pvcs();
+
+  /** Running proxy pods with an IP, to exclude and include members on. */
+  List<ProxyEndpoint> proxies();
+
+  /** Database facts per ordinal, for every pod that was probed. */
+  Map<Integer, MemberFacts> members();
+
+  /** Object names of this cluster. */
+  default ClusterNames names() {
+    return ClusterNames.of(spec());
+  }
+
+  /** How to reach the member with this ordinal. */
+  default MemberAddress address(int ordinal) {
+    return MemberAddress.of(spec(), ordinal);
+  }
+
+  /** The pod with this ordinal, if it exists. */
+  default Optional<ObservedPod> pod(int ordinal) {
+    return pods().stream().filter(p -> p.ordinal() == ordinal).findFirst();
+  }
+
+  /** Facts of the member with this ordinal, if it was probed. */
+  default Optional<MemberFacts> facts(int ordinal) {
+    return Optional.ofNullable(members().get(ordinal));
+  }
+
+  /** {@code spec.replicas} of the live StatefulSet; 0 when it does not exist. */
+  default int statefulSetReplicas() {
+    return statefulSet()
+        .map(s -> s.getSpec() == null || s.getSpec().getReplicas() == null ? 0 : s.getSpec().getReplicas())
+        .orElse(0);
+  }
+
+  /** The live rolling-update partition, if the StatefulSet uses one. */
+  default OptionalInt partition() {
+    return statefulSet()
+        .map(s -> s.getSpec() == null ? null : s.getSpec().getUpdateStrategy())
+        .filter(u -> u.getRollingUpdate() != null && u.getRollingUpdate().getPartition() != null)
+        .map(u -> OptionalInt.of(u.getRollingUpdate().getPartition()))
+        .orElse(OptionalInt.empty());
+  }
+
+  /** Whether the live StatefulSet uses {@code OnDelete}: pods change only when deleted. */
+  default boolean onDelete() {
+    return statefulSet()
+        .map(s -> s.getSpec() == null ? null : s.getSpec().getUpdateStrategy())
+        .map(u -> "OnDelete".equals(u.getType()))
+        .orElse(false);
+  }
+
+  /** The template revision the StatefulSet controller rolls pods to. */
+  default Optional<String> updateRevision() {
+    return statefulSet()
+        .map(StatefulSet::getStatus)
+        .map(s -> s.getUpdateRevision())
+        .filter(r -> !r.isEmpty());
+  }
+
+  /** The StatefulSet has processed its latest spec (observedGeneration caught up). */
+  default boolean statefulSetSettled() {
+    return statefulSet()
+        .map(s -> s.getStatus() != null
+            && s.getStatus().getObservedGeneration() != null
+            && s.getMetadata().getGeneration() != null
+            && s.getStatus().getObservedGeneration() >= s.getMetadata().getGeneration())
+        .orElse(false);
+  }
+
+  /** Members reporting themselves Raft leader. More than one means diverged Raft groups. */
+  default List<MemberFacts> leadersReported() {
+    return members().values().stream()
+        .filter(MemberFacts::isLeader)
+        .sorted(Comparator.comparingInt(MemberFacts::ordinal))
+        .toList();
+  }
+
+  /** The one Raft leader, when exactly one member reports itself leader. */
+  default Optional<MemberFacts> leader() {
+    List<MemberFacts> leaders = leadersReported();
+    return leaders.size() == 1 ? Optional.of(leaders.get(0)) : Optional.empty();
+  }
+
+  /** The voter set as the leader sees it; empty when no single leader is known. */
+  default Optional<Set<Long>> voters() {
+    return leader().map(MemberFacts::voters);
+  }
+
+  /** The learners as the leader sees them. */
+  default Set<Long> learners() {
+    return leader().map(MemberFacts::learners).orElse(Set.of());
+  }
+
+  /** The leader's view, as a member address to send leader-only calls to. */
+  default Optional<MemberAddress> leaderAddress() {
+    return leader().map(l -> address(l.ordinal()));
+  }
+
+  /** The topology at the desired replica count. */
+  default MemberTopology topology() {
+    return MemberTopology.of(spec());
+  }
+
+  /** Ordinals of pods that exist and are not terminating. */
+  default Set<Integer> liveOrdinals() {
+    return pods().stream().filter(p -> !p.terminating()).map(ObservedPod::ordinal).collect(Collectors.toUnmodifiableSet());
+  }
+}
