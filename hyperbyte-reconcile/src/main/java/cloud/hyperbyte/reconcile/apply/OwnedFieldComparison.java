@@ -1,0 +1,161 @@
+package cloud.hyperbyte.reconcile.apply;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Desired ⊆ live: every field the operator sets is present in the live object with an equal value.
+ * Anything else in the live object is not the operator's business and never counts:
+ *
+ * <ul>
+ *   <li>fields the API server defaults ({@code clusterIP}, {@code sessionAffinity}, {@code
+ *       revisionHistoryLimit}, {@code terminationMessagePath} …);
+ *   <li>status, and metadata such as {@code uid} or {@code managedFields};
+ *   <li>map keys others wrote (kubectl's {@code last-applied-configuration}, {@code
+ *       kubectl.kubernetes.io/restartedAt} on a pod template);
+ *   <li>entries others added to keyed lists (see {@link ListElementKey}).
+ * </ul>
+ *
+ * <p>Atomic lists compare element by element and must have the same length, because SSA replaces
+ * them whole. Quantities compare by value ({@code 0.5} equals the server's canonical {@code 500m}),
+ * numbers by value ({@code 30} equals {@code 30.0}). An empty desired object or list claims nothing
+ * beyond the field's existence and also matches an absent field, since the server may drop empty
+ * values.
+ *
+ * <p>This alone cannot see a field the operator stopped setting: it is still in the live object, and
+ * the live object is allowed to have more. {@link AppliedHash} covers that direction.
+ */
+final class OwnedFieldComparison {
+
+  /** Maps whose values are resource quantities. */
+  private static final Set<String> QUANTITY_MAPS = Set.of("requests", "limits", "capacity", "hard");
+
+  /** Single fields holding a quantity. */
+  private static final Set<String> QUANTITY_FIELDS = Set.of("sizeLimit");
+
+  private OwnedFieldComparison() {}
+
+  /**
+   * Identity fields, matched before comparing: an object read back in another API version of the
+   * same group and kind is the same object. A version change still applies once through the hash.
+   */
+  private static final Set<String> IDENTITY = Set.of("apiVersion", "kind");
+
+  /** The first owned field of {@code desired} that {@code live} does not match, or empty. */
+  static Optional<FieldDifference> firstDifference(JsonNode desired, JsonNode live) {
+    for (var entry : desired.properties()) {
+      if (!IDENTITY.contains(entry.getKey())) {
+        Optional<FieldDifference> difference =
+            compare(entry.getKey(), "", entry.getKey(), entry.getValue(), live.path(entry.getKey()));
+        if (difference.isPresent()) {
+          return difference;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<FieldDifference> compare(
+      String path, String parentField, String field, JsonNode desired, JsonNode live) {
+    if (desired == null || desired.isNull() || desired.isMissingNode()) {
+      return Optional.empty();
+    }
+    boolean liveAbsent = live == null || live.isNull() || live.isMissingNode();
+    if ((desired.isObject() || desired.isArray()) && desired.isEmpty()) {
+      return liveAbsent || live.getNodeType() == desired.getNodeType() ? Optional.empty() : different(path);
+    }
+    if (liveAbsent) {
+      return Optional.of(new FieldDifference(path, FieldDifference.Type.MISSING));
+    }
+    if (desired.isObject()) {
+      if (!live.isObject()) {
+        return different(path);
+      }
+      for (var entry : desired.properties()) {
+        Optional<FieldDifference> difference =
+            compare(join(path, entry.getKey()), field, entry.getKey(), entry.getValue(), live.path(entry.getKey()));
+        if (difference.isPresent()) {
+          return difference;
+        }
+      }
+      return Optional.empty();
+    }
+    if (desired.isArray()) {
+      return live.isArray() ? compareLists(path, field, desired, live) : different(path);
+    }
+    return scalarsEqual(parentField, field, desired, live) ? Optional.empty() : different(path);
+  }
+
+  private static Optional<FieldDifference> compareLists(String path, String field, JsonNode desired, JsonNode live) {
+    Optional<ListElementKey> key = ListElementKey.of(field, desired);
+    if (key.isPresent()) {
+      for (JsonNode element : desired.values()) {
+        String elementPath = path + key.get().describe(element);
+        JsonNode match = findByKey(live, key.get(), element);
+        if (match == null) {
+          return Optional.of(new FieldDifference(elementPath, FieldDifference.Type.MISSING));
+        }
+        Optional<FieldDifference> difference = compare(elementPath, field, "", element, match);
+        if (difference.isPresent()) {
+          return difference;
+        }
+      }
+      return Optional.empty();
+    }
+    if (desired.size() != live.size()) {
+      return different(path);
+    }
+    for (int i = 0; i < desired.size(); i++) {
+      Optional<FieldDifference> difference = compare(path + "[" + i + "]", field, "", desired.get(i), live.get(i));
+      if (difference.isPresent()) {
+        return difference;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static JsonNode findByKey(JsonNode live, ListElementKey key, JsonNode element) {
+    var wanted = key.valueOf(element);
+    for (JsonNode candidate : live.values()) {
+      if (candidate.isObject() && key.valueOf(candidate).equals(wanted)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static boolean scalarsEqual(String parentField, String field, JsonNode desired, JsonNode live) {
+    if (desired.equals(live)) {
+      return true;
+    }
+    if (desired.isNumber() && live.isNumber()) {
+      return desired.decimalValue().compareTo(live.decimalValue()) == 0;
+    }
+    if (desired.isString() && live.isString()
+        && (QUANTITY_MAPS.contains(parentField) || QUANTITY_FIELDS.contains(field))) {
+      return sameQuantity(desired.stringValue(), live.stringValue());
+    }
+    return false;
+  }
+
+  private static boolean sameQuantity(String desired, String live) {
+    try {
+      BigDecimal a = Quantity.getAmountInBytes(new Quantity(desired));
+      BigDecimal b = Quantity.getAmountInBytes(new Quantity(live));
+      return a.compareTo(b) == 0;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static Optional<FieldDifference> different(String path) {
+    return Optional.of(new FieldDifference(path, FieldDifference.Type.DIFFERENT));
+  }
+
+  private static String join(String path, String field) {
+    return path.isEmpty() ? field : path + "." + field;
+  }
+}
