@@ -1,0 +1,24 @@
+package cloud.hyperbyte.operator.database;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/** The admin user the operator authenticates with when the cluster has auth enabled (contract §6.2). */
+public record DatabaseCredentials(String username, String password) {
+
+  public DatabaseCredentials {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
+  }
+
+  /** The {@code Authorization} header value. */
+  String basicAuthorization() {
+    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "DatabaseCredentials[username=" + username + ", password=***]";
+  }
+}

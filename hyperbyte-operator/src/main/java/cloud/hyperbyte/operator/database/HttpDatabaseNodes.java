@@ -1,0 +1,155 @@
+package cloud.hyperbyte.operator.database;
+
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.reconcile.port.AddNodeResult;
+import cloud.hyperbyte.reconcile.port.ClusterMetrics;
+import cloud.hyperbyte.reconcile.port.DatabaseCallException;
+import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.LeaderInfo;
+import cloud.hyperbyte.reconcile.port.MemberAddress;
+import cloud.hyperbyte.reconcile.port.NodeHealth;
+import cloud.hyperbyte.reconcile.port.RaftMetrics;
+import cloud.hyperbyte.reconcile.port.RemoveNodeResult;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@link DatabaseNodes} over HTTP(S) with the JDK client. Every request carries its own timeout, so
+ * a member that accepts the connection and never answers costs one timeout and nothing more; the
+ * client is shared and asynchronous inside, so calls to different members made from different
+ * threads proceed in parallel (see {@link ParallelMemberCalls}). Admin Basic auth is sent on every
+ * call when credentials are configured.
+ */
+public final class HttpDatabaseNodes implements DatabaseNodes {
+
+  private final HttpClient client;
+  private final String scheme;
+  private final PodAddressResolver resolver;
+  private final Optional<DatabaseCredentials> credentials;
+  private final Duration requestTimeout;
+  private final OperatorMetrics metrics;
+
+  public HttpDatabaseNodes(
+      HttpClient client, String scheme, PodAddressResolver resolver, Optional<DatabaseCredentials> credentials,
+      Duration requestTimeout, OperatorMetrics metrics) {
+    this.client = client;
+    this.scheme = scheme;
+    this.resolver = resolver;
+    this.credentials = credentials;
+    this.requestTimeout = requestTimeout;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void ping(MemberAddress member) throws DatabaseCallException {
+    call(member, "GET", "/ping", null, Set.of(200, 204), response -> null);
+  }
+
+  @Override
+  public NodeHealth health(MemberAddress member) throws DatabaseCallException {
+    return call(member, "GET", "/health", null, Set.of(200, 503),
+        response -> ContractJson.health(response.statusCode(), response.body()));
+  }
+
+  @Override
+  public ClusterMetrics clusterMetrics(MemberAddress member) throws DatabaseCallException {
+    return call(member, "GET", "/cluster/metrics", null, Set.of(200), response -> ContractJson.clusterMetrics(response.body()));
+  }
+
+  @Override
+  public RaftMetrics raftMetrics(MemberAddress member) throws DatabaseCallException {
+    return call(member, "GET", "/cluster/raft/metrics", null, Set.of(200),
+        response -> ContractJson.raftMetrics(response.body()));
+  }
+
+  @Override
+  public LeaderInfo leader(MemberAddress member) throws DatabaseCallException {
+    return call(member, "GET", "/cluster/leader", null, Set.of(200), response -> ContractJson.leader(response.body()));
+  }
+
+  @Override
+  public AddNodeResult addNode(MemberAddress leader, long nodeId, String addr, boolean promote)
+      throws DatabaseCallException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("node_id", nodeId);
+    body.put("addr", addr);
+    body.put("promote", promote);
+    return call(leader, "POST", "/cluster/membership/add-node", ContractJson.write(body), Set.of(200),
+        response -> ContractJson.addNode(response.body()));
+  }
+
+  @Override
+  public RemoveNodeResult removeNode(MemberAddress leader, long nodeId) throws DatabaseCallException {
+    return call(leader, "POST", "/cluster/membership/remove-node", ContractJson.write(Map.of("node_id", nodeId)),
+        Set.of(200), response -> ContractJson.removeNode(response.body()));
+  }
+
+  @Override
+  public void drain(MemberAddress member) throws DatabaseCallException {
+    call(member, "POST", "/internal/drain", "", Set.of(200, 202), response -> null);
+  }
+
+  @Override
+  public long walSequence(MemberAddress member) throws DatabaseCallException {
+    return call(member, "GET", "/internal/sync/manifest", null, Set.of(200),
+        response -> ContractJson.walSequence(response.body()));
+  }
+
+  private <T> T call(
+      MemberAddress member, String method, String path, String body, Set<Integer> accepted,
+      Function<HttpResponse<String>, T> reader) throws DatabaseCallException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(resolver.baseUri(member, scheme).resolve(path))
+        .timeout(requestTimeout)
+        .header("Accept", "application/json");
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
+    credentials.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
+    try {
+      HttpResponse<String> response;
+      try {
+        response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (HttpConnectTimeoutException e) {
+        throw DatabaseCallException.unreachable(member, e);
+      } catch (HttpTimeoutException e) {
+        throw DatabaseCallException.timeout(member, e);
+      } catch (IOException e) {
+        throw DatabaseCallException.unreachable(member, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw DatabaseCallException.timeout(member, e);
+      }
+      int status = response.statusCode();
+      if (!accepted.contains(status)) {
+        if (status == 503 && path.startsWith("/cluster/membership/")) {
+          throw DatabaseCallException.notLeader(member, ContractJson.leaderIdOf(response.body()), response.body());
+        }
+        throw DatabaseCallException.httpError(member, status, response.body());
+      }
+      T result;
+      try {
+        result = reader.apply(response);
+      } catch (RuntimeException e) {
+        throw DatabaseCallException.badResponse(member, response.body(), e);
+      }
+      metrics.databaseCall(path, "ok");
+      return result;
+    } catch (DatabaseCallException e) {
+      metrics.databaseCall(path, e.kind().name().toLowerCase(Locale.ROOT));
+      throw e;
+    }
+  }
+}

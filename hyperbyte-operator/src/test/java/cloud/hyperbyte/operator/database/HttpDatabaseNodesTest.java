@@ -1,0 +1,214 @@
+package cloud.hyperbyte.operator.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.reconcile.port.AddNodeResult;
+import cloud.hyperbyte.reconcile.port.CallFailure;
+import cloud.hyperbyte.reconcile.port.ClusterMetrics;
+import cloud.hyperbyte.reconcile.port.DatabaseCallException;
+import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.LeaderInfo;
+import cloud.hyperbyte.reconcile.port.MemberAddress;
+import cloud.hyperbyte.reconcile.port.NodeHealth;
+import cloud.hyperbyte.reconcile.port.NodeState;
+import cloud.hyperbyte.reconcile.port.RaftMetrics;
+import cloud.hyperbyte.reconcile.port.RaftRole;
+import cloud.hyperbyte.reconcile.port.RemoveNodeResult;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpDatabaseNodesTest {
+
+  private final List<StubMember> stubs = new ArrayList<>();
+  private final Map<Integer, Integer> portByOrdinal = new HashMap<>();
+  private final OperatorMetrics metrics = OperatorMetrics.standalone();
+  private final PodAddressResolver resolver =
+      (member, scheme) -> URI.create(scheme + "://127.0.0.1:" + portByOrdinal.get(member.ordinal()));
+
+  @AfterEach
+  void stopStubs() {
+    stubs.forEach(StubMember::close);
+  }
+
+  private StubMember stub(int ordinal) throws Exception {
+    StubMember stub = new StubMember();
+    stubs.add(stub);
+    portByOrdinal.put(ordinal, stub.port());
+    return stub;
+  }
+
+  private static MemberAddress member(int ordinal) {
+    return new MemberAddress(ordinal, ordinal + 1, "db-" + ordinal, "db-" + ordinal + ".db-headless.prod.svc.cluster.local", 8086);
+  }
+
+  private DatabaseNodes nodes(Duration requestTimeout, Optional<DatabaseCredentials> credentials) {
+    DatabaseClients clients = new DatabaseClients(resolver, Duration.ofSeconds(2), requestTimeout, metrics);
+    return clients.forCluster(new DatabaseConnection(false, Optional.empty(), credentials));
+  }
+
+  private DatabaseNodes nodes() {
+    return nodes(Duration.ofSeconds(30), Optional.empty());
+  }
+
+  @Test
+  void healthTreats503AsAnAnswerThatNamesTheNodeState() throws Exception {
+    stub(0).answer("/health", 200, "{\"status\":\"pass\",\"message\":\"ready for queries and writes\"}");
+    stub(1).answer("/health", 503, "{\"status\":\"warn\",\"message\":\"node is Draining, not accepting traffic\"}");
+
+    NodeHealth healthy = nodes().health(member(0));
+    NodeHealth draining = nodes().health(member(1));
+
+    assertThat(healthy.healthy()).isTrue();
+    assertThat(draining.healthy()).isFalse();
+    assertThat(draining.reportedState()).contains(NodeState.DRAINING);
+  }
+
+  @Test
+  void clusterAndRaftMetricsAreReadFromTheContractShapes() throws Exception {
+    stub(0)
+        .answer("/cluster/metrics", 200, """
+            {"mode":"master-master","node_id":1,"node_addr":"db-0.db-headless.prod.svc.cluster.local:8086",
+             "state":"active","membership_version":7,
+             "peers":[{"node_id":2,"addr":"db-1:8086","state":"active"},{"node_id":3,"addr":"db-2:8086","state":"disconnected"}],
+             "peer_count":2}""")
+        .answer("/cluster/raft/metrics", 200, """
+            {"id":1,"state":"Leader","current_term":4,"current_leader":1,"last_log_index":42,
+             "last_applied":{"leader_id":{"term":4,"node_id":1},"index":41},
+             "membership_config":{"log_id":{"leader_id":{"term":4,"node_id":1},"index":40},
+               "membership":{"configs":[[1,2,3],[1,2,3,4]],"nodes":{"1":{},"2":{},"3":{},"4":{},"5":{}}}},
+             "replication":{}}""")
+        .answer("/cluster/leader", 200, """
+            {"leader_id":null,"leader_addr":null,"this_node_id":1,"is_leader":false,"term":4}""");
+
+    ClusterMetrics cluster = nodes().clusterMetrics(member(0));
+    RaftMetrics raft = nodes().raftMetrics(member(0));
+    LeaderInfo leader = nodes().leader(member(0));
+
+    assertThat(cluster.state()).isEqualTo(NodeState.ACTIVE);
+    assertThat(cluster.peerIds()).containsExactlyInAnyOrder(2L, 3L);
+    assertThat(cluster.peers().get(1).state()).isEqualTo(NodeState.DISCONNECTED);
+    assertThat(raft.state()).isEqualTo(RaftRole.LEADER);
+    assertThat(raft.voters()).as("union of a joint configuration").containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+    assertThat(raft.learners()).containsExactly(5L);
+    assertThat(raft.lastApplied()).isEqualTo(41);
+    assertThat(raft.currentLeader()).hasValue(1);
+    assertThat(leader.leaderId()).isEmpty();
+    assertThat(leader.leaderAddr()).isEmpty();
+  }
+
+  @Test
+  void addNodeSendsTheContractBodyWithAdminBasicAuth() throws Exception {
+    StubMember leader = stub(0).answer("/cluster/membership/add-node", 200, """
+        {"node_id":4,"addr":"db-3.db-headless.prod.svc.cluster.local:8086","added_as_learner":true,
+         "promoted_to_voter":true,"leader_id":1}""");
+
+    AddNodeResult result = nodes(Duration.ofSeconds(30), Optional.of(new DatabaseCredentials("admin", "s3cret")))
+        .addNode(member(0), 4, member(3).clusterAddress(), true);
+
+    assertThat(result.promotedToVoter()).isTrue();
+    assertThat(result.leaderId()).hasValue(1);
+    StubMember.Request request = leader.requests.get(0);
+    assertThat(request.method()).isEqualTo("POST");
+    assertThat(request.authorization()).isEqualTo("Basic YWRtaW46czNjcmV0");
+    assertThat(request.body())
+        .isEqualTo("{\"node_id\":4,\"addr\":\"db-3.db-headless.prod.svc.cluster.local:8086\",\"promote\":true}");
+  }
+
+  @Test
+  void aFollowerAnsweringAMembershipCallNamesTheLeader() throws Exception {
+    stub(1).answer("/cluster/membership/remove-node", 503, "{\"error\":\"not raft leader\",\"leader_id\":3}");
+
+    DatabaseCallException failure =
+        catchThrowableOfType(DatabaseCallException.class, () -> nodes().removeNode(member(1), 2));
+
+    assertThat(failure.kind()).isEqualTo(CallFailure.NOT_LEADER);
+    assertThat(failure.leaderId()).isEqualTo(OptionalLong.of(3));
+  }
+
+  @Test
+  void removingTheLastVoterIsAnHttpErrorWithTheServersMessage() throws Exception {
+    stub(0).answer("/cluster/membership/remove-node", 400, "{\"error\":\"cannot remove last raft voter\"}");
+    stub(1).answer("/cluster/membership/remove-node", 200,
+        "{\"node_id\":3,\"removed_from_voters\":true,\"leader_id\":2,\"remaining_voters\":[1,2]}");
+
+    DatabaseCallException failure =
+        catchThrowableOfType(DatabaseCallException.class, () -> nodes().removeNode(member(0), 1));
+    RemoveNodeResult removed = nodes().removeNode(member(1), 3);
+
+    assertThat(failure.kind()).isEqualTo(CallFailure.HTTP_ERROR);
+    assertThat(failure.httpStatus()).hasValue(400);
+    assertThat(failure.body()).contains("cannot remove last raft voter");
+    assertThat(removed.remainingVoters()).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void drainAcceptsTheAsynchronous202AndManifestGivesTheWalSequence() throws Exception {
+    StubMember node = stub(2)
+        .answer("/internal/drain", 202, "{\"ok\":true,\"message\":\"drain initiated\"}")
+        .answer("/internal/sync/manifest", 200, "{\"node_id\":3,\"wal_last_seq\":123456,\"databases\":[]}");
+
+    nodes().drain(member(2));
+
+    assertThat(nodes().walSequence(member(2))).isEqualTo(123456);
+    assertThat(node.requests).extracting(StubMember.Request::path).containsExactly("/internal/drain", "/internal/sync/manifest");
+  }
+
+  @Test
+  void failuresAreClassifiedAsUnreachableTimeoutOrBadResponse() throws Exception {
+    try (ServerSocket closed = new ServerSocket(0)) {
+      portByOrdinal.put(0, closed.getLocalPort());
+    }
+    stub(1).stall();
+    stub(2).answer("/cluster/leader", 200, "<html>proxy error</html>");
+
+    DatabaseNodes nodes = nodes(Duration.ofMillis(300), Optional.empty());
+
+    assertThat(catchThrowableOfType(DatabaseCallException.class, () -> nodes.ping(member(0))).kind())
+        .isEqualTo(CallFailure.UNREACHABLE);
+    assertThat(catchThrowableOfType(DatabaseCallException.class, () -> nodes.ping(member(1))).kind())
+        .isEqualTo(CallFailure.TIMEOUT);
+    assertThat(catchThrowableOfType(DatabaseCallException.class, () -> nodes.leader(member(2))).kind())
+        .isEqualTo(CallFailure.BAD_RESPONSE);
+    assertThat(metrics.registry().scrape().stream()
+        .filter(s -> s.getMetadata().getPrometheusName().equals("hyperbyte_operator_database_calls"))
+        .findFirst().orElseThrow().getDataPoints())
+        .extracting(p -> p.getLabels().get("endpoint") + " " + p.getLabels().get("outcome"))
+        .containsExactlyInAnyOrder("/ping unreachable", "/ping timeout", "/cluster/leader bad_response");
+  }
+
+  @Test
+  void aStalledPodDoesNotHoldBackTheAnswersOfTheOthers() throws Exception {
+    for (int ordinal : List.of(0, 2)) {
+      stub(ordinal).answer("/health", 200, "{\"status\":\"pass\",\"message\":\"ok\"}");
+    }
+    StubMember stalled = stub(1).answer("/health", 200, "{\"status\":\"pass\",\"message\":\"ok\"}");
+    CountDownLatch release = stalled.stall();
+    DatabaseNodes nodes = nodes();
+
+    try (ParallelMemberCalls calls = new ParallelMemberCalls(4)) {
+      Map<MemberAddress, CompletableFuture<ParallelMemberCalls.Outcome<NodeHealth>>> futures =
+          calls.start(List.of(member(0), member(1), member(2)), nodes::health);
+
+      // the other two answer while pod 1 still holds its request
+      assertThat(futures.get(member(0)).join().value().healthy()).isTrue();
+      assertThat(futures.get(member(2)).join().value().healthy()).isTrue();
+      assertThat(futures.get(member(1))).isNotDone();
+
+      release.countDown();
+      assertThat(futures.get(member(1)).join().succeeded()).isTrue();
+    }
+  }
+}
