@@ -28,7 +28,7 @@ import java.util.function.Function;
  * {@link DatabaseNodes} over HTTP(S) with the JDK client. Every request carries its own timeout, so
  * a member that accepts the connection and never answers costs one timeout and nothing more; the
  * client is shared and asynchronous inside, so calls to different members made from different
- * threads proceed in parallel (see {@link ParallelMemberCalls}). Admin Basic auth is sent on every
+ * threads proceed in parallel (the snapshot collector probes members that way). Admin Basic auth is sent on every
  * call when credentials are configured.
  */
 public final class HttpDatabaseNodes implements DatabaseNodes {
