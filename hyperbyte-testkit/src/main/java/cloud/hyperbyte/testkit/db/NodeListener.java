@@ -104,7 +104,7 @@ final class NodeListener {
       Thread.sleep(delayMillis);
     }
     if (faults.partition().isPresent()) {
-      faults.holdWhilePartitioned(() -> !node.isListening());
+      faults.holdWhilePartitioned(() -> !node.listeningNow());
       return false;
     }
     return node.isListening();

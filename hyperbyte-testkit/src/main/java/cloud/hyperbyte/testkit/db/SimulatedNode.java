@@ -27,7 +27,8 @@ public final class SimulatedNode {
   private SharedMembership membership = new SharedMembership();
   private NodeState state = NodeState.SYNCING;
   private boolean processRunning;
-  private boolean listening;
+  // volatile: held requests poll it without the simulation's lock (see NodeListener)
+  private volatile boolean listening;
   private int generation;
   private boolean needsSync;
   private boolean syncing;
@@ -231,6 +232,11 @@ public final class SimulatedNode {
   void partition(PartitionMode mode) {
     faults.partition(mode);
     simulation.livenessChanged();
+  }
+
+  /** {@link #isListening} without the lock, for threads that must not wait for it. */
+  boolean listeningNow() {
+    return listening;
   }
 
   int generation() {
