@@ -1,0 +1,115 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import cloud.hyperbyte.reconcile.port.ClusterEvent;
+import cloud.hyperbyte.reconcile.port.MemberAddress;
+import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
+import java.util.Objects;
+
+/**
+ * One side effect a pass asks for, carried out through the ports in list order. Each action names
+ * the event the operator records when it succeeds. When an action fails the operator stops the pass
+ * without writing the planned status, and retries; every action is safe to repeat.
+ */
+public sealed interface Action {
+
+  /** The member ordinal the action concerns. */
+  int ordinal();
+
+  /** The event to record once the action succeeded. */
+  ClusterEvent event();
+
+  /** Whether the action takes a member (or its data) out of service. */
+  default boolean disruptive() {
+    return false;
+  }
+
+  /** {@code add-node} with promote through the leader: a new member, a learner, or a member peers dropped. */
+  record AddMember(MemberAddress leader, MemberAddress member, String why) implements Action {
+    public AddMember {
+      Objects.requireNonNull(leader, "leader");
+      Objects.requireNonNull(member, "member");
+    }
+
+    public int ordinal() {
+      return member.ordinal();
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.normal("MemberAdded",
+          "Added node " + member.nodeId() + " as Raft voter through leader node " + leader.nodeId() + ": " + why,
+          member.podName());
+    }
+  }
+
+  /** {@code remove-node} through the leader, after the member was drained. */
+  record RemoveMember(MemberAddress leader, MemberAddress member) implements Action {
+    public int ordinal() {
+      return member.ordinal();
+    }
+
+    public boolean disruptive() {
+      return true;
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.normal("MemberRemoved",
+          "Removed node " + member.nodeId() + " from the Raft voters through leader node " + leader.nodeId(),
+          member.podName());
+    }
+  }
+
+  /** {@code POST /internal/drain} on a member that leaves the cluster. */
+  record DrainMember(MemberAddress member) implements Action {
+    public int ordinal() {
+      return member.ordinal();
+    }
+
+    public boolean disruptive() {
+      return true;
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.normal("MemberDraining", "Draining node " + member.nodeId() + " before removing it",
+          member.podName());
+    }
+  }
+
+  /** Delete a member pod (UID precondition); the StatefulSet controller recreates it. */
+  record DeletePod(String podName, String podUid, int ordinal, String reason, String why) implements Action {
+    public boolean disruptive() {
+      return true;
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.warning(reason, "Deleted pod " + podName + ": " + why, podName);
+    }
+  }
+
+  /** Delete the data PVC of a member that was removed from Raft and whose pod is gone. */
+  record DeletePvc(String pvcName, int ordinal) implements Action {
+    public boolean disruptive() {
+      return true;
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.normal("VolumeDeleted",
+          "Deleted PVC " + pvcName + " of a removed member (persistentVolumeClaimRetention.whenScaled: Delete)", null);
+    }
+  }
+
+  /** Stop one proxy pod from routing to a member. */
+  record ExcludeFromProxy(ProxyEndpoint proxy, String backendIp, int ordinal, String podName) implements Action {
+    public ClusterEvent event() {
+      return ClusterEvent.normal("MemberExcluded",
+          "Proxy " + proxy.podName() + " stopped routing to " + podName + " (" + backendIp + ")", podName);
+    }
+  }
+
+  /** Let one proxy pod route to a member again. */
+  record IncludeInProxy(ProxyEndpoint proxy, String backendIp, int ordinal, String podName) implements Action {
+    public ClusterEvent event() {
+      return ClusterEvent.normal("MemberIncluded",
+          "Proxy " + proxy.podName() + " routes to " + podName + " (" + backendIp + ") again", podName);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One reconcile pass of the cluster lifecycle: orders the decisions, threads the memory through them
+ * and vets the result with {@link SafetyRules}. Pure: the same snapshot, memory and instant give the
+ * same plan.
+ *
+ * <p>Order: pause and the restore hold first (they suppress everything else); then scale-down, which
+ * excludes the rolling upgrade while it runs; else scale-up; membership; the rolling upgrade; and
+ * failover, which leaves members that an operation took out on purpose alone.
+ */
+public final class ClusterLifecycle {
+
+  private final Clock clock;
+  private final LifecycleTimings timings;
+
+  public ClusterLifecycle(Clock clock, LifecycleTimings timings) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.timings = Objects.requireNonNull(timings, "timings");
+  }
+
+  public LifecyclePlan plan(ObservedCluster observed) {
+    Instant now = clock.instant();
+    LifecycleMemory memory = LifecycleMemory.from(observed.lastStatus());
+    if (PauseDecision.paused(observed)) {
+      Decision paused = PauseDecision.decide(observed, memory);
+      return new LifecyclePlan(List.of(), Optional.empty(), paused.memory(), paused.notices(), Optional.empty());
+    }
+    if (observed.spec().heldBy().isPresent()) {
+      return held(observed, memory);
+    }
+    List<Decision> decisions = new ArrayList<>();
+    Decision sizing = ScaleDownDecision.due(observed, memory)
+        ? ScaleDownDecision.decide(observed, memory, now, timings)
+        : ScaleUpDecision.decide(observed, memory);
+    decisions.add(sizing);
+    memory = sizing.memory();
+    int replicas = sizing.statefulSetReplicas().orElse(observed.statefulSetReplicas());
+
+    Set<Integer> deliberatelyOut = new HashSet<>();
+    memory.scaleDown().ifPresent(d -> deliberatelyOut.add(d.ordinal()));
+    Set<Integer> members = new HashSet<>();
+    int target = observed.spec().effectiveReplicas();
+    for (int ordinal = 0; ordinal < Math.min(replicas, target); ordinal++) {
+      if (!deliberatelyOut.contains(ordinal)) {
+        members.add(ordinal);
+      }
+    }
+    Decision membership = MembershipDecision.decide(observed, memory, members, now, timings);
+    decisions.add(membership);
+
+    Decision upgrade = Decision.none(memory);
+    if (memory.scaleDown().isEmpty() && observed.statefulSet().isPresent()) {
+      upgrade = RollingUpgradeDecision.decide(observed, memory, now, timings);
+      decisions.add(upgrade);
+      memory = upgrade.memory();
+    }
+    memory.upgrade().flatMap(u -> u.ordinal().isPresent() ? Optional.of(u.ordinal().getAsInt()) : Optional.empty())
+        .ifPresent(deliberatelyOut::add);
+
+    Decision failover = FailoverDecision.decide(observed, memory, deliberatelyOut, now);
+    decisions.add(failover);
+    memory = failover.memory();
+
+    List<Action> actions = new ArrayList<>();
+    List<Notice> notices = new ArrayList<>();
+    Instant requeueAt = null;
+    for (Decision decision : decisions) {
+      actions.addAll(decision.actions());
+      notices.addAll(decision.notices());
+      if (decision.requeueAt().isPresent() && (requeueAt == null || decision.requeueAt().get().isBefore(requeueAt))) {
+        requeueAt = decision.requeueAt().get();
+      }
+    }
+    SafetyRules.Vetted vetted = SafetyRules.vet(actions, observed);
+    notices.addAll(vetted.denied());
+    int partition = upgrade.partition().orElse(replicas);
+    return new LifecyclePlan(vetted.allowed(), Optional.of(new StatefulSetShape(replicas, partition)), memory, notices,
+        Optional.ofNullable(requeueAt));
+  }
+
+  /** A restore holds the cluster at zero replicas: no member actions, operations forgotten. */
+  private LifecyclePlan held(ObservedCluster observed, LifecycleMemory memory) {
+    LifecycleMemory cleared = memory.withUpgrade(Optional.empty()).withScaleDown(Optional.empty())
+        .withUnhealthySince(Map.of());
+    return new LifecyclePlan(List.of(), Optional.of(new StatefulSetShape(0, 0)), cleared,
+        List.of(Notice.progressing("HeldByRestore", "HyperbytedbRestore " + observed.spec().heldBy().get()
+            + " holds the cluster at zero replicas until the restore completes")),
+        Optional.empty());
+  }
+}

@@ -1,0 +1,97 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import cloud.hyperbyte.model.spec.FailoverSettings;
+import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Failover (product §3.5): tracks since when each member is unhealthy (pod not Ready, database not
+ * answering or not passing {@code /health}) and deletes the pod of a member unhealthy for
+ * {@code failoverTimeoutSecs}, oldest first. At most {@code maxFailoverCount} members are in failover at
+ * once (pods still terminating count), and never when the voters other than the member would not
+ * keep a healthy majority. Members deliberately out (being upgraded or removed) are not tracked.
+ */
+public final class FailoverDecision {
+
+  private static final Comparator<Map.Entry<Integer, Instant>> OLDEST_FIRST =
+      Map.Entry.<Integer, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey());
+
+  private FailoverDecision() {}
+
+  /** Whether the member is healthy for failover purposes. */
+  public static boolean healthy(ObservedCluster observed, int ordinal) {
+    boolean podReady = observed.pod(ordinal).filter(ObservedPod::ready).isPresent();
+    return podReady && observed.facts(ordinal).filter(MemberFacts::reachable).filter(MemberFacts::healthy).isPresent();
+  }
+
+  /**
+   * @param deliberatelyOut ordinals an operation has taken out on purpose
+   */
+  public static Decision decide(ObservedCluster observed, LifecycleMemory memory, Set<Integer> deliberatelyOut,
+      Instant now) {
+    int replicas = observed.statefulSetReplicas();
+    Map<Integer, Instant> since = new TreeMap<>();
+    for (int ordinal = 0; ordinal < replicas; ordinal++) {
+      if (deliberatelyOut.contains(ordinal) || healthy(observed, ordinal)) {
+        continue;
+      }
+      since.put(ordinal, memory.unhealthySince().getOrDefault(ordinal, now));
+    }
+    Decision.Builder decision = Decision.builder(memory.withUnhealthySince(since));
+    if (!since.isEmpty()) {
+      decision.notice(Notice.degraded("MembersUnhealthy", "Not healthy: " + since.entrySet().stream()
+          .map(e -> observed.names().pod(e.getKey()) + " since " + e.getValue()).toList()));
+    }
+    FailoverSettings settings = observed.spec().failover();
+    if (!settings.enabled() || since.isEmpty()) {
+      return decision.build();
+    }
+    Duration timeout = Duration.ofSeconds(settings.failoverTimeoutSecs());
+    long inFailover = observed.pods().stream().filter(ObservedPod::terminating).count();
+    long budget = settings.maxFailoverCount() - inFailover;
+    Set<Long> voters = observed.voters().orElseGet(() -> new TreeSet<>(observed.topology().expectedVoters()));
+    int failovers = memory.failoverCount();
+    Map<Integer, Instant> next = new TreeMap<>(since);
+    for (Map.Entry<Integer, Instant> entry : since.entrySet().stream().sorted(OLDEST_FIRST).toList()) {
+      int ordinal = entry.getKey();
+      Instant due = entry.getValue().plus(timeout);
+      Optional<ObservedPod> pod = observed.pod(ordinal).filter(p -> !p.terminating());
+      if (pod.isEmpty()) {
+        continue;
+      }
+      if (now.isBefore(due)) {
+        decision.requeueAt(due);
+        continue;
+      }
+      if (budget <= 0) {
+        decision.notice(Notice.degraded("FailoverWithheld", pod.get().name() + " is due for failover but "
+            + settings.maxFailoverCount() + " member(s) are already being failed over (maxFailoverCount)"));
+        continue;
+      }
+      long healthyOthers = voters.stream().filter(v -> v != ordinal + 1L)
+          .filter(v -> Quorum.healthy(observed, v)).count();
+      if (healthyOthers < Quorum.majority(voters.size())) {
+        decision.notice(Notice.degraded("FailoverWithheld", pod.get().name() + " is due for failover but only "
+            + healthyOthers + " of " + voters.size() + " voters are healthy; a majority ("
+            + Quorum.majority(voters.size()) + ") must stay healthy, so it is left alone"));
+        continue;
+      }
+      decision.act(new Action.DeletePod(pod.get().name(), pod.get().uid(), ordinal, "MemberFailover",
+          "unhealthy since " + entry.getValue() + " (failoverTimeoutSecs " + settings.failoverTimeoutSecs() + ")"));
+      budget--;
+      failovers++;
+      // the replacement gets a fresh timeout
+      next.put(ordinal, now);
+    }
+    return decision.memory(decision.memory().withUnhealthySince(next).withFailoverCount(failovers)).build();
+  }
+}

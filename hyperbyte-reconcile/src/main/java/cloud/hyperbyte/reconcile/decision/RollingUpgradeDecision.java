@@ -1,0 +1,196 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
+import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Rolling upgrade (product §3.3): whenever a pod does not run the StatefulSet's update revision (any
+ * template change: version, image, config hash, resources …), members are restarted one at a time.
+ * Per member: exclude it from every proxy pod, keep it out of traffic for {@code drainWaitSecs},
+ * let it restart, wait until it is Ready, Active and a Raft voter again, include it back.
+ *
+ * <p>The operator alone decides which pod restarts, so it never races the StatefulSet controller:
+ * with {@code RollingUpdate} it lowers the partition to the member's ordinal (pods above it are
+ * already done), with {@code OnDelete} it deletes the member's pod. A partition forces highest
+ * ordinal first; node 1 (ordinal 0), which bootstraps Raft and normally leads, then goes last. With
+ * {@code OnDelete} the current leader goes last whatever its ordinal.
+ *
+ * <p>A member that is not back within {@link LifecycleTimings#rejoinBound()} stops the upgrade: a
+ * FAILED notice, no further member is touched until it comes back or the spec changes. Progress is
+ * kept in {@code status.rollingUpgrade}, so a restarted operator continues where it stopped.
+ */
+public final class RollingUpgradeDecision {
+
+  private RollingUpgradeDecision() {}
+
+  /** Ordinals whose pod exists and does not run the update revision. */
+  public static List<Integer> stale(ObservedCluster observed) {
+    Optional<String> target = observed.updateRevision();
+    if (target.isEmpty()) {
+      return List.of();
+    }
+    return observed.pods().stream()
+        .filter(p -> p.ordinal() < observed.statefulSetReplicas() && !p.runs(target.get()))
+        .map(ObservedPod::ordinal)
+        .sorted()
+        .toList();
+  }
+
+  /** Whether an upgrade is in progress or due. */
+  public static boolean due(ObservedCluster observed, LifecycleMemory memory) {
+    return memory.upgrade().flatMap(u -> u.step()).isPresent() || !stale(observed).isEmpty();
+  }
+
+  /** Whether the member is serving: pod Ready, database reachable and Active, and a voter in cluster mode. */
+  public static boolean back(ObservedCluster observed, int ordinal) {
+    boolean podReady = observed.pod(ordinal).filter(p -> p.ready() && !p.terminating()).isPresent();
+    boolean active = observed.facts(ordinal).filter(MemberFacts::reachable).filter(MemberFacts::active).isPresent();
+    boolean voter = observed.statefulSetReplicas() <= 1
+        || observed.voters().map(v -> v.contains(ordinal + 1L)).orElse(false);
+    return podReady && active && voter;
+  }
+
+  public static Decision decide(ObservedCluster observed, LifecycleMemory memory, Instant now, LifecycleTimings timings) {
+    Decision.Builder decision = Decision.builder(memory);
+    int replicas = observed.statefulSetReplicas();
+    Optional<String> target = observed.updateRevision();
+    int livePartition = Math.min(observed.partition().orElse(replicas), replicas);
+    if (target.isEmpty() || !observed.statefulSetSettled()) {
+      return memory.upgrade().isPresent()
+          ? decision.partition(livePartition).requeueAt(now.plus(timings.poll())).build()
+          : decision.build();
+    }
+    List<Integer> stale = stale(observed);
+    Optional<UpgradeProgress> remembered = memory.upgrade().map(p -> retarget(p, target.get(), now));
+    if (remembered.map(p -> p.ordinal().isEmpty()).orElse(true) && stale.isEmpty()) {
+      return decision.memory(memory.withUpgrade(Optional.empty())).build();
+    }
+    UpgradeProgress progress = remembered.orElse(
+        new UpgradeProgress(target.get(), OptionalInt.empty(), Optional.empty(), now, List.of()));
+    if (progress.ordinal().isEmpty()) {
+      OptionalInt next = next(observed, stale);
+      List<Integer> out = new ArrayList<>();
+      for (int ordinal = 0; ordinal < replicas; ordinal++) {
+        if (!back(observed, ordinal)) {
+          out.add(ordinal);
+        }
+      }
+      boolean onlyCandidateOut = out.isEmpty() || (out.size() == 1 && next.isPresent() && out.get(0) == next.getAsInt());
+      if (next.isEmpty() || !onlyCandidateOut) {
+        String waitingFor = out.stream().map(o -> observed.names().pod(o)).toList().toString();
+        return decision.memory(memory.withUpgrade(Optional.of(progress)))
+            .partition(livePartition)
+            .notice(Notice.progressing("UpgradeWaiting", "Rolling upgrade to revision " + target.get() + " waits for "
+                + waitingFor + " to be Ready, Active and a Raft voter before the next member restarts"))
+            .requeueAt(now.plus(timings.poll()))
+            .build();
+      }
+      progress = progress.at(next.getAsInt(), UpgradeStep.EXCLUDING, now);
+    }
+    return member(observed, memory, progress, target.get(), livePartition, decision, now, timings);
+  }
+
+  /** A target change mid-way keeps the member that is out; one already restarted must restart again. */
+  private static UpgradeProgress retarget(UpgradeProgress progress, String target, Instant now) {
+    if (progress.targetRevision().equals(target)) {
+      return progress;
+    }
+    Optional<UpgradeStep> step = progress.step()
+        .map(s -> s == UpgradeStep.REJOINING || s == UpgradeStep.INCLUDING ? UpgradeStep.RESTARTING : s);
+    return new UpgradeProgress(target, progress.ordinal(), step,
+        step.equals(progress.step()) ? progress.stepStartedAt() : now, List.of());
+  }
+
+  /** The next member: highest stale ordinal with a partition; with OnDelete also the leader last. */
+  private static OptionalInt next(ObservedCluster observed, List<Integer> stale) {
+    if (stale.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    if (!observed.onDelete()) {
+      return OptionalInt.of(stale.get(stale.size() - 1));
+    }
+    OptionalInt leader = observed.leader().map(l -> OptionalInt.of(l.ordinal())).orElse(OptionalInt.empty());
+    return stale.stream()
+        .sorted(Comparator.<Integer, Boolean>comparing(o -> leader.isPresent() && o == leader.getAsInt())
+            .thenComparing(Comparator.reverseOrder()))
+        .mapToInt(Integer::intValue)
+        .findFirst();
+  }
+
+  private static Decision member(ObservedCluster observed, LifecycleMemory memory, UpgradeProgress progress,
+      String target, int livePartition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
+    int ordinal = progress.ordinal().getAsInt();
+    String podName = observed.names().pod(ordinal);
+    Optional<ObservedPod> pod = observed.pod(ordinal);
+    Optional<String> podIp = pod.flatMap(ObservedPod::podIp);
+    List<ProxyEndpoint> proxies = observed.proxies();
+    UpgradeStep step = progress.step().orElse(UpgradeStep.EXCLUDING);
+    int partition = observed.onDelete() ? livePartition : Math.min(livePartition, ordinal + 1);
+    if (step == UpgradeStep.EXCLUDING) {
+      if (!proxies.isEmpty() && podIp.isPresent()) {
+        proxies.forEach(p -> decision.act(new Action.ExcludeFromProxy(p, podIp.get(), ordinal, podName)));
+        Duration wait = Duration.ofSeconds(observed.spec().cluster().drainWaitSecs());
+        return decision.memory(memory.withUpgrade(Optional.of(progress.at(ordinal, UpgradeStep.WAITING, now))))
+            .partition(partition)
+            .notice(Notice.progressing("Upgrading", podName + " is out of the proxies' rotation; it restarts in "
+                + wait.toSeconds() + "s"))
+            .requeueAt(now.plus(wait))
+            .build();
+      }
+      step = UpgradeStep.RESTARTING;
+    }
+    if (step == UpgradeStep.WAITING) {
+      Instant until = progress.stepStartedAt().plusSeconds(observed.spec().cluster().drainWaitSecs());
+      if (now.isBefore(until)) {
+        return decision.memory(memory.withUpgrade(Optional.of(progress))).partition(partition)
+            .notice(Notice.progressing("Upgrading", podName + " is out of traffic until " + until + "; then it restarts"))
+            .requeueAt(until).build();
+      }
+      step = UpgradeStep.RESTARTING;
+    }
+    if (step == UpgradeStep.RESTARTING) {
+      if (observed.onDelete()) {
+        pod.filter(p -> !p.terminating() && !p.runs(target)).ifPresent(p -> decision.act(
+            new Action.DeletePod(p.name(), p.uid(), ordinal, "MemberUpgrade", "restarting it on revision " + target)));
+      }
+      return decision.memory(memory.withUpgrade(Optional.of(progress.at(ordinal, UpgradeStep.REJOINING, now))))
+          .partition(observed.onDelete() ? livePartition : ordinal)
+          .notice(Notice.progressing("Upgrading", "Restarting " + podName + " on revision " + target))
+          .requeueAt(now.plus(timings.poll()))
+          .build();
+    }
+    // Rejoining or Including
+    partition = observed.onDelete() ? livePartition : ordinal;
+    decision.partition(partition);
+    if (back(observed, ordinal) && pod.get().runs(target)) {
+      if (!proxies.isEmpty()) {
+        podIp.ifPresent(ip -> proxies.forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
+      }
+      return decision.memory(memory.withUpgrade(Optional.of(progress.finished(ordinal, now)))).requeueAt(now).build();
+    }
+    pod.filter(p -> !p.terminating() && !p.runs(target) && (observed.onDelete() || !p.ready()))
+        .ifPresent(p -> decision.act(new Action.DeletePod(p.name(), p.uid(), ordinal, "MemberUpgrade",
+            "it still runs an older revision; the replacement runs " + target)));
+    decision.memory(memory.withUpgrade(Optional.of(progress)));
+    Instant deadline = progress.stepStartedAt().plus(timings.rejoinBound());
+    if (!now.isBefore(deadline)) {
+      return decision.notice(Notice.failed("UpgradeStalled", podName + " did not come back (Ready, Active and a Raft"
+          + " voter) within " + timings.rejoinBound().toMinutes() + " min of its restart on revision " + target
+          + "; the upgrade stopped and touches no other member. Check the pod's events and logs; once it is back,"
+          + " or after the spec is corrected, the upgrade continues.")).build();
+    }
+    return decision.notice(Notice.progressing("Upgrading", "Waiting for " + podName + " to be Ready, Active and a Raft"
+            + " voter again on revision " + target))
+        .requeueAt(deadline.isBefore(now.plus(timings.poll())) ? deadline : now.plus(timings.poll()))
+        .build();
+  }
+}

@@ -1,0 +1,248 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import cloud.hyperbyte.model.spec.ImmutableClusterSpec;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.model.v1alpha1.MemberStatus;
+import cloud.hyperbyte.reconcile.port.NodeHealth;
+import cloud.hyperbyte.reconcile.port.NodeState;
+import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
+import cloud.hyperbyte.reconcile.port.RaftRole;
+import cloud.hyperbyte.reconcile.snapshot.ImmutableMemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPvc;
+import cloud.hyperbyte.reconcile.snapshot.TestClusters;
+import cloud.hyperbyte.render.ClusterRenderer;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * A readable way to state "given" in decision tests: a running cluster where every member is Ready,
+ * Active, a voter and runs revision r1, then changes to that picture.
+ */
+final class Scenario {
+
+  static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+  static Clock clockAt(Instant at) {
+    return Clock.fixed(at, ZoneOffset.UTC);
+  }
+
+  private ImmutableClusterSpec spec;
+  private int running;
+  private long leader = 1;
+  private Set<Long> voters;
+  private final Set<Long> learners = new LinkedHashSet<>();
+  private final Map<Integer, UnaryOperator<ImmutableMemberFacts>> facts = new HashMap<>();
+  private final Map<Integer, UnaryOperator<ObservedPod>> pods = new HashMap<>();
+  private final Set<Integer> missingPods = new LinkedHashSet<>();
+  private final List<ProxyEndpoint> proxies = new ArrayList<>();
+  private String updateRevision = "r1";
+  private Integer partition;
+  private boolean onDelete;
+  private boolean noLeader;
+  private LifecycleMemory memory = LifecycleMemory.empty();
+
+  private Scenario(int specReplicas, int running) {
+    this.spec = TestClusters.spec(specReplicas);
+    this.running = running;
+    this.voters = new LinkedHashSet<>();
+    for (long n = 1; n <= running; n++) {
+      voters.add(n);
+    }
+  }
+
+  /** {@code running} members up and voting; the spec asks for {@code specReplicas}. */
+  static Scenario running(int running, int specReplicas) {
+    return new Scenario(specReplicas, running);
+  }
+
+  /** {@code n} members up and voting, as the spec asks. */
+  static Scenario running(int n) {
+    return new Scenario(n, n);
+  }
+
+  Scenario spec(UnaryOperator<ImmutableClusterSpec> change) {
+    spec = change.apply(spec);
+    return this;
+  }
+
+  Scenario leader(long nodeId) {
+    leader = nodeId;
+    return this;
+  }
+
+  Scenario noLeader() {
+    noLeader = true;
+    return this;
+  }
+
+  Scenario voters(Long... ids) {
+    voters = new LinkedHashSet<>(List.of(ids));
+    return this;
+  }
+
+  Scenario learners(Long... ids) {
+    learners.addAll(List.of(ids));
+    return this;
+  }
+
+  Scenario member(int ordinal, UnaryOperator<ImmutableMemberFacts> change) {
+    facts.merge(ordinal, change, (a, b) -> f -> b.apply(a.apply(f)));
+    return this;
+  }
+
+  Scenario state(int ordinal, NodeState state) {
+    return member(ordinal, f -> f.withState(state)
+        .withHealth(state == NodeState.ACTIVE ? NodeHealth.pass() : NodeHealth.notActive(state)));
+  }
+
+  Scenario unreachable(int ordinal) {
+    return member(ordinal, f -> ImmutableMemberFacts.copyOf(MemberFacts.unreachable(ordinal, ordinal + 1L,
+        cloud.hyperbyte.reconcile.port.CallFailure.UNREACHABLE, "UNREACHABLE")))
+        .pod(ordinal, p -> withReady(p, false));
+  }
+
+  Scenario pod(int ordinal, UnaryOperator<ObservedPod> change) {
+    pods.merge(ordinal, change, (a, b) -> p -> b.apply(a.apply(p)));
+    return this;
+  }
+
+  Scenario noPod(int ordinal) {
+    missingPods.add(ordinal);
+    return this;
+  }
+
+  Scenario podRevision(int ordinal, String revision) {
+    return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), p.ready(),
+        Optional.of(revision), p.terminating(), p.podIp()));
+  }
+
+  Scenario notReady(int ordinal) {
+    return pod(ordinal, p -> withReady(p, false));
+  }
+
+  Scenario terminating(int ordinal) {
+    return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), false, p.revision(), true,
+        p.podIp()));
+  }
+
+  static ObservedPod withReady(ObservedPod p, boolean ready) {
+    return new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), ready, p.revision(), p.terminating(), p.podIp());
+  }
+
+  /** The StatefulSet rolls to a new template revision r2; pods still run r1. */
+  Scenario newTemplate() {
+    updateRevision = "r2";
+    return this;
+  }
+
+  Scenario partition(int value) {
+    partition = value;
+    return this;
+  }
+
+  Scenario onDelete() {
+    onDelete = true;
+    return this;
+  }
+
+  Scenario proxies(int count) {
+    for (int i = 0; i < count; i++) {
+      proxies.add(new ProxyEndpoint("db-proxy-" + i, "10.1.0." + (i + 1), 8087));
+    }
+    return this;
+  }
+
+  Scenario remembering(LifecycleMemory value) {
+    memory = value;
+    return this;
+  }
+
+  ObservedCluster build() {
+    var sts = new StatefulSetBuilder()
+        .withNewMetadata().withName(TestClusters.NAME).withGeneration(2L).endMetadata()
+        .withNewSpec().withReplicas(running)
+        .withNewUpdateStrategy().withType(onDelete ? "OnDelete" : "RollingUpdate").endUpdateStrategy()
+        .endSpec()
+        .withNewStatus().withObservedGeneration(2L).withCurrentRevision("r1").withUpdateRevision(updateRevision)
+        .endStatus()
+        .build();
+    if (!onDelete) {
+      sts.getSpec().getUpdateStrategy().setRollingUpdate(
+          new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder()
+              .withPartition(partition == null ? running : partition).build());
+    }
+    List<ObservedPod> podList = new ArrayList<>();
+    List<ObservedPvc> pvcs = new ArrayList<>();
+    Map<Integer, MemberFacts> members = new TreeMap<>();
+    int highest = running - 1;
+    for (int ordinal : pods.keySet()) {
+      highest = Math.max(highest, ordinal);
+    }
+    for (int ordinal = 0; ordinal <= highest; ordinal++) {
+      pvcs.add(new ObservedPvc("data-db-" + ordinal, ordinal, false));
+      if (missingPods.contains(ordinal)) {
+        continue;
+      }
+      ObservedPod pod = new ObservedPod("db-" + ordinal, "uid-" + ordinal, ordinal, "Running", true,
+          Optional.of("r1"), false, Optional.of("10.0.0." + (ordinal + 1)));
+      podList.add(pods.getOrDefault(ordinal, p -> p).apply(pod));
+      long nodeId = ordinal + 1L;
+      boolean isLeader = !noLeader && nodeId == leader;
+      ImmutableMemberFacts.Builder f = ImmutableMemberFacts.builder()
+          .ordinal(ordinal).nodeId(nodeId).reachable(true)
+          .state(NodeState.ACTIVE).health(NodeHealth.pass())
+          .raftRole(isLeader ? RaftRole.LEADER : voters.contains(nodeId) ? RaftRole.FOLLOWER : RaftRole.LEARNER)
+          .term(3).voters(voters).learners(learners).walSequence(1000)
+          .peersSeen(peersOf(nodeId));
+      if (!noLeader) {
+        f.leaderId(OptionalLong.of(leader));
+      }
+      members.put(ordinal, facts.getOrDefault(ordinal, x -> x).apply(f.build()));
+    }
+    HyperbytedbClusterStatus status = new HyperbytedbClusterStatus();
+    status.setRollingUpgrade(memory.upgradeStatus());
+    status.setScaleDown(memory.scaleDownStatus());
+    status.setFailoverCount(memory.failoverCount());
+    List<MemberStatus> memberStatuses = new ArrayList<>();
+    memory.unhealthySince().forEach((ordinal, since) -> {
+      MemberStatus m = new MemberStatus();
+      m.setNodeId(ordinal + 1);
+      m.setUnhealthySince(since.toString());
+      memberStatuses.add(m);
+    });
+    status.setMembers(memberStatuses);
+    return ImmutableObservedCluster.builder()
+        .spec(spec)
+        .generation(1)
+        .lastStatus(status)
+        .rendered(ClusterRenderer.render(spec))
+        .statefulSet(sts)
+        .pods(podList)
+        .pvcs(pvcs)
+        .proxies(proxies)
+        .members(members)
+        .build();
+  }
+
+  private Set<Long> peersOf(long nodeId) {
+    Set<Long> peers = new LinkedHashSet<>(voters);
+    peers.remove(nodeId);
+    return peers;
+  }
+}
