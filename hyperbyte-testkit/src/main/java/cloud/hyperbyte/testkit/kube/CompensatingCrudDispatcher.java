@@ -1,0 +1,262 @@
+package cloud.hyperbyte.testkit.kube;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The fabric8 CRUD dispatcher with the gaps to a real API server closed (see the testkit README):
+ * server-side apply with managed fields, strategic merge patch, RFC 7386 merge patch, the status
+ * subresource of built-in kinds, and garbage collection by owner references.
+ *
+ * <p>Callers must serialise writes (see {@link SimulatedApiDispatcher}): an apply is a read followed
+ * by a write.
+ */
+final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
+
+  /** Built-in kinds whose status is a subresource: writes to the main resource keep the stored status. */
+  private static final Set<String> BUILT_IN_STATUS_SUBRESOURCE = Set.of(
+      "pods", "statefulsets", "deployments", "replicasets", "daemonsets", "jobs", "cronjobs",
+      "persistentvolumeclaims", "persistentvolumes", "services", "poddisruptionbudgets",
+      "horizontalpodautoscalers", "namespaces", "nodes", "certificatesigningrequests");
+
+  private final KubernetesAttributesExtractor pathParser = new KubernetesAttributesExtractor();
+  private final Clock clock;
+  /** Set while an apply to {@code /status} writes status and managedFields in one main-resource PUT. */
+  private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
+
+  CompensatingCrudDispatcher(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    HttpMethod method = request.method();
+    if (method != HttpMethod.PUT && method != HttpMethod.PATCH && method != HttpMethod.DELETE) {
+      return super.dispatch(request);
+    }
+    String path = ApiPaths.withoutQuery(request.getPath());
+    String itemPath = path.endsWith("/status") ? ApiPaths.collectionOf(path) : path;
+    Set<String> uidsBefore = uidsMatching(itemPath);
+    String body = request.getBody().readUtf8();
+    MockResponse response = method == HttpMethod.DELETE ? super.handleDelete(request.getPath())
+        : super.dispatch(copy(request, body));
+    if (!uidsBefore.isEmpty() && !isOrphanDelete(method, request.getPath(), body)) {
+      uidsBefore.removeAll(uidsMatching(itemPath));
+      collectGarbage(uidsBefore);
+    }
+    return response;
+  }
+
+  @Override
+  public MockResponse handlePatch(RecordedRequest request) {
+    String contentType = String.valueOf(request.getHeader("Content-Type"));
+    String body = request.getBody().readUtf8();
+    String path = ApiPaths.withoutQuery(request.getPath());
+    try {
+      if (contentType.startsWith("application/apply-patch")) {
+        return apply(path, ApiPaths.query(request.getPath()), body);
+      }
+      if (contentType.startsWith("application/strategic-merge-patch")) {
+        if (!ApiPaths.isBuiltInGroup(path)) {
+          return StatusResponses.failure(415, "UnsupportedMediaType",
+              "the body of the request was in an unknown format - accepted media types include: "
+                  + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml");
+        }
+        return replaceWith(path, live -> ObjectMerge.strategic(live, Json.parse(body)));
+      }
+      if (contentType.startsWith("application/merge-patch")) {
+        return replaceWith(path, live -> ObjectMerge.mergePatch(live, Json.parse(body)));
+      }
+    } catch (ObjectMerge.UnsupportedDirectiveException e) {
+      return StatusResponses.failure(422, "Invalid", e.getMessage());
+    } catch (JacksonException | IllegalArgumentException e) {
+      return StatusResponses.failure(400, "BadRequest", e.getMessage());
+    }
+    return super.handlePatch(copy(request, body));
+  }
+
+  @Override
+  public boolean isStatusSubresourceEnabledForResource(String path) {
+    if (statusWriteThrough.get()) {
+      return false;
+    }
+    String plural = pathParser.fromKubernetesPath(path).get(KubernetesAttributesExtractor.PLURAL);
+    return super.isStatusSubresourceEnabledForResource(path)
+        || (ApiPaths.isBuiltInGroup(path) && BUILT_IN_STATUS_SUBRESOURCE.contains(plural));
+  }
+
+  private interface Patch {
+    JsonNode applyTo(JsonNode live);
+  }
+
+  /** Computes the patched object here and stores it with a PUT, which checks resourceVersion and status rules. */
+  private MockResponse replaceWith(String path, Patch patch) {
+    JsonNode live = current(path);
+    if (live == null) {
+      return StatusResponses.failure(404, "NotFound", path + " not found");
+    }
+    return handleUpdate(request(HttpMethod.PUT, path, Json.write(patch.applyTo(live))));
+  }
+
+  private MockResponse apply(String path, Map<String, String> query, String body) {
+    String manager = query.get("fieldManager");
+    if (manager == null || manager.isEmpty()) {
+      return StatusResponses.failure(400, "BadRequest",
+          "PATCH requests with apply content type must have a fieldManager");
+    }
+    boolean toStatus = path.endsWith("/status");
+    String itemPath = toStatus ? ApiPaths.collectionOf(path) : path;
+    ObjectNode applied = Json.parseYaml(body);
+    String name = itemPath.substring(itemPath.lastIndexOf('/') + 1);
+    if (!name.equals(applied.path("metadata").path("name").asText())) {
+      return StatusResponses.failure(400, "BadRequest", "the name of the object does not match the name on the URL");
+    }
+    boolean statusSubresource = isStatusSubresourceEnabledForResource(itemPath);
+    if (toStatus) {
+      applied.retain("apiVersion", "kind", "metadata", "status");
+      ((ObjectNode) applied.get("metadata")).retain("name", "namespace");
+    } else if (statusSubresource) {
+      applied.remove("status");
+    }
+    ServerSideApply.Request request = new ServerSideApply.Request(manager, "true".equals(query.get("force")),
+        toStatus ? "status" : null, ApiPaths.isBuiltInGroup(path),
+        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+
+    ObjectNode live = (ObjectNode) current(itemPath);
+    if (live == null) {
+      if (toStatus) {
+        return StatusResponses.failure(404, "NotFound", itemPath + " not found");
+      }
+      ObjectNode created = ServerSideApply.create(applied, request);
+      return handleCreate(request(HttpMethod.POST, ApiPaths.collectionOf(itemPath), Json.write(created)));
+    }
+    ObjectNode result;
+    try {
+      result = ServerSideApply.apply(live, applied, request);
+    } catch (ServerSideApply.ConflictException e) {
+      return StatusResponses.failure(409, "Conflict", e.getMessage());
+    }
+    if (result.equals(live)) {
+      return new MockResponse().setResponseCode(200).setBody(Json.write(live));
+    }
+    ((ObjectNode) result.get("metadata")).set("resourceVersion", live.path("metadata").get("resourceVersion"));
+    if (!toStatus) {
+      return handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(result)));
+    }
+    // a PUT to /status would store the status only; the apply also changes managedFields
+    statusWriteThrough.set(true);
+    try {
+      return handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(result)));
+    } finally {
+      statusWriteThrough.set(false);
+    }
+  }
+
+  private JsonNode current(String itemPath) {
+    MockResponse get = handleGet(itemPath);
+    return get.code() == 200 ? Json.parse(get.getBody().readUtf8()) : null;
+  }
+
+  // ---- garbage collection -------------------------------------------------------------------
+
+  /** Deletes, transitively, every object whose owners are all gone (background propagation). */
+  private void collectGarbage(Set<String> deletedUids) {
+    Deque<String> queue = new ArrayDeque<>(deletedUids);
+    while (!queue.isEmpty()) {
+      String ownerUid = queue.poll();
+      Set<String> existing = allUids();
+      for (Map.Entry<AttributeSet, String> entry : snapshot()) {
+        JsonNode object = Json.parse(entry.getValue());
+        JsonNode refs = object.path("metadata").path("ownerReferences");
+        boolean ownedByDeleted = false;
+        boolean otherOwnerAlive = false;
+        for (JsonNode ref : refs) {
+          String uid = ref.path("uid").asText();
+          ownedByDeleted |= uid.equals(ownerUid);
+          otherOwnerAlive |= !uid.equals(ownerUid) && existing.contains(uid);
+        }
+        if (!ownedByDeleted || otherOwnerAlive) {
+          continue;
+        }
+        String path = ApiPaths.objectPath(object.path("apiVersion").asText(),
+            object.path("metadata").path("namespace").asText(null),
+            entry.getKey().getAttribute(KubernetesAttributesExtractor.PLURAL).getValues().get(0).toString(),
+            object.path("metadata").path("name").asText());
+        String uid = object.path("metadata").path("uid").asText();
+        super.handleDelete(path);
+        if (!allUids().contains(uid)) {
+          queue.add(uid);
+        }
+      }
+    }
+  }
+
+  private static boolean isOrphanDelete(HttpMethod method, String pathWithQuery, String body) {
+    if (method != HttpMethod.DELETE) {
+      return false;
+    }
+    String policy = ApiPaths.query(pathWithQuery).get("propagationPolicy");
+    if (policy == null && body != null && !body.isBlank()) {
+      try {
+        policy = Json.parse(body).path("propagationPolicy").asText(null);
+      } catch (JacksonException e) {
+        policy = null;
+      }
+    }
+    return "Orphan".equals(policy);
+  }
+
+  private Set<String> uidsMatching(String path) {
+    AttributeSet query = getKey(path);
+    Set<String> uids = new HashSet<>();
+    for (Map.Entry<AttributeSet, String> entry : snapshot()) {
+      if (entry.getKey().matches(query)) {
+        uids.add(Json.parse(entry.getValue()).path("metadata").path("uid").asText());
+      }
+    }
+    return uids;
+  }
+
+  private Set<String> allUids() {
+    Set<String> uids = new HashSet<>();
+    for (Map.Entry<AttributeSet, String> entry : snapshot()) {
+      uids.add(Json.parse(entry.getValue()).path("metadata").path("uid").asText());
+    }
+    return uids;
+  }
+
+  private List<Map.Entry<AttributeSet, String>> snapshot() {
+    synchronized (map) {
+      return new ArrayList<>(map.entrySet());
+    }
+  }
+
+  private static RecordedRequest copy(RecordedRequest original, String body) {
+    return new RecordedRequest(original.getHttpVersion(), original.method(), original.getPath(),
+        original.getHeaders(), new Buffer().writeUtf8(body == null ? "" : body));
+  }
+
+  private static RecordedRequest request(HttpMethod method, String path, String body) {
+    Headers headers = Headers.builder().add("Content-Type", "application/json").build();
+    return new RecordedRequest("HTTP/1.1", method, path, headers, new Buffer().writeUtf8(body));
+  }
+}

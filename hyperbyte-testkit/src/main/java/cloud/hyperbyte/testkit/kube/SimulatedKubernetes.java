@@ -1,0 +1,139 @@
+package cloud.hyperbyte.testkit.kube;
+
+import cloud.hyperbyte.model.crd.CrdSchemas;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.Consumer;
+
+/**
+ * An in-process Kubernetes API for tests and embedders: the fabric8 mock server in CRUD mode with
+ * the gaps to a real API server closed (server-side apply with managed fields, strategic merge
+ * patch, RFC 7386 merge patch, built-in status subresources, garbage collection), our CRDs
+ * registered, a request log, fault injection and optional simulated controllers for StatefulSets and
+ * Deployments. Close it to stop everything.
+ *
+ * <pre>{@code
+ * try (SimulatedKubernetes kube = SimulatedKubernetes.start()) {
+ *   kube.simulateStatefulSets(PodReadiness.always(), PodLifecycle.NONE);
+ *   KubernetesClient client = kube.client();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SimulatedKubernetes implements AutoCloseable {
+
+  /** The CRDs of {@code hyperbyte-model}, by plural. */
+  public static final List<String> HYPERBYTE_CRDS = List.of("hyperbytedbclusters", "hyperbytedbbackups",
+      "hyperbytedbrestores");
+
+  private final KubernetesMockServer server;
+  private final NamespacedKubernetesClient client;
+  private final NamespacedKubernetesClient controllerClient;
+  private final ApiFaults faults;
+  private final ApiRequestLog requests;
+  private final List<AutoCloseable> controllers = new ArrayList<>();
+
+  private SimulatedKubernetes(Clock clock, long faultSeed) {
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    this.faults = new ApiFaults(faultSeed);
+    this.requests = new ApiRequestLog();
+    SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations,
+        new CompensatingCrudDispatcher(clock), faults, requests);
+    this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
+        dispatcher, false);
+    server.init();
+    this.client = server.createClient();
+    this.controllerClient = server.createClient(
+        b -> b.editOrNewConfig().withUserAgent(SimulatedApiDispatcher.CONTROLLER_USER_AGENT).endConfig());
+    for (String plural : HYPERBYTE_CRDS) {
+      registerCrd(CrdSchemas.definition(plural));
+    }
+  }
+
+  /** Starts an API with the system clock and fault seed 0. */
+  public static SimulatedKubernetes start() {
+    return new SimulatedKubernetes(Clock.systemUTC(), 0L);
+  }
+
+  /** Starts an API whose managedFields times come from {@code clock} and whose faults draw from {@code faultSeed}. */
+  public static SimulatedKubernetes start(Clock clock, long faultSeed) {
+    return new SimulatedKubernetes(clock, faultSeed);
+  }
+
+  /** A client of the simulated API (default namespace {@code test}). */
+  public NamespacedKubernetesClient client() {
+    return client;
+  }
+
+  /** A new client, e.g. with shorter timeouts: {@code b -> b.editOrNewConfig().withRequestTimeout(200).endConfig()}. */
+  public NamespacedKubernetesClient newClient(Consumer<KubernetesClientBuilder> customizer) {
+    return server.createClient(customizer);
+  }
+
+  /** Registers a further CRD (e.g. cert-manager's), so its status subresource behaves like a real server's. */
+  public void registerCrd(CustomResourceDefinition crd) {
+    controllerClient.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+  }
+
+  /** Fault injection for requests of the code under test. */
+  public ApiFaults faults() {
+    return faults;
+  }
+
+  /** Every request received so far. */
+  public ApiRequestLog requests() {
+    return requests;
+  }
+
+  /** The underlying fabric8 mock server (for its URL or extra expectations). */
+  public KubernetesMockServer server() {
+    return server;
+  }
+
+  /**
+   * Starts a simulated StatefulSet controller (pods by ordinal, PVCs, update strategies, status),
+   * stopped when this API closes.
+   */
+  public StatefulSetSimulator simulateStatefulSets(PodReadiness readiness, PodLifecycle lifecycle) {
+    StatefulSetSimulator simulator = new StatefulSetSimulator(controllerClient, readiness, lifecycle);
+    controllers.add(simulator);
+    simulator.start();
+    return simulator;
+  }
+
+  /** Starts a simulated Deployment controller (ready pods per template), stopped when this API closes. */
+  public DeploymentSimulator simulateDeployments() {
+    DeploymentSimulator simulator = new DeploymentSimulator(controllerClient);
+    controllers.add(simulator);
+    simulator.start();
+    return simulator;
+  }
+
+  @Override
+  public void close() {
+    for (int i = controllers.size() - 1; i >= 0; i--) {
+      try {
+        controllers.get(i).close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
+    controllerClient.close();
+    client.close();
+    server.destroy();
+  }
+}
