@@ -1,16 +1,12 @@
 package cloud.hyperbyte.reconcile.backup;
 
 import cloud.hyperbyte.render.workload.DatabasePodTemplate;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -106,7 +102,7 @@ public final class BackupRunner {
 
   private SnapshotManifest.Archive uploadArchive(RunRequest request, SnapshotLocation location) {
     try (RemoteProcess tar = start(request, BackupCommands.streamArchive());
-        HashingStream hashing = new HashingStream(tar.stdout())) {
+        HashingInputStream hashing = new HashingInputStream(tar.stdout())) {
       long size = store.put(location.archiveKey(), hashing);
       int exit = tar.awaitExit(commandTimeout);
       if (exit != 0) {
@@ -117,7 +113,7 @@ public final class BackupRunner {
                 "tar of the snapshot in " + request.sourcePod() + " exited with " + exit + ": " + tar.stderrTail(),
                 true));
       }
-      return new SnapshotManifest.Archive(SnapshotLayout.ARCHIVE, size, hashing.hex());
+      return new SnapshotManifest.Archive(SnapshotLayout.ARCHIVE, size, hashing.sha256Hex());
     } catch (IOException e) {
       throw new PodExecException("reading the archive stream: " + e.getMessage(), e);
     }
@@ -228,52 +224,4 @@ public final class BackupRunner {
       this.failure = failure;
     }
   }
-
-  /** Passes bytes through and hashes them. */
-  private static final class HashingStream extends FilterInputStream {
-    private final MessageDigest digest;
-
-    HashingStream(InputStream in) {
-      super(in);
-      try {
-        digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is always available", e);
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        digest.update((byte) b);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        digest.update(buffer, offset, n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      // skipping would leave bytes out of the checksum
-      return read(new byte[(int) Math.min(n, 8192)]);
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
-    }
-
-    String hex() {
-      return HexFormat.of().formatHex(digest.digest());
-    }
-  }
-
 }

@@ -40,6 +40,8 @@ public final class CronSchedule {
           "@midnight", "0 0 * * *",
           "@hourly", "0 * * * *");
 
+  private static final Instant NEVER_CHECK_FROM = Instant.parse("2000-01-01T00:00:00Z");
+
   private final String expression;
   private final ExecutionTime executionTime;
 
@@ -72,7 +74,11 @@ public final class CronSchedule {
     try {
       Cron cron = PARSER.parse(trimmed);
       cron.validate();
-      return Validated.of(new CronSchedule(trimmed, cron), List.of());
+      CronSchedule schedule = new CronSchedule(trimmed, cron);
+      if (schedule.next(NEVER_CHECK_FROM).isEmpty()) {
+        return invalid("\"" + trimmed + "\" never matches a date (e.g. 31 February); no backup would ever run");
+      }
+      return Validated.of(schedule, List.of());
     } catch (IllegalArgumentException e) {
       return invalid("\"" + trimmed + "\" is not a valid cron expression: " + e.getMessage());
     }
