@@ -21,9 +21,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Atomic lists compare element by element and must have the same length, because SSA replaces
  * them whole. Quantities compare by value ({@code 0.5} equals the server's canonical {@code 500m}),
- * numbers by value ({@code 30} equals {@code 30.0}). An empty desired object or list claims nothing
- * beyond the field's existence and also matches an absent field, since the server may drop empty
- * values.
+ * numbers by value ({@code 30} equals {@code 30.0}). An empty desired object ({@code emptyDir: {}})
+ * claims only that the field is an object; an empty desired list claims that the list is empty. Both
+ * also match an absent field, since the server drops empty values.
  *
  * <p>This alone cannot see a field the operator stopped setting: it is still in the live object, and
  * the live object is allowed to have more. {@link AppliedHash} covers that direction.
@@ -64,8 +64,11 @@ final class OwnedFieldComparison {
       return Optional.empty();
     }
     boolean liveAbsent = live == null || live.isNull() || live.isMissingNode();
-    if ((desired.isObject() || desired.isArray()) && desired.isEmpty()) {
-      return liveAbsent || live.getNodeType() == desired.getNodeType() ? Optional.empty() : different(path);
+    if (desired.isObject() && desired.isEmpty()) {
+      return liveAbsent || live.isObject() ? Optional.empty() : different(path);
+    }
+    if (desired.isArray() && desired.isEmpty()) {
+      return liveAbsent || (live.isArray() && live.isEmpty()) ? Optional.empty() : different(path);
     }
     if (liveAbsent) {
       return Optional.of(new FieldDifference(path, FieldDifference.Type.MISSING));
