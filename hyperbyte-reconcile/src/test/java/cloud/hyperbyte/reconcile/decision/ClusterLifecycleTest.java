@@ -1,0 +1,81 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import static cloud.hyperbyte.reconcile.decision.Scenario.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.reconcile.port.NodeState;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClusterLifecycleTest {
+
+  private final ClusterLifecycle lifecycle = new ClusterLifecycle(Scenario.clockAt(NOW), LifecycleTimings.defaults());
+
+  @Test
+  void aConvergedClusterNeedsNoActionAndKeepsItsShape() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(3, 3));
+    assertThat(plan.requeueAt()).isEmpty();
+  }
+
+  @Test
+  void pausedMeansNoActionsAndNoWorkloadWritesEvenWithWorkDue() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 1).newTemplate().unreachable(2)
+        .spec(s -> s.withPaused(true)).build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.writesWorkloads()).isFalse();
+  }
+
+  @Test
+  void aRestoreHoldMeansZeroReplicasAndNoMemberActions() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).voters(1L).spec(s -> s.withHeldBy("restore-1")).build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(0, 0));
+    assertThat(plan.notices()).anyMatch(n -> n.reason().equals("HeldByRestore"));
+  }
+
+  @Test
+  void aScaleDownHoldsTheRollingUpgradeBack() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 2).newTemplate().build());
+
+    assertThat(plan.actions()).singleElement().isInstanceOf(Action.DrainMember.class);
+    assertThat(plan.statefulSetShape().get().partition()).isEqualTo(3);
+    assertThat(plan.memory().upgrade()).isEmpty();
+  }
+
+  @Test
+  void scaleUpGrowsTheStatefulSetAtOnce() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 5).build());
+
+    assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(5, 5));
+  }
+
+  @Test
+  void theRequeueTimeIsTheEarliestDeadline() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).unreachable(2).build());
+
+    assertThat(plan.requeueAt()).contains(NOW.plusSeconds(300));
+  }
+
+  @Test
+  void theSamePassTwiceGivesTheSamePlan() {
+    var observed = Scenario.running(3, 2).state(2, NodeState.DRAINING).build();
+
+    assertThat(lifecycle.plan(observed)).isEqualTo(lifecycle.plan(observed));
+  }
+
+  @Test
+  void aDrainInProgressIsNotRequestedAgainOnTheNextPass() {
+    LifecyclePlan first = lifecycle.plan(Scenario.running(3, 2).build());
+    LifecyclePlan second = new ClusterLifecycle(Scenario.clockAt(NOW.plusSeconds(5)), LifecycleTimings.defaults())
+        .plan(Scenario.running(3, 2).state(2, NodeState.DRAINING).remembering(first.memory()).build());
+
+    assertThat(first.actions()).hasOnlyElementsOfType(Action.DrainMember.class);
+    assertThat(second.actions()).isEmpty();
+    assertThat(second.memory().scaleDown().map(ScaleDownProgress::step)).isEqualTo(Optional.of(ScaleDownStep.DRAINING));
+  }
+}

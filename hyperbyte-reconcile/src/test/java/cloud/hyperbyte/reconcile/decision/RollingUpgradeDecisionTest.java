@@ -1,0 +1,144 @@
+package cloud.hyperbyte.reconcile.decision;
+
+import static cloud.hyperbyte.reconcile.decision.Scenario.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.reconcile.port.NodeState;
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class RollingUpgradeDecisionTest {
+
+  private final LifecycleTimings timings = LifecycleTimings.defaults();
+
+  private Decision decide(Scenario scenario, Instant now) {
+    ObservedCluster observed = scenario.build();
+    return RollingUpgradeDecision.decide(observed, LifecycleMemory.from(observed.lastStatus()), now, timings);
+  }
+
+  private static LifecycleMemory at(int ordinal, UpgradeStep step, Instant since, Integer... done) {
+    return LifecycleMemory.empty().withUpgrade(Optional.of(
+        new UpgradeProgress("r2", OptionalInt.of(ordinal), Optional.of(step), since, List.of(done))));
+  }
+
+  @Test
+  void aNewTemplateFirstTakesTheHighestOrdinalOutOfEveryProxyPod() {
+    Decision decision = decide(Scenario.running(3).newTemplate().proxies(2), NOW);
+
+    assertThat(decision.actions()).hasSize(2).allSatisfy(a -> {
+      assertThat(a).isInstanceOf(Action.ExcludeFromProxy.class);
+      assertThat(((Action.ExcludeFromProxy) a).backendIp()).isEqualTo("10.0.0.3");
+    });
+    assertThat(decision.partition()).hasValue(3);
+    assertThat(decision.memory().upgrade().get().step()).contains(UpgradeStep.WAITING);
+    assertThat(decision.requeueAt()).contains(NOW.plusSeconds(10));
+  }
+
+  @Test
+  void afterDrainWaitSecsThePartitionDropsToTheMembersOrdinal() {
+    Decision decision = decide(Scenario.running(3).newTemplate().proxies(2)
+        .remembering(at(2, UpgradeStep.WAITING, NOW)), NOW.plusSeconds(10));
+
+    assertThat(decision.actions()).isEmpty();
+    assertThat(decision.partition()).hasValue(2);
+    assertThat(decision.memory().upgrade().get().step()).contains(UpgradeStep.REJOINING);
+  }
+
+  @Test
+  void beforeDrainWaitSecsTheMemberStaysOutAndNothingRestarts() {
+    Decision decision = decide(Scenario.running(3).newTemplate().proxies(1)
+        .remembering(at(2, UpgradeStep.WAITING, NOW)), NOW.plusSeconds(4));
+
+    assertThat(decision.partition()).hasValue(3);
+    assertThat(decision.requeueAt()).contains(NOW.plusSeconds(10));
+  }
+
+  @Test
+  void withoutAProxyTheMemberRestartsAtOnce() {
+    Decision decision = decide(Scenario.running(3).newTemplate(), NOW);
+
+    assertThat(decision.partition()).hasValue(2);
+    assertThat(decision.memory().upgrade().get().ordinal()).hasValue(2);
+  }
+
+  @Test
+  void theMemberIsIncludedBackOnlyWhenReadyActiveAndAVoterOnTheNewRevision() {
+    Scenario notYet = Scenario.running(3).newTemplate().proxies(2).partition(2).podRevision(2, "r2")
+        .state(2, NodeState.SYNCING).remembering(at(2, UpgradeStep.REJOINING, NOW));
+    Scenario back = Scenario.running(3).newTemplate().proxies(2).partition(2).podRevision(2, "r2")
+        .remembering(at(2, UpgradeStep.REJOINING, NOW));
+
+    assertThat(decide(notYet, NOW.plusSeconds(30)).actions()).isEmpty();
+    Decision done = decide(back, NOW.plusSeconds(30));
+    assertThat(done.actions()).hasSize(2).hasOnlyElementsOfType(Action.IncludeInProxy.class);
+    assertThat(done.memory().upgrade().get().ordinal()).isEmpty();
+    assertThat(done.memory().upgrade().get().done()).containsExactly(2);
+    assertThat(done.partition()).hasValue(2);
+  }
+
+  @Test
+  void theNextMemberWaitsUntilEveryOtherMemberIsBack() {
+    Decision decision = decide(Scenario.running(3).newTemplate().partition(2).podRevision(2, "r2").notReady(2)
+        .remembering(LifecycleMemory.empty().withUpgrade(Optional.of(
+            new UpgradeProgress("r2", OptionalInt.empty(), Optional.empty(), NOW, List.of(2))))), NOW.plusSeconds(5));
+
+    assertThat(decision.actions()).isEmpty();
+    assertThat(decision.partition()).hasValue(2);
+    assertThat(decision.notices()).anyMatch(n -> n.message().contains("db-2"));
+  }
+
+  @Test
+  void withAPartitionNode1GoesLast() {
+    Decision decision = decide(Scenario.running(3).newTemplate().partition(1).podRevision(2, "r2").podRevision(1, "r2")
+        .remembering(LifecycleMemory.empty().withUpgrade(Optional.of(
+            new UpgradeProgress("r2", OptionalInt.empty(), Optional.empty(), NOW, List.of(2, 1))))), NOW);
+
+    assertThat(decision.memory().upgrade().get().ordinal()).hasValue(0);
+    assertThat(decision.partition()).hasValue(0);
+  }
+
+  @Test
+  void withOnDeleteTheLeaderGoesLastWhateverItsOrdinal() {
+    Decision first = decide(Scenario.running(3).leader(3).onDelete().newTemplate(), NOW);
+
+    assertThat(first.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
+        d -> assertThat(d.podName()).isEqualTo("db-1"));
+  }
+
+  @Test
+  void aMemberNotBackWithinTheBoundStopsTheUpgradeAndNoOtherMemberIsTouched() {
+    Scenario stuck = Scenario.running(3).newTemplate().partition(2).podRevision(2, "r2").notReady(2)
+        .unreachable(2).remembering(at(2, UpgradeStep.REJOINING, NOW));
+
+    Decision decision = decide(stuck, NOW.plus(timings.rejoinBound()));
+
+    assertThat(decision.actions()).isEmpty();
+    assertThat(decision.partition()).hasValue(2);
+    assertThat(decision.notices()).anyMatch(n -> n.severity() == Notice.Severity.FAILED
+        && n.reason().equals("UpgradeStalled") && n.message().contains("db-2"));
+    assertThat(decision.memory().upgrade().get().ordinal()).hasValue(2);
+  }
+
+  @Test
+  void progressSurvivesAnOperatorRestartThroughStatus() {
+    LifecycleMemory memory = at(1, UpgradeStep.WAITING, NOW, 2);
+    ObservedCluster observed = Scenario.running(3).newTemplate().proxies(1).remembering(memory).build();
+
+    LifecycleMemory reread = LifecycleMemory.from(observed.lastStatus());
+
+    assertThat(reread.upgrade()).isEqualTo(memory.upgrade());
+  }
+
+  @Test
+  void whenEveryPodRunsTheUpdateRevisionTheUpgradeIsOverAndThePartitionIsReleased() {
+    Decision decision = decide(Scenario.running(3).remembering(LifecycleMemory.empty().withUpgrade(Optional.of(
+        new UpgradeProgress("r1", OptionalInt.empty(), Optional.empty(), NOW, List.of(2, 1, 0))))), NOW);
+
+    assertThat(decision.memory().upgrade()).isEmpty();
+    assertThat(decision.partition()).isEmpty();
+  }
+}
