@@ -1,0 +1,145 @@
+package cloud.hyperbyte.reconcile.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The data path: exec in the member, stream into the store, manifest, cleanup, retention. */
+class BackupRunnerTest {
+
+  private final MutableClock clock = MutableClock.at("2026-03-10T02:00:00Z");
+  private final InMemoryObjectStore store = new InMemoryObjectStore();
+  private final FakePodExec pod = new FakePodExec();
+  private final BackupRunner runner = new BackupRunner(pod, store, clock, Duration.ofHours(1));
+  private final S3Settings destination =
+      new S3Settings("backups", "hb", null, Optional.empty(), true, Optional.of("s3-creds"));
+
+  private RunRequest request() {
+    return new RunRequest("run#1", "prod", "nightly", "db", "db-1", List.of("db-0", "db-1", "db-2"), "0.8.5",
+        destination, 7, clock.instant());
+  }
+
+  private static final String FOLDER = "hb/prod/db/20260310T020000Z/";
+
+  @Test
+  void snapshotIsStreamedFromTheMemberWithAManifestAndChecksum() throws Exception {
+    RunReport report = runner.run(request());
+
+    assertThat(report.failure()).isEmpty();
+    RunReport.Snapshot snapshot = report.snapshot().orElseThrow();
+    assertThat(snapshot.location().uri()).isEqualTo("s3://backups/" + FOLDER);
+    assertThat(store.objects.get(FOLDER + "backup.tar")).isEqualTo(pod.archive);
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pod.archive));
+    assertThat(snapshot.sha256()).isEqualTo(sha);
+    assertThat(snapshot.sizeBytes()).isEqualTo(pod.archive.length);
+
+    SnapshotManifest manifest = SnapshotManifest.parse(store.objects.get(FOLDER + "manifest.json")).orElseThrow();
+    assertThat(manifest.complete()).isTrue();
+    assertThat(manifest.backup()).isEqualTo("nightly");
+    assertThat(manifest.members()).containsExactly("db-0", "db-1", "db-2");
+    assertThat(manifest.sourcePod()).isEqualTo("db-1");
+    assertThat(manifest.serverVersion()).isEqualTo("0.8.5");
+    assertThat(manifest.consistency()).startsWith("best-effort");
+    assertThat(manifest.archive()).isEqualTo(new SnapshotManifest.Archive("backup.tar", pod.archive.length, sha));
+  }
+
+  @Test
+  void commandsRunInTheDatabaseContainerAndTheScratchIsRemoved() {
+    runner.run(request());
+
+    assertThat(pod.log).containsExactly(
+        "db-1/hyperbytedb: /bin/sh -c set -eu; rm -rf '/var/lib/hyperbytedb/.hyperbyte-backup'; mkdir -p "
+            + "'/var/lib/hyperbytedb/.hyperbyte-backup'; exec hyperbytedb --config '/etc/hyperbytedb/config.toml' "
+            + "backup --output '/var/lib/hyperbytedb/.hyperbyte-backup/snapshot'",
+        "db-1/hyperbytedb: tar -C /var/lib/hyperbytedb/.hyperbyte-backup/snapshot -cf - .",
+        "db-1/hyperbytedb: rm -rf /var/lib/hyperbytedb/.hyperbyte-backup");
+  }
+
+  @Test
+  void failingServerBackupIsTransientAndCleansUp() {
+    pod.backupExit = 1;
+
+    RunReport report = runner.run(request());
+
+    RunReport.Failure failure = report.failure().orElseThrow();
+    assertThat(failure.reason()).isEqualTo("ServerBackupFailed");
+    assertThat(failure.transientFailure()).isTrue();
+    assertThat(failure.message()).contains("db-1", "exited with 1", "No such file");
+    assertThat(pod.log).last().asString().contains("rm -rf");
+    assertThat(store.objects).doesNotContainKey(FOLDER + "backup.tar");
+    assertThat(SnapshotManifest.parse(store.objects.get(FOLDER + "manifest.json")).orElseThrow().complete()).isFalse();
+  }
+
+  @Test
+  void failingTarRemovesTheUploadedArchive() {
+    pod.tarExit = 2;
+
+    RunReport report = runner.run(request());
+
+    assertThat(report.failure().orElseThrow().reason()).isEqualTo("ArchiveFailed");
+    assertThat(store.objects).doesNotContainKey(FOLDER + "backup.tar");
+  }
+
+  @Test
+  void unreachableMemberIsTransient() {
+    pod.unreachable = true;
+
+    RunReport.Failure failure = runner.run(request()).failure().orElseThrow();
+
+    assertThat(failure.reason()).isEqualTo("ExecFailed");
+    assertThat(failure.transientFailure()).isTrue();
+  }
+
+  @Test
+  void refusedCredentialsFailBeforeTouchingTheMemberAndNameTheSecret() {
+    store.failure = new ObjectStoreException(ObjectStoreException.Reason.ACCESS_DENIED, "403 SignatureDoesNotMatch");
+
+    RunReport.Failure failure = runner.run(request()).failure().orElseThrow();
+
+    assertThat(failure.reason()).isEqualTo("AccessDenied");
+    assertThat(failure.transientFailure()).isFalse();
+    assertThat(failure.message()).contains("bucket backups", "access_key_id", "secret_access_key", "Secret s3-creds");
+    assertThat(pod.log).noneMatch(line -> line.contains("backup --output"));
+  }
+
+  @Test
+  void missingBucketIsAClearPermanentFailure() {
+    store.failure = new ObjectStoreException(ObjectStoreException.Reason.NO_SUCH_BUCKET, "NoSuchBucket");
+
+    RunReport.Failure failure = runner.run(request()).failure().orElseThrow();
+
+    assertThat(failure.reason()).isEqualTo("BucketNotFound");
+    assertThat(failure.message()).isEqualTo("bucket backups does not exist: create it or fix spec.destination.s3.bucket");
+  }
+
+  @Test
+  void retentionDeletesOnlyThisBackupsExpiredSnapshots() {
+    byte[] old = "old".getBytes(StandardCharsets.UTF_8);
+    store.putSnapshot("hb/prod/db/20260301T020000Z/", "nightly", old); // 9 days: expired, ours
+    store.putSnapshot("hb/prod/db/20260305T020000Z/", "nightly", old); // 5 days: kept
+    store.putSnapshot("hb/prod/db/20260302T020000Z/", "weekly", old); // expired, another backup's
+    store.putSnapshot("hb/prod/other/20260301T020000Z/", "nightly", old); // another cluster
+    store.putSnapshot("elsewhere/prod/db/20260301T020000Z/", "nightly", old); // another prefix
+    store.objects.put("hb/prod/db/notes.txt", old); // not a snapshot
+    store.objects.put("hb/prod/db/20260301T000000Z/backup.tar", old); // no manifest: not provably ours
+
+    RunReport report = runner.run(request());
+
+    RunReport.Cleanup cleanup = report.cleanup().orElseThrow();
+    assertThat(cleanup.deletedFolders()).containsExactly("hb/prod/db/20260301T020000Z/");
+    assertThat(cleanup.at()).isEqualTo(Instant.parse("2026-03-10T02:00:00Z"));
+    assertThat(store.deleted).containsExactly(
+        "hb/prod/db/20260301T020000Z/backup.tar", "hb/prod/db/20260301T020000Z/manifest.json");
+    assertThat(store.objects).containsKeys(
+        "hb/prod/db/20260305T020000Z/manifest.json", "hb/prod/db/20260302T020000Z/manifest.json",
+        "hb/prod/other/20260301T020000Z/manifest.json", "elsewhere/prod/db/20260301T020000Z/manifest.json",
+        "hb/prod/db/notes.txt", "hb/prod/db/20260301T000000Z/backup.tar", FOLDER + "manifest.json");
+  }
+}
