@@ -23,8 +23,11 @@ public record ApiRequest(ApiVerb verb, String group, String resource, String sub
     return subresource == null ? resource : resource + "/" + subresource;
   }
 
-  /** Parses a resource request; empty for non-resource paths such as {@code /version}. */
-  static Optional<ApiRequest> parse(String method, String pathWithQuery, boolean fromControllers) {
+  /**
+   * Parses a resource request; empty for non-resource paths such as {@code /version}. A create names
+   * its object in the body ({@code createdName}), not in the path.
+   */
+  static Optional<ApiRequest> parse(String method, String pathWithQuery, String createdName, boolean fromControllers) {
     String path = ApiPaths.withoutQuery(pathWithQuery);
     String[] all = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
     String group;
@@ -61,6 +64,9 @@ public record ApiRequest(ApiVerb verb, String group, String resource, String sub
     };
     if (verb == null) {
       return Optional.empty();
+    }
+    if (verb == ApiVerb.CREATE && name == null) {
+      name = createdName;
     }
     return Optional.of(new ApiRequest(verb, group, resource, subresource, namespace, name, fromControllers));
   }

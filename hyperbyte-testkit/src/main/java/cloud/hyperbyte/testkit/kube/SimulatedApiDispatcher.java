@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.server.mock.CustomResourceAware;
 import io.fabric8.kubernetes.client.server.mock.Resetable;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.locks.ReentrantLock;
+import tools.jackson.core.JacksonException;
 
 /**
  * The front door of the simulated API: records each request, applies injected faults, answers the
@@ -46,7 +48,8 @@ final class SimulatedApiDispatcher extends Dispatcher implements Resetable, Cust
   public MockResponse dispatch(RecordedRequest request) {
     String userAgent = request.getHeader("User-Agent");
     boolean fromControllers = userAgent != null && userAgent.startsWith(CONTROLLER_USER_AGENT);
-    Optional<ApiRequest> parsed = ApiRequest.parse(request.getMethod(), request.getPath(), fromControllers);
+    Optional<ApiRequest> parsed = ApiRequest.parse(request.getMethod(), request.getPath(), createdName(request),
+        fromControllers);
     parsed.ifPresent(log::record);
     Optional<ApiFaults.Injected> fault = parsed.flatMap(faults::fire);
     if (fault.isPresent() && !fault.get().fault().commitsFirst()) {
@@ -68,6 +71,18 @@ final class SimulatedApiDispatcher extends Dispatcher implements Resetable, Cust
       response = store.dispatch(request);
     }
     return fault.isPresent() ? fault.get().fault().answer(response) : response;
+  }
+
+  private static String createdName(RecordedRequest request) {
+    if (request.method() != HttpMethod.POST || request.getBody() == null || request.getBody().size() == 0) {
+      return null;
+    }
+    try {
+      // getBytes() copies: the store still reads the body afterwards
+      return Json.mapper().readTree(request.getBody().getBytes()).path("metadata").path("name").asText(null);
+    } catch (JacksonException e) {
+      return null;
+    }
   }
 
   @Override
