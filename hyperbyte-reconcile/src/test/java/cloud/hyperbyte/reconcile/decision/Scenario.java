@@ -34,11 +34,11 @@ import java.util.function.UnaryOperator;
  * A readable way to state "given" in decision tests: a running cluster where every member is Ready,
  * Active, a voter and runs revision r1, then changes to that picture.
  */
-final class Scenario {
+public final class Scenario {
 
-  static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
 
-  static Clock clockAt(Instant at) {
+  public static Clock clockAt(Instant at) {
     return Clock.fixed(at, ZoneOffset.UTC);
   }
 
@@ -67,113 +67,113 @@ final class Scenario {
   }
 
   /** {@code running} members up and voting; the spec asks for {@code specReplicas}. */
-  static Scenario running(int running, int specReplicas) {
+  public static Scenario running(int running, int specReplicas) {
     return new Scenario(specReplicas, running);
   }
 
   /** {@code n} members up and voting, as the spec asks. */
-  static Scenario running(int n) {
+  public static Scenario running(int n) {
     return new Scenario(n, n);
   }
 
-  Scenario spec(UnaryOperator<ImmutableClusterSpec> change) {
+  public Scenario spec(UnaryOperator<ImmutableClusterSpec> change) {
     spec = change.apply(spec);
     return this;
   }
 
-  Scenario leader(long nodeId) {
+  public Scenario leader(long nodeId) {
     leader = nodeId;
     return this;
   }
 
-  Scenario noLeader() {
+  public Scenario noLeader() {
     noLeader = true;
     return this;
   }
 
-  Scenario voters(Long... ids) {
+  public Scenario voters(Long... ids) {
     voters = new LinkedHashSet<>(List.of(ids));
     return this;
   }
 
-  Scenario learners(Long... ids) {
+  public Scenario learners(Long... ids) {
     learners.addAll(List.of(ids));
     return this;
   }
 
-  Scenario member(int ordinal, UnaryOperator<ImmutableMemberFacts> change) {
+  public Scenario member(int ordinal, UnaryOperator<ImmutableMemberFacts> change) {
     facts.merge(ordinal, change, (a, b) -> f -> b.apply(a.apply(f)));
     return this;
   }
 
-  Scenario state(int ordinal, NodeState state) {
+  public Scenario state(int ordinal, NodeState state) {
     return member(ordinal, f -> f.withState(state)
         .withHealth(state == NodeState.ACTIVE ? NodeHealth.pass() : NodeHealth.notActive(state)));
   }
 
-  Scenario unreachable(int ordinal) {
+  public Scenario unreachable(int ordinal) {
     return member(ordinal, f -> ImmutableMemberFacts.copyOf(MemberFacts.unreachable(ordinal, ordinal + 1L,
         cloud.hyperbyte.reconcile.port.CallFailure.UNREACHABLE, "UNREACHABLE")))
         .pod(ordinal, p -> withReady(p, false));
   }
 
-  Scenario pod(int ordinal, UnaryOperator<ObservedPod> change) {
+  public Scenario pod(int ordinal, UnaryOperator<ObservedPod> change) {
     pods.merge(ordinal, change, (a, b) -> p -> b.apply(a.apply(p)));
     return this;
   }
 
-  Scenario noPod(int ordinal) {
+  public Scenario noPod(int ordinal) {
     missingPods.add(ordinal);
     return this;
   }
 
-  Scenario podRevision(int ordinal, String revision) {
+  public Scenario podRevision(int ordinal, String revision) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), p.ready(),
         Optional.of(revision), p.terminating(), p.podIp()));
   }
 
-  Scenario notReady(int ordinal) {
+  public Scenario notReady(int ordinal) {
     return pod(ordinal, p -> withReady(p, false));
   }
 
-  Scenario terminating(int ordinal) {
+  public Scenario terminating(int ordinal) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), false, p.revision(), true,
         p.podIp()));
   }
 
-  static ObservedPod withReady(ObservedPod p, boolean ready) {
+  public static ObservedPod withReady(ObservedPod p, boolean ready) {
     return new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), ready, p.revision(), p.terminating(), p.podIp());
   }
 
   /** The StatefulSet rolls to a new template revision r2; pods still run r1. */
-  Scenario newTemplate() {
+  public Scenario newTemplate() {
     updateRevision = "r2";
     return this;
   }
 
-  Scenario partition(int value) {
+  public Scenario partition(int value) {
     partition = value;
     return this;
   }
 
-  Scenario onDelete() {
+  public Scenario onDelete() {
     onDelete = true;
     return this;
   }
 
-  Scenario proxies(int count) {
+  public Scenario proxies(int count) {
     for (int i = 0; i < count; i++) {
       proxies.add(new ProxyEndpoint("db-proxy-" + i, "10.1.0." + (i + 1), 8087));
     }
     return this;
   }
 
-  Scenario remembering(LifecycleMemory value) {
+  public Scenario remembering(LifecycleMemory value) {
     memory = value;
     return this;
   }
 
-  ObservedCluster build() {
+  public ObservedCluster build() {
     var sts = new StatefulSetBuilder()
         .withNewMetadata().withName(TestClusters.NAME).withGeneration(2L).endMetadata()
         .withNewSpec().withReplicas(running)
