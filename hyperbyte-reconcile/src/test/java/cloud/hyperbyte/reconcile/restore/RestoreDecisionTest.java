@@ -1,0 +1,277 @@
+package cloud.hyperbyte.reconcile.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreSpec;
+import cloud.hyperbyte.reconcile.backup.MutableClock;
+import cloud.hyperbyte.reconcile.backup.ResourceEvent;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
+import cloud.hyperbyte.reconcile.snapshot.TestClusters;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The restore workflow against a small simulated cluster: the hold scales members to zero, restore
+ * pods run on every volume, the release lets the cluster come back.
+ */
+class RestoreDecisionTest {
+
+  private static final String RESTORE = "r1";
+  private static final String CLUSTER = TestClusters.NAME;
+  private static final SnapshotResolution.Resolved SNAPSHOT = new SnapshotResolution.Resolved(
+      new S3Settings("backups", "hb", null, Optional.empty(), true, Optional.of("s3-creds")),
+      new SnapshotLocation("backups", "hb/prod/db/20260301T020000Z/"));
+
+  private final MutableClock clock = MutableClock.at("2026-03-10T12:00:00Z");
+  private final RestoreDecision decision =
+      new RestoreDecision(clock, "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0", Duration.ofMinutes(30),
+          Duration.ofSeconds(15));
+  private final HyperbytedbRestore restore = restore();
+
+  // the simulated world
+  private Optional<String> hold = Optional.empty();
+  private int memberPods = 3;
+  private boolean clusterExists = true;
+  private boolean clusterReady = true;
+  private SnapshotResolution snapshot = SNAPSHOT;
+  private final Set<String> pvcs = new java.util.HashSet<>(Set.of("data-db-0", "data-db-1", "data-db-2"));
+  private final Map<String, RestoreObservation.PodView> pods = new HashMap<>();
+  private final List<RestoreAction> applied = new java.util.ArrayList<>();
+
+  private static HyperbytedbRestore restore() {
+    HyperbytedbRestoreSpec spec = new HyperbytedbRestoreSpec();
+    spec.setClusterName(CLUSTER);
+    spec.setBackupName("nightly");
+    HyperbytedbRestore restore = new HyperbytedbRestore();
+    restore.setMetadata(new ObjectMetaBuilder().withName(RESTORE).withNamespace(TestClusters.NAMESPACE)
+        .withGeneration(1L).withUid("restore-uid").build());
+    restore.setSpec(spec);
+    return restore;
+  }
+
+  private RestorePlan pass() {
+    Optional<RestoreObservation.ClusterView> cluster = clusterExists
+        ? Optional.of(new RestoreObservation.ClusterView(TestClusters.spec(3), hold, memberPods, clusterReady))
+        : Optional.empty();
+    RestorePlan plan = decision.decide(new RestoreObservation(restore, cluster, snapshot, pvcs, pods));
+    restore.setStatus(plan.status());
+    for (RestoreAction action : plan.actions()) {
+      applied.add(action);
+      if (action instanceof RestoreAction.HoldCluster h) {
+        hold = Optional.of(h.restoreName());
+      } else if (action instanceof RestoreAction.ReleaseCluster r && hold.equals(Optional.of(r.restoreName()))) {
+        hold = Optional.empty();
+      } else if (action instanceof RestoreAction.CreatePod c) {
+        pods.putIfAbsent(c.pod().getMetadata().getName(), new RestoreObservation.PodView(RestoreObservation.PodView.Phase.PENDING, ""));
+      } else if (action instanceof RestoreAction.DeletePod d) {
+        pods.remove(d.name());
+      }
+    }
+    return plan;
+  }
+
+  private void podsFinish(RestoreObservation.PodView.Phase phase, String message) {
+    pods.replaceAll((name, view) -> new RestoreObservation.PodView(phase, message));
+  }
+
+  private static Condition condition(RestorePlan plan, String type) {
+    return plan.status().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void fullWorkflowHoldsRestoresEveryVolumeReleasesAndCompletes() {
+    RestorePlan start = pass();
+    assertThat(start.status().getPhase()).isEqualTo("ScalingDown");
+    assertThat(start.status().getSnapshotPath()).isEqualTo("s3://backups/hb/prod/db/20260301T020000Z/");
+    assertThat(start.status().getOriginalReplicas()).isEqualTo(3);
+    assertThat(start.status().getStartTime()).isEqualTo("2026-03-10T12:00:00Z");
+    assertThat(hold).contains(RESTORE);
+    assertThat(pods).as("no volume touched while members run").isEmpty();
+
+    memberPods = 0; // the cluster reconciler honoured the hold
+    RestorePlan restoring = pass();
+    assertThat(restoring.status().getPhase()).isEqualTo("Restoring");
+    assertThat(pods).containsOnlyKeys("r1-restore-0", "r1-restore-1", "r1-restore-2");
+    assertThat(applied).filteredOn(a -> a instanceof RestoreAction.CreatePod).hasSize(3);
+
+    pods.put("r1-restore-1", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
+    RestorePlan oneDone = pass();
+    assertThat(oneDone.status().getRestoredVolumes()).containsExactly("data-db-1");
+    assertThat(oneDone.status().getPhase()).isEqualTo("Restoring");
+    assertThat(hold).as("still held while volumes remain").contains(RESTORE);
+
+    podsFinish(RestoreObservation.PodView.Phase.SUCCEEDED, "");
+    clusterReady = false;
+    RestorePlan released = pass();
+    assertThat(released.status().getPhase()).isEqualTo("ScalingUp");
+    assertThat(released.status().getRestoredPVCs()).isEqualTo(3);
+    assertThat(released.status().getRestoredVolumes()).containsExactlyInAnyOrder("data-db-0", "data-db-1", "data-db-2");
+    assertThat(hold).isEmpty();
+    assertThat(pods).as("finished pods cleaned up").isEmpty();
+
+    memberPods = 3;
+    clusterReady = true; // members re-added by the cluster lifecycle
+    clock.advance(Duration.ofMinutes(4));
+    RestorePlan done = pass();
+    assertThat(done.status().getPhase()).isEqualTo("Completed");
+    assertThat(done.status().getCompletionTime()).isEqualTo("2026-03-10T12:04:00Z");
+    assertThat(condition(done, "Complete").getStatus()).isEqualTo("True");
+    assertThat(done.events()).extracting(ResourceEvent::reason).containsExactly("RestoreCompleted");
+    assertThat(pass().actions()).as("final").isEmpty();
+  }
+
+  @Test
+  void operatorRestartMidRestoreResumesFromStatusAndPods() {
+    pass();
+    memberPods = 0;
+    pass();
+    pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
+    pods.remove("r1-restore-2"); // lost while the operator was down
+    applied.clear();
+
+    RestorePlan resumed = pass(); // a new operator process: only status and the cluster are known
+
+    assertThat(resumed.status().getPhase()).isEqualTo("Restoring");
+    assertThat(resumed.status().getRestoredVolumes()).containsExactly("data-db-0");
+    assertThat(applied).filteredOn(a -> a instanceof RestoreAction.CreatePod)
+        .extracting(a -> ((RestoreAction.CreatePod) a).pod().getMetadata().getName())
+        .containsExactly("r1-restore-2");
+    assertThat(hold).contains(RESTORE);
+  }
+
+  @Test
+  void holdRemovedDuringRestoringIsReassertedAndNoPodStartsWhileMembersRun() {
+    pass();
+    memberPods = 0;
+    pass();
+    hold = Optional.empty();
+    memberPods = 1;
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.actions()).containsExactly(new RestoreAction.HoldCluster(CLUSTER, RESTORE));
+    assertThat(condition(plan, "Progressing").getMessage()).contains("waiting for 1 member pod(s) to stop");
+  }
+
+  @Test
+  void failedRestorePodFailsAndLeavesTheClusterHeldWithReleaseInstructions() {
+    pass();
+    memberPods = 0;
+    pass();
+    pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
+    pods.put("r1-restore-1", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.FAILED,
+        "restore-fetch: archive does not match its manifest"));
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(hold).contains(RESTORE);
+    assertThat(plan.actions()).noneMatch(a -> a instanceof RestoreAction.ReleaseCluster);
+    assertThat(condition(plan, "Ready").getMessage()).contains("r1-restore-1", "data-db-1", "does not match");
+    Condition held = condition(plan, "ClusterHeld");
+    assertThat(held.getStatus()).isEqualTo("True");
+    assertThat(held.getMessage())
+        .contains("volumes restored: data-db-0")
+        .contains("kubectl annotate hyperbytedbcluster db hyperbytedb.hyperbyte.cloud/restore-hold-");
+    applied.clear();
+    assertThat(pass().actions()).as("Failed is final").isEmpty();
+  }
+
+  @Test
+  void missingClusterFailsFastWithoutHolding() {
+    clusterExists = false;
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, "Ready").getReason()).isEqualTo("ClusterNotFound");
+    assertThat(plan.status().getConditions()).noneMatch(c -> c.getType().equals("ClusterHeld"));
+  }
+
+  @Test
+  void backupWithoutSuccessfulRunFailsFast() {
+    snapshot = new SnapshotResolution.Unresolved("NoSuccessfulRun",
+        "HyperbytedbBackup nightly has no successful run yet; wait for one or set source.s3", false);
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(plan.actions()).isEmpty();
+    assertThat(condition(plan, "Ready").getMessage()).contains("no successful run");
+  }
+
+  @Test
+  void unavailableObjectStoreWaitsInPending() {
+    snapshot = new SnapshotResolution.Unresolved("ObjectStoreUnavailable", "connection refused", true);
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Pending");
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.requeueAt()).contains(clock.instant().plusSeconds(15));
+  }
+
+  @Test
+  void restoreTimestampIsRejectedAsReserved() {
+    restore.getSpec().setRestoreTimestamp("2026-03-01T00:00:00Z");
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(condition(plan, "Ready").getReason()).isEqualTo("RestoreTimestampNotSupported");
+    assertThat(hold).isEmpty();
+  }
+
+  @Test
+  void clusterHeldByAnotherRestoreIsRefused() {
+    hold = Optional.of("other");
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(condition(plan, "Ready").getMessage()).contains("held by restore other");
+    assertThat(hold).contains("other");
+  }
+
+  @Test
+  void missingMemberVolumeFailsWithTheClusterHeld() {
+    pvcs.remove("data-db-2");
+    pass();
+    memberPods = 0;
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(condition(plan, "Ready").getReason()).isEqualTo("VolumeNotFound");
+    assertThat(hold).contains(RESTORE);
+  }
+
+  @Test
+  void clusterThatNeverBecomesReadyFailsAfterTheScaleUpTimeout() {
+    pass();
+    memberPods = 0;
+    pass();
+    podsFinish(RestoreObservation.PodView.Phase.SUCCEEDED, "");
+    clusterReady = false;
+    pass();
+
+    clock.advance(Duration.ofMinutes(29));
+    assertThat(pass().status().getPhase()).isEqualTo("ScalingUp");
+    clock.advance(Duration.ofMinutes(1));
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(condition(plan, "Ready").getReason()).isEqualTo("ScaleUpTimeout");
+    assertThat(condition(plan, "Ready").getMessage()).contains("every volume was restored");
+  }
+}
