@@ -1,0 +1,231 @@
+package cloud.hyperbyte.testkit.cluster;
+
+import cloud.hyperbyte.testkit.db.DatabaseOptions;
+import cloud.hyperbyte.testkit.db.SimulatedDatabase;
+import cloud.hyperbyte.testkit.db.SimulatedNode;
+import cloud.hyperbyte.testkit.db.SimulatedTime;
+import cloud.hyperbyte.testkit.kube.PodLifecycle;
+import cloud.hyperbyte.testkit.kube.PodReadiness;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What runs inside simulated StatefulSet pods: each pod incarnation runs the simulated member of its
+ * ordinal, configured by the {@code config.toml} it mounts, on the volume of its PVCs.
+ * <ul>
+ *   <li>a started pod starts its member; the member keeps its volume only when the pod mounts the
+ *       same PVCs (by UID) as at that member's previous start, so a deleted PVC means a fresh disk;</li>
+ *   <li>a deleted pod stops its member (SIGTERM: in cluster mode the drain runs); a late delete event
+ *       of an earlier incarnation is ignored;</li>
+ *   <li>a pod is Ready when its member's {@code /health} answers 200; member health changes reach the
+ *       StatefulSet simulator through {@link #onChange}.</li>
+ * </ul>
+ * Members of one StatefulSet that run with different settings (cluster mode off at one replica, on at
+ * more) live in separate {@link SimulatedDatabase}s, one per distinct {@link DatabaseOptions}.
+ */
+final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
+
+  private static final Pattern ORDINAL = Pattern.compile("(.+)-(\\d+)");
+
+  /** The member a pod incarnation runs. */
+  private record Incarnation(String podUid, SimulatedDatabase database, int ordinal) {}
+
+  /** One member of one simulated database, for remembering the volumes it last started on. */
+  private record MemberKey(DatabaseOptions database, int ordinal) {}
+
+  private final KubernetesClient reader;
+  private final SimulatedTime time;
+  private final BiFunction<String, String, DatabaseOptions> baseOptions;
+  private final Map<DatabaseOptions, SimulatedDatabase> databases = new ConcurrentHashMap<>();
+  private final Map<PodRef, Incarnation> running = new ConcurrentHashMap<>();
+  private final Map<MemberKey, List<String>> volumesAtLastStart = new ConcurrentHashMap<>();
+  private final List<Runnable> readinessListeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param reader a client whose reads count as the simulated kubelet's, not the code under test's
+   * @param baseOptions the options of the database of StatefulSet {@code (namespace, name)} before the
+   *     mounted config file applies
+   */
+  DatabasePods(KubernetesClient reader, SimulatedTime time, BiFunction<String, String, DatabaseOptions> baseOptions) {
+    this.reader = reader;
+    this.time = time;
+    this.baseOptions = baseOptions;
+  }
+
+  // ---- PodLifecycle ----------------------------------------------------------------------------
+
+  @Override
+  public synchronized void onStarted(Pod pod) {
+    PodRef ref = PodRef.of(pod);
+    Optional<Integer> ordinal = ordinalOf(pod);
+    if (ordinal.isEmpty()) {
+      return;
+    }
+    Incarnation previous = running.get(ref);
+    if (previous != null && previous.podUid().equals(pod.getMetadata().getUid())) {
+      return; // already running this incarnation
+    }
+    DatabaseOptions options = mountedConfig(pod).applyTo(baseOptions.apply(ref.namespace(), statefulSetOf(ref)));
+    SimulatedDatabase database = databaseFor(options);
+    if (previous != null && previous.database() != database) {
+      // the earlier incarnation's process may still be draining in the other database: the pod is gone
+      previous.database().crash(previous.ordinal());
+    }
+    List<String> volumes = volumeIdentity(pod);
+    MemberKey member = new MemberKey(options, ordinal.get());
+    boolean keepState = !volumes.isEmpty() && volumes.equals(volumesAtLastStart.get(member));
+    volumesAtLastStart.put(member, volumes);
+    running.put(ref, new Incarnation(pod.getMetadata().getUid(), database, ordinal.get()));
+    database.start(ordinal.get(), keepState);
+  }
+
+  @Override
+  public synchronized void onDeleted(Pod pod) {
+    PodRef ref = PodRef.of(pod);
+    Incarnation incarnation = running.get(ref);
+    if (incarnation != null && incarnation.podUid().equals(pod.getMetadata().getUid())) {
+      running.remove(ref);
+      incarnation.database().stop(incarnation.ordinal());
+    }
+  }
+
+  // ---- PodReadiness ----------------------------------------------------------------------------
+
+  @Override
+  public boolean isReady(Pod pod) {
+    Incarnation incarnation = running.get(PodRef.of(pod));
+    if (incarnation == null || !incarnation.podUid().equals(pod.getMetadata().getUid())) {
+      return ordinalOf(pod).isEmpty(); // pods without a member (none so far) follow their own probes
+    }
+    return incarnation.database().ready(pod.getMetadata().getName());
+  }
+
+  @Override
+  public void onChange(Runnable listener) {
+    readinessListeners.add(listener);
+  }
+
+  // ---- lookups ---------------------------------------------------------------------------------
+
+  /** The member the pod's current incarnation runs. */
+  Optional<SimulatedNode> member(PodRef pod) {
+    Incarnation incarnation = running.get(pod);
+    return incarnation == null ? Optional.empty() : Optional.of(incarnation.database().node(incarnation.ordinal()));
+  }
+
+  /**
+   * {@code 127.0.0.1:<port>} of the pod's member: the running incarnation's, else the member a pod of
+   * that name would run with the base options, which refuses connections until it starts.
+   */
+  String loopbackAddress(PodRef pod) {
+    Incarnation incarnation = running.get(pod);
+    if (incarnation != null) {
+      return incarnation.database().addressOf(pod.name());
+    }
+    Matcher m = ORDINAL.matcher(pod.name());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a StatefulSet pod name: " + pod.name());
+    }
+    return databaseFor(baseOptions.apply(pod.namespace(), m.group(1))).node(Integer.parseInt(m.group(2))).address();
+  }
+
+  /** The databases of StatefulSet {@code name}: one per distinct options its pods ran with. */
+  List<SimulatedDatabase> databases(String namespace, String name) {
+    List<SimulatedDatabase> found = new ArrayList<>();
+    databases.forEach((options, database) -> {
+      if (options.namespace().equals(namespace) && options.clusterName().equals(name)) {
+        found.add(database);
+      }
+    });
+    return found;
+  }
+
+  /** The database the pod's current incarnation runs in. */
+  Optional<SimulatedDatabase> databaseOf(PodRef pod) {
+    return Optional.ofNullable(running.get(pod)).map(Incarnation::database);
+  }
+
+  @Override
+  public void close() {
+    databases.values().forEach(SimulatedDatabase::close);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private SimulatedDatabase databaseFor(DatabaseOptions options) {
+    return databases.computeIfAbsent(options, o -> {
+      SimulatedDatabase database = SimulatedDatabase.create(o, time);
+      database.onHealthChange(pod -> readinessListeners.forEach(Runnable::run));
+      return database;
+    });
+  }
+
+  /** The ordinal of a pod its StatefulSet controls, empty for other pods. */
+  private static Optional<Integer> ordinalOf(Pod pod) {
+    Optional<String> owner = Optional.ofNullable(pod.getMetadata().getOwnerReferences()).stream()
+        .flatMap(List::stream)
+        .filter(r -> "StatefulSet".equals(r.getKind()) && Boolean.TRUE.equals(r.getController()))
+        .map(r -> r.getName()).findFirst();
+    if (owner.isEmpty() || !pod.getMetadata().getName().startsWith(owner.get() + "-")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(pod.getMetadata().getName().substring(owner.get().length() + 1)));
+    } catch (NumberFormatException notOrdinal) {
+      return Optional.empty();
+    }
+  }
+
+  private static String statefulSetOf(PodRef pod) {
+    return pod.name().substring(0, pod.name().lastIndexOf('-'));
+  }
+
+  /** The server config file among the pod's ConfigMap volumes, as it is now. */
+  private MountedServerConfig mountedConfig(Pod pod) {
+    for (Volume volume : volumes(pod)) {
+      if (volume.getConfigMap() == null || volume.getConfigMap().getName() == null) {
+        continue;
+      }
+      ConfigMap configMap = reader.configMaps().inNamespace(pod.getMetadata().getNamespace())
+          .withName(volume.getConfigMap().getName()).get();
+      if (configMap != null && configMap.getData() != null
+          && configMap.getData().containsKey(MountedServerConfig.FILE_NAME)) {
+        return MountedServerConfig.parse(configMap.getData().get(MountedServerConfig.FILE_NAME));
+      }
+    }
+    return MountedServerConfig.absent();
+  }
+
+  /** The UIDs of the PVCs the pod mounts, in volume order; a missing claim reads as an empty disk. */
+  private List<String> volumeIdentity(Pod pod) {
+    List<String> uids = new ArrayList<>();
+    for (Volume volume : volumes(pod)) {
+      if (volume.getPersistentVolumeClaim() == null) {
+        continue;
+      }
+      PersistentVolumeClaim claim = reader.persistentVolumeClaims().inNamespace(pod.getMetadata().getNamespace())
+          .withName(volume.getPersistentVolumeClaim().getClaimName()).get();
+      uids.add(claim == null || claim.getMetadata().getDeletionTimestamp() != null
+          ? "missing:" + volume.getPersistentVolumeClaim().getClaimName()
+          : Objects.requireNonNull(claim.getMetadata().getUid(), "claim uid"));
+    }
+    return uids.stream().anyMatch(uid -> uid.startsWith("missing:")) ? List.of() : uids;
+  }
+
+  private static List<Volume> volumes(Pod pod) {
+    return pod.getSpec() == null || pod.getSpec().getVolumes() == null ? List.of() : pod.getSpec().getVolumes();
+  }
+}

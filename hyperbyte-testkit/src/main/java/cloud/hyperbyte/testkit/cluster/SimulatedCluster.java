@@ -1,0 +1,229 @@
+package cloud.hyperbyte.testkit.cluster;
+
+import cloud.hyperbyte.testkit.db.DatabaseOptions;
+import cloud.hyperbyte.testkit.db.RealTime;
+import cloud.hyperbyte.testkit.db.SimulatedDatabase;
+import cloud.hyperbyte.testkit.db.SimulatedNode;
+import cloud.hyperbyte.testkit.db.SimulatedTime;
+import cloud.hyperbyte.testkit.kube.ApiRequest;
+import cloud.hyperbyte.testkit.kube.DeploymentSimulator;
+import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
+import cloud.hyperbyte.testkit.kube.StatefulSetSimulator;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A whole simulated Kubernetes cluster running HyperbyteDB: the {@link SimulatedKubernetes} API with
+ * StatefulSet and Deployment controllers, and {@link SimulatedDatabase} members running inside the
+ * StatefulSet pods. A pod the StatefulSet controller creates starts the member of its ordinal, with
+ * the settings of the {@code config.toml} it mounts; a deleted pod stops it (SIGTERM, so it drains);
+ * a deleted PVC means the member starts on an empty disk; pod readiness follows the member's
+ * {@code /health}. Code under test talks to the API through {@link #client()} and to members through
+ * {@link #loopbackAddress} (what a pod-address resolver returns).
+ *
+ * <pre>{@code
+ * ManualTime time = SimulatedTime.manual(Instant.parse("2026-08-01T00:00:00Z"));
+ * try (SimulatedCluster cluster = SimulatedCluster.builder().time(time).start();
+ *      TimeDriver driver = TimeDriver.start(time, Duration.ofMillis(500), Duration.ofMillis(10))) {
+ *   ApiMark mark = cluster.mark();
+ *   // run the operator against cluster.client(), resolving pods with cluster::loopbackAddressOfHost
+ *   assertThat(cluster.activitySince(mark).writes()).isEmpty();
+ * }
+ * }</pre>
+ */
+public final class SimulatedCluster implements AutoCloseable {
+
+  /**
+   * The kube simulator treats requests with this user-agent prefix as its own controllers' (logged as
+   * such, never faulted); the simulated kubelet's reads of ConfigMaps and PVCs use it.
+   */
+  private static final String CONTROLLERS_USER_AGENT = "hyperbyte-testkit-controllers/kubelet";
+
+  private final SimulatedKubernetes kubernetes;
+  private final SimulatedTime time;
+  private final NamespacedKubernetesClient kubeletClient;
+  private final DatabasePods pods;
+  private final StatefulSetSimulator statefulSets;
+  private final DeploymentSimulator deployments;
+  private final AutoCloseable ownedTime;
+
+  private SimulatedCluster(Builder builder) {
+    this.time = builder.time;
+    this.ownedTime = builder.ownedTime;
+    this.kubernetes = SimulatedKubernetes.start(builder.apiClock, builder.faultSeed);
+    this.kubeletClient = kubernetes.newClient(
+        b -> b.editOrNewConfig().withUserAgent(CONTROLLERS_USER_AGENT).endConfig());
+    UnaryOperator<DatabaseOptions> customize = builder.databaseOptions;
+    this.pods = new DatabasePods(kubeletClient, time,
+        (namespace, name) -> customize.apply(DatabaseOptions.defaults(name, namespace)));
+    this.statefulSets = kubernetes.simulateStatefulSets(pods, pods);
+    this.deployments = kubernetes.simulateDeployments();
+  }
+
+  /** A builder with real time, the system clock for the API and fault seed 0. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The simulated API (faults, request log, CRD registration). */
+  public SimulatedKubernetes kubernetes() {
+    return kubernetes;
+  }
+
+  /** A client of the simulated API for the code under test. */
+  public NamespacedKubernetesClient client() {
+    return kubernetes.client();
+  }
+
+  public StatefulSetSimulator statefulSets() {
+    return statefulSets;
+  }
+
+  public DeploymentSimulator deployments() {
+    return deployments;
+  }
+
+  /** The time every simulated member runs on. */
+  public SimulatedTime time() {
+    return time;
+  }
+
+  /** {@link #time()} as a {@link Clock}, for code under test that should share it. */
+  public Clock clock() {
+    return new SimulatedClock(time);
+  }
+
+  // ---- members ---------------------------------------------------------------------------------
+
+  /** The member the pod's current incarnation runs, empty when no incarnation of the pod runs. */
+  public Optional<SimulatedNode> member(String namespace, String podName) {
+    return pods.member(new PodRef(namespace, podName));
+  }
+
+  /**
+   * The simulated database of cluster {@code name} (its StatefulSet): the one its lowest running
+   * ordinal runs in. Empty before any of its pods started.
+   */
+  public Optional<SimulatedDatabase> database(String namespace, String name) {
+    List<SimulatedDatabase> candidates = pods.databases(namespace, name);
+    SimulatedDatabase lowest = null;
+    int lowestOrdinal = Integer.MAX_VALUE;
+    for (SimulatedDatabase database : candidates) {
+      for (SimulatedNode node : database.nodes()) {
+        if (node.isProcessRunning() && node.ordinal() < lowestOrdinal) {
+          lowest = database;
+          lowestOrdinal = node.ordinal();
+        }
+      }
+    }
+    return lowest != null ? Optional.of(lowest) : candidates.stream().findFirst();
+  }
+
+  /**
+   * Every simulated database of cluster {@code name}: more than one when its members ran with
+   * different settings (cluster mode off at one replica and on at more).
+   */
+  public List<SimulatedDatabase> databases(String namespace, String name) {
+    return new ArrayList<>(pods.databases(namespace, name));
+  }
+
+  /**
+   * {@code 127.0.0.1:<port>} where the member of pod {@code podName} listens; it refuses connections
+   * while no incarnation of the pod runs a started member.
+   */
+  public String loopbackAddress(String namespace, String podName) {
+    return pods.loopbackAddress(new PodRef(namespace, podName));
+  }
+
+  /**
+   * {@link #loopbackAddress} for a member's stable DNS name {@code <pod>.<service>.<namespace>.svc...}
+   * (the host the operator calls): the body of a pod-address resolver.
+   */
+  public String loopbackAddressOfHost(String podFqdn) {
+    return pods.loopbackAddress(PodRef.ofHost(podFqdn));
+  }
+
+  // ---- API activity ----------------------------------------------------------------------------
+
+  /** The current end of the API request log. */
+  public ApiMark mark() {
+    return new ApiMark(kubernetes.requests().all().size());
+  }
+
+  /** What the code under test requested since {@code mark}. */
+  public ApiActivity activitySince(ApiMark mark) {
+    List<ApiRequest> all = kubernetes.requests().all();
+    return new ApiActivity(all.subList(Math.min(mark.position(), all.size()), all.size()).stream()
+        .filter(r -> !r.fromControllers()).toList());
+  }
+
+  /** Stops the controllers, the members and the API. */
+  @Override
+  public void close() {
+    statefulSets.close();
+    deployments.close();
+    pods.close();
+    kubeletClient.close();
+    kubernetes.close();
+    if (ownedTime != null) {
+      try {
+        ownedTime.close();
+      } catch (Exception e) {
+        // nothing left to stop
+      }
+    }
+  }
+
+  /** How to set up a {@link SimulatedCluster}. */
+  public static final class Builder {
+    private SimulatedTime time;
+    private AutoCloseable ownedTime;
+    private Clock apiClock = Clock.systemUTC();
+    private long faultSeed;
+    private UnaryOperator<DatabaseOptions> databaseOptions = UnaryOperator.identity();
+
+    private Builder() {}
+
+    /** The time the members run on (default: real time). */
+    public Builder time(SimulatedTime simulatedTime) {
+      this.time = Objects.requireNonNull(simulatedTime, "time");
+      return this;
+    }
+
+    /** The clock of the API's managedFields times (default: the system clock). */
+    public Builder apiClock(Clock clock) {
+      this.apiClock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The seed API fault probabilities draw from. */
+    public Builder faultSeed(long seed) {
+      this.faultSeed = seed;
+      return this;
+    }
+
+    /**
+     * Adjusts every database's options, which start as {@link DatabaseOptions#defaults} for the
+     * StatefulSet's name and namespace; the mounted {@code config.toml} then sets cluster mode,
+     * replication mode and port. E.g. {@code o -> o.withDrainAckTimeout(Duration.ofSeconds(4))}.
+     */
+    public Builder databaseOptions(UnaryOperator<DatabaseOptions> customize) {
+      this.databaseOptions = Objects.requireNonNull(customize, "customize");
+      return this;
+    }
+
+    public SimulatedCluster start() {
+      if (time == null) {
+        RealTime real = SimulatedTime.real();
+        time = real;
+        ownedTime = real;
+      }
+      return new SimulatedCluster(this);
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package cloud.hyperbyte.testkit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cloud.hyperbyte.testkit.db.ManualTime;
+import cloud.hyperbyte.testkit.db.NodeState;
+import cloud.hyperbyte.testkit.db.SimulatedDatabase;
+import cloud.hyperbyte.testkit.db.SimulatedNode;
+import cloud.hyperbyte.testkit.db.SimulatedTime;
+import cloud.hyperbyte.testkit.kube.ApiVerb;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SimulatedClusterTest {
+
+  private static final String NS = "test";
+  private static final String CLUSTERED = "[server]\nport = 8086\n\n[cluster]\nenabled = true\npeers = \"\"\n";
+  private static final String STANDALONE = "[server]\nport = 8086\n\n[cluster]\nenabled = false\n";
+
+  private final ManualTime time = SimulatedTime.manual(Instant.parse("2026-08-01T00:00:00Z"));
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private SimulatedCluster cluster;
+  private KubernetesClient client;
+
+  @BeforeEach
+  void start() {
+    cluster = SimulatedCluster.builder().time(time).start();
+    client = cluster.client();
+  }
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void podsOfAStatefulSetRunMembersThatAnswerOnTheirLoopbackAddress() throws Exception {
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().resource(statefulSet("hdb", 3)).create();
+
+    awaitReadyPods("hdb", 3);
+    for (int ordinal = 0; ordinal < 3; ordinal++) {
+      assertThat(get(cluster.loopbackAddress(NS, "hdb-" + ordinal), "/ping").statusCode()).isEqualTo(204);
+    }
+    String host = "hdb-1.hdb-headless.test.svc.cluster.local";
+    assertThat(cluster.loopbackAddressOfHost(host)).isEqualTo(cluster.loopbackAddress(NS, "hdb-1"));
+    assertThat(cluster.member(NS, "hdb-0")).map(SimulatedNode::raftView)
+        .hasValueSatisfying(raft -> assertThat(raft.membership().voters()).containsExactly(1L));
+  }
+
+  @Test
+  void theMountedConfigDecidesClusterMode() throws Exception {
+    config("solo", STANDALONE);
+    client.apps().statefulSets().resource(statefulSet("solo", 1)).create();
+
+    awaitReadyPods("solo", 1);
+    String address = cluster.loopbackAddress(NS, "solo-0");
+    assertThat(get(address, "/health").statusCode()).isEqualTo(200);
+    assertThat(get(address, "/cluster/leader").statusCode()).isEqualTo(404);
+    assertThat(cluster.database(NS, "solo")).map(db -> db.options().clusterEnabled()).contains(false);
+  }
+
+  @Test
+  void aPodStartedAfterItsConfigChangedRunsInTheNewModeWhileOthersKeepTheirs() throws Exception {
+    config("hdb", STANDALONE);
+    client.apps().statefulSets().resource(statefulSet("hdb", 1)).create();
+    awaitReadyPods("hdb", 1);
+
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().withName("hdb").scale(2);
+    awaitReadyPods("hdb", 2);
+
+    assertThat(get(cluster.loopbackAddress(NS, "hdb-0"), "/cluster/leader").statusCode()).isEqualTo(404);
+    assertThat(get(cluster.loopbackAddress(NS, "hdb-1"), "/cluster/nodes").statusCode()).isEqualTo(200);
+    assertThat(cluster.databases(NS, "hdb")).hasSize(2);
+
+    deletePod("hdb-0");
+    await().ignoreExceptions()
+        .untilAsserted(() -> assertThat(get(cluster.loopbackAddress(NS, "hdb-0"), "/cluster/leader").statusCode())
+        .isEqualTo(200));
+  }
+
+  @Test
+  void readinessFollowsTheMembersHealth() {
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    awaitReadyPods("hdb", 2);
+
+    SimulatedDatabase database = cluster.database(NS, "hdb").orElseThrow();
+    database.crash(1);
+    await().until(() -> !isReady(pod("hdb-1")));
+    assertThat(isReady(pod("hdb-0"))).isTrue();
+
+    database.start(1);
+    await().until(() -> isReady(pod("hdb-1")));
+  }
+
+  @Test
+  void aDeletedPodStopsItsMemberAndItsReplacementKeepsTheVolume() throws Exception {
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    awaitReadyPods("hdb", 2);
+    write(cluster.loopbackAddress(NS, "hdb-1"), 3);
+    SimulatedNode member = cluster.member(NS, "hdb-1").orElseThrow();
+    String firstUid = pod("hdb-1").getMetadata().getUid();
+
+    deletePod("hdb-1");
+
+    await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid)
+        && isReady(pod("hdb-1")));
+    assertThat(cluster.member(NS, "hdb-1")).containsSame(member);
+    assertThat(member.walSequence()).isEqualTo(3);
+  }
+
+  @Test
+  void aDeletedClaimMeansTheMemberStartsOnAnEmptyDisk() throws Exception {
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    awaitReadyPods("hdb", 2);
+    write(cluster.loopbackAddress(NS, "hdb-1"), 3);
+    String firstUid = pod("hdb-1").getMetadata().getUid();
+
+    client.persistentVolumeClaims().withName("data-hdb-1").delete();
+    deletePod("hdb-1");
+
+    await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid)
+        && isReady(pod("hdb-1")));
+    assertThat(cluster.member(NS, "hdb-1").orElseThrow().walSequence()).isZero();
+  }
+
+  @Test
+  void aScaledDownMemberDrainsOnSimulatedTime() {
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    awaitReadyPods("hdb", 2);
+    SimulatedNode member = cluster.member(NS, "hdb-1").orElseThrow();
+
+    client.apps().statefulSets().withName("hdb").scale(1);
+
+    await().until(() -> pod("hdb-1") == null);
+    assertThat(cluster.member(NS, "hdb-1")).isEmpty();
+    assertThat(member.isListening()).isFalse();
+    assertThat(member.state()).isEqualTo(NodeState.DRAINING);
+    time.advance(Duration.ofSeconds(120));
+    assertThat(member.isProcessRunning()).isFalse();
+  }
+
+  @Test
+  void activityCountsTheWritesOfTheCodeUnderTestButNotOfTheSimulatedControllers() {
+    config("hdb", CLUSTERED);
+    ApiMark mark = cluster.mark();
+
+    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.configMaps().withName("hdb-config").get();
+    ApiActivity activity = cluster.activitySince(mark);
+    awaitReadyPods("hdb", 2);
+
+    assertThat(activity.writesByVerbAndResource()).containsExactly(Map.entry("CREATE statefulsets", 1L));
+    assertThat(activity.count(ApiVerb.GET, "configmaps")).isEqualTo(1);
+    assertThat(cluster.activitySince(cluster.mark()).requests()).isEmpty();
+    ApiMark afterSetup = cluster.mark();
+    client.pods().withName("hdb-0").delete();
+    await().until(() -> isReady(pod("hdb-0")));
+    assertThat(cluster.activitySince(afterSetup).writesByVerbAndResource())
+        .containsExactly(Map.entry("DELETE pods", 1L));
+  }
+
+  @Test
+  void theTimeDriverAdvancesManualTimeUntilPaused() {
+    try (TimeDriver driver = TimeDriver.start(time, Duration.ofSeconds(1), Duration.ofMillis(5))) {
+      Instant before = cluster.clock().instant();
+      await().until(() -> cluster.clock().instant().isAfter(before.plusSeconds(3)));
+
+      driver.pause();
+      Instant paused = time.now();
+      time.advance(Duration.ofSeconds(10));
+      assertThat(cluster.clock().instant()).isEqualTo(paused.plusSeconds(10));
+
+      driver.resume();
+      await().until(() -> time.now().isAfter(paused.plusSeconds(12)));
+    }
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------------
+
+  private void config(String name, String toml) {
+    client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName(name + "-config")
+        .withNamespace(NS).endMetadata().addToData("config.toml", toml).build()).serverSideApply();
+  }
+
+  private static StatefulSet statefulSet(String name, int replicas) {
+    return new StatefulSetBuilder()
+        .withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+        .withNewSpec()
+          .withReplicas(replicas).withServiceName(name + "-headless").withPodManagementPolicy("Parallel")
+          .withNewSelector().addToMatchLabels("app", name).endSelector()
+          .withNewTemplate()
+            .withNewMetadata().addToLabels("app", name).endMetadata()
+            .withNewSpec()
+              .addNewContainer().withName("db").withImage("hyperbytedb:0.8.5").endContainer()
+              .addNewVolume().withName("config").withNewConfigMap().withName(name + "-config").endConfigMap().endVolume()
+            .endSpec()
+          .endTemplate()
+          .addNewVolumeClaimTemplate()
+            .withNewMetadata().withName("data").endMetadata()
+            .withNewSpec().withAccessModes("ReadWriteOnce")
+              .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
+            .endSpec()
+          .endVolumeClaimTemplate()
+        .endSpec().build();
+  }
+
+  private void awaitReadyPods(String statefulSet, int count) {
+    await().untilAsserted(() -> {
+      StatefulSet sts = client.apps().statefulSets().withName(statefulSet).get();
+      assertThat(sts.getStatus()).isNotNull();
+      assertThat(sts.getStatus().getReadyReplicas()).isEqualTo(count);
+    });
+  }
+
+  private Pod pod(String name) {
+    return client.pods().withName(name).get();
+  }
+
+  private void deletePod(String name) {
+    client.pods().withName(name).delete();
+  }
+
+  private static boolean isReady(Pod pod) {
+    return pod != null && pod.getStatus() != null && Optional.ofNullable(pod.getStatus().getConditions()).orElseThrow()
+        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private HttpResponse<String> get(String address, String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://" + address + path)).timeout(Duration.ofSeconds(5))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void write(String address, int times) throws IOException, InterruptedException {
+    for (int i = 0; i < times; i++) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + address + "/write?db=m"))
+          .POST(HttpRequest.BodyPublishers.ofString("cpu value=1")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(204);
+    }
+  }
+
+}
