@@ -47,6 +47,18 @@ final class ControllerLoop implements AutoCloseable {
     }
   }
 
+  /** Reconciles {@code key} on the loop's thread and waits for it (tests use it to observe a settled step). */
+  void runNow(String key) {
+    try {
+      executor.submit(() -> reconcile.accept(key)).get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("reconcile of " + key + " failed", e);
+    }
+  }
+
   private void run(String key) {
     pending.remove(key);
     try {

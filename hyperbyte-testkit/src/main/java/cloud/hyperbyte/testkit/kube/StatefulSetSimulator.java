@@ -122,6 +122,15 @@ public final class StatefulSetSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs one reconcile of a StatefulSet now, after whatever is queued, and waits for it: after it,
+   * anything the simulator would do on the current state has been done (tests use it to check that
+   * something does <em>not</em> happen, e.g. no next pod while one is unready).
+   */
+  public void reconcileNow(String namespace, String name) {
+    loop.runNow(key(namespace, name));
+  }
+
   @Override
   public void close() {
     if (loop != null) {

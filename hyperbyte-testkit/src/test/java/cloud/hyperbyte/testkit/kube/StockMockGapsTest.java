@@ -14,7 +14,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.util.HashMap;
+import java.util.Queue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,76 +33,93 @@ import org.junit.jupiter.api.Test;
  * real API server: each test pins one gap that {@link SimulatedKubernetes} compensates. If fabric8
  * closes a gap, its test here fails, and the compensation can go.
  */
-@EnableKubernetesMockClient(crud = true)
 class StockMockGapsTest {
 
-  KubernetesClient client;
+  /** One stock server for the class: the tests use distinct names. */
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+
+  /** The stock CRUD mode as {@code @EnableKubernetesMockClient(crud = true)} sets it up, over plain HTTP (faster). */
+  @BeforeAll
+  static void start() {
+    Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+    server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
+        new KubernetesMixedDispatcher(expectations), false);
+    server.init();
+    client = server.createClient();
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    server.destroy();
+  }
 
   @Test
   void serverSideApplyOfAnAbsentObjectAnswers404() {
-    assertThatThrownBy(() -> client.resource(Fixtures.configMap("a", Map.of("k", "v")))
+    assertThatThrownBy(() -> client.resource(Fixtures.configMap("a0", Map.of("k", "v")))
         .fieldManager("op").forceConflicts().serverSideApply())
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
   }
 
   @Test
   void serverSideApplyOfAnExistingObjectAnswers415() {
-    client.resource(Fixtures.configMap("a", Map.of("k", "v"))).create();
-    assertThatThrownBy(() -> client.resource(Fixtures.configMap("a", Map.of("k", "w")))
+    client.resource(Fixtures.configMap("a1", Map.of("k", "v"))).create();
+    assertThatThrownBy(() -> client.resource(Fixtures.configMap("a1", Map.of("k", "w")))
         .fieldManager("op").forceConflicts().serverSideApply())
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(415));
   }
 
   @Test
   void strategicMergePatchAnswers415() {
-    client.resource(Fixtures.configMap("a", Map.of("k", "v"))).create();
-    assertThatThrownBy(() -> client.configMaps().inNamespace(NS).withName("a")
+    client.resource(Fixtures.configMap("a2", Map.of("k", "v"))).create();
+    assertThatThrownBy(() -> client.configMaps().inNamespace(NS).withName("a2")
         .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"data\":{\"k\":\"w\"}}"))
         .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(415));
   }
 
   @Test
   void managedFieldsStayEmpty() {
-    client.resource(Fixtures.configMap("a", Map.of("k", "v"))).create();
-    client.configMaps().inNamespace(NS).withName("a")
+    client.resource(Fixtures.configMap("a3", Map.of("k", "v"))).create();
+    client.configMaps().inNamespace(NS).withName("a3")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"k\":\"w\"}}");
 
-    assertThat(client.configMaps().inNamespace(NS).withName("a").get().getMetadata().getManagedFields()).isEmpty();
+    assertThat(client.configMaps().inNamespace(NS).withName("a3").get().getMetadata().getManagedFields()).isEmpty();
   }
 
   @Test
   void jsonMergePatchStoresNullInsteadOfDeletingTheKey() {
-    client.resource(Fixtures.configMap("a", Map.of("k", "v", "gone", "x"))).create();
-    client.configMaps().inNamespace(NS).withName("a")
+    client.resource(Fixtures.configMap("a4", Map.of("k", "v", "gone", "x"))).create();
+    client.configMaps().inNamespace(NS).withName("a4")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"gone\":null}}");
 
-    ConfigMap stored = client.configMaps().inNamespace(NS).withName("a").get();
+    ConfigMap stored = client.configMaps().inNamespace(NS).withName("a4").get();
     assertThat(stored.getData()).containsKey("gone");
     assertThat(stored.getData().get("gone")).isNull();
   }
 
   @Test
   void deletingAnOwnerLeavesItsDependents() {
-    StatefulSet owner = client.resource(Fixtures.statefulSet("db", 1)).create();
-    client.resource(Fixtures.ownedBy(Fixtures.configMap("dependent", Map.of()), owner)).create();
+    StatefulSet owner = client.resource(Fixtures.statefulSet("db5", 1)).create();
+    client.resource(Fixtures.ownedBy(Fixtures.configMap("dependent5", Map.of()), owner)).create();
 
     client.resource(owner).delete();
 
-    assertThat(client.configMaps().inNamespace(NS).withName("dependent").get()).isNotNull();
+    assertThat(client.configMaps().inNamespace(NS).withName("dependent5").get()).isNotNull();
   }
 
   @Test
   void updatingABuiltInKindOverwritesItsStatus() {
-    StatefulSet created = client.resource(Fixtures.statefulSet("db", 1)).create();
+    StatefulSet created = client.resource(Fixtures.statefulSet("db6", 1)).create();
     created.setStatus(new StatefulSetStatusBuilder().withReplicas(1).withReadyReplicas(1).build());
     client.resource(created).updateStatus();
 
-    StatefulSet live = client.apps().statefulSets().inNamespace(NS).withName("db").get();
+    StatefulSet live = client.apps().statefulSets().inNamespace(NS).withName("db6").get();
     live.getSpec().setReplicas(2);
     live.setStatus(null);
     client.resource(live).update();
 
-    assertThat(client.apps().statefulSets().inNamespace(NS).withName("db").get().getStatus()).isNull();
+    assertThat(client.apps().statefulSets().inNamespace(NS).withName("db6").get().getStatus()).isNull();
   }
 
   @Test
@@ -124,7 +151,7 @@ class StockMockGapsTest {
 
   @Test
   void aConfigMapGetsAGenerationAlthoughARealServerSetsNone() {
-    ConfigMap created = client.resource(Fixtures.configMap("a", Map.of("k", "v"))).create();
+    ConfigMap created = client.resource(Fixtures.configMap("a8", Map.of("k", "v"))).create();
 
     assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
   }
