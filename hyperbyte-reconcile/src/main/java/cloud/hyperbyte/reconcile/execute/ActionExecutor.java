@@ -1,0 +1,129 @@
+package cloud.hyperbyte.reconcile.execute;
+
+import cloud.hyperbyte.reconcile.decision.Action;
+import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
+import cloud.hyperbyte.reconcile.port.AddNodeResult;
+import cloud.hyperbyte.reconcile.port.ClusterEvent;
+import cloud.hyperbyte.reconcile.port.ClusterRef;
+import cloud.hyperbyte.reconcile.port.ClusterWrites;
+import cloud.hyperbyte.reconcile.port.DatabaseCallException;
+import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
+import cloud.hyperbyte.reconcile.port.ProxyAdmin;
+import cloud.hyperbyte.reconcile.port.ProxyCallException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Runs a pass's actions in plan order through the ports and records an Event for each: the action's
+ * own event when it succeeds, a Warning when it fails. The first failure stops the pass, because
+ * later actions were planned on the assumption that earlier ones happened (exclude from the proxies
+ * before the restart, drain before the removal). Nothing is retried here: the next pass observes
+ * again and re-plans, and every action is safe to repeat.
+ *
+ * <p>Only the ports' declared failures ({@link DatabaseCallException}, {@link ProxyCallException},
+ * {@link KubernetesWriteException}) become an {@link ActionFailure}; an unchecked exception is a bug
+ * and propagates.
+ */
+public final class ActionExecutor {
+
+  private final DatabaseNodes nodes;
+  private final ProxyAdmin proxies;
+  private final ClusterWrites writes;
+  private final RetryDelays retryDelays;
+
+  public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes, RetryDelays retryDelays) {
+    this.nodes = Objects.requireNonNull(nodes, "nodes");
+    this.proxies = Objects.requireNonNull(proxies, "proxies");
+    this.writes = Objects.requireNonNull(writes, "writes");
+    this.retryDelays = Objects.requireNonNull(retryDelays, "retryDelays");
+  }
+
+  public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes) {
+    this(nodes, proxies, writes, RetryDelays.defaults());
+  }
+
+  /** Runs {@code plan}'s actions for {@code cluster}. */
+  public ExecutionResult execute(ClusterRef cluster, LifecyclePlan plan) {
+    return execute(cluster, plan.actions());
+  }
+
+  /** Runs {@code actions} in order for {@code cluster} until one fails. */
+  public ExecutionResult execute(ClusterRef cluster, List<Action> actions) {
+    Objects.requireNonNull(cluster, "cluster");
+    List<Action> completed = new ArrayList<>();
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
+      Optional<ActionFailure> failure = run(cluster, action);
+      if (failure.isPresent()) {
+        ActionFailure f = failure.get();
+        writes.recordEvent(cluster, ClusterEvent.warning(f.reason(), f.message(), podName(action)));
+        return new ExecutionResult(completed, failure, actions.subList(i + 1, actions.size()));
+      }
+      writes.recordEvent(cluster, action.event());
+      completed.add(action);
+    }
+    return new ExecutionResult(completed, Optional.empty(), List.of());
+  }
+
+  private Optional<ActionFailure> run(ClusterRef cluster, Action action) {
+    try {
+      if (action instanceof Action.AddMember add) {
+        AddNodeResult result = nodes.addNode(add.leader(), add.member().nodeId(), add.member().clusterAddress(), true);
+        if (!result.promotedToVoter()) {
+          // the node joined as a learner only; the contract says to repeat the call
+          return Optional.of(new ActionFailure(action, "MemberPromotionFailed",
+              "node " + add.member().nodeId() + " was added as a learner but not promoted to voter by leader node "
+                  + add.leader().nodeId() + "; adding it again on the next pass",
+              null, retryDelays.errorAnswer()));
+        }
+      } else if (action instanceof Action.RemoveMember remove) {
+        nodes.removeNode(remove.leader(), remove.member().nodeId());
+      } else if (action instanceof Action.DrainMember drain) {
+        nodes.drain(drain.member());
+      } else if (action instanceof Action.DeletePod delete) {
+        writes.deletePod(cluster, delete.podName(), delete.podUid());
+      } else if (action instanceof Action.DeletePvc delete) {
+        writes.deletePvc(cluster, delete.pvcName());
+      } else if (action instanceof Action.ExcludeFromProxy exclude) {
+        proxies.exclude(exclude.proxy(), exclude.backendIp());
+      } else if (action instanceof Action.IncludeInProxy include) {
+        proxies.include(include.proxy(), include.backendIp());
+      } else {
+        throw new IllegalArgumentException("unknown action " + action);
+      }
+      return Optional.empty();
+    } catch (DatabaseCallException e) {
+      return Optional.of(new ActionFailure(action, failureReason(action), e.getMessage(), e, retryDelays.after(e.kind())));
+    } catch (ProxyCallException e) {
+      return Optional.of(new ActionFailure(action, failureReason(action), e.getMessage(), e, retryDelays.after(e.kind())));
+    } catch (KubernetesWriteException e) {
+      return Optional.of(new ActionFailure(action, failureReason(action), e.getMessage(), e,
+          retryDelays.afterKubernetes(e.httpStatus())));
+    }
+  }
+
+  private static String failureReason(Action action) {
+    if (action instanceof Action.AddMember) {
+      return "MemberAddFailed";
+    } else if (action instanceof Action.RemoveMember) {
+      return "MemberRemoveFailed";
+    } else if (action instanceof Action.DrainMember) {
+      return "MemberDrainFailed";
+    } else if (action instanceof Action.DeletePod) {
+      return "PodDeleteFailed";
+    } else if (action instanceof Action.DeletePvc) {
+      return "VolumeDeleteFailed";
+    } else if (action instanceof Action.ExcludeFromProxy) {
+      return "MemberExcludeFailed";
+    }
+    return "MemberIncludeFailed";
+  }
+
+  /** The member pod an action concerns, for the failure event; none for a PVC. */
+  private static String podName(Action action) {
+    return action.event().podName().orElse(null);
+  }
+}
