@@ -1,0 +1,78 @@
+package cloud.hyperbyte.operator.storage;
+
+import cloud.hyperbyte.reconcile.backup.S3Credentials;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStoreContext;
+
+/**
+ * A real S3 server in-process: s3proxy on loopback over a jclouds blob store ({@code transient} in
+ * memory, or {@code filesystem} under a directory), with signature checking on.
+ */
+final class LocalS3 implements AutoCloseable {
+
+  static final String ACCESS_KEY = "access";
+  static final String SECRET_KEY = "secret";
+
+  private final BlobStoreContext context;
+  private final S3Proxy proxy;
+
+  private LocalS3(BlobStoreContext context, S3Proxy proxy) {
+    this.context = context;
+    this.proxy = proxy;
+  }
+
+  /** A server over an in-memory store. */
+  static LocalS3 inMemory() throws Exception {
+    return start("transient", new Properties());
+  }
+
+  /** A server over files under {@code directory} (the heap holds no stored data). */
+  static LocalS3 onDisk(Path directory) throws Exception {
+    Properties properties = new Properties();
+    properties.setProperty("jclouds.filesystem.basedir", directory.toString());
+    return start("filesystem", properties);
+  }
+
+  private static LocalS3 start(String provider, Properties properties) throws Exception {
+    BlobStoreContext context = ContextBuilder.newBuilder(provider).credentials(ACCESS_KEY, SECRET_KEY)
+        .overrides(properties).build(BlobStoreContext.class);
+    S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+    proxy.start();
+    while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
+      Thread.sleep(10);
+    }
+    return new LocalS3(context, proxy);
+  }
+
+  void createBucket(String bucket) {
+    context.getBlobStore().createContainerInLocation(null, bucket);
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + proxy.getPort();
+  }
+
+  /** Path-style settings for {@code bucket} on this server. */
+  S3Settings settings(String bucket) {
+    return new S3Settings(bucket, "", "us-east-1", Optional.of(endpoint()), true, Optional.of("s3-creds"));
+  }
+
+  static Optional<S3Credentials> credentials() {
+    return Optional.of(new S3Credentials(ACCESS_KEY, SECRET_KEY));
+  }
+
+  @Override
+  public void close() throws Exception {
+    proxy.stop();
+    context.close();
+  }
+}
