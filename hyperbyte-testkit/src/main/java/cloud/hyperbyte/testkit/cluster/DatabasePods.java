@@ -53,6 +53,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   private final Map<PodRef, Incarnation> running = new ConcurrentHashMap<>();
   private final Map<MemberKey, List<String>> volumesAtLastStart = new ConcurrentHashMap<>();
   private final List<Runnable> readinessListeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
   /**
    * @param reader a client whose reads count as the simulated kubelet's, not the code under test's
@@ -90,6 +91,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     volumesAtLastStart.put(member, volumes);
     running.put(ref, new Incarnation(pod.getMetadata().getUid(), database, ordinal.get()));
     database.start(ordinal.get(), keepState);
+    changeListeners.forEach(Runnable::run);
   }
 
   @Override
@@ -99,6 +101,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     if (incarnation != null && incarnation.podUid().equals(pod.getMetadata().getUid())) {
       running.remove(ref);
       incarnation.database().stop(incarnation.ordinal());
+      changeListeners.forEach(Runnable::run);
     }
   }
 
@@ -119,6 +122,17 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   }
 
   // ---- lookups ---------------------------------------------------------------------------------
+
+  /** Calls {@code listener} after a member started or stopped with its pod, or its readiness changed. */
+  void onMemberChange(Runnable listener) {
+    changeListeners.add(listener);
+  }
+
+  /** Whether a current incarnation of the pod runs a member whose {@code /health} answers 200. */
+  boolean memberReady(PodRef pod) {
+    Incarnation incarnation = running.get(pod);
+    return incarnation != null && incarnation.database().ready(pod.name());
+  }
 
   /** The member the pod's current incarnation runs. */
   Optional<SimulatedNode> member(PodRef pod) {
@@ -168,7 +182,10 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   private SimulatedDatabase databaseFor(DatabaseOptions options) {
     return databases.computeIfAbsent(options, o -> {
       SimulatedDatabase database = SimulatedDatabase.create(o, time);
-      database.onHealthChange(pod -> readinessListeners.forEach(Runnable::run));
+      database.onHealthChange(pod -> {
+        readinessListeners.forEach(Runnable::run);
+        changeListeners.forEach(Runnable::run);
+      });
       return database;
     });
   }

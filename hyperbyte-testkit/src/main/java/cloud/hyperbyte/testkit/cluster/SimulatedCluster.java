@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,6 +52,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final StatefulSetSimulator statefulSets;
   private final DeploymentSimulator deployments;
   private final AutoCloseable ownedTime;
+  private final SimulatedProxies proxies;
 
   private SimulatedCluster(Builder builder) {
     this.time = builder.time;
@@ -63,6 +65,7 @@ public final class SimulatedCluster implements AutoCloseable {
         (namespace, name) -> customize.apply(DatabaseOptions.defaults(name, namespace)));
     this.statefulSets = kubernetes.simulateStatefulSets(pods, pods);
     this.deployments = kubernetes.simulateDeployments();
+    this.proxies = new SimulatedProxies(kubeletClient, time).start();
   }
 
   /** A builder with real time, the system clock for the API and fault seed 0. */
@@ -162,9 +165,53 @@ public final class SimulatedCluster implements AutoCloseable {
         .filter(r -> !r.fromControllers()).toList());
   }
 
+  // ---- proxies ---------------------------------------------------------------------------------
+
+  /**
+   * {@code 127.0.0.1:<port>} of the admin listener of the hyperbytedb-proxy pod with IP {@code podIp}
+   * (what a ProxyEndpoint names); empty when no running proxy pod has that IP.
+   */
+  public Optional<String> proxyAdminAddressOfIp(String podIp) {
+    return proxies.adminAddressOfIp(podIp);
+  }
+
+  /** Every exclude and include call the simulated proxies answered, in order. */
+  public List<ProxyCall> proxyCalls() {
+    return proxies.calls();
+  }
+
+  /** The database pod IPs proxy pod {@code podName} excludes from its rotation now. */
+  public Set<String> proxyExclusions(String namespace, String podName) {
+    return proxies.excluded(new PodRef(namespace, podName));
+  }
+
+  // ---- observation -----------------------------------------------------------------------------
+
+  /**
+   * A client for the test's own reads: its requests are logged as the simulation's and never appear
+   * in {@link #activitySince}, so observing does not disturb write or request counts.
+   */
+  public NamespacedKubernetesClient observerClient() {
+    return kubeletClient;
+  }
+
+  /** Whether pod {@code podName} runs a member (current incarnation) whose {@code /health} answers 200. */
+  public boolean memberReady(String namespace, String podName) {
+    return pods.memberReady(new PodRef(namespace, podName));
+  }
+
+  /**
+   * Calls {@code listener} after any member started or stopped with its pod or changed readiness, on
+   * the thread that made the change: for invariant monitors ("never two members out at once").
+   */
+  public void onMemberChange(Runnable listener) {
+    pods.onMemberChange(listener);
+  }
+
   /** Stops the controllers, the members and the API. */
   @Override
   public void close() {
+    proxies.close();
     statefulSets.close();
     deployments.close();
     pods.close();

@@ -1,6 +1,7 @@
 package cloud.hyperbyte.testkit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import cloud.hyperbyte.testkit.db.ManualTime;
@@ -12,6 +13,9 @@ import cloud.hyperbyte.testkit.kube.ApiVerb;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -183,6 +187,34 @@ class SimulatedClusterTest {
   }
 
   @Test
+  void proxyPodsAnswerExcludeAndIncludeForTheDatabasePodsBehindTheirBackendService() throws Exception {
+    config("hdb", CLUSTERED);
+    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.services().resource(new ServiceBuilder().withNewMetadata().withName("hdb-headless").withNamespace(NS)
+        .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", "hdb").endSpec().build()).create();
+    client.apps().deployments().resource(proxyDeployment()).create();
+    awaitReadyPods("hdb", 2);
+    String backend = pod("hdb-1").getStatus().getPodIP();
+    Pod proxyPod = await().until(() -> client.pods().withLabel("app", "hdb-proxy").list().getItems().stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null).findFirst().orElse(null),
+        p -> p != null);
+    String admin = await().until(() -> cluster.proxyAdminAddressOfIp(proxyPod.getStatus().getPodIP()),
+        Optional::isPresent).orElseThrow();
+
+    assertThat(post(admin, "/admin/backends/" + backend + "/exclude").statusCode()).isEqualTo(200);
+    assertThat(post(admin, "/admin/backends/" + backend + "/exclude").statusCode()).isEqualTo(409);
+    assertThat(post(admin, "/admin/backends/10.99.0.1/exclude").statusCode()).isEqualTo(404);
+    assertThat(cluster.proxyExclusions(NS, proxyPod.getMetadata().getName())).containsExactly(backend);
+    assertThat(get(admin, "/readyz").statusCode()).isEqualTo(200);
+    HttpResponse<String> included = post(admin, "/admin/backends/" + backend + "/include");
+
+    assertThat(included.body()).contains("\"included\"");
+    assertThat(cluster.proxyCalls()).extracting(ProxyCall::action, ProxyCall::backendIp, ProxyCall::status)
+        .containsExactly(tuple("exclude", backend, 200), tuple("exclude", backend, 409),
+            tuple("exclude", "10.99.0.1", 404), tuple("include", backend, 200));
+  }
+
+  @Test
   void theTimeDriverAdvancesManualTimeUntilPaused() {
     try (TimeDriver driver = TimeDriver.start(time, Duration.ofSeconds(1), Duration.ofMillis(5))) {
       Instant before = cluster.clock().instant();
@@ -225,6 +257,23 @@ class SimulatedClusterTest {
             .endSpec()
           .endVolumeClaimTemplate()
         .endSpec().build();
+  }
+
+  private static Deployment proxyDeployment() {
+    return new DeploymentBuilder().withNewMetadata().withName("hdb-proxy").withNamespace(NS).endMetadata()
+        .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "hdb-proxy").endSelector()
+          .withNewTemplate().withNewMetadata().addToLabels("app", "hdb-proxy").endMetadata()
+            .withNewSpec().addNewContainer().withName("proxy").withImage("hyperbytedb-proxy:0.8.5")
+              .addNewEnv().withName("HYPERBYTEDB_PROXY_BACKEND_SERVICE")
+                .withValue("hdb-headless.test.svc.cluster.local").endEnv()
+            .endContainer().endSpec()
+          .endTemplate()
+        .endSpec().build();
+  }
+
+  private HttpResponse<String> post(String address, String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://" + address + path)).timeout(Duration.ofSeconds(5))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void awaitReadyPods(String statefulSet, int count) {
