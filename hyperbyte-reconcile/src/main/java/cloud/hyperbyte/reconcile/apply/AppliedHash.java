@@ -31,12 +31,15 @@ public final class AppliedHash {
 
   /** The hash of a stripped desired tree, ignoring any hash annotation already on it. */
   static String of(ObjectNode desired) {
+    if (recorded(desired).isEmpty()) {
+      return ShortHash.of(ObjectJson.canonical(desired));
+    }
     ObjectNode copy = desired.deepCopy();
-    if (copy.get("metadata") instanceof ObjectNode metadata && metadata.get("annotations") instanceof ObjectNode annotations) {
-      annotations.remove(ANNOTATION);
-      if (annotations.isEmpty()) {
-        metadata.remove("annotations");
-      }
+    ObjectNode metadata = (ObjectNode) copy.get("metadata");
+    ObjectNode annotations = (ObjectNode) metadata.get("annotations");
+    annotations.remove(ANNOTATION);
+    if (annotations.isEmpty()) {
+      metadata.remove("annotations");
     }
     return ShortHash.of(ObjectJson.canonical(copy));
   }

@@ -79,7 +79,10 @@ public final class ApplyPlanner {
       planOne(ref, object, current).ifPresentOrElse(applies::add, () -> unchanged.add(new PlanEntry.Unchanged(ref)));
     }
     List<PlanEntry.Prune> prunes = new ArrayList<>();
-    for (HasMetadata object : sorted(List.copyOf(live), ApplyOrder.PRUNE)) {
+    // Ties broken by name: the plan must not depend on the order the informer lists objects in.
+    Comparator<ObjectRef> pruneOrder =
+        ApplyOrder.PRUNE.thenComparing(ObjectRef::kind).thenComparing(ObjectRef::namespace).thenComparing(ObjectRef::name);
+    for (HasMetadata object : sorted(List.copyOf(live), pruneOrder)) {
       ObjectRef ref = ObjectRef.of(object);
       if (!desiredIdentities.contains(ref.identity()) && prunable(ref, object, ownerUid)) {
         prunes.add(new PlanEntry.Prune(ref, object.getMetadata().getUid()));

@@ -1,13 +1,9 @@
 package cloud.hyperbyte.reconcile.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,6 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ObjectJson {
 
   private static final JsonMapper MAPPER = JsonMapper.builderWithJackson2Defaults().build();
+
+  private static final JsonMapper SORTED =
+      JsonMapper.builderWithJackson2Defaults().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
   private ObjectJson() {}
 
@@ -41,22 +40,6 @@ final class ObjectJson {
    * text whatever order their maps were built in.
    */
   static String canonical(JsonNode tree) {
-    return sorted(tree).toString();
-  }
-
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
-      entries.sort(Map.Entry.comparingByKey());
-      ObjectNode result = JsonNodeFactory.instance.objectNode();
-      entries.forEach(e -> result.set(e.getKey(), sorted(e.getValue())));
-      return result;
-    }
-    if (node.isArray()) {
-      ArrayNode result = JsonNodeFactory.instance.arrayNode();
-      node.values().forEach(v -> result.add(sorted(v)));
-      return result;
-    }
-    return node;
+    return SORTED.writeValueAsString(tree);
   }
 }

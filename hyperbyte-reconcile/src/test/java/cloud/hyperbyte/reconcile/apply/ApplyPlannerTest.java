@@ -291,18 +291,18 @@ class ApplyPlannerTest {
           Arguments.of("monitoring objects off", SPEC, SPEC.withMonitoring(
                   ImmutableMonitoringSettings.copyOf(SPEC.monitoring())
                       .withServiceMonitor(false).withPrometheusRule(false).withGrafanaDashboard(false)),
-              List.of(ref("ServiceMonitor", NAMES.serviceMonitor()), ref("PrometheusRule", NAMES.prometheusRule()),
+              List.of(ref("PrometheusRule", NAMES.prometheusRule()), ref("ServiceMonitor", NAMES.serviceMonitor()),
                   ref("ConfigMap", NAMES.dashboardConfigMap()))),
           Arguments.of("one replica", SPEC, SPEC.withReplicas(1).withAutoscaling(Optional.empty()),
-              List.of(ref("PodDisruptionBudget", NAMES.podDisruptionBudget()),
-                  ref("HorizontalPodAutoscaler", NAMES.horizontalPodAutoscaler()))),
+              List.of(ref("HorizontalPodAutoscaler", NAMES.horizontalPodAutoscaler()),
+                  ref("PodDisruptionBudget", NAMES.podDisruptionBudget()))),
           Arguments.of("cert-manager off", tls, tls.withServer(Clusters.withoutTls(tls.server())),
               List.of("Certificate " + tls.namespace() + "/" + tlsNames.certificate())));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("featuresTurnedOff")
-    void ownedObjectsNoLongerRenderedAreDeletedAfterTheApplies(
+    void ownedObjectsNoLongerRenderedAreDeletedInReverseDependencyOrder(
         String change, ClusterSpec before, ClusterSpec after, List<String> pruned) {
       converge(before);
 
@@ -418,7 +418,7 @@ class ApplyPlannerTest {
   class Order {
 
     @Test
-    void prunesGoOutAfterEveryApplyAndInReverseDependencyOrder() {
+    void prunesGoOutAfterEveryApplyInReverseDependencyOrderTiesByKindName() {
       converge(SPEC);
       ImmutableClusterSpec smaller = SPEC.withReplicas(1).withAutoscaling(Optional.empty())
           .withProxy(Optional.empty())
@@ -433,8 +433,8 @@ class ApplyPlannerTest {
       assertThat(requests.subList(firstDelete, requests.size()))
           .containsExactly(
               "delete " + ref("ServiceMonitor", NAMES.serviceMonitor()),
-              "delete " + ref("PodDisruptionBudget", NAMES.podDisruptionBudget()),
               "delete " + ref("HorizontalPodAutoscaler", NAMES.horizontalPodAutoscaler()),
+              "delete " + ref("PodDisruptionBudget", NAMES.podDisruptionBudget()),
               "delete " + ref("Deployment", NAMES.proxyDeployment()),
               "delete " + ref("Service", NAMES.proxyService()));
     }

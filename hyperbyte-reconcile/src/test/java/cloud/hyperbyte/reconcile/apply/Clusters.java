@@ -68,7 +68,9 @@ final class Clusters {
   }
 
   private static ImmutableClusterSpec read(String example) {
-    Path dir = Path.of(System.getProperty("hyperbyte.project.dir", "..")).resolve("examples");
+    // surefire passes the project directory; a benchmark started with exec:java runs in it
+    String project = System.getProperty("hyperbyte.project.dir", Files.isDirectory(Path.of("examples")) ? "." : "..");
+    Path dir = Path.of(project).resolve("examples");
     try {
       return readInline(Files.readString(dir.resolve(example)));
     } catch (IOException e) {

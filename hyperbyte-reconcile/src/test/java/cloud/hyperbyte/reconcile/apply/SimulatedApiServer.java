@@ -33,6 +33,14 @@ final class SimulatedApiServer implements ObjectWriter {
     final Class<? extends HasMetadata> type;
     final ObjectNode tree;
     ObjectNode lastApplied;
+    HasMetadata typed;
+
+    HasMetadata typed() {
+      if (typed == null) {
+        typed = MAPPER.treeToValue(tree, type);
+      }
+      return typed;
+    }
 
     Stored(Class<? extends HasMetadata> type, ObjectNode tree) {
       this.type = type;
@@ -57,6 +65,7 @@ final class SimulatedApiServer implements ObjectWriter {
       merge(stored.tree, applied, stored.lastApplied);
     }
     stored.lastApplied = applied;
+    stored.typed = null;
     stored.tree.withObjectProperty("metadata")
         .put("resourceVersion", Integer.toString(++resourceVersion))
         .putArray("managedFields").addObject().put("manager", fieldManager).put("operation", "Apply");
@@ -93,16 +102,20 @@ final class SimulatedApiServer implements ObjectWriter {
             .orElseThrow(() -> new IllegalArgumentException("no " + groupKind + " " + name));
     change.accept(stored.tree);
     stored.tree.withObjectProperty("metadata").put("resourceVersion", Integer.toString(++resourceVersion));
+    stored.typed = null;
   }
 
   /** {@link #edit} on every object. */
   void editAll(Consumer<ObjectNode> change) {
-    objects.values().forEach(s -> change.accept(s.tree));
+    objects.values().forEach(s -> {
+      change.accept(s.tree);
+      s.typed = null;
+    });
   }
 
-  /** The live objects, typed, as an informer would hand them out. */
+  /** The live objects, typed, as an informer would hand them out (shared: do not modify). */
   List<HasMetadata> live() {
-    return objects.values().stream().<HasMetadata>map(s -> MAPPER.treeToValue(s.tree, s.type)).toList();
+    return objects.values().stream().map(Stored::typed).toList();
   }
 
   /** The live tree of an object, if present (a copy). */
