@@ -6,8 +6,8 @@ import java.util.function.Predicate;
 
 /**
  * Every resource request the simulated API received, in arrival order, so tests can count what the
- * code under test did ("a paused cluster causes no writes"). Requests of the testkit's own simulated
- * controllers are recorded too and marked {@link ApiRequest#fromControllers()}.
+ * code under test did ("a paused cluster causes no writes"). Writes of the testkit's own simulated
+ * controllers are recorded too, marked {@link ApiRequest#fromControllers()}; their reads are not.
  */
 public final class ApiRequestLog {
 

@@ -50,7 +50,8 @@ final class SimulatedApiDispatcher extends Dispatcher implements Resetable, Cust
     boolean fromControllers = userAgent != null && userAgent.startsWith(CONTROLLER_USER_AGENT);
     Optional<ApiRequest> parsed = ApiRequest.parse(request.getMethod(), request.getPath(), createdName(request),
         fromControllers);
-    parsed.ifPresent(log::record);
+    // the controllers' own reads and resyncs would only bloat the log
+    parsed.filter(r -> !r.fromControllers() || r.verb().isWrite()).ifPresent(log::record);
     Optional<ApiFaults.Injected> fault = parsed.flatMap(faults::fire);
     if (fault.isPresent() && !fault.get().fault().commitsFirst()) {
       return fault.get().fault().answer(null);
