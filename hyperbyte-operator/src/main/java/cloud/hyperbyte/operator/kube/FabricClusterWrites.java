@@ -1,0 +1,136 @@
+package cloud.hyperbyte.operator.kube;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.reconcile.port.ClusterEvent;
+import cloud.hyperbyte.reconcile.port.ClusterRef;
+import cloud.hyperbyte.reconcile.port.ClusterWrites;
+import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
+import cloud.hyperbyte.render.topology.ClusterLabels;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle's Kubernetes writes on fabric8: member pod and PVC deletes (recorded in {@link
+ * OwnWrites}), status replacement with optimistic locking, and core/v1 Events on the cluster.
+ */
+public final class FabricClusterWrites implements ClusterWrites {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FabricClusterWrites.class);
+  private static final String COMPONENT = ClusterLabels.MANAGER;
+
+  private final KubernetesClient client;
+  private final OwnWrites ownWrites;
+  private final OperatorMetrics metrics;
+  private final Function<ClusterRef, Optional<String>> clusterUid;
+  private final Clock clock;
+  private final AtomicLong eventSequence = new AtomicLong();
+
+  /**
+   * @param clusterUid the UID of a cluster from the cache, so Events reference the exact object
+   */
+  public FabricClusterWrites(
+      KubernetesClient client, OwnWrites ownWrites, OperatorMetrics metrics,
+      Function<ClusterRef, Optional<String>> clusterUid, Clock clock) {
+    this.client = client;
+    this.ownWrites = ownWrites;
+    this.metrics = metrics;
+    this.clusterUid = clusterUid;
+    this.clock = clock;
+  }
+
+  @Override
+  public void deletePod(ClusterRef cluster, String podName, String podUid) throws KubernetesWriteException {
+    delete(cluster, new ObjectRef("v1", "Pod", cluster.namespace(), podName), podUid);
+  }
+
+  @Override
+  public void deletePvc(ClusterRef cluster, String pvcName) throws KubernetesWriteException {
+    delete(cluster, new ObjectRef("v1", "PersistentVolumeClaim", cluster.namespace(), pvcName), null);
+  }
+
+  private void delete(ClusterRef cluster, ObjectRef ref, String uid) throws KubernetesWriteException {
+    try {
+      UidDelete.Result result = UidDelete.delete(client, ref, uid);
+      metrics.apiWrite("delete", ref.kind());
+      if (result == UidDelete.Result.DELETED && uid != null) {
+        ownWrites.deleted(key(cluster), ref, uid);
+      }
+    } catch (KubernetesClientException e) {
+      throw new KubernetesWriteException(e.getCode(), "deleting " + ref + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void patchStatus(ClusterRef cluster, HyperbytedbClusterStatus status, String resourceVersion)
+      throws KubernetesWriteException {
+    HyperbytedbCluster body = new HyperbytedbCluster();
+    body.setMetadata(new ObjectMetaBuilder()
+        .withName(cluster.name()).withNamespace(cluster.namespace()).withResourceVersion(resourceVersion).build());
+    body.setStatus(status);
+    try {
+      HyperbytedbCluster updated = client.resources(HyperbytedbCluster.class)
+          .inNamespace(cluster.namespace()).resource(body).updateStatus();
+      metrics.apiWrite("update-status", HyperbytedbCluster.KIND);
+      ownWrites.written(key(cluster),
+          new ObjectRef(HyperbytedbCluster.API_VERSION, HyperbytedbCluster.KIND, cluster.namespace(), cluster.name()),
+          updated == null ? null : updated.getMetadata().getResourceVersion());
+    } catch (KubernetesClientException e) {
+      throw new KubernetesWriteException(e.getCode(), "writing the status of " + cluster.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void recordEvent(ClusterRef cluster, ClusterEvent event) {
+    Instant now = clock.instant();
+    String timestamp = now.toString();
+    Event body = new EventBuilder()
+        .withNewMetadata()
+        .withNamespace(cluster.namespace())
+        .withName(cluster.name() + "." + Long.toHexString(now.toEpochMilli()) + Long.toHexString(eventSequence.incrementAndGet()))
+        .endMetadata()
+        .withNewInvolvedObject()
+        .withApiVersion(HyperbytedbCluster.API_VERSION)
+        .withKind(HyperbytedbCluster.KIND)
+        .withNamespace(cluster.namespace())
+        .withName(cluster.name())
+        .withUid(clusterUid.apply(cluster).orElse(null))
+        .endInvolvedObject()
+        .withType(event.type().wireValue())
+        .withReason(event.reason())
+        .withMessage(event.podName().map(pod -> pod + ": ").orElse("") + event.message())
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .withReportingInstance(COMPONENT)
+        .withAction(event.reason())
+        .withFirstTimestamp(timestamp)
+        .withLastTimestamp(timestamp)
+        .withCount(1)
+        .build();
+    try {
+      client.v1().events().inNamespace(cluster.namespace()).resource(body).create();
+      metrics.apiWrite("create", "Event");
+    } catch (KubernetesClientException e) {
+      LOG.warn("could not record event {} on {}/{}: {}", event.reason(), cluster.namespace(), cluster.name(),
+          e.getMessage().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  private static ResourceKey key(ClusterRef cluster) {
+    return ResourceKey.cluster(cluster.namespace(), cluster.name());
+  }
+}

@@ -1,0 +1,58 @@
+package cloud.hyperbyte.operator.kube;
+
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.reconcile.apply.ObjectWriter;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * The apply port on fabric8: real server-side apply ({@code application/apply-patch+yaml}, forced,
+ * one field manager) and deletes with a UID precondition. One writer serves the reconcile of one
+ * custom resource: each write is counted, and its resourceVersion (or the deleted UID) is recorded
+ * in {@link OwnWrites} under that resource.
+ */
+public final class FabricObjectWriter implements ObjectWriter {
+
+  private final KubernetesClient client;
+  private final OwnWrites ownWrites;
+  private final OperatorMetrics metrics;
+  private final ResourceKey owner;
+
+  public FabricObjectWriter(KubernetesClient client, OwnWrites ownWrites, OperatorMetrics metrics, ResourceKey owner) {
+    this.client = client;
+    this.ownWrites = ownWrites;
+    this.metrics = metrics;
+    this.owner = owner;
+  }
+
+  @Override
+  public void apply(HasMetadata object, String fieldManager) {
+    ObjectRef ref = ObjectRef.of(object);
+    // the cache strips managedFields; an apply body must not carry them either
+    object.getMetadata().setManagedFields(null);
+    HasMetadata applied;
+    if (object instanceof GenericKubernetesResource generic) {
+      GenericKinds kind = GenericKinds.of(ref.groupKind().group(), ref.kind())
+          .orElseThrow(() -> new IllegalArgumentException("no generic kind for " + ref.groupKind()));
+      applied = client.genericKubernetesResources(kind.context()).inNamespace(ref.namespace()).resource(generic)
+          .fieldManager(fieldManager).forceConflicts().serverSideApply();
+    } else {
+      applied = client.resource(object).inNamespace(ref.namespace())
+          .fieldManager(fieldManager).forceConflicts().serverSideApply();
+    }
+    metrics.apiWrite("apply", ref.kind());
+    ownWrites.written(owner, ref, applied == null ? null : applied.getMetadata().getResourceVersion());
+  }
+
+  @Override
+  public void delete(ObjectRef ref, String uid) {
+    UidDelete.Result result = UidDelete.delete(client, ref, uid);
+    metrics.apiWrite("delete", ref.kind());
+    if (result == UidDelete.Result.DELETED) {
+      ownWrites.deleted(owner, ref, uid);
+    }
+  }
+}

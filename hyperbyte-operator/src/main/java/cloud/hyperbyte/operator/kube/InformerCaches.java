@@ -1,0 +1,235 @@
+package cloud.hyperbyte.operator.kube;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.reconcile.apply.GroupKind;
+import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.render.topology.ClusterLabels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's view of the cluster: informers for the three custom resources and for every kind
+ * the operator owns, over the watched namespaces. Owned kinds are listed and watched with the label
+ * {@code app.kubernetes.io/managed-by=hyperbytedb-operator}, so the cache holds what the operator
+ * manages and nothing else; managedFields are dropped from cached objects. Every add, change or
+ * delete is handed to the event sink as the key of the resource it belongs to ({@link OwnerKeys}).
+ *
+ * <p>ServiceMonitor, PrometheusRule and Certificate are watched only when their CRDs are installed
+ * at start (checked once; a CRD installed later is picked up at the next operator start).
+ */
+public final class InformerCaches implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InformerCaches.class);
+
+  /** Owned kinds with fabric8 models, in the order their informers start. */
+  public static final List<Class<? extends HasMetadata>> OWNED_TYPES = List.of(
+      StatefulSet.class, Service.class, ConfigMap.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class,
+      Pod.class, PersistentVolumeClaim.class, Secret.class, Deployment.class);
+
+  private final KubernetesClient client;
+  private final WatchedNamespaces namespaces;
+  private final Consumer<ResourceKey> sink;
+  private final Duration customResourceResync;
+
+  private KindCache<HyperbytedbCluster> clusters;
+  private KindCache<HyperbytedbBackup> backups;
+  private KindCache<HyperbytedbRestore> restores;
+  private final Map<Class<?>, KindCache<? extends HasMetadata>> owned = new LinkedHashMap<>();
+  private final Map<GenericKinds, KindCache<GenericKubernetesResource>> generic = new EnumMap<>(GenericKinds.class);
+  private final List<SharedIndexInformer<?>> all = new ArrayList<>();
+
+  /**
+   * @param customResourceResync how often every custom resource is re-delivered to the sink (a
+   *     safety net for missed events; owned kinds are not resynced)
+   */
+  public InformerCaches(
+      KubernetesClient client, WatchedNamespaces namespaces, Consumer<ResourceKey> sink, Duration customResourceResync) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.customResourceResync = Objects.requireNonNull(customResourceResync, "customResourceResync");
+  }
+
+  /** Creates and starts every informer; returns at once (see {@link #hasSynced()}). */
+  public synchronized InformerCaches start() {
+    if (!all.isEmpty()) {
+      throw new IllegalStateException("already started");
+    }
+    long resync = customResourceResync.toMillis();
+    clusters = cache(HyperbytedbCluster.KIND, client.resources(HyperbytedbCluster.class), false, resync);
+    backups = cache("HyperbytedbBackup", client.resources(HyperbytedbBackup.class), false, resync);
+    restores = cache("HyperbytedbRestore", client.resources(HyperbytedbRestore.class), false, resync);
+    for (Class<? extends HasMetadata> type : OWNED_TYPES) {
+      owned.put(type, ownedCache(type));
+    }
+    for (GenericKinds kind : GenericKinds.values()) {
+      if (crdInstalled(kind)) {
+        generic.put(kind, cache(kind.kind(), client.genericKubernetesResources(kind.context()), true, 0));
+      } else {
+        LOG.info("CRD {} is not installed; {} objects are neither watched nor written", kind.crdName(), kind.kind());
+      }
+    }
+    all.forEach(SharedIndexInformer::start);
+    LOG.info("watching {} with {} informers", namespaces, all.size());
+    return this;
+  }
+
+  private <T extends HasMetadata> KindCache<T> ownedCache(Class<T> type) {
+    return cache(HasMetadata.getKind(type), client.resources(type), true, 0);
+  }
+
+  private <T extends HasMetadata, L, R extends Resource<T>> KindCache<T> cache(
+      String kind, MixedOperation<T, L, R> operation, boolean managedOnly, long resyncMillis) {
+    List<SharedIndexInformer<T>> informers = new ArrayList<>();
+    if (namespaces.isAll()) {
+      informers.add(informer(operation.inAnyNamespace(), managedOnly, resyncMillis));
+    } else {
+      for (String namespace : namespaces.namespaces()) {
+        informers.add(informer(operation.inNamespace(namespace), managedOnly, resyncMillis));
+      }
+    }
+    all.addAll(informers);
+    return new KindCache<>(kind, informers);
+  }
+
+  private <T extends HasMetadata> SharedIndexInformer<T> informer(
+      FilterWatchListDeletable<T, ?, ?> scope, boolean managedOnly, long resyncMillis) {
+    FilterWatchListDeletable<T, ?, ?> filtered =
+        managedOnly ? scope.withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.MANAGER) : scope;
+    SharedIndexInformer<T> informer = filtered.runnableInformer(resyncMillis);
+    informer.itemStore(new ManagedFieldsStrippingStore<>());
+    Function<T, List<String>> ownerIndex =
+        item -> OwnerKeys.of(item).map(key -> List.of(KindCache.indexValue(key))).orElse(List.of());
+    informer.addIndexers(Map.of(KindCache.OWNER_INDEX, ownerIndex));
+    informer.addEventHandler(new ResourceEventHandler<T>() {
+      @Override
+      public void onAdd(T object) {
+        enqueue(object);
+      }
+
+      @Override
+      public void onUpdate(T oldObject, T newObject) {
+        enqueue(newObject);
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        enqueue(object);
+      }
+    });
+    return informer;
+  }
+
+  private void enqueue(HasMetadata object) {
+    OwnerKeys.of(object).ifPresent(sink);
+  }
+
+  private boolean crdInstalled(GenericKinds kind) {
+    try {
+      return client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).get() != null;
+    } catch (KubernetesClientException e) {
+      LOG.warn("cannot read CRD {} (HTTP {}); treating it as not installed", kind.crdName(), e.getCode());
+      return false;
+    }
+  }
+
+  public KindCache<HyperbytedbCluster> clusters() {
+    return clusters;
+  }
+
+  public KindCache<HyperbytedbBackup> backups() {
+    return backups;
+  }
+
+  public KindCache<HyperbytedbRestore> restores() {
+    return restores;
+  }
+
+  /** The cache of an owned kind with a fabric8 model ({@link #OWNED_TYPES}). */
+  @SuppressWarnings("unchecked")
+  public <T extends HasMetadata> KindCache<T> owned(Class<T> type) {
+    KindCache<T> cache = (KindCache<T>) owned.get(type);
+    if (cache == null) {
+      throw new IllegalArgumentException("not an owned kind: " + type.getSimpleName());
+    }
+    return cache;
+  }
+
+  /** The cache of a generic kind, present only when its CRD is installed. */
+  public Optional<KindCache<GenericKubernetesResource>> generic(GenericKinds kind) {
+    return Optional.ofNullable(generic.get(kind));
+  }
+
+  /** Whether {@code kind}'s CRD was found at start (the apply port must not write it otherwise). */
+  public boolean watches(GenericKinds kind) {
+    return generic.containsKey(kind);
+  }
+
+  /** Every cached owned object (all owned kinds) that belongs to {@code owner}: the live side of an apply plan. */
+  public List<HasMetadata> ownedBy(ResourceKey owner) {
+    List<HasMetadata> items = new ArrayList<>();
+    owned.values().forEach(cache -> items.addAll(cache.ownedBy(owner)));
+    generic.values().forEach(cache -> items.addAll(cache.ownedBy(owner)));
+    return items;
+  }
+
+  /** The cached object {@code ref} points at, if its kind is cached and the object is there. */
+  public Optional<? extends HasMetadata> live(ObjectRef ref) {
+    return cacheOf(ref.groupKind()).flatMap(cache -> cache.get(ref.namespace(), ref.name()));
+  }
+
+  private Optional<KindCache<? extends HasMetadata>> cacheOf(GroupKind groupKind) {
+    if (groupKind.equals(GroupKind.HYPERBYTEDB_CLUSTER)) {
+      return Optional.of(clusters);
+    }
+    for (Map.Entry<Class<?>, KindCache<? extends HasMetadata>> entry : owned.entrySet()) {
+      @SuppressWarnings("unchecked")
+      Class<? extends HasMetadata> type = (Class<? extends HasMetadata>) entry.getKey();
+      if (GroupKind.of(HasMetadata.getApiVersion(type), HasMetadata.getKind(type)).equals(groupKind)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return GenericKinds.of(groupKind.group(), groupKind.kind()).map(generic::get);
+  }
+
+  /** Whether every informer has completed its initial list: the operator's readiness. */
+  public boolean hasSynced() {
+    return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  @Override
+  public synchronized void close() {
+    all.forEach(SharedIndexInformer::stop);
+  }
+}

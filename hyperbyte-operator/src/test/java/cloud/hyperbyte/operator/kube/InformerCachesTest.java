@@ -1,0 +1,149 @@
+package cloud.hyperbyte.operator.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.reconcile.apply.FieldManager;
+import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InformerCachesTest {
+
+  private static final Map<String, String> MANAGED = Map.of(
+      "app.kubernetes.io/managed-by", "hyperbytedb-operator", "app.kubernetes.io/instance", "db");
+
+  private SimulatedKubernetes kube;
+  private KubernetesClient client;
+  private final List<ResourceKey> events = Collections.synchronizedList(new ArrayList<>());
+  private final List<InformerCaches> started = new ArrayList<>();
+
+  @BeforeEach
+  void startApi() {
+    kube = SimulatedKubernetes.start();
+    client = kube.client();
+  }
+
+  @AfterEach
+  void stop() {
+    started.forEach(InformerCaches::close);
+    kube.close();
+  }
+
+  private InformerCaches caches(WatchedNamespaces namespaces) {
+    InformerCaches caches = new InformerCaches(client, namespaces, events::add, Duration.ZERO).start();
+    started.add(caches);
+    await().until(caches::hasSynced);
+    return caches;
+  }
+
+  private StatefulSet statefulSet(String namespace, String name, Map<String, String> labels) {
+    return client.apps().statefulSets().inNamespace(namespace).resource(new StatefulSetBuilder()
+        .withNewMetadata().withNamespace(namespace).withName(name).withLabels(labels).endMetadata()
+        .withNewSpec().withServiceName(name).endSpec().build()).create();
+  }
+
+  private ConfigMap configMap(String namespace, String name, Map<String, String> labels) {
+    return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
+        .withNewMetadata().withNamespace(namespace).withName(name).withLabels(labels).endMetadata()
+        .addToData("k", "v").build()).create();
+  }
+
+  @Test
+  void theCacheHoldsOnlyObjectsLabelledAsManagedByTheOperator() {
+    statefulSet("prod", "db", MANAGED);
+    statefulSet("prod", "someone-elses", Map.of("app.kubernetes.io/managed-by", "Helm"));
+    configMap("prod", "unlabelled", Map.of());
+
+    InformerCaches caches = caches(WatchedNamespaces.all());
+
+    assertThat(caches.owned(StatefulSet.class).list()).extracting(s -> s.getMetadata().getName()).containsExactly("db");
+    assertThat(caches.owned(ConfigMap.class).list()).isEmpty();
+  }
+
+  @Test
+  void onlyTheWatchedNamespacesAreCached() {
+    for (String namespace : List.of("a", "b", "c")) {
+      configMap(namespace, "db-config", MANAGED);
+    }
+
+    InformerCaches caches = caches(WatchedNamespaces.parse("a, b"));
+
+    assertThat(caches.owned(ConfigMap.class).list()).extracting(c -> c.getMetadata().getNamespace())
+        .containsExactlyInAnyOrder("a", "b");
+    assertThat(caches.owned(ConfigMap.class).get("b", "db-config")).isPresent();
+    assertThat(caches.owned(ConfigMap.class).get("c", "db-config")).isEmpty();
+  }
+
+  @Test
+  void eventsOfOwnedObjectsAndCustomResourcesEnqueueTheOwningResource() {
+    InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
+
+    client.pods().inNamespace("prod").resource(new PodBuilder()
+        .withNewMetadata().withNamespace("prod").withName("db-0").withLabels(MANAGED).endMetadata().build()).create();
+    HyperbytedbCluster cluster = new HyperbytedbCluster();
+    cluster.setMetadata(new ObjectMetaBuilder().withNamespace("prod").withName("other").build());
+    client.resources(HyperbytedbCluster.class).inNamespace("prod").resource(cluster).create();
+    client.configMaps().inNamespace("prod").resource(new ConfigMapBuilder().withNewMetadata()
+        .withNamespace("prod").withName("backup-script").withLabels(Map.of("app.kubernetes.io/managed-by", "hyperbytedb-operator"))
+        .addNewOwnerReference().withApiVersion("hyperbytedb.hyperbyte.cloud/v1alpha1").withKind("HyperbytedbBackup")
+        .withName("nightly").withUid("b1").endOwnerReference().endMetadata().build()).create();
+
+    await().untilAsserted(() -> assertThat(Set.copyOf(events)).containsExactlyInAnyOrder(
+        ResourceKey.cluster("prod", "db"), ResourceKey.cluster("prod", "other"), ResourceKey.backup("prod", "nightly")));
+    assertThat(caches.owned(io.fabric8.kubernetes.api.model.Pod.class).ownedBy(ResourceKey.cluster("prod", "db")))
+        .extracting(p -> p.getMetadata().getName()).containsExactly("db-0");
+  }
+
+  @Test
+  void managedFieldsFromServerSideApplyAreNotKeptInTheCache() {
+    InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
+    OwnWrites ownWrites = new OwnWrites();
+    ResourceKey db = ResourceKey.cluster("prod", "db");
+    FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, OperatorMetrics.standalone(), db);
+
+    writer.apply(new ConfigMapBuilder().withNewMetadata().withNamespace("prod").withName("db-config")
+        .withLabels(MANAGED).endMetadata().addToData("config.toml", "x = 1").build(), FieldManager.NAME);
+
+    assertThat(client.configMaps().inNamespace("prod").withName("db-config").get().getMetadata().getManagedFields())
+        .as("the server tracks field ownership").isNotEmpty();
+    await().until(() -> ownWrites.pending(db, caches::live).isEmpty());
+    assertThat(caches.owned(ConfigMap.class).get("prod", "db-config").orElseThrow().getMetadata().getManagedFields())
+        .isNullOrEmpty();
+  }
+
+  @Test
+  void monitoringAndCertManagerKindsAreWatchedOnlyWhenTheirCrdsAreInstalled() {
+    InformerCaches without = caches(WatchedNamespaces.parse("prod"));
+    assertThat(without.watches(GenericKinds.SERVICE_MONITOR)).isFalse();
+
+    kube.registerCrd(new CustomResourceDefinitionBuilder().withNewMetadata().withName("servicemonitors.monitoring.coreos.com")
+        .endMetadata().withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+        .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors").withSingular("servicemonitor").endNames()
+        .addNewVersion().withName("v1").withServed(true).withStorage(true)
+        .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
+        .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build());
+
+    InformerCaches with = caches(WatchedNamespaces.parse("prod"));
+    assertThat(with.watches(GenericKinds.SERVICE_MONITOR)).isTrue();
+    assertThat(with.watches(GenericKinds.CERTIFICATE)).isFalse();
+  }
+}
