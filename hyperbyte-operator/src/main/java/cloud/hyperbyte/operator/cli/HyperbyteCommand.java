@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ProjectVersion.class,
     description = "HyperbyteDB operator: render clusters to Kubernetes objects, or run the operator.",
-    subcommands = {RenderCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RenderCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class HyperbyteCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -196,6 +196,12 @@ public final class InformerCaches implements AutoCloseable {
     return generic.containsKey(kind);
   }
 
+  /** Whether a rendered generic object's CRD was found at start, i.e. whether it may be applied. */
+  public boolean watches(GenericKubernetesResource object) {
+    ObjectRef ref = ObjectRef.of(object);
+    return GenericKinds.of(ref.groupKind().group(), ref.kind()).map(generic::containsKey).orElse(false);
+  }
+
   /** Every cached owned object (all owned kinds) that belongs to {@code owner}: the live side of an apply plan. */
   public List<HasMetadata> ownedBy(ResourceKey owner) {
     List<HasMetadata> items = new ArrayList<>();

@@ -1,0 +1,149 @@
+package cloud.hyperbyte.operator.cli;
+
+import cloud.hyperbyte.operator.controller.Operator;
+import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.kube.WatchedNamespaces;
+import cloud.hyperbyte.operator.leader.LeaseSettings;
+import cloud.hyperbyte.operator.logging.LogFormat;
+import cloud.hyperbyte.operator.logging.LogSettings;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: the operator process. Connects with fabric8's usual discovery (in-cluster service
+ * account, else {@code KUBECONFIG} / {@code ~/.kube/config}), watches the namespaces given, and
+ * reconciles while it holds the leader Lease. Every option can also come from the environment
+ * variable {@code HYPERBYTE_<OPTION>} (e.g. {@code HYPERBYTE_METRICS_PORT}); a flag wins.
+ * SIGTERM finishes running reconciles, releases the Lease and exits 0.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the operator: watch HyperbyteDB resources and reconcile them (leader only).")
+public final class RunCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Option(names = "--namespaces", paramLabel = "NS[,NS...]", defaultValue = "${env:HYPERBYTE_NAMESPACES:-}",
+      description = "Namespaces to watch, comma-separated; empty watches all namespaces.")
+  String namespaces;
+
+  @Option(names = "--cluster-domain", paramLabel = "DOMAIN", defaultValue = "${env:HYPERBYTE_CLUSTER_DOMAIN:-cluster.local}",
+      description = "Kubernetes DNS domain of member addresses (default: ${DEFAULT-VALUE}).")
+  String clusterDomain;
+
+  @Option(names = "--leader-election", negatable = true, arity = "0..1", fallbackValue = "true",
+      defaultValue = "${env:HYPERBYTE_LEADER_ELECTION:-true}",
+      description = "Elect one active replica through a Lease (default: ${DEFAULT-VALUE}); --no-leader-election turns it off.")
+  boolean leaderElection;
+
+  @Option(names = "--leader-election-namespace", paramLabel = "NS",
+      defaultValue = "${env:HYPERBYTE_LEADER_ELECTION_NAMESPACE:-}",
+      description = "Namespace of the Lease; default: POD_NAMESPACE, else the client's namespace.")
+  String leaderElectionNamespace;
+
+  @Option(names = "--lease-name", paramLabel = "NAME",
+      defaultValue = "${env:HYPERBYTE_LEASE_NAME:-" + LeaseSettings.DEFAULT_LEASE_NAME + "}",
+      description = "Name of the leader-election Lease (default: ${DEFAULT-VALUE}).")
+  String leaseName;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:HYPERBYTE_METRICS_PORT:-8080}",
+      description = "Port of /metrics (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(names = "--health-port", paramLabel = "PORT", defaultValue = "${env:HYPERBYTE_HEALTH_PORT:-8081}",
+      description = "Port of /healthz and /readyz (default: ${DEFAULT-VALUE}).")
+  int healthPort;
+
+  @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "${env:HYPERBYTE_LOG_LEVEL:-info}",
+      description = "trace, debug, info, warn or error (default: ${DEFAULT-VALUE}).")
+  String logLevel;
+
+  @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "${env:HYPERBYTE_LOG_FORMAT:-text}",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  String logFormat;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "${env:HYPERBYTE_WORKERS:-4}",
+      description = "Resources reconciled at once (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  /** Reads the environment; replaced in tests. */
+  UnaryOperator<String> environment = System::getenv;
+
+  @Override
+  public Integer call() throws Exception {
+    LogSettings.configure(LogSettings.parseLevel(logLevel), LogFormat.parse(logFormat));
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    PrometheusRegistry registry = new PrometheusRegistry();
+    JvmMetrics.builder().register(registry);
+    Operator operator = new Operator(client, settings(client.getNamespace()), new OperatorMetrics(registry),
+        PodAddressResolver.podDns(), Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      operator.close();
+      client.close();
+      stopped.countDown();
+    }, "shutdown"));
+    try {
+      operator.start(Duration.ofMinutes(5));
+    } catch (Exception e) {
+      LOG.error("operator failed to start: {}", e.getMessage(), e);
+      return 1;
+    }
+    LOG.info("operator running (namespaces: {}, leader election: {})", WatchedNamespaces.parse(namespaces),
+        leaderElection ? "on" : "off");
+    stopped.await();
+    return 0;
+  }
+
+  /** The process settings from the options; {@code clientNamespace} is the Lease's last-resort namespace. */
+  OperatorSettings settings(String clientNamespace) {
+    Optional<LeaseSettings> lease = leaderElection
+        ? Optional.of(LeaseSettings.withDefaultTimings(leaseNamespace(clientNamespace), leaseName, identity()))
+        : Optional.empty();
+    return new OperatorSettings(WatchedNamespaces.parse(namespaces), clusterDomain, lease, metricsPort, healthPort,
+        workers, Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20));
+  }
+
+  private String leaseNamespace(String clientNamespace) {
+    if (leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()) {
+      return leaderElectionNamespace;
+    }
+    String podNamespace = environment.apply("POD_NAMESPACE");
+    if (podNamespace != null && !podNamespace.isBlank()) {
+      return podNamespace;
+    }
+    return clientNamespace == null || clientNamespace.isBlank() ? "default" : clientNamespace;
+  }
+
+  /** The pod name (unique per replica) or, outside a pod, host name plus a random suffix. */
+  private String identity() {
+    String pod = environment.apply("POD_NAME");
+    if (pod != null && !pod.isBlank()) {
+      return pod;
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      host = "operator";
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}

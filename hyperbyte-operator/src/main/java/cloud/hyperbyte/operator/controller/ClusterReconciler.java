@@ -1,0 +1,205 @@
+package cloud.hyperbyte.operator.controller;
+
+import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.ClusterSpecFactory;
+import cloud.hyperbyte.model.spec.TlsMode;
+import cloud.hyperbyte.model.spec.Validated;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.operator.database.DatabaseClients;
+import cloud.hyperbyte.operator.kube.FabricClusterWrites;
+import cloud.hyperbyte.operator.kube.FabricObjectWriter;
+import cloud.hyperbyte.operator.kube.InformerCaches;
+import cloud.hyperbyte.operator.kube.OwnWrites;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.queue.ReconcileResult;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.reconcile.apply.ApplyExecutor;
+import cloud.hyperbyte.reconcile.apply.ApplyPlan;
+import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
+import cloud.hyperbyte.reconcile.apply.FieldManager;
+import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.reconcile.decision.Action;
+import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
+import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
+import cloud.hyperbyte.reconcile.port.ClusterRef;
+import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.ProxyAdmin;
+import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
+import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
+import cloud.hyperbyte.reconcile.tls.TlsMaterial;
+import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
+import cloud.hyperbyte.render.ClusterRenderer;
+import cloud.hyperbyte.render.ImmutableRenderOptions;
+import cloud.hyperbyte.render.RenderedCluster;
+import cloud.hyperbyte.render.topology.ClusterNames;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One reconcile of one HyperbytedbCluster, kept thin: read the caches, build the snapshot, render,
+ * apply what differs, run the lifecycle decisions, carry out their actions, write the status when
+ * it changed, and requeue when the decisions ask. Every decision is made in hyperbyte-reconcile.
+ *
+ * <p>Own writes first (product §3.7a): if the cache does not yet show the operator's writes of an
+ * earlier pass, this pass was decided on a stale view, so its disruptive actions are held back
+ * until the watch delivers those writes (which enqueues the cluster again).
+ */
+public final class ClusterReconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
+  /** A fallback look when held-back actions wait for the cache; the watch event normally comes first. */
+  static final Duration STALE_CACHE_RETRY = Duration.ofSeconds(2);
+
+  private final KubernetesClient client;
+  private final InformerCaches caches;
+  private final OwnWrites ownWrites;
+  private final OperatorMetrics metrics;
+  private final DatabaseClients databases;
+  private final ProxyAdmin proxyAdmin;
+  private final ExecutorService probes;
+  private final Duration probeBudget;
+  private final String clusterDomain;
+  private final Clock clock;
+  private final ClusterLifecycle lifecycle;
+  private final ClusterStatusDeriver statusDeriver;
+  private final TlsMaterialDecision tlsDecision;
+  private final ApplyPlanner planner = ApplyPlanner.withDefaults();
+  private final ClusterObservations observations;
+
+  public ClusterReconciler(ClusterReconcilerSettings settings) {
+    this.client = settings.client();
+    this.caches = settings.caches();
+    this.ownWrites = settings.ownWrites();
+    this.metrics = settings.metrics();
+    this.databases = settings.databases();
+    this.proxyAdmin = settings.proxyAdmin();
+    this.probes = settings.probes();
+    this.probeBudget = settings.probeBudget();
+    this.clusterDomain = settings.clusterDomain();
+    this.clock = settings.clock();
+    this.lifecycle = new ClusterLifecycle(clock, settings.timings());
+    this.statusDeriver = new ClusterStatusDeriver(clock);
+    this.tlsDecision = settings.tlsDecision();
+    this.observations = new ClusterObservations(caches);
+  }
+
+  /** Reconciles the cluster {@code key}. */
+  public ReconcileResult reconcile(ResourceKey key) throws Exception {
+    Optional<HyperbytedbCluster> found = caches.clusters().get(key.namespace(), key.name());
+    if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+      // owned objects go with the cluster through their ownerReferences
+      ownWrites.forget(key);
+      return ReconcileResult.done();
+    }
+    HyperbytedbCluster cluster = found.get();
+    ClusterRef ref = new ClusterRef(key.namespace(), key.name());
+    FabricClusterWrites writes = new FabricClusterWrites(client, ownWrites, metrics,
+        r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock);
+    long generation = cluster.getMetadata().getGeneration() == null ? 0 : cluster.getMetadata().getGeneration();
+
+    Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);
+    if (!validated.isValid()) {
+      writeStatusIfChanged(writes, ref, cluster, InvalidSpecStatus.of(cluster.getStatus(), generation, validated.errors(), clock.instant()));
+      return ReconcileResult.done();
+    }
+    ClusterSpec spec = validated.value().orElseThrow();
+    List<ObjectRef> unseenWrites = ownWrites.pending(key, caches::live);
+
+    TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
+        tlsSecret(spec));
+    RenderedCluster rendered = ClusterRenderer.render(spec,
+        ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build());
+    DatabaseNodes nodes = databases.forCluster(
+        DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
+    ObservedCluster observed = observations.observe(spec, cluster, generation, rendered,
+        new SnapshotCollector(nodes, probes, probeBudget));
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
+    // certificates are renewed even while paused, so a long pause cannot let them expire
+    tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
+    if (plan.writesWorkloads()) {
+      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan), caches.ownedBy(key));
+      if (applyPlan.hasWrites()) {
+        LOG.info("applying {}", applyPlan.describe());
+      }
+      new ApplyExecutor(writer).execute(applyPlan);
+    }
+
+    List<Action> actions = plan.actions();
+    boolean heldBack = !unseenWrites.isEmpty() && actions.stream().anyMatch(Action::disruptive);
+    if (heldBack) {
+      LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
+          actions.size(), unseenWrites);
+    } else {
+      new ActionRunner(nodes, proxyAdmin, writes).run(ref, actions);
+    }
+
+    writeStatusIfChanged(writes, ref, cluster, statusDeriver.derive(observed, plan));
+
+    Optional<Instant> next = earliest(plan.requeueAt(), tls.nextCheck());
+    if (heldBack) {
+      next = earliest(next, Optional.of(clock.instant().plus(STALE_CACHE_RETRY)));
+    }
+    return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
+  }
+
+  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan) {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (HasMetadata object : rendered.objects()) {
+      if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
+        objects.add(plan.statefulSetShape().get().applyTo(statefulSet));
+      } else if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource generic
+          && !caches.watches(generic)) {
+        LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(generic));
+      } else {
+        objects.add(object);
+      }
+    }
+    return objects;
+  }
+
+  private Optional<Secret> tlsSecret(ClusterSpec spec) {
+    if (spec.server().tls().mode() == TlsMode.USER_SECRET) {
+      return spec.server().tls().userSecretName().flatMap(name -> readSecret(spec.namespace(), name));
+    }
+    return observations.operatorSecret(spec, ClusterNames.of(spec).tlsSecret());
+  }
+
+  /** A Secret the operator does not manage (user TLS, credentials): read directly, it is not cached. */
+  private Optional<Secret> readSecret(String namespace, String name) {
+    return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
+  }
+
+  private void writeStatusIfChanged(
+      FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster, HyperbytedbClusterStatus status)
+      throws Exception {
+    if (!StatusCopy.same(cluster.getStatus(), status)) {
+      writes.patchStatus(ref, status, cluster.getMetadata().getResourceVersion());
+    }
+  }
+
+  private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  }
+}

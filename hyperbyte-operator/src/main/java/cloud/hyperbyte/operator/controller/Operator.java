@@ -1,0 +1,223 @@
+package cloud.hyperbyte.operator.controller;
+
+import cloud.hyperbyte.operator.database.DatabaseClients;
+import cloud.hyperbyte.operator.database.HttpProxyAdmin;
+import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.health.HealthCheck;
+import cloud.hyperbyte.operator.health.HealthServer;
+import cloud.hyperbyte.operator.kube.InformerCaches;
+import cloud.hyperbyte.operator.kube.OwnWrites;
+import cloud.hyperbyte.operator.leader.LeaderElection;
+import cloud.hyperbyte.operator.leader.LeadershipListener;
+import cloud.hyperbyte.operator.leader.LeaseLeaderElection;
+import cloud.hyperbyte.operator.leader.NoLeaderElection;
+import cloud.hyperbyte.operator.metrics.MetricsServer;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.queue.Backoff;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.operator.queue.ResourceKind;
+import cloud.hyperbyte.operator.queue.SystemScheduler;
+import cloud.hyperbyte.operator.queue.WorkQueue;
+import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
+import cloud.hyperbyte.tls.renewal.RenewalPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator process, wired: informer caches feed the work queue; the queue's workers run the
+ * reconcilers; only the leader dispatches; metrics and health servers report. {@link #start()}
+ * returns once the caches are synced and the election has started; {@link #close()} stops in the
+ * order that hands over cleanly: finish running reconciles, release the Lease, stop watching.
+ *
+ * <p>The client, the pod address resolver and the clock are injected, so the same wiring runs in
+ * production and against the simulated cluster of hyperbyte-testkit.
+ */
+public final class Operator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
+
+  private final KubernetesClient client;
+  private final OperatorSettings settings;
+  private final OperatorMetrics metrics;
+  private final PodAddressResolver resolver;
+  private final Clock clock;
+
+  private final OwnWrites ownWrites = new OwnWrites();
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private ExecutorService workers;
+  private ExecutorService probes;
+  private SystemScheduler scheduler;
+  private WorkQueue<ResourceKey> queue;
+  private InformerCaches caches;
+  private LeaderElection election;
+  private HealthServer health;
+  private MetricsServer metricsServer;
+
+  public Operator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+      PodAddressResolver resolver, Clock clock) {
+    this.client = client;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.resolver = resolver;
+    this.clock = clock;
+  }
+
+  /** Starts everything and waits until the caches are synced (at most {@code syncTimeout}). */
+  public synchronized Operator start(Duration syncTimeout) throws IOException, InterruptedException {
+    if (settings.healthPort() >= 0) {
+      health = HealthServer.start(settings.healthPort());
+    }
+    if (settings.metricsPort() >= 0) {
+      metricsServer = MetricsServer.start(metrics.registry(), settings.metricsPort());
+    }
+    workers = Executors.newFixedThreadPool(settings.workers(), named("reconcile"));
+    probes = Executors.newFixedThreadPool(Math.max(8, settings.workers() * 4), named("member-probe"));
+    scheduler = new SystemScheduler(clock);
+    DatabaseClients databases = new DatabaseClients(resolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT,
+        DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics);
+    resources.add(databases);
+
+    caches = new InformerCaches(client, settings.namespaces(), this::enqueue, settings.resync());
+    ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
+        client, caches, ownWrites, metrics, databases,
+        new HttpProxyAdmin(DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
+        probes, settings.probeBudget(), settings.clusterDomain(), clock, LifecycleTimings.defaults(),
+        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults())));
+    ResourceRouter router = new ResourceRouter(Map.of(ResourceKind.CLUSTER, clusters::reconcile), metrics);
+    queue = new WorkQueue<>(router, settings.workers(), Backoff.DEFAULT, scheduler, workers);
+    metrics.queueDepth(queue::depth);
+
+    if (health != null) {
+      health.addReadiness(new HealthCheck("informers-synced", caches::hasSynced));
+    }
+    caches.start();
+    long deadline = System.nanoTime() + syncTimeout.toNanos();
+    while (!caches.hasSynced()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("informer caches did not sync within " + syncTimeout);
+      }
+      Thread.sleep(50);
+    }
+    LOG.info("caches synced: {} clusters in {}", caches.clusters().list().size(), settings.namespaces());
+
+    LeadershipListener listener = new LeadershipListener() {
+      @Override
+      public void onStartedLeading() {
+        metrics.leading(true);
+        enqueueAll();
+        queue.start();
+      }
+
+      @Override
+      public void onStoppedLeading() {
+        metrics.leading(false);
+        queue.pause();
+      }
+    };
+    election = settings.leaderElection()
+        .<LeaderElection>map(lease -> new LeaseLeaderElection(client, lease, listener))
+        .orElseGet(() -> new NoLeaderElection(listener));
+    election.start();
+    return this;
+  }
+
+  private void enqueue(ResourceKey key) {
+    WorkQueue<ResourceKey> current = queue;
+    if (current != null) {
+      current.add(key);
+    }
+  }
+
+  /** A leader starts by looking at everything: it may have missed events while standing by. */
+  private void enqueueAll() {
+    caches.clusters().list().forEach(c -> enqueue(ResourceKey.cluster(c.getMetadata().getNamespace(), c.getMetadata().getName())));
+    caches.backups().list().forEach(b -> enqueue(ResourceKey.backup(b.getMetadata().getNamespace(), b.getMetadata().getName())));
+    caches.restores().list().forEach(r -> enqueue(ResourceKey.restore(r.getMetadata().getNamespace(), r.getMetadata().getName())));
+  }
+
+  /** Whether this process leads now. */
+  public boolean isLeader() {
+    return election != null && election.isLeader();
+  }
+
+  /** The caches (tests look at what the operator sees). */
+  public InformerCaches caches() {
+    return caches;
+  }
+
+  /** Keys waiting in the queue. */
+  public int queueDepth() {
+    return queue == null ? 0 : queue.depth();
+  }
+
+  /** The port of the health server, if it runs. */
+  public int healthPort() {
+    return health == null ? -1 : health.port();
+  }
+
+  /** The port of the metrics server, if it runs. */
+  public int metricsPort() {
+    return metricsServer == null ? -1 : metricsServer.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    LOG.info("shutting down");
+    try {
+      if (queue != null && !queue.shutdown(settings.shutdownGrace())) {
+        LOG.warn("reconciles still running after {}", settings.shutdownGrace());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (election != null) {
+      election.close();
+    }
+    if (caches != null) {
+      caches.close();
+    }
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.debug("closing {}", resource, e);
+      }
+    }
+    if (scheduler != null) {
+      scheduler.close();
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+    if (probes != null) {
+      probes.shutdownNow();
+    }
+    if (metricsServer != null) {
+      metricsServer.close();
+    }
+    if (health != null) {
+      health.close();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,47 @@
+package cloud.hyperbyte.operator.controller;
+
+import cloud.hyperbyte.operator.kube.WatchedNamespaces;
+import cloud.hyperbyte.operator.leader.LeaseSettings;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the operator process runs.
+ *
+ * @param namespaces watched namespaces
+ * @param clusterDomain Kubernetes DNS domain of member addresses
+ * @param leaderElection the Lease to elect a leader on; empty: this process always leads
+ * @param metricsPort port of {@code /metrics} (0: any free port; negative: no metrics server)
+ * @param healthPort port of {@code /healthz} and {@code /readyz} (0: any free port; negative: none)
+ * @param workers clusters reconciled at once
+ * @param resync how often every custom resource is reconciled without an event
+ * @param probeBudget longest wait for the members of one cluster to answer in a pass
+ * @param shutdownGrace how long running reconciles may finish on shutdown
+ */
+public record OperatorSettings(
+    WatchedNamespaces namespaces,
+    String clusterDomain,
+    Optional<LeaseSettings> leaderElection,
+    int metricsPort,
+    int healthPort,
+    int workers,
+    Duration resync,
+    Duration probeBudget,
+    Duration shutdownGrace) {
+
+  public OperatorSettings {
+    Objects.requireNonNull(namespaces, "namespaces");
+    Objects.requireNonNull(clusterDomain, "clusterDomain");
+    Objects.requireNonNull(leaderElection, "leaderElection");
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be >= 1");
+    }
+  }
+
+  /** All namespaces, no election, no HTTP servers, 4 workers: for tests and embedders. */
+  public static OperatorSettings embedded(String clusterDomain) {
+    return new OperatorSettings(WatchedNamespaces.all(), clusterDomain, Optional.empty(), -1, -1, 4,
+        Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20));
+  }
+}

@@ -1,0 +1,70 @@
+package cloud.hyperbyte.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.leader.LeaseSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+  private static final Map<String, String> POD_ENV = Map.of("POD_NAME", "op-7d9f-abcde", "POD_NAMESPACE", "hyperbytedb-system");
+
+  private static RunCommand parse(String... args) {
+    CommandLine.ParseResult result = HyperbyteCommand.commandLine().parseArgs(args);
+    RunCommand run = (RunCommand) result.subcommand().commandSpec().userObject();
+    run.environment = POD_ENV::get;
+    return run;
+  }
+
+  @Test
+  void theChartsDefaultArgumentsGiveAClusterWideElectingOperator() {
+    // the args of charts/hyperbytedb-operator/templates/deployment.yaml with default values
+    OperatorSettings settings = parse("run", "--cluster-domain=cluster.local", "--leader-election=true",
+        "--lease-name=hyperbytedb-operator-leader", "--metrics-port=8080", "--health-port=8081",
+        "--log-level=info", "--log-format=text").settings("ignored");
+
+    assertThat(settings.namespaces().isAll()).isTrue();
+    assertThat(settings.clusterDomain()).isEqualTo("cluster.local");
+    assertThat(settings.metricsPort()).isEqualTo(8080);
+    assertThat(settings.healthPort()).isEqualTo(8081);
+    LeaseSettings lease = settings.leaderElection().orElseThrow();
+    assertThat(lease.leaseName()).isEqualTo("hyperbytedb-operator-leader");
+    assertThat(lease.namespace()).as("the Lease lives in the operator's own namespace").isEqualTo("hyperbytedb-system");
+    assertThat(lease.identity()).isEqualTo("op-7d9f-abcde");
+  }
+
+  @Test
+  void namespacedInstallWithoutElection() {
+    OperatorSettings settings = parse("run", "--namespaces=team-a,team-b", "--cluster-domain=corp.local",
+        "--leader-election=false", "--metrics-port=9090", "--health-port=9091", "--log-level=debug",
+        "--log-format=json").settings("ignored");
+
+    assertThat(settings.namespaces().namespaces()).containsExactly("team-a", "team-b");
+    assertThat(settings.clusterDomain()).isEqualTo("corp.local");
+    assertThat(settings.leaderElection()).isEmpty();
+    assertThat(settings.metricsPort()).isEqualTo(9090);
+  }
+
+  @Test
+  void electionCanBeSwitchedOffAsANegatedFlagAndTheLeaseNamespaceGiven() {
+    assertThat(parse("run", "--no-leader-election").settings("x").leaderElection()).isEmpty();
+
+    OperatorSettings settings = parse("run", "--leader-election", "--leader-election-namespace=ops").settings("x");
+    assertThat(settings.leaderElection().orElseThrow().namespace()).isEqualTo("ops");
+  }
+
+  @Test
+  void withoutFlagsTheDefaultsMatchTheChartsPorts() {
+    RunCommand run = parse("run");
+    run.environment = name -> null;
+    OperatorSettings settings = run.settings("from-kubeconfig");
+
+    assertThat(settings.metricsPort()).isEqualTo(8080);
+    assertThat(settings.healthPort()).isEqualTo(8081);
+    assertThat(settings.leaderElection().orElseThrow().namespace()).isEqualTo("from-kubeconfig");
+    assertThat(settings.leaderElection().orElseThrow().leaseName()).isEqualTo("hyperbytedb-operator-leader");
+  }
+}
