@@ -50,6 +50,9 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpMethod method = request.method();
+    if (method == HttpMethod.POST) {
+      return collectIfOwnersAreGone(super.dispatch(request));
+    }
     if (method != HttpMethod.PUT && method != HttpMethod.PATCH && method != HttpMethod.DELETE) {
       return super.dispatch(request);
     }
@@ -177,6 +180,42 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   // ---- garbage collection -------------------------------------------------------------------
+
+  /**
+   * A real garbage collector also deletes an object created with owner references when none of its
+   * owners exists (for example a pod a controller created from a stale cache just after its
+   * StatefulSet was deleted). The create itself succeeds, as on a real server.
+   */
+  private MockResponse collectIfOwnersAreGone(MockResponse created) {
+    if (created.code() != 201 && created.code() != 200) {
+      return created;
+    }
+    String body = created.getBody().readUtf8();
+    created.setBody(body);
+    JsonNode object;
+    try {
+      object = Json.parse(body);
+    } catch (RuntimeException e) {
+      return created;
+    }
+    JsonNode refs = object.path("metadata").path("ownerReferences");
+    if (!refs.isArray() || refs.isEmpty()) {
+      return created;
+    }
+    Set<String> existing = allUids();
+    for (JsonNode ref : refs) {
+      if (existing.contains(ref.path("uid").asText())) {
+        return created;
+      }
+    }
+    String uid = object.path("metadata").path("uid").asText();
+    collectGarbage(Set.of(refs.get(0).path("uid").asText()));
+    if (allUids().contains(uid)) {
+      return created;
+    }
+    collectGarbage(Set.of(uid));
+    return created;
+  }
 
   /** Deletes, transitively, every object whose owners are all gone (background propagation). */
   private void collectGarbage(Set<String> deletedUids) {

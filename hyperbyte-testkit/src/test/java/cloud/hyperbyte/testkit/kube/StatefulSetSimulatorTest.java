@@ -67,8 +67,14 @@ class StatefulSetSimulatorTest {
     return client.apps().statefulSets().inNamespace(NS).withName(name).get();
   }
 
+  /** The pod's revision; null while the pod is being replaced (deleted, not yet re-created). */
   private static String revision(Pod pod) {
-    return pod.getMetadata().getLabels().get(StatefulSetSimulator.REVISION_LABEL);
+    return pod == null ? null : pod.getMetadata().getLabels().get(StatefulSetSimulator.REVISION_LABEL);
+  }
+
+  private static boolean isNewRevision(Pod pod, String oldRevision) {
+    String revision = revision(pod);
+    return revision != null && !revision.equals(oldRevision);
   }
 
   private static void scale(String name, int replicas) {
@@ -164,13 +170,13 @@ class StatefulSetSimulatorTest {
 
     setImage("roll", "db:2");
 
-    await().until(() -> !oldRevision.equals(revision(pods("roll").get("roll-2"))));
+    await().until(() -> isNewRevision(pods("roll").get("roll-2"), oldRevision));
     simulator.reconcileNow(NS, "roll");
     assertThat(revision(pods("roll").get("roll-1"))).as("waits for roll-2 to be Ready").isEqualTo(oldRevision);
 
     READINESS.set("roll-2", true);
 
-    await().until(() -> !oldRevision.equals(revision(pods("roll").get("roll-1"))));
+    await().until(() -> isNewRevision(pods("roll").get("roll-1"), oldRevision));
     simulator.reconcileNow(NS, "roll");
     StatefulSet live = sts("roll");
     assertThat(revision(pods("roll").get("roll-0"))).as("below the partition").isEqualTo(oldRevision);
@@ -202,8 +208,7 @@ class StatefulSetSimulatorTest {
 
     client.pods().inNamespace(NS).withName("ondel-1").delete();
 
-    await().until(() -> pods("ondel").containsKey("ondel-1")
-        && !oldRevision.equals(revision(pods("ondel").get("ondel-1"))));
+    await().until(() -> isNewRevision(pods("ondel").get("ondel-1"), oldRevision));
     assertThat(revision(pods("ondel").get("ondel-0"))).isEqualTo(oldRevision);
   }
 
