@@ -25,7 +25,6 @@ import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
-import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;

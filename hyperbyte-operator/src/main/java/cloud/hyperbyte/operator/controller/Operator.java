@@ -147,6 +147,16 @@ public final class Operator implements AutoCloseable {
     caches.restores().list().forEach(r -> enqueue(ResourceKey.restore(r.getMetadata().getNamespace(), r.getMetadata().getName())));
   }
 
+  /** Enqueues every custom resource, as a periodic resync does. */
+  public void resyncAll() {
+    enqueueAll();
+  }
+
+  /** Whether no reconcile is due or running (timed requeues for later may be pending). */
+  public boolean idle() {
+    return queue != null && queue.dueNow() == 0 && queue.running() == 0;
+  }
+
   /** Whether this process leads now. */
   public boolean isLeader() {
     return election != null && election.isLeader();

@@ -90,6 +90,7 @@ public final class InformerCaches implements AutoCloseable {
     clusters = cache(HyperbytedbCluster.KIND, client.resources(HyperbytedbCluster.class), false, resync);
     backups = cache("HyperbytedbBackup", client.resources(HyperbytedbBackup.class), false, resync);
     restores = cache("HyperbytedbRestore", client.resources(HyperbytedbRestore.class), false, resync);
+    // the custom resources are watched unfiltered: users create them without our labels
     for (Class<? extends HasMetadata> type : OWNED_TYPES) {
       owned.put(type, ownedCache(type));
     }
@@ -140,7 +141,9 @@ public final class InformerCaches implements AutoCloseable {
 
       @Override
       public void onUpdate(T oldObject, T newObject) {
-        enqueue(newObject);
+        if (managedOnly || !onlyStatusChanged(oldObject, newObject)) {
+          enqueue(newObject);
+        }
       }
 
       @Override
@@ -149,6 +152,22 @@ public final class InformerCaches implements AutoCloseable {
       }
     });
     return informer;
+  }
+
+  /**
+   * Whether an update of a custom resource changed nothing but its status: the operator's own status
+   * writes then do not trigger another pass (which could write the status again). A resync
+   * re-delivers the same resourceVersion and does trigger one.
+   */
+  static boolean onlyStatusChanged(HasMetadata before, HasMetadata after) {
+    var old = before.getMetadata();
+    var now = after.getMetadata();
+    return !Objects.equals(old.getResourceVersion(), now.getResourceVersion())
+        && Objects.equals(old.getGeneration(), now.getGeneration())
+        && Objects.equals(old.getDeletionTimestamp(), now.getDeletionTimestamp())
+        && Objects.equals(old.getLabels(), now.getLabels())
+        && Objects.equals(old.getAnnotations(), now.getAnnotations())
+        && Objects.equals(old.getFinalizers(), now.getFinalizers());
   }
 
   private void enqueue(HasMetadata object) {

@@ -117,6 +117,14 @@ public final class WorkQueue<K> implements AutoCloseable {
     }
   }
 
+  /** Keys due now or overdue, not counting the running ones and those waiting for a later time. */
+  public int dueNow() {
+    synchronized (lock) {
+      Instant now = scheduler.now();
+      return (int) pending.stream().takeWhile(p -> !p.due().isAfter(now)).count();
+    }
+  }
+
   /** Keys being reconciled right now. */
   public int running() {
     synchronized (lock) {

@@ -114,6 +114,30 @@ class InformerCachesTest {
   }
 
   @Test
+  void aStatusOnlyUpdateOfAClusterDoesNotEnqueueItButASpecChangeDoes() {
+    InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
+    HyperbytedbCluster cluster = new HyperbytedbCluster();
+    cluster.setMetadata(new ObjectMetaBuilder().withNamespace("prod").withName("db").build());
+    cluster.setSpec(new cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterSpec());
+    var resource = client.resources(HyperbytedbCluster.class).inNamespace("prod");
+    resource.resource(cluster).create();
+    await().until(() -> caches.clusters().get("prod", "db").isPresent());
+    events.clear();
+
+    HyperbytedbCluster withStatus = resource.withName("db").get();
+    withStatus.setStatus(new cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus());
+    withStatus.getStatus().setPhase("Running");
+    resource.resource(withStatus).updateStatus();
+    await().until(() -> "Running".equals(caches.clusters().get("prod", "db").get().getStatus().getPhase()));
+    assertThat(events).as("the operator's own status write").isEmpty();
+
+    HyperbytedbCluster edited = resource.withName("db").get();
+    edited.getSpec().setReplicas(3);
+    resource.resource(edited).update();
+    await().untilAsserted(() -> assertThat(events).containsExactly(ResourceKey.cluster("prod", "db")));
+  }
+
+  @Test
   void managedFieldsFromServerSideApplyAreNotKeptInTheCache() {
     InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
     OwnWrites ownWrites = new OwnWrites();

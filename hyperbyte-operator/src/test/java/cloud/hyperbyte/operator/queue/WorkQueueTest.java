@@ -160,6 +160,8 @@ class WorkQueueTest {
     time.advance(Duration.ofSeconds(4));
     executor.runAll();
     assertThat(handled).isEmpty();
+    assertThat(queue.depth()).isEqualTo(3);
+    assertThat(queue.dueNow()).as("none is due before its time").isZero();
 
     for (int s = 0; s < 30; s++) {
       time.advance(Duration.ofSeconds(1));

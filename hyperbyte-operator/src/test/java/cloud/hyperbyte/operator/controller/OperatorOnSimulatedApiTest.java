@@ -1,0 +1,108 @@
+package cloud.hyperbyte.operator.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.testkit.kube.PodLifecycle;
+import cloud.hyperbyte.testkit.kube.PodReadiness;
+import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator process wiring against the simulated API server, without database members: objects
+ * are applied, status is written, a resync of an unchanged cluster writes nothing, and a spec the
+ * model rejects is reported without touching anything.
+ */
+class OperatorOnSimulatedApiTest {
+
+  private SimulatedKubernetes kube;
+  private KubernetesClient client;
+  private Operator operator;
+  private final OperatorMetrics metrics = OperatorMetrics.standalone();
+
+  @BeforeEach
+  void start() throws Exception {
+    kube = SimulatedKubernetes.start();
+    client = kube.client();
+    // no member answers: every probe is refused at once
+    PodAddressResolver nowhere = (member, scheme) -> URI.create(scheme + "://127.0.0.1:1");
+    operator = new Operator(client, OperatorSettings.embedded("cluster.local"), metrics, nowhere, Clock.systemUTC())
+        .start(Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stop() {
+    operator.close();
+    kube.close();
+  }
+
+  private static HyperbytedbCluster example(String name) throws Exception {
+    Path project = Path.of(System.getProperty("hyperbyte.project.dir", "."));
+    Path file = project.resolve("examples").resolve(name + ".yaml");
+    if (!Files.exists(file)) {
+      file = project.resolve("..").resolve("examples").resolve(name + ".yaml");
+    }
+    return Serialization.unmarshal(Files.readString(file), HyperbytedbCluster.class);
+  }
+
+  private HyperbytedbCluster live(String namespace, String name) {
+    return client.resources(HyperbytedbCluster.class).inNamespace(namespace).withName(name).get();
+  }
+
+  @Test
+  void aNewClusterGetsItsObjectsAndAStatusAndAResyncWritesNothing() throws Exception {
+    kube.simulateStatefulSets(PodReadiness.always(), PodLifecycle.NONE);
+    HyperbytedbCluster cluster = example("single-node");
+    client.resources(HyperbytedbCluster.class).inNamespace("hyperbytedb").resource(cluster).create();
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(client.apps().statefulSets().inNamespace("hyperbytedb").withName("hyperbytedb").get()).isNotNull();
+      assertThat(client.configMaps().inNamespace("hyperbytedb").withName("hyperbytedb-config").get()).isNotNull();
+      assertThat(live("hyperbytedb", "hyperbytedb").getStatus()).isNotNull();
+      assertThat(live("hyperbytedb", "hyperbytedb").getStatus().getObservedGeneration()).isEqualTo(1L);
+    });
+    await().atMost(Duration.ofSeconds(30)).until(operator::idle);
+    long writesBefore = kube.requests().clientWrites().size();
+
+    operator.resyncAll();
+    await().atMost(Duration.ofSeconds(30)).until(operator::idle);
+
+    assertThat(kube.requests().clientWrites().subList((int) writesBefore, kube.requests().clientWrites().size()))
+        .as("writes of a resync of an unchanged cluster").isEmpty();
+    assertThat(metrics.apiWriteCount()).isPositive();
+  }
+
+  @Test
+  void anInvalidSpecIsReportedAsAConditionAndNothingIsCreated() throws Exception {
+    HyperbytedbCluster cluster = example("single-node");
+    cluster.getMetadata().setName("bad");
+    cluster.getSpec().setCluster(Serialization.unmarshal(
+        "{\"raftHeartbeatIntervalMs\": 1000, \"raftElectionTimeoutMs\": 500}",
+        cloud.hyperbyte.model.v1alpha1.ClusterTuningSpec.class));
+    client.resources(HyperbytedbCluster.class).inNamespace("hyperbytedb").resource(cluster).create();
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      HyperbytedbCluster live = live("hyperbytedb", "bad");
+      assertThat(live.getStatus()).isNotNull();
+      Condition ready = live.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElseThrow();
+      assertThat(ready.getReason()).isEqualTo("InvalidSpec");
+      assertThat(ready.getMessage()).contains("raftElectionTimeoutMs");
+    });
+    await().atMost(Duration.ofSeconds(30)).until(operator::idle);
+    assertThat(client.apps().statefulSets().inNamespace("hyperbytedb").withName("bad").get()).isNull();
+    assertThat(client.configMaps().inNamespace("hyperbytedb").withName("bad-config").get()).isNull();
+  }
+}
