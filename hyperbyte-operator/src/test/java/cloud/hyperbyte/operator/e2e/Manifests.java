@@ -1,0 +1,39 @@
+package cloud.hyperbyte.operator.e2e;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/** HyperbytedbCluster manifests for the end-to-end scenarios, written as a user would write them. */
+final class Manifests {
+
+  static final String NAMESPACE = "e2e";
+
+  private Manifests() {}
+
+  /**
+   * A cluster {@code name} with {@code replicas} at version 0.8.5, short drain wait and failover
+   * timeout (the minimum), and {@code extraSpec} (YAML lines indented by two spaces) appended to the
+   * spec.
+   */
+  static HyperbytedbCluster cluster(String name, int replicas, String extraSpec) {
+    String yaml = """
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbCluster
+        metadata:
+          name: %s
+          namespace: %s
+        spec:
+          replicas: %d
+          version: "0.8.5"
+          cluster:
+            drainWaitSecs: 2
+          failover:
+            failoverTimeoutSecs: 60
+        %s""".formatted(name, NAMESPACE, replicas, extraSpec.indent(2));
+    return Serialization.unmarshal(yaml, HyperbytedbCluster.class);
+  }
+
+  static HyperbytedbCluster cluster(String name, int replicas) {
+    return cluster(name, replicas, "");
+  }
+}

@@ -1,0 +1,136 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The stage of an end-to-end scenario: a simulated cluster (API, StatefulSet and Deployment
+ * controllers, simulated members on real time with short startup and drain durations), the
+ * operator process on it, and the user's view. The user's requests and the test's reads go through
+ * the observer client, so {@code sim.activitySince(mark)} holds the operator's requests alone.
+ */
+abstract class OperatorE2eTest {
+
+  static final String NS = Manifests.NAMESPACE;
+  /** How long a simulated member takes from pod start to answering (the "pod start time"). */
+  static final Duration MEMBER_STARTUP = Duration.ofMillis(300);
+
+  SimulatedCluster sim;
+  KubernetesClient user;
+  EventLog events;
+  ClusterHistory history;
+  OperatorProcess operator;
+
+  @BeforeEach
+  void startCluster() throws Exception {
+    sim = SimulatedCluster.builder().databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP)
+        .withDrainAckTimeout(Duration.ofSeconds(3))).start();
+    user = sim.observerClient();
+    events = new EventLog(user);
+    history = new ClusterHistory(user);
+    operator = OperatorProcess.start(sim);
+  }
+
+  @AfterEach
+  void stopCluster() {
+    if (operator != null) {
+      operator.kill();
+    }
+    events.close();
+    history.close();
+    sim.close();
+  }
+
+  /** Waits for conditions of the simulated cluster; generous, as CI machines are slow and shared. */
+  static ConditionFactory eventually() {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions();
+  }
+
+  HyperbytedbCluster create(HyperbytedbCluster cluster) {
+    return user.resource(cluster).create();
+  }
+
+  HyperbytedbCluster cluster(String name) {
+    return user.resources(HyperbytedbCluster.class).inNamespace(NS).withName(name).get();
+  }
+
+  /** Changes the spec as a user would (a fresh read, then an update). */
+  void edit(String name, UnaryOperator<HyperbytedbCluster> change) {
+    eventually().untilAsserted(() -> {
+      HyperbytedbCluster current = cluster(name);
+      current.setStatus(null);
+      user.resource(change.apply(current)).update();
+    });
+  }
+
+  void setReplicas(String name, int replicas) {
+    edit(name, c -> {
+      c.getSpec().setReplicas(replicas);
+      return c;
+    });
+  }
+
+  HyperbytedbClusterStatus status(String name) {
+    return Optional.ofNullable(cluster(name)).map(HyperbytedbCluster::getStatus).orElse(new HyperbytedbClusterStatus());
+  }
+
+  /** Waits until the cluster reports {@code phase} for its current generation. */
+  void awaitPhase(String name, String phase) {
+    eventually().untilAsserted(() -> {
+      HyperbytedbCluster cluster = cluster(name);
+      assertThat(cluster.getStatus()).isNotNull();
+      assertThat(cluster.getStatus().getObservedGeneration()).isEqualTo(cluster.getMetadata().getGeneration());
+      assertThat(cluster.getStatus().getPhase()).isEqualTo(phase);
+    });
+  }
+
+  /** Waits until the cluster is Running with {@code replicas} ready members, all Raft voters when more than one. */
+  void awaitRunning(String name, int replicas) {
+    eventually().untilAsserted(() -> {
+      HyperbytedbCluster cluster = cluster(name);
+      HyperbytedbClusterStatus status = cluster.getStatus();
+      assertThat(status).isNotNull();
+      assertThat(status.getObservedGeneration()).isEqualTo(cluster.getMetadata().getGeneration());
+      String seen = describe(status);
+      assertThat(status.getPhase()).as(seen).isEqualTo("Running");
+      assertThat(status.getReadyReplicas()).as(seen).isEqualTo(replicas);
+      if (replicas > 1) { // a single member runs without cluster mode, so without Raft
+        assertThat(voters(name)).as("voters; " + seen).hasSize(replicas);
+      }
+    });
+  }
+
+  static String describe(HyperbytedbClusterStatus status) {
+    return "phase " + status.getPhase() + ", ready " + status.getReadyReplicas() + "/" + status.getReplicas()
+        + ", conditions " + Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
+            .map(c -> c.getType() + "=" + c.getStatus() + " (" + c.getReason() + ": " + c.getMessage() + ")").toList();
+  }
+
+  /** The Raft voters of the cluster's database, as the simulated Raft group has them. */
+  List<Long> voters(String name) {
+    return sim.database(NS, name).flatMap(db -> db.raft()).map(raft -> List.copyOf(raft.voters())).orElse(List.of());
+  }
+
+  Optional<Condition> condition(String name, String type) {
+    return Optional.ofNullable(status(name).getConditions()).orElse(List.of()).stream()
+        .filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  Pod pod(String name) {
+    return user.pods().inNamespace(NS).withName(name).get();
+  }
+}

@@ -1,0 +1,78 @@
+package cloud.hyperbyte.operator.e2e;
+
+import cloud.hyperbyte.operator.controller.Operator;
+import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.kube.WatchedNamespaces;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One run of the operator process against a simulated cluster, wired as {@code RunCommand} wires it
+ * (the same {@link Operator}), with the simulated API's client, members resolved to their loopback
+ * addresses, leader election off and no HTTP servers. {@link #kill()} cuts it off mid-flight: its API
+ * connection closes first, so nothing it was doing completes.
+ */
+final class OperatorProcess implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final Operator operator;
+  private final OperatorMetrics metrics;
+  private boolean stopped;
+
+  private OperatorProcess(KubernetesClient client, Operator operator, OperatorMetrics metrics) {
+    this.client = client;
+    this.operator = operator;
+    this.metrics = metrics;
+  }
+
+  /** Starts an operator on {@code cluster}, resyncing every custom resource every {@code resync}. */
+  static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync) throws Exception {
+    KubernetesClient client = cluster.kubernetes().newClient(builder -> {});
+    // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
+    PodAddressResolver resolver = (member, scheme) -> URI.create("http://" + cluster.loopbackAddressOfHost(member.host()));
+    OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
+        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5));
+    OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
+    Operator operator = new Operator(client, settings, metrics, resolver, clock);
+    operator.start(Duration.ofSeconds(30));
+    return new OperatorProcess(client, operator, metrics);
+  }
+
+  static OperatorProcess start(SimulatedCluster cluster) throws Exception {
+    return start(cluster, Clock.systemUTC(), Duration.ofMinutes(10));
+  }
+
+  OperatorMetrics metrics() {
+    return metrics;
+  }
+
+  Operator operator() {
+    return operator;
+  }
+
+  /** Stops the process abruptly: the API connection first, then the threads. */
+  void kill() {
+    if (!stopped) {
+      stopped = true;
+      client.close();
+      operator.close();
+    }
+  }
+
+  /** Graceful shutdown: running reconciles finish. */
+  @Override
+  public void close() {
+    if (!stopped) {
+      stopped = true;
+      operator.close();
+      client.close();
+    }
+  }
+}
