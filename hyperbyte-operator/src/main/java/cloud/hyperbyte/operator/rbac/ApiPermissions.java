@@ -103,7 +103,8 @@ public final class ApiPermissions {
     // pods: delete for failover and rolling restarts
     all.add(watched(CORE, "pods", List.of("get", "list", "watch", "delete"), Feature.ALWAYS));
     all.add(watched(CORE, "pods", List.of("create"), Feature.BACKUP_RESTORE));
-    all.add(watched(CORE, "pods/exec", List.of("create"), Feature.BACKUP_RESTORE));
+    // exec is a WebSocket upgrade of a GET: authorized as "get" before Kubernetes 1.35, as "create" since
+    all.add(watched(CORE, "pods/exec", List.of("get", "create"), Feature.BACKUP_RESTORE));
     all.add(watched(CORE, "persistentvolumeclaims", READ, Feature.ALWAYS));
     all.add(watched(CORE, "persistentvolumeclaims", List.of("patch", "delete"), Feature.PVC_CLEANUP));
     // secrets: read for user TLS material and S3 credentials; write only for operator-issued certificates

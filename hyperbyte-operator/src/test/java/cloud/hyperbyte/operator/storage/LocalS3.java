@@ -16,10 +16,10 @@ import org.jclouds.blobstore.BlobStoreContext;
  * A real S3 server in-process: s3proxy on loopback over a jclouds blob store ({@code transient} in
  * memory, or {@code filesystem} under a directory), with signature checking on.
  */
-final class LocalS3 implements AutoCloseable {
+public final class LocalS3 implements AutoCloseable {
 
-  static final String ACCESS_KEY = "access";
-  static final String SECRET_KEY = "secret";
+  public static final String ACCESS_KEY = "access";
+  public static final String SECRET_KEY = "secret";
 
   private final BlobStoreContext context;
   private final S3Proxy proxy;
@@ -30,12 +30,12 @@ final class LocalS3 implements AutoCloseable {
   }
 
   /** A server over an in-memory store. */
-  static LocalS3 inMemory() throws Exception {
+  public static LocalS3 inMemory() throws Exception {
     return start("transient", new Properties());
   }
 
   /** A server over files under {@code directory} (the heap holds no stored data). */
-  static LocalS3 onDisk(Path directory) throws Exception {
+  public static LocalS3 onDisk(Path directory) throws Exception {
     Properties properties = new Properties();
     properties.setProperty("jclouds.filesystem.basedir", directory.toString());
     return start("filesystem", properties);
@@ -53,20 +53,20 @@ final class LocalS3 implements AutoCloseable {
     return new LocalS3(context, proxy);
   }
 
-  void createBucket(String bucket) {
+  public void createBucket(String bucket) {
     context.getBlobStore().createContainerInLocation(null, bucket);
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
   /** Path-style settings for {@code bucket} on this server. */
-  S3Settings settings(String bucket) {
+  public S3Settings settings(String bucket) {
     return new S3Settings(bucket, "", "us-east-1", Optional.of(endpoint()), true, Optional.of("s3-creds"));
   }
 
-  static Optional<S3Credentials> credentials() {
+  public static Optional<S3Credentials> credentials() {
     return Optional.of(new S3Credentials(ACCESS_KEY, SECRET_KEY));
   }
 

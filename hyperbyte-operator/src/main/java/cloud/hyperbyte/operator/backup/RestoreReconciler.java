@@ -1,0 +1,234 @@
+package cloud.hyperbyte.operator.backup;
+
+import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.ClusterSpecFactory;
+import cloud.hyperbyte.model.spec.Problem;
+import cloud.hyperbyte.model.spec.Validated;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.operator.queue.ReconcileResult;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.operator.queue.ResourceKind;
+import cloud.hyperbyte.reconcile.backup.ObjectStore;
+import cloud.hyperbyte.reconcile.backup.ObjectStoreException;
+import cloud.hyperbyte.reconcile.backup.ObjectStoreFactory;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.restore.RestoreAction;
+import cloud.hyperbyte.reconcile.restore.RestoreDecision;
+import cloud.hyperbyte.reconcile.restore.RestoreObservation;
+import cloud.hyperbyte.reconcile.restore.RestorePlan;
+import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
+import cloud.hyperbyte.reconcile.restore.SnapshotResolution;
+import cloud.hyperbyte.reconcile.restore.SnapshotResolver;
+import cloud.hyperbyte.render.topology.ClusterLabels;
+import cloud.hyperbyte.render.topology.ClusterNames;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one HyperbytedbRestore: observes the restore, its cluster (spec, hold annotation,
+ * member pods, readiness), the snapshot ({@link SnapshotResolver}, pinned in status once chosen),
+ * the cluster's data PVCs and this restore's pods; lets {@link RestoreDecision} decide; writes the
+ * status first (the pinned snapshot and the restored volumes survive a restart), then the actions
+ * (hold, restore pods, release), then the events.
+ *
+ * <p>Restore pods carry an owner reference to the restore, so their events reach this restore's
+ * key through the informers; the cluster's pods do not, so while the restore waits for something
+ * (members to stop, restore pods, the cluster to become ready) it also looks again every {@code
+ * recheckInterval}.
+ */
+public final class RestoreReconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestoreReconciler.class);
+  /** How long ScalingUp may take before the restore is Failed (the data is restored by then). */
+  public static final Duration DEFAULT_SCALE_UP_TIMEOUT = Duration.ofMinutes(30);
+  /** Look-again interval while waiting. */
+  public static final Duration DEFAULT_RECHECK_INTERVAL = Duration.ofSeconds(10);
+
+  private final KubernetesClient client;
+  private final ObjectStoreFactory stores;
+  private final SecretCredentials credentials;
+  private final RestoreDecision decision;
+  private final String clusterDomain;
+  private final Clock clock;
+  private final Duration recheckInterval;
+  private final StatusWrites statusWrites;
+  private final RestoreActions actions;
+  private final ResourceEvents events;
+
+  /**
+   * With the default scale-up timeout and recheck interval.
+   *
+   * @param operatorImage the operator's own image: the restore pods' fetch step runs it
+   * @param clusterDomain DNS domain of the Kubernetes cluster (as for the cluster reconciler)
+   */
+  public RestoreReconciler(
+      KubernetesClient client, ObjectStoreFactory stores, String operatorImage, String clusterDomain, Clock clock) {
+    this(client, stores, clusterDomain, clock,
+        new RestoreDecision(clock, operatorImage, DEFAULT_SCALE_UP_TIMEOUT, DEFAULT_RECHECK_INTERVAL),
+        DEFAULT_RECHECK_INTERVAL);
+  }
+
+  public RestoreReconciler(
+      KubernetesClient client,
+      ObjectStoreFactory stores,
+      String clusterDomain,
+      Clock clock,
+      RestoreDecision decision,
+      Duration recheckInterval) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.stores = Objects.requireNonNull(stores, "stores");
+    this.credentials = new SecretCredentials(client);
+    this.decision = Objects.requireNonNull(decision, "decision");
+    this.clusterDomain = Objects.requireNonNull(clusterDomain, "clusterDomain");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.recheckInterval = Objects.requireNonNull(recheckInterval, "recheckInterval");
+    this.statusWrites = new StatusWrites(client);
+    this.actions = new RestoreActions(client);
+    this.events = new ResourceEvents(client, clock);
+  }
+
+  /**
+   * Reconciles the restore {@code key} ({@link ResourceKind#RESTORE}).
+   *
+   * @throws io.fabric8.kubernetes.client.KubernetesClientException when a read or write fails; the
+   *     queue retries with backoff, and the next pass repeats what did not happen
+   * @throws IllegalStateException when the cluster's spec is invalid (no restore pod can be
+   *     rendered for it; the cluster's own status names the problem)
+   */
+  public ReconcileResult reconcile(ResourceKey key) {
+    if (key.kind() != ResourceKind.RESTORE) {
+      throw new IllegalArgumentException("not a restore key: " + key);
+    }
+    String namespace = key.namespace();
+    HyperbytedbRestore restore =
+        client.resources(HyperbytedbRestore.class).inNamespace(namespace).withName(key.name()).get();
+    if (restore == null || restore.getMetadata().getDeletionTimestamp() != null || restore.getSpec() == null) {
+      // its pods go with it (owner reference); a hold it leaves is released by hand, see ClusterHeld
+      return ReconcileResult.done();
+    }
+    String clusterName = restore.getSpec().getClusterName();
+    Optional<HyperbytedbCluster> cluster = Optional.ofNullable(clusterName).map(name ->
+        client.resources(HyperbytedbCluster.class).inNamespace(namespace).withName(name).get());
+    RestoreObservation observed = new RestoreObservation(
+        restore,
+        cluster.map(this::clusterView),
+        snapshot(restore),
+        cluster.isPresent() ? dataPvcs(namespace, clusterName) : Set.of(),
+        restorePods(namespace, key.name()));
+    RestorePlan plan = decision.decide(observed);
+
+    statusWrites.writeIfChanged(restore, plan.status(), HyperbytedbRestore.class);
+    for (RestoreAction action : plan.actions()) {
+      LOG.info("restore {}: {}", key, describe(action));
+      actions.execute(namespace, action);
+    }
+    plan.events().forEach(event -> events.record(restore, event));
+    if (plan.requeueAt().isPresent()) {
+      return ReconcileResult.requeueAt(plan.requeueAt().get());
+    }
+    String phase = plan.status().getPhase();
+    boolean finished = RestoreDecision.COMPLETED.equals(phase) || RestoreDecision.FAILED.equals(phase);
+    return finished ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(recheckInterval));
+  }
+
+  private RestoreObservation.ClusterView clusterView(HyperbytedbCluster cluster) {
+    Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);
+    if (validated.value().isEmpty()) {
+      throw new IllegalStateException("HyperbytedbCluster " + cluster.getMetadata().getName()
+          + " has an invalid spec, so no restore pod can be rendered for it: "
+          + validated.errors().stream().map(Problem::describe).collect(Collectors.joining("; ")));
+    }
+    ClusterSpec spec = validated.value().get();
+    int memberPods = client.pods().inNamespace(cluster.getMetadata().getNamespace())
+        .withLabels(ClusterLabels.selector(spec.name())).list().getItems().size();
+    return new RestoreObservation.ClusterView(spec, spec.heldBy(), memberPods, ready(cluster, spec));
+  }
+
+  /** The cluster reconciler reports every member ready, and no longer shows a hold. */
+  private static boolean ready(HyperbytedbCluster cluster, ClusterSpec spec) {
+    HyperbytedbClusterStatus status = cluster.getStatus();
+    if (status == null || status.getHeldBy() != null || status.getConditions() == null) {
+      return false;
+    }
+    boolean readyCondition = status.getConditions().stream()
+        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    return readyCondition && status.getReadyReplicas() != null && status.getReadyReplicas() >= spec.replicas();
+  }
+
+  private SnapshotResolution snapshot(HyperbytedbRestore restore) {
+    String namespace = restore.getMetadata().getNamespace();
+    String backupName = restore.getSpec().getBackupName();
+    Optional<HyperbytedbBackup> backup = backupName == null || backupName.isBlank() ? Optional.empty()
+        : Optional.ofNullable(
+            client.resources(HyperbytedbBackup.class).inNamespace(namespace).withName(backupName).get());
+    List<ObjectStore> opened = new ArrayList<>();
+    try {
+      return new SnapshotResolver(settings -> {
+        ObjectStore store = stores.open(settings, readCredentials(namespace, settings));
+        opened.add(store);
+        return store;
+      }).resolve(restore, backup);
+    } finally {
+      opened.forEach(RestoreReconciler::closeQuietly);
+    }
+  }
+
+  private Optional<cloud.hyperbyte.reconcile.backup.S3Credentials> readCredentials(
+      String namespace, S3Settings settings) {
+    try {
+      return credentials.read(namespace, settings);
+    } catch (SecretCredentials.MissingCredentialsException e) {
+      // the resolver reports it as a refused store: a Failed restore naming the Secret
+      throw new ObjectStoreException(ObjectStoreException.Reason.ACCESS_DENIED, e.getMessage(), e);
+    }
+  }
+
+  private Set<String> dataPvcs(String namespace, String clusterName) {
+    String prefix = ClusterNames.DATA_VOLUME + "-" + ClusterNames.of(clusterName).statefulSet() + "-";
+    return client.persistentVolumeClaims().inNamespace(namespace)
+        .withLabel(ClusterLabels.INSTANCE, clusterName).list().getItems().stream()
+        .map(pvc -> pvc.getMetadata().getName())
+        .filter(name -> name.startsWith(prefix))
+        .collect(Collectors.toSet());
+  }
+
+  private Map<String, RestoreObservation.PodView> restorePods(String namespace, String restoreName) {
+    return client.pods().inNamespace(namespace).withLabel(RestorePodRenderer.RESTORE_LABEL, restoreName).list()
+        .getItems().stream()
+        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
+        .collect(Collectors.toMap(pod -> pod.getMetadata().getName(), PodStates::restorePod));
+  }
+
+  private static String describe(RestoreAction action) {
+    if (action instanceof RestoreAction.CreatePod create) {
+      Pod pod = create.pod();
+      return "create restore pod " + pod.getMetadata().getName();
+    }
+    return action.toString();
+  }
+
+  private static void closeQuietly(ObjectStore store) {
+    if (store instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.debug("closing an object store: {}", e.toString());
+      }
+    }
+  }
+}
