@@ -3,6 +3,7 @@ package cloud.hyperbyte.operator.cli;
 import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.logging.LogFormat;
@@ -93,7 +94,7 @@ public final class RunCommand implements Callable<Integer> {
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
     Operator operator = new Operator(client, settings(client.getNamespace()), new OperatorMetrics(registry),
-        PodAddressResolver.podDns(), Clock.systemUTC());
+        PodAddressResolver.podDns(), ProxyAddressResolver.podIp(), Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.close();

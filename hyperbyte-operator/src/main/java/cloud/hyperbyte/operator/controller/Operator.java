@@ -3,6 +3,7 @@ package cloud.hyperbyte.operator.controller;
 import cloud.hyperbyte.operator.database.DatabaseClients;
 import cloud.hyperbyte.operator.database.HttpProxyAdmin;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.health.HealthCheck;
 import cloud.hyperbyte.operator.health.HealthServer;
 import cloud.hyperbyte.operator.kube.InformerCaches;
@@ -52,6 +53,7 @@ public final class Operator implements AutoCloseable {
   private final OperatorSettings settings;
   private final OperatorMetrics metrics;
   private final PodAddressResolver resolver;
+  private final ProxyAddressResolver proxyResolver;
   private final Clock clock;
 
   private final OwnWrites ownWrites = new OwnWrites();
@@ -65,12 +67,23 @@ public final class Operator implements AutoCloseable {
   private HealthServer health;
   private MetricsServer metricsServer;
 
+  /** An operator that calls proxy pods on their pod IPs. */
   public Operator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
       PodAddressResolver resolver, Clock clock) {
+    this(client, settings, metrics, resolver, ProxyAddressResolver.podIp(), clock);
+  }
+
+  /**
+   * @param resolver where member pods are called (pod DNS in a cluster)
+   * @param proxyResolver where proxy pods' admin APIs are called (pod IP in a cluster)
+   */
+  public Operator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+      PodAddressResolver resolver, ProxyAddressResolver proxyResolver, Clock clock) {
     this.client = client;
     this.settings = settings;
     this.metrics = metrics;
     this.resolver = resolver;
+    this.proxyResolver = proxyResolver;
     this.clock = clock;
   }
 
@@ -92,7 +105,7 @@ public final class Operator implements AutoCloseable {
     caches = new InformerCaches(client, settings.namespaces(), this::enqueue, settings.resync());
     ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
         client, caches, ownWrites, metrics, databases,
-        new HttpProxyAdmin(DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
+        new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
         probes, settings.probeBudget(), settings.clusterDomain(), clock, LifecycleTimings.defaults(),
         new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults())));
     ResourceRouter router = new ResourceRouter(Map.of(ResourceKind.CLUSTER, clusters::reconcile), metrics);

@@ -22,11 +22,14 @@ import java.util.OptionalInt;
 public final class HttpProxyAdmin implements ProxyAdmin {
 
   private final HttpClient client;
+  private final ProxyAddressResolver resolver;
   private final Duration requestTimeout;
   private final OperatorMetrics metrics;
 
-  public HttpProxyAdmin(Duration connectTimeout, Duration requestTimeout, OperatorMetrics metrics) {
+  public HttpProxyAdmin(
+      ProxyAddressResolver resolver, Duration connectTimeout, Duration requestTimeout, OperatorMetrics metrics) {
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
+    this.resolver = resolver;
     this.requestTimeout = requestTimeout;
     this.metrics = metrics;
   }
@@ -56,7 +59,7 @@ public final class HttpProxyAdmin implements ProxyAdmin {
 
   private HttpResponse<String> post(ProxyEndpoint proxy, String backendIp, String verb) throws ProxyCallException {
     String endpoint = "/admin/backends/{ip}/" + verb;
-    URI uri = URI.create("http://" + proxy.podIp() + ":" + proxy.adminPort() + "/admin/backends/" + backendIp + "/" + verb);
+    URI uri = resolver.baseUri(proxy).resolve("/admin/backends/" + backendIp + "/" + verb);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
         .POST(HttpRequest.BodyPublishers.noBody()).build();
     try {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.testkit.kube.PodLifecycle;
 import cloud.hyperbyte.testkit.kube.PodReadiness;
@@ -39,7 +40,8 @@ class OperatorOnSimulatedApiTest {
     client = kube.client();
     // no member answers: every probe is refused at once
     PodAddressResolver nowhere = (member, scheme) -> URI.create(scheme + "://127.0.0.1:1");
-    operator = new Operator(client, OperatorSettings.embedded("cluster.local"), metrics, nowhere, Clock.systemUTC())
+    operator = new Operator(client, OperatorSettings.embedded("cluster.local"), metrics, nowhere,
+        ProxyAddressResolver.podIp(), Clock.systemUTC())
         .start(Duration.ofSeconds(30));
   }
 
