@@ -30,7 +30,8 @@ public final class ResourceRouter implements KeyHandler<ResourceKey> {
   private final OperatorMetrics metrics;
 
   public ResourceRouter(Map<ResourceKind, Reconciler> reconcilers, OperatorMetrics metrics) {
-    this.reconcilers = new EnumMap<>(reconcilers);
+    this.reconcilers = new EnumMap<>(ResourceKind.class);
+    this.reconcilers.putAll(reconcilers);
     this.metrics = metrics;
   }
 
