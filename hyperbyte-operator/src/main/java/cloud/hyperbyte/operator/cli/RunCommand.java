@@ -80,6 +80,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "text or json (default: ${DEFAULT-VALUE}).")
   String logFormat;
 
+  @Option(names = "--operator-image", paramLabel = "IMAGE", defaultValue = "${env:HYPERBYTE_OPERATOR_IMAGE:-}",
+      description = "The operator's own image, run by restore pods; without it backups and restores are not reconciled.")
+  String operatorImage;
+
   @Option(names = "--workers", paramLabel = "N", defaultValue = "${env:HYPERBYTE_WORKERS:-4}",
       description = "Resources reconciled at once (default: ${DEFAULT-VALUE}).")
   int workers;
@@ -119,7 +123,8 @@ public final class RunCommand implements Callable<Integer> {
         ? Optional.of(LeaseSettings.withDefaultTimings(leaseNamespace(clientNamespace), leaseName, identity()))
         : Optional.empty();
     return new OperatorSettings(WatchedNamespaces.parse(namespaces), clusterDomain, lease, metricsPort, healthPort,
-        workers, Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20));
+        workers, Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20),
+        Optional.ofNullable(operatorImage).filter(image -> !image.isBlank()));
   }
 
   private String leaseNamespace(String clientNamespace) {

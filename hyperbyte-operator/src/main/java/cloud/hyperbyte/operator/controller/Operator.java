@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.controller;
 
+import cloud.hyperbyte.operator.backup.BackupRestoreReconcilers;
 import cloud.hyperbyte.operator.database.DatabaseClients;
 import cloud.hyperbyte.operator.database.HttpProxyAdmin;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
@@ -28,6 +29,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -108,7 +110,18 @@ public final class Operator implements AutoCloseable {
         new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
         probes, settings.probeBudget(), settings.clusterDomain(), clock, LifecycleTimings.defaults(),
         new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults())));
-    ResourceRouter router = new ResourceRouter(Map.of(ResourceKind.CLUSTER, clusters::reconcile), metrics);
+    Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
+    reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
+    if (settings.operatorImage().isPresent()) {
+      BackupRestoreReconcilers backupRestore = BackupRestoreReconcilers.create(
+          client, settings.operatorImage().get(), settings.clusterDomain(), clock, this::enqueue);
+      resources.add(backupRestore);
+      reconcilers.put(ResourceKind.BACKUP, backupRestore.backups()::reconcile);
+      reconcilers.put(ResourceKind.RESTORE, backupRestore.restores()::reconcile);
+    } else {
+      LOG.warn("no operator image configured: HyperbytedbBackup and HyperbytedbRestore resources are not reconciled");
+    }
+    ResourceRouter router = new ResourceRouter(reconcilers, metrics);
     queue = new WorkQueue<>(router, settings.workers(), Backoff.DEFAULT, scheduler, workers);
     metrics.queueDepth(queue::depth);
 

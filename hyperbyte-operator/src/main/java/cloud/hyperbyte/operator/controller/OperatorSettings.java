@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param resync how often every custom resource is reconciled without an event
  * @param probeBudget longest wait for the members of one cluster to answer in a pass
  * @param shutdownGrace how long running reconciles may finish on shutdown
+ * @param operatorImage the operator's own image, which restore pods run; empty: backups and
+ *     restores are not reconciled
  */
 public record OperatorSettings(
     WatchedNamespaces namespaces,
@@ -28,15 +30,24 @@ public record OperatorSettings(
     int workers,
     Duration resync,
     Duration probeBudget,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Optional<String> operatorImage) {
 
   public OperatorSettings {
     Objects.requireNonNull(namespaces, "namespaces");
+    Objects.requireNonNull(operatorImage, "operatorImage");
     Objects.requireNonNull(clusterDomain, "clusterDomain");
     Objects.requireNonNull(leaderElection, "leaderElection");
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1");
     }
+  }
+
+  /** Settings without backups and restores. */
+  public OperatorSettings(WatchedNamespaces namespaces, String clusterDomain, Optional<LeaseSettings> leaderElection,
+      int metricsPort, int healthPort, int workers, Duration resync, Duration probeBudget, Duration shutdownGrace) {
+    this(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync, probeBudget, shutdownGrace,
+        Optional.empty());
   }
 
   /** All namespaces, no election, no HTTP servers, 4 workers: for tests and embedders. */

@@ -46,6 +46,14 @@ class RunCommandTest {
     assertThat(settings.clusterDomain()).isEqualTo("corp.local");
     assertThat(settings.leaderElection()).isEmpty();
     assertThat(settings.metricsPort()).isEqualTo(9090);
+    assertThat(settings.operatorImage()).as("no image: backups and restores stay unreconciled").isEmpty();
+  }
+
+  @Test
+  void theOperatorImageEnablesBackupsAndRestores() {
+    OperatorSettings settings = parse("run", "--operator-image=ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0")
+        .settings("x");
+    assertThat(settings.operatorImage()).contains("ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0");
   }
 
   @Test

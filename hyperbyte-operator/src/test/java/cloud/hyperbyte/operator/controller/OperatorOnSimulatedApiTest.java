@@ -75,6 +75,9 @@ class OperatorOnSimulatedApiTest {
       assertThat(client.configMaps().inNamespace("hyperbytedb").withName("hyperbytedb-config").get()).isNotNull();
       assertThat(live("hyperbytedb", "hyperbytedb").getStatus()).isNotNull();
       assertThat(live("hyperbytedb", "hyperbytedb").getStatus().getObservedGeneration()).isEqualTo(1L);
+      // converged as far as it goes without a database: the pod is ready, its member unreachable
+      assertThat(live("hyperbytedb", "hyperbytedb").getStatus().getReadyReplicas()).isEqualTo(1);
+      assertThat(live("hyperbytedb", "hyperbytedb").getStatus().getMembers()).hasSize(1);
     });
     await().atMost(Duration.ofSeconds(30)).until(operator::idle);
     long writesBefore = kube.requests().clientWrites().size();
