@@ -108,9 +108,13 @@ WATCHED_NAMESPACES); RbacMatchesOperatorCallsTest enforces it.
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 {{- if .Values.features.backupRestore }}
 # features.backupRestore: restore helper pods, and exec into database pods
+# (exec is a WebSocket GET: authorized as "get" before Kubernetes 1.35, as "create" since)
 - apiGroups: [""]
-  resources: ["pods", "pods/exec"]
+  resources: ["pods"]
   verbs: ["create"]
+- apiGroups: [""]
+  resources: ["pods/exec"]
+  verbs: ["get", "create"]
 {{- end }}
 {{- if .Values.features.tls }}
 # features.tls: operator-issued certificate Secrets
