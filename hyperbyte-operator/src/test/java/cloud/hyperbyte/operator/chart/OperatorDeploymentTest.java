@@ -76,8 +76,16 @@ class OperatorDeploymentTest {
     assertThat(at(container(deployment), "image")).isEqualTo("ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0");
     assertThat(at(container(deployment), "args")).isEqualTo(List.of("run",
         "--cluster-domain=cluster.local", "--leader-election=true", "--lease-name=hyperbytedb-operator-leader",
-        "--metrics-port=8080", "--health-port=8081", "--log-level=info", "--log-format=text"));
+        "--metrics-port=8080", "--health-port=8081", "--log-level=info", "--log-format=text",
+        "--operator-image=ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0"));
     assertThat(mapAt(deployment, "spec.template.spec")).doesNotContainKey("affinity");
+  }
+
+  @Test
+  void givenBackupRestoreOffTheOperatorRunsNoRestorePodsSoNeedsNoImageForThem() {
+    Map<String, Object> deployment = deployment(Map.of("features.backupRestore", false));
+
+    assertThat(listAt(container(deployment), "args")).noneMatch(arg -> String.valueOf(arg).startsWith("--operator-image"));
   }
 
   @Test
@@ -88,7 +96,8 @@ class OperatorDeploymentTest {
 
     assertThat(at(container(deployment), "args")).isEqualTo(List.of("run", "--namespaces=team-a,team-b",
         "--cluster-domain=corp.local", "--leader-election=false", "--metrics-port=9090", "--health-port=9091",
-        "--log-level=debug", "--log-format=json", "--some-flag=1"));
+        "--log-level=debug", "--log-format=json",
+        "--operator-image=ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0", "--some-flag=1"));
   }
 
   @Test
