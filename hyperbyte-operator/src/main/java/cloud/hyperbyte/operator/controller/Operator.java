@@ -58,7 +58,7 @@ public final class Operator implements AutoCloseable {
   private final ProxyAddressResolver proxyResolver;
   private final Clock clock;
 
-  private final OwnWrites ownWrites = new OwnWrites();
+  private final OwnWrites ownWrites;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ExecutorService workers;
   private ExecutorService probes;
@@ -87,6 +87,7 @@ public final class Operator implements AutoCloseable {
     this.resolver = resolver;
     this.proxyResolver = proxyResolver;
     this.clock = clock;
+    this.ownWrites = new OwnWrites(clock, OwnWrites.DEFAULT_TTL);
   }
 
   /** Starts everything and waits until the caches are synced (at most {@code syncTimeout}). */

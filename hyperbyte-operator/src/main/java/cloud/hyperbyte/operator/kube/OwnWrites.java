@@ -3,6 +3,9 @@ package cloud.hyperbyte.operator.kube;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "Own writes first" (product §3.7a): remembers, per custom resource, the resourceVersion each of
@@ -19,28 +24,49 @@ import java.util.function.Function;
  * a disruption.
  *
  * <p>resourceVersions are compared as numbers when both parse as numbers (every API server we know
- * uses the etcd revision), otherwise for equality.
+ * uses the etcd revision), otherwise for equality. An expectation the cache has not met after
+ * {@link #DEFAULT_TTL} is dropped with a warning (as client-go's expectations expire), so an object
+ * the cache can never show cannot hold a cluster back forever.
  */
 public final class OwnWrites {
 
+  /** How long the cache may lag behind a write before the operator stops waiting for it. */
+  public static final Duration DEFAULT_TTL = Duration.ofMinutes(2);
+
+  private static final Logger LOG = LoggerFactory.getLogger(OwnWrites.class);
+
   private final Map<ResourceKey, Map<ObjectRef, Expectation>> expectations = new HashMap<>();
+  private final Clock clock;
+  private final Duration ttl;
 
-  private sealed interface Expectation {}
+  private sealed interface Expectation {
+    Instant at();
+  }
 
-  private record Written(String resourceVersion) implements Expectation {}
+  private record Written(String resourceVersion, Instant at) implements Expectation {}
 
-  private record Deleted(String uid) implements Expectation {}
+  private record Deleted(String uid, Instant at) implements Expectation {}
+
+  public OwnWrites(Clock clock, Duration ttl) {
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /** System clock, {@link #DEFAULT_TTL}. */
+  public OwnWrites() {
+    this(Clock.systemUTC(), DEFAULT_TTL);
+  }
 
   /** The operator wrote {@code ref} (on behalf of {@code owner}) and the server answered {@code resourceVersion}. */
   public synchronized void written(ResourceKey owner, ObjectRef ref, String resourceVersion) {
     if (resourceVersion != null) {
-      expectations.computeIfAbsent(owner, k -> new LinkedHashMap<>()).put(ref, new Written(resourceVersion));
+      expectations.computeIfAbsent(owner, k -> new LinkedHashMap<>()).put(ref, new Written(resourceVersion, clock.instant()));
     }
   }
 
   /** The operator deleted the object {@code ref} with this UID. */
   public synchronized void deleted(ResourceKey owner, ObjectRef ref, String uid) {
-    expectations.computeIfAbsent(owner, k -> new LinkedHashMap<>()).put(ref, new Deleted(uid));
+    expectations.computeIfAbsent(owner, k -> new LinkedHashMap<>()).put(ref, new Deleted(uid, clock.instant()));
   }
 
   /**
@@ -54,12 +80,17 @@ public final class OwnWrites {
       return List.of();
     }
     List<ObjectRef> pending = new ArrayList<>();
+    Instant expired = clock.instant().minus(ttl);
     forOwner.entrySet().removeIf(entry -> {
-      boolean seen = seen(entry.getValue(), live.apply(entry.getKey()));
-      if (!seen) {
-        pending.add(entry.getKey());
+      if (seen(entry.getValue(), live.apply(entry.getKey()))) {
+        return true;
       }
-      return seen;
+      if (entry.getValue().at().isBefore(expired)) {
+        LOG.warn("the cache has not shown the operator's write of {} for {}; no longer waiting for it", entry.getKey(), ttl);
+        return true;
+      }
+      pending.add(entry.getKey());
+      return false;
     });
     if (forOwner.isEmpty()) {
       expectations.remove(owner);
