@@ -24,6 +24,7 @@ import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
@@ -112,8 +113,9 @@ public final class ClusterReconciler {
 
     Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);
     if (!validated.isValid()) {
-      writeStatusIfChanged(writes, ref, cluster, InvalidSpecStatus.of(cluster.getStatus(), generation, validated.errors(), clock.instant()));
-      return ReconcileResult.done();
+      boolean written = writeStatusIfChanged(writes, ref, cluster,
+          InvalidSpecStatus.of(cluster.getStatus(), generation, validated.errors(), clock.instant()));
+      return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
     }
     ClusterSpec spec = validated.value().orElseThrow();
     List<ObjectRef> unseenWrites = ownWrites.pending(key, caches::live);
@@ -148,10 +150,10 @@ public final class ClusterReconciler {
       new ActionRunner(nodes, proxyAdmin, writes).run(ref, actions);
     }
 
-    writeStatusIfChanged(writes, ref, cluster, statusDeriver.derive(observed, plan));
+    boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, statusDeriver.derive(observed, plan));
 
     Optional<Instant> next = earliest(plan.requeueAt(), tls.nextCheck());
-    if (heldBack) {
+    if (heldBack || !statusWritten) {
       next = earliest(next, Optional.of(clock.instant().plus(STALE_CACHE_RETRY)));
     }
     return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
@@ -184,11 +186,28 @@ public final class ClusterReconciler {
     return Optional.ofNullable(client.secrets().inNamespace(namespace).withName(name).get());
   }
 
-  private void writeStatusIfChanged(
+  /**
+   * Writes the status unless unchanged. A conflict means the cache has not caught up with the
+   * cluster yet (typically with this operator's previous status write): not an error, the pass is
+   * looked at again shortly.
+   *
+   * @return false when the write met a conflict
+   */
+  private boolean writeStatusIfChanged(
       FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster, HyperbytedbClusterStatus status)
-      throws Exception {
-    if (!StatusCopy.same(cluster.getStatus(), status)) {
+      throws KubernetesWriteException {
+    if (StatusCopy.same(cluster.getStatus(), status)) {
+      return true;
+    }
+    try {
       writes.patchStatus(ref, status, cluster.getMetadata().getResourceVersion());
+      return true;
+    } catch (KubernetesWriteException e) {
+      if (!e.isConflict()) {
+        throw e;
+      }
+      LOG.debug("status of {} changed since it was read; looking again", ref.name());
+      return false;
     }
   }
 
