@@ -9,6 +9,7 @@ import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +129,18 @@ abstract class OperatorE2eTest {
   Optional<Condition> condition(String name, String type) {
     return Optional.ofNullable(status(name).getConditions()).orElse(List.of()).stream()
         .filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  /** Replaces the operator process with one on {@code clock}, resyncing every {@code resync}. */
+  void restartOperator(Clock clock, Duration resync) throws Exception {
+    operator.kill();
+    operator = OperatorProcess.start(sim, clock, resync);
+  }
+
+  /** Waits until the operator has run {@code count} more reconciles (e.g. periodic resyncs). */
+  void awaitMoreReconciles(int count) {
+    long target = operator.reconciles() + count;
+    eventually().until(() -> operator.reconciles() >= target);
   }
 
   Pod pod(String name) {

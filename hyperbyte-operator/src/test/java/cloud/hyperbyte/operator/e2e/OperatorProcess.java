@@ -8,6 +8,7 @@ import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,14 @@ final class OperatorProcess implements AutoCloseable {
 
   Operator operator() {
     return operator;
+  }
+
+  /** Reconciles run so far (the {@code hyperbyte_operator_reconciles_total} counter). */
+  long reconciles() {
+    return metrics.registry().scrape().stream()
+        .filter(snapshot -> snapshot.getMetadata().getName().equals("hyperbyte_operator_reconciles"))
+        .flatMap(snapshot -> ((CounterSnapshot) snapshot).getDataPoints().stream())
+        .mapToLong(point -> (long) point.getValue()).sum();
   }
 
   /** Stops the process abruptly: the API connection first, then the threads. */

@@ -1,0 +1,35 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.testkit.cluster.ApiMark;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class InvalidSpecE2eTest extends OperatorE2eTest {
+
+  @Test
+  void anInvalidSpecIsReportedOnceAndTouchesNothing() throws Exception {
+    restartOperator(Clock.systemUTC(), Duration.ofSeconds(1));
+    ApiMark before = sim.mark();
+
+    HyperbytedbCluster bad = Manifests.cluster("bad", 3);
+    // the server would refuse to start Raft: the election timeout must exceed the heartbeat
+    bad.getSpec().getCluster().setRaftHeartbeatIntervalMs(1000);
+    bad.getSpec().getCluster().setRaftElectionTimeoutMs(1000);
+    create(bad);
+    eventually().until(() -> condition("bad", "Ready").map(c -> "InvalidSpec".equals(c.getReason())).orElse(false));
+    awaitMoreReconciles(4);
+
+    assertThat(condition("bad", "Ready")).hasValueSatisfying(c -> {
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getMessage()).contains("raftElectionTimeoutMs", "greater than raftHeartbeatIntervalMs");
+    });
+    assertThat(condition("bad", "Degraded")).hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("InvalidSpec"));
+    assertThat(sim.activitySince(before).writes()).as("one status write, no objects, no retry loop")
+        .singleElement().satisfies(w -> assertThat(w.resourceWithSubresource()).isEqualTo("hyperbytedbclusters/status"));
+    assertThat(user.apps().statefulSets().inNamespace(NS).list().getItems()).isEmpty();
+  }
+}
