@@ -18,6 +18,7 @@ import cloud.hyperbyte.reconcile.apply.ApplyExecutor;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
 import cloud.hyperbyte.reconcile.apply.FieldManager;
+import cloud.hyperbyte.reconcile.apply.GroupKind;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
@@ -54,15 +55,18 @@ import org.slf4j.LoggerFactory;
  * apply what differs, run the lifecycle decisions, carry out their actions, write the status when
  * it changed, and requeue when the decisions ask. Every decision is made in hyperbyte-reconcile.
  *
- * <p>Own writes first (product §3.7a): if the cache does not yet show the operator's writes of an
- * earlier pass, this pass was decided on a stale view, so its disruptive actions are held back
- * until the watch delivers those writes (which enqueues the cluster again).
+ * <p>Own writes first (product §3.7a): a pass never decides on a cache that does not yet show the
+ * status this operator last wrote (the lifecycle's memory lives there); and if the cache does not yet
+ * show its other writes of an earlier pass, the pass's disruptive actions are held back until the
+ * watch delivers them (which enqueues the cluster again).
  */
 public final class ClusterReconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
   /** A fallback look when held-back actions wait for the cache; the watch event normally comes first. */
   static final Duration STALE_CACHE_RETRY = Duration.ofSeconds(2);
+  /** The watch delivers the operator's own status write within milliseconds; status-only updates enqueue nothing. */
+  static final Duration OWN_STATUS_RETRY = Duration.ofMillis(250);
 
   private final KubernetesClient client;
   private final InformerCaches caches;
@@ -119,6 +123,12 @@ public final class ClusterReconciler {
     }
     ClusterSpec spec = validated.value().orElseThrow();
     List<ObjectRef> unseenWrites = ownWrites.pending(key, caches::live);
+    if (unseenWrites.stream().anyMatch(write -> write.groupKind().equals(GroupKind.HYPERBYTEDB_CLUSTER))) {
+      // the lifecycle's memory (operation progress, failover counts) lives in status: deciding on a
+      // status older than the one this operator last wrote could repeat or forget an operation
+      LOG.debug("cache does not show the last status written to {} yet; looking again shortly", ref.name());
+      return ReconcileResult.requeueAt(clock.instant().plus(OWN_STATUS_RETRY));
+    }
 
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
         tlsSecret(spec));

@@ -38,7 +38,8 @@ public final class FabricClusterWrites implements ClusterWrites {
   private final OperatorMetrics metrics;
   private final Function<ClusterRef, Optional<String>> clusterUid;
   private final Clock clock;
-  private final AtomicLong eventSequence = new AtomicLong();
+  /** Process-wide, so two passes in the same millisecond never name two Events alike. */
+  private static final AtomicLong EVENT_SEQUENCE = new AtomicLong();
 
   /**
    * @param clusterUid the UID of a cluster from the cache, so Events reference the exact object
@@ -101,7 +102,7 @@ public final class FabricClusterWrites implements ClusterWrites {
     Event body = new EventBuilder()
         .withNewMetadata()
         .withNamespace(cluster.namespace())
-        .withName(cluster.name() + "." + Long.toHexString(now.toEpochMilli()) + Long.toHexString(eventSequence.incrementAndGet()))
+        .withName(cluster.name() + "." + Long.toHexString(now.toEpochMilli()) + "." + Long.toHexString(EVENT_SEQUENCE.incrementAndGet()))
         .endMetadata()
         .withNewInvolvedObject()
         .withApiVersion(HyperbytedbCluster.API_VERSION)
