@@ -17,8 +17,9 @@ import java.util.Set;
  * same plan.
  *
  * <p>Order: pause and the restore hold first (they suppress everything else); then scale-down, which
- * excludes the rolling upgrade while it runs; else scale-up; membership; the rolling upgrade; and
- * failover, which leaves members that an operation took out on purpose alone.
+ * excludes the rolling upgrade while it runs (and waits while the upgrade has a member out that is
+ * not back); else scale-up; membership, deferred in a pass that removes a member; the rolling
+ * upgrade; and failover, which leaves members that an operation took out on purpose alone.
  */
 public final class ClusterLifecycle {
 
@@ -41,7 +42,15 @@ public final class ClusterLifecycle {
       return held(observed, memory);
     }
     List<Decision> decisions = new ArrayList<>();
-    Decision sizing = ScaleDownDecision.due(observed, memory)
+    Optional<Integer> upgradingOut = upgradeMemberOut(observed, memory);
+    boolean scaleDownWaits = upgradingOut.isPresent() && ScaleDownDecision.due(observed, memory);
+    if (scaleDownWaits) {
+      // one member out at a time: the member being upgraded comes back before a removal starts
+      decisions.add(Decision.builder(memory).notice(Notice.progressing("ScaleDownWaiting", "The scale-down to "
+          + observed.spec().effectiveReplicas() + " replicas goes on once " + observed.names().pod(upgradingOut.get())
+          + ", which is being upgraded, is back")).build());
+    }
+    Decision sizing = ScaleDownDecision.due(observed, memory) && !scaleDownWaits
         ? ScaleDownDecision.decide(observed, memory, now, timings)
         : ScaleUpDecision.decide(observed, memory);
     decisions.add(sizing);
@@ -57,7 +66,10 @@ public final class ClusterLifecycle {
         members.add(ordinal);
       }
     }
-    Decision membership = MembershipDecision.decide(observed, memory, members, now, timings);
+    // the server runs one Raft membership change at a time: a removal this pass defers any addition
+    boolean removing = sizing.actions().stream().anyMatch(Action.RemoveMember.class::isInstance);
+    Decision membership = removing ? Decision.none(memory)
+        : MembershipDecision.decide(observed, memory, members, now, timings);
     decisions.add(membership);
 
     Decision upgrade = Decision.none(memory);
@@ -69,6 +81,9 @@ public final class ClusterLifecycle {
     memory.upgrade().flatMap(u -> u.ordinal().isPresent() ? Optional.of(u.ordinal().getAsInt()) : Optional.empty())
         .ifPresent(deliberatelyOut::add);
 
+    // a member another decision restarts, drains or removes in this pass is not failed over as well
+    decisions.stream().flatMap(d -> d.actions().stream()).filter(Action::disruptive)
+        .forEach(a -> deliberatelyOut.add(a.ordinal()));
     Decision failover = FailoverDecision.decide(observed, memory, deliberatelyOut, now);
     decisions.add(failover);
     memory = failover.memory();
@@ -88,6 +103,14 @@ public final class ClusterLifecycle {
     int partition = upgrade.partition().orElse(replicas);
     return new LifecyclePlan(vetted.allowed(), Optional.of(new StatefulSetShape(replicas, partition)), memory, notices,
         Optional.ofNullable(requeueAt));
+  }
+
+  /** The member a rolling upgrade has out and that is not back yet (its pod may be gone mid-restart), if any. */
+  private static Optional<Integer> upgradeMemberOut(ObservedCluster observed, LifecycleMemory memory) {
+    return memory.upgrade()
+        .filter(u -> u.step().isPresent() && u.ordinal().isPresent())
+        .map(u -> u.ordinal().getAsInt())
+        .filter(ordinal -> ordinal < observed.statefulSetReplicas() && !RollingUpgradeDecision.back(observed, ordinal));
   }
 
   /** A restore holds the cluster at zero replicas: no member actions, operations forgotten. */

@@ -4,6 +4,7 @@ import cloud.hyperbyte.model.spec.FailoverSettings;
 import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
+import cloud.hyperbyte.render.topology.MemberTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  * answering or not passing {@code /health}) and deletes the pod of a member unhealthy for
  * {@code failoverTimeoutSecs}, oldest first. At most {@code maxFailoverCount} members are in failover at
  * once (pods still terminating count), and never when the voters other than the member would not
- * keep a healthy majority. Members deliberately out (being upgraded or removed) are not tracked.
+ * keep a healthy majority; members deliberately out and members failed over in the same pass do not
+ * count towards it. Members deliberately out (being upgraded or removed) are not tracked.
  */
 public final class FailoverDecision {
 
@@ -61,6 +63,7 @@ public final class FailoverDecision {
     Set<Long> voters = observed.voters().orElseGet(() -> new TreeSet<>(observed.topology().expectedVoters()));
     int failovers = memory.failoverCount();
     Map<Integer, Instant> next = new TreeMap<>(since);
+    Set<Integer> failedOver = new TreeSet<>();
     for (Map.Entry<Integer, Instant> entry : since.entrySet().stream().sorted(OLDEST_FIRST).toList()) {
       int ordinal = entry.getKey();
       Instant due = entry.getValue().plus(timeout);
@@ -77,7 +80,10 @@ public final class FailoverDecision {
             + settings.maxFailoverCount() + " member(s) are already being failed over (maxFailoverCount)"));
         continue;
       }
+      // members taken out on purpose, or failed over in this pass, will not serve: they do not count
       long healthyOthers = voters.stream().filter(v -> v != ordinal + 1L)
+          .filter(v -> !deliberatelyOut.contains(MemberTopology.ordinal(v)))
+          .filter(v -> !failedOver.contains(MemberTopology.ordinal(v)))
           .filter(v -> Quorum.healthy(observed, v)).count();
       if (healthyOthers < Quorum.majority(voters.size())) {
         decision.notice(Notice.degraded("FailoverWithheld", pod.get().name() + " is due for failover but only "
@@ -89,6 +95,7 @@ public final class FailoverDecision {
           "unhealthy since " + entry.getValue() + " (failoverTimeoutSecs " + settings.failoverTimeoutSecs() + ")"));
       budget--;
       failovers++;
+      failedOver.add(ordinal);
       // the replacement gets a fresh timeout
       next.put(ordinal, now);
     }

@@ -134,6 +134,9 @@ public final class RollingUpgradeDecision {
     Optional<String> podIp = pod.flatMap(ObservedPod::podIp);
     List<ProxyEndpoint> proxies = observed.proxies();
     UpgradeStep step = progress.step().orElse(UpgradeStep.EXCLUDING);
+    if (!observed.onDelete() && stale(observed).stream().anyMatch(o -> o > ordinal)) {
+      return yieldToHigherOrdinals(observed, memory, progress, step, decision, now, timings);
+    }
     int partition = observed.onDelete() ? livePartition : Math.min(livePartition, ordinal + 1);
     if (step == UpgradeStep.EXCLUDING) {
       if (!proxies.isEmpty() && podIp.isPresent()) {
@@ -177,7 +180,11 @@ public final class RollingUpgradeDecision {
       }
       return decision.memory(memory.withUpgrade(Optional.of(progress.finished(ordinal, now)))).requeueAt(now).build();
     }
-    pod.filter(p -> !p.terminating() && !p.runs(target) && (observed.onDelete() || !p.ready()))
+    // Only a stuck old pod (not Ready, so the StatefulSet controller will not replace it) and not in
+    // the pass right after the restart: until the deletion shows in the pod cache, a Ready old pod is
+    // the one just deleted, and deleting it again would restart nothing and only repeat the event.
+    boolean restartSettled = !now.isBefore(progress.stepStartedAt().plus(timings.poll()));
+    pod.filter(p -> restartSettled && !p.terminating() && !p.runs(target) && !p.ready())
         .ifPresent(p -> decision.act(new Action.DeletePod(p.name(), p.uid(), ordinal, "MemberUpgrade",
             "it still runs an older revision; the replacement runs " + target)));
     decision.memory(memory.withUpgrade(Optional.of(progress)));
@@ -191,6 +198,36 @@ public final class RollingUpgradeDecision {
     return decision.notice(Notice.progressing("Upgrading", "Waiting for " + podName + " to be Ready, Active and a Raft"
             + " voter again on revision " + target))
         .requeueAt(deadline.isBefore(now.plus(timings.poll())) ? deadline : now.plus(timings.poll()))
+        .build();
+  }
+
+  /**
+   * The template changed again while {@code progress}'s member was out, so members above it are stale
+   * too, and a partition at this member would release them all to the StatefulSet controller at once.
+   * Instead the partition holds every member, the member comes back as it is and returns to the
+   * proxies' rotation, and the upgrade starts again from the highest stale ordinal (this member
+   * restarts again when its turn comes).
+   */
+  private static Decision yieldToHigherOrdinals(ObservedCluster observed, LifecycleMemory memory,
+      UpgradeProgress progress, UpgradeStep step, Decision.Builder decision, Instant now, LifecycleTimings timings) {
+    int ordinal = progress.ordinal().getAsInt();
+    String podName = observed.names().pod(ordinal);
+    decision.partition(observed.statefulSetReplicas());
+    UpgradeProgress nobodyOut =
+        new UpgradeProgress(progress.targetRevision(), OptionalInt.empty(), Optional.empty(), now, progress.done());
+    if (step == UpgradeStep.EXCLUDING) {
+      return decision.memory(memory.withUpgrade(Optional.of(nobodyOut))).requeueAt(now).build();
+    }
+    if (back(observed, ordinal)) {
+      observed.pod(ordinal).flatMap(ObservedPod::podIp).ifPresent(ip -> observed.proxies()
+          .forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
+      return decision.memory(memory.withUpgrade(Optional.of(nobodyOut))).requeueAt(now).build();
+    }
+    return decision.memory(memory.withUpgrade(Optional.of(progress)))
+        .notice(Notice.progressing("UpgradeWaiting", "The template changed again while " + podName + " was out;"
+            + " waiting for it to be back before the upgrade to revision " + progress.targetRevision()
+            + " starts again from the highest member"))
+        .requeueAt(now.plus(timings.poll()))
         .build();
   }
 }

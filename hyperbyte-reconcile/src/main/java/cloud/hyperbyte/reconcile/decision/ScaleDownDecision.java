@@ -54,6 +54,11 @@ public final class ScaleDownDecision {
       startDrain(observed, progress.get(), decision, now);
       return decision.replicas(current).requeueAt(now.plus(timings.poll())).build();
     }
+    if (progress.get().ordinal() < current - 1) {
+      // the StatefulSet grew behind the operator's back: it shrinks from the top only, so finishing this
+      // member would take the members above it too, unremoved. Start again from the highest member.
+      return decision.memory(memory.withScaleDown(Optional.empty())).replicas(current).requeueAt(now).build();
+    }
     ScaleDownProgress step = progress.get().targetReplicas() == target
         ? progress.get()
         : new ScaleDownProgress(target, progress.get().ordinal(), progress.get().step(), progress.get().stepStartedAt());
@@ -131,24 +136,36 @@ public final class ScaleDownDecision {
     if (!voters.contains(nodeId) && !observed.learners().contains(nodeId)) {
       return step.at(ScaleDownStep.SHRINKING, now);
     }
-    if (voters.contains(nodeId)) {
-      Set<Long> remaining = new HashSet<>(voters);
-      remaining.remove(nodeId);
-      long oldUp = Quorum.raftUpCount(observed, voters);
-      long newUp = Quorum.raftUpCount(observed, remaining);
-      if (remaining.isEmpty() || oldUp < Quorum.majority(voters.size()) || newUp < Quorum.majority(remaining.size())) {
-        decision.notice(Notice.degraded("ScaleDownBlocked", "Removing node " + nodeId + " now would leave the Raft"
-            + " voters without an answering majority (" + newUp + " of " + remaining.size() + " remaining, " + oldUp
-            + " of " + voters.size() + " before); waiting for the other members to answer"))
-            .requeueAt(now.plus(timings.poll()));
-        return step;
-      }
+    Optional<Notice> blocked = majorityAtRisk(observed, voters, nodeId);
+    if (blocked.isPresent()) {
+      decision.notice(blocked.get()).requeueAt(now.plus(timings.poll()));
+      return step;
     }
     decision.act(new Action.RemoveMember(leader.get(), observed.address(step.ordinal())))
         .notice(Notice.progressing("ScalingDown", "Removing node " + nodeId + " from Raft to reach "
             + step.targetReplicas() + " replicas"))
         .requeueAt(now.plus(timings.poll()));
     return step.at(ScaleDownStep.SHRINKING, now);
+  }
+
+  /**
+   * A notice when removing voter {@code nodeId} now would leave the old or the new voter set
+   * without an answering majority; empty when the removal is safe or the node is no voter.
+   */
+  private static Optional<Notice> majorityAtRisk(ObservedCluster observed, Set<Long> voters, long nodeId) {
+    if (!voters.contains(nodeId)) {
+      return Optional.empty();
+    }
+    Set<Long> remaining = new HashSet<>(voters);
+    remaining.remove(nodeId);
+    long oldUp = Quorum.raftUpCount(observed, voters);
+    long newUp = Quorum.raftUpCount(observed, remaining);
+    if (remaining.isEmpty() || oldUp < Quorum.majority(voters.size()) || newUp < Quorum.majority(remaining.size())) {
+      return Optional.of(Notice.degraded("ScaleDownBlocked", "Removing node " + nodeId + " now would leave the Raft"
+          + " voters without an answering majority (" + newUp + " of " + remaining.size() + " remaining, " + oldUp
+          + " of " + voters.size() + " before); waiting for the other members to answer"));
+    }
+    return Optional.empty();
   }
 
   private static Decision shrink(ObservedCluster observed, LifecycleMemory memory, ScaleDownProgress step,
@@ -158,9 +175,18 @@ public final class ScaleDownDecision {
     boolean stillMember = observed.voters().map(v -> v.contains(nodeId)).orElse(true)
         || observed.learners().contains(nodeId);
     if (stillMember) {
-      // the removal has not been applied yet (or no leader to confirm it): keep the pod
-      if (decision.build().actions().isEmpty() && observed.leaderAddress().isPresent()) {
-        decision.act(new Action.RemoveMember(observed.leaderAddress().get(), observed.address(step.ordinal())));
+      // the removal has not been applied yet (or no leader to confirm it): keep the pod. Repeat the
+      // request only once the last one had a poll interval to apply (the server makes one Raft
+      // change at a time), and vet it like the first: the majority may have been lost since
+      boolean lastRequestSettled = !now.isBefore(step.stepStartedAt().plus(timings.poll()));
+      if (lastRequestSettled && decision.build().actions().isEmpty() && observed.leaderAddress().isPresent()) {
+        Optional<Notice> blocked = majorityAtRisk(observed, observed.voters().orElse(Set.of()), nodeId);
+        if (blocked.isPresent()) {
+          decision.notice(blocked.get());
+        } else {
+          decision.act(new Action.RemoveMember(observed.leaderAddress().get(), observed.address(step.ordinal())))
+              .memory(memory.withScaleDown(Optional.of(step.at(ScaleDownStep.SHRINKING, now))));
+        }
       }
       return decision.replicas(Math.max(observed.statefulSetReplicas(), step.ordinal() + 1))
           .requeueAt(now.plus(timings.poll())).build();

@@ -1,0 +1,241 @@
+package cloud.hyperbyte.reconcile.properties;
+
+import static cloud.hyperbyte.reconcile.properties.PlanReading.deliberatelyTakenDown;
+import static cloud.hyperbyte.reconcile.properties.PlanReading.inRaft;
+import static cloud.hyperbyte.reconcile.properties.PlanReading.livePod;
+import static cloud.hyperbyte.reconcile.properties.PlanReading.majority;
+import static cloud.hyperbyte.reconcile.properties.PlanReading.stillOut;
+import static cloud.hyperbyte.reconcile.properties.PlanReading.serving;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.reconcile.decision.Action;
+import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
+import cloud.hyperbyte.reconcile.decision.LifecycleMemory;
+import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
+import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.reconcile.decision.Scenario;
+import cloud.hyperbyte.reconcile.decision.StatefulSetShape;
+import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The safety invariants of one lifecycle pass (issue 4, item 5), checked over generated observations:
+ * 1–7 running and 1–7 wanted members, any member health, reachability, node state and pod readiness,
+ * a leader or none (or two), any voter and learner sets, pods on either revision, any remembered
+ * operation progress, paused or not, held by a restore or not.
+ */
+class LifecycleInvariantsTest {
+
+  /** Sized so that the whole suite stays well under 30 s on a loaded 2-core machine (~3 ms per case). */
+  static final int TRIES = 500;
+
+  /** Properties that plan twice per case. */
+  static final int DOUBLE_TRIES = 400;
+
+  /** Properties whose generated clusters all take the same early exit. */
+  static final int EARLY_EXIT_TRIES = 300;
+
+  private final ClusterLifecycle lifecycle =
+      new ClusterLifecycle(Scenario.clockAt(Scenario.NOW), LifecycleTimings.defaults());
+
+  @Provide
+  Arbitrary<ClusterPicture> clusters() {
+    return ClusterPictures.clusters();
+  }
+
+  @Provide
+  Arbitrary<ClusterPicture> pausedClusters() {
+    return ClusterPictures.pausedClusters();
+  }
+
+  @Provide
+  Arbitrary<ClusterPicture> heldClusters() {
+    return ClusterPictures.heldClusters();
+  }
+
+  @Property(tries = TRIES)
+  void atMostOneMemberIsTakenDownOnPurposeAtATime(@ForAll("clusters") ClusterPicture cluster) {
+    // a restore stops every member on purpose; whileARestoreHoldsTheClusterNoMemberIsTouched covers it
+    Assume.that(!cluster.settings().held());
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    Set<Integer> down = deliberatelyTakenDown(plan, observed);
+    assertThat(down).as("members this pass takes down on purpose").hasSizeLessThanOrEqualTo(1);
+    if (!down.isEmpty()) {
+      Set<Integer> alreadyOut = new TreeSet<>(stillOut(plan, observed));
+      alreadyOut.removeAll(down);
+      assertThat(alreadyOut).as("other members an operation still has out while %s is taken down", down).isEmpty();
+    }
+  }
+
+  @Property(tries = TRIES)
+  void failoverStaysWithinMaxFailoverCountAndLeavesAServingMajority(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    List<Action.DeletePod> failovers = PlanReading.failoverDeletes(plan);
+    if (failovers.isEmpty()) {
+      return;
+    }
+    var settings = observed.spec().failover();
+    long terminating = observed.pods().stream().filter(ObservedPod::terminating).count();
+    assertThat(settings.enabled()).as("failover is enabled").isTrue();
+    assertThat((long) failovers.size()).as("failovers this pass").isLessThanOrEqualTo(
+        Math.max(0, settings.maxFailoverCount() - terminating));
+
+    Set<Integer> touched = new HashSet<>(deliberatelyTakenDown(plan, observed));
+    plan.actions().stream().filter(Action::disruptive).forEach(a -> touched.add(a.ordinal()));
+    Set<Long> voters = PlanReading.voters(observed);
+    long stillServing = voters.stream().filter(v -> serving(observed, v) && !touched.contains((int) (v - 1))).count();
+    assertThat(stillServing).as("voters of %s still serving after the pass's disruptive actions", voters)
+        .isGreaterThanOrEqualTo(majority(voters.size()));
+    for (Action.DeletePod failover : failovers) {
+      assertThat(PlanReading.operationsOut(plan.memory())).as("members an operation has out on purpose")
+          .doesNotContain(failover.ordinal());
+      assertThat(plan.actions().stream().filter(PlanReading::deliberate).map(Action::ordinal))
+          .as("members taken down on purpose in the same pass").doesNotContain(failover.ordinal());
+    }
+  }
+
+  @Property(tries = TRIES)
+  void aVoterIsRemovedOnlyWhenTheOldAndNewVoterSetsKeepAnAnsweringMajority(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    List<Action.RemoveMember> removals = plan.actions().stream()
+        .filter(Action.RemoveMember.class::isInstance).map(Action.RemoveMember.class::cast).toList();
+    assertThat(removals).as("removals this pass").hasSizeLessThanOrEqualTo(1);
+    for (Action.RemoveMember removal : removals) {
+      assertThat(observed.voters()).as("the leader's voter set").isPresent();
+      Set<Long> voters = observed.voters().get();
+      long nodeId = removal.member().nodeId();
+      if (!voters.contains(nodeId)) {
+        continue;
+      }
+      Set<Long> remaining = new TreeSet<>(voters);
+      remaining.remove(nodeId);
+      assertThat(remaining).as("voters left after removing node %d", nodeId).isNotEmpty();
+      assertThat(remaining.stream().filter(v -> inRaft(observed, v)).count())
+          .as("answering voters of %s after removing node %d", remaining, nodeId)
+          .isGreaterThanOrEqualTo(majority(remaining.size()));
+      assertThat(voters.stream().filter(v -> inRaft(observed, v)).count())
+          .as("answering voters of %s before removing node %d", voters, nodeId)
+          .isGreaterThanOrEqualTo(majority(voters.size()));
+    }
+  }
+
+  @Property(tries = EARLY_EXIT_TRIES)
+  void whilePausedNothingButStatusChanges(@ForAll("pausedClusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.statefulSetShape()).as("StatefulSet shape").isEmpty();
+    assertThat(plan.memory()).as("operation progress").isEqualTo(LifecycleMemory.from(observed.lastStatus()));
+  }
+
+  @Property(tries = EARLY_EXIT_TRIES)
+  void whileARestoreHoldsTheClusterNoMemberIsTouched(@ForAll("heldClusters") ClusterPicture cluster) {
+    LifecyclePlan plan = lifecycle.plan(cluster.observe());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(0, 0));
+  }
+
+  @Property(tries = TRIES)
+  void aVolumeIsDeletedOnlyWhenALeaderConfirmsItsMemberLeftAndItsPodIsGone(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    for (Action action : plan.actions()) {
+      if (action instanceof Action.DeletePvc pvc) {
+        long nodeId = pvc.ordinal() + 1L;
+        assertThat(observed.voters()).as("a leader's voter set").isPresent();
+        assertThat(observed.voters().get()).as("voters").doesNotContain(nodeId);
+        assertThat(observed.learners()).as("learners").doesNotContain(nodeId);
+        assertThat(livePod(observed, pvc.ordinal())).as("pod of node %d", nodeId).isEmpty();
+        assertThat(plan.statefulSetShape().get().replicas()).as("StatefulSet replicas").isLessThanOrEqualTo(pvc.ordinal());
+      }
+    }
+  }
+
+  @Property(tries = TRIES)
+  void nodeOneIsNeverDrainedRemovedOrWiped(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    assertThat(plan.actions())
+        .filteredOn(a -> a instanceof Action.DrainMember || a instanceof Action.RemoveMember
+            || a instanceof Action.DeletePvc)
+        .extracting(Action::ordinal)
+        .doesNotContain(0);
+    if (!cluster.settings().held()) {
+      plan.statefulSetShape().ifPresent(shape ->
+          assertThat(shape.replicas()).as("StatefulSet replicas").isGreaterThanOrEqualTo(1));
+    }
+  }
+
+  @Property(tries = TRIES)
+  void raftMembershipChangesOnlyThroughTheOneKnownLeaderOneAtATime(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    List<Action> changes = plan.actions().stream()
+        .filter(a -> a instanceof Action.AddMember || a instanceof Action.RemoveMember).toList();
+    assertThat(changes).as("membership changes this pass").hasSizeLessThanOrEqualTo(1);
+    for (Action change : changes) {
+      assertThat(observed.leadersReported()).as("members reporting Raft leadership").hasSize(1);
+      var through = change instanceof Action.AddMember add ? add.leader() : ((Action.RemoveMember) change).leader();
+      assertThat(through).isEqualTo(observed.leaderAddress().get());
+    }
+  }
+
+  @Property(tries = DOUBLE_TRIES)
+  void planningTheSameObservationTwiceGivesTheSamePlan(@ForAll("clusters") ClusterPicture cluster) {
+    assertThat(lifecycle.plan(cluster.observe())).isEqualTo(lifecycle.plan(cluster.observe()));
+  }
+
+  @Property(tries = DOUBLE_TRIES)
+  void replanningWithTheWrittenMemoryRepeatsNoDestructiveAction(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan first = lifecycle.plan(observed);
+    LifecyclePlan second = lifecycle.plan(cluster.observe(first.memory()));
+
+    Set<String> repeated = new TreeSet<>(destructive(first, observed));
+    repeated.retainAll(destructive(second, observed));
+    assertThat(repeated).as("destructive actions planned again on the same observation").isEmpty();
+  }
+
+  /**
+   * Destructive actions by what they destroy, so that a repetition is recognised. A stuck pod (not
+   * Ready, on an old revision) is the one target a decision deletes again on purpose, once per poll
+   * interval, to unstick the StatefulSet controller; with the UID precondition a repeat on a pod that
+   * is already going is a no-op, so only deletions of Ready pods and failovers count here.
+   */
+  private static Set<String> destructive(LifecyclePlan plan, ObservedCluster observed) {
+    Set<String> keys = new TreeSet<>();
+    for (Action action : plan.actions()) {
+      if (action instanceof Action.DrainMember d) {
+        keys.add("drain node " + d.member().nodeId());
+      } else if (action instanceof Action.RemoveMember r) {
+        keys.add("remove node " + r.member().nodeId());
+      } else if (action instanceof Action.DeletePod p
+          && (PlanReading.failover(p) || observed.pod(p.ordinal()).filter(ObservedPod::ready).isPresent())) {
+        keys.add("delete pod " + p.podName() + " uid " + p.podUid() + " (" + p.reason() + ")");
+      } else if (action instanceof Action.DeletePvc v) {
+        keys.add("delete pvc " + v.pvcName());
+      }
+    }
+    return keys;
+  }
+}
