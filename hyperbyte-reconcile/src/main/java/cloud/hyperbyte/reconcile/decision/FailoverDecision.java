@@ -43,7 +43,9 @@ public final class FailoverDecision {
     int replicas = observed.statefulSetReplicas();
     Map<Integer, Instant> since = new TreeMap<>();
     for (int ordinal = 0; ordinal < replicas; ordinal++) {
-      if (deliberatelyOut.contains(ordinal) || healthy(observed, ordinal)) {
+      // a member without a pod is being created or replaced: nothing to fail over, and a "since"
+      // that is not kept in status would change the message on every pass
+      if (deliberatelyOut.contains(ordinal) || healthy(observed, ordinal) || observed.pod(ordinal).isEmpty()) {
         continue;
       }
       since.put(ordinal, memory.unhealthySince().getOrDefault(ordinal, now));

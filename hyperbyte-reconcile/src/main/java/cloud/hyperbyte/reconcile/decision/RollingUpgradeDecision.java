@@ -78,9 +78,11 @@ public final class RollingUpgradeDecision {
         new UpgradeProgress(target.get(), OptionalInt.empty(), Optional.empty(), now, List.of()));
     if (progress.ordinal().isEmpty()) {
       OptionalInt next = next(observed, stale);
+      boolean turningClusterModeOn = clusterModeTurningOn(observed, stale);
       List<Integer> out = new ArrayList<>();
       for (int ordinal = 0; ordinal < replicas; ordinal++) {
-        if (!back(observed, ordinal)) {
+        boolean serving = turningClusterModeOn && ordinal != 0 ? servingOutsideRaft(observed, ordinal) : back(observed, ordinal);
+        if (!serving) {
           out.add(ordinal);
         }
       }
@@ -97,6 +99,27 @@ public final class RollingUpgradeDecision {
       progress = progress.at(next.getAsInt(), UpgradeStep.EXCLUDING, now);
     }
     return member(observed, memory, progress, target.get(), livePartition, decision, now, timings);
+  }
+
+  /**
+   * Going from one member to several turns cluster mode on, which changes every pod's template: the
+   * new members start in cluster mode and wait to be added, but only a Raft leader can add them, and
+   * there is none until member 0, still running standalone, restarts with cluster mode on. So when
+   * member 0 is the only stale member, no leader exists and member 0 answers without Raft (the
+   * cluster routes are not mounted in standalone mode), member 0 restarts first without waiting for
+   * the others to be voters.
+   */
+  static boolean clusterModeTurningOn(ObservedCluster observed, List<Integer> stale) {
+    return stale.equals(List.of(0))
+        && observed.statefulSetReplicas() > 1
+        && observed.leader().isEmpty()
+        && observed.facts(0).filter(MemberFacts::reachable).filter(f -> f.raftRole().isEmpty()).isPresent();
+  }
+
+  /** Pod Ready and database Active: all a member not yet in any Raft group can be. */
+  private static boolean servingOutsideRaft(ObservedCluster observed, int ordinal) {
+    boolean podReady = observed.pod(ordinal).filter(p -> p.ready() && !p.terminating()).isPresent();
+    return podReady && observed.facts(ordinal).filter(MemberFacts::reachable).filter(MemberFacts::active).isPresent();
   }
 
   /** A target change mid-way keeps the member that is out; one already restarted must restart again. */

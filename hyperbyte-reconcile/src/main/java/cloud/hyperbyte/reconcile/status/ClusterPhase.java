@@ -21,7 +21,7 @@ public final class ClusterPhase {
     if (neverRan && !ClusterHealth.formed(observed)) {
       return "Initializing";
     }
-    if (plan.memory().upgrade().isPresent()) {
+    if (plan.memory().upgrade().isPresent() || PendingTemplate.of(observed)) {
       return "Upgrading";
     }
     int target = observed.spec().effectiveReplicas();

@@ -141,4 +141,37 @@ class RollingUpgradeDecisionTest {
     assertThat(decision.memory().upgrade()).isEmpty();
     assertThat(decision.partition()).isEmpty();
   }
+
+  /** 1 -> 3: members 1 and 2 start in cluster mode and wait; member 0 still runs standalone, no leader anywhere. */
+  private static Scenario turningClusterModeOn() {
+    return Scenario.running(3).newTemplate().noLeader().voters()
+        .podRevision(1, "r2").podRevision(2, "r2")
+        .member(0, f -> f.withRaftRole(Optional.empty()).withVoters(java.util.Set.of()))
+        .member(1, f -> f.withRaftRole(Optional.empty()).withVoters(java.util.Set.of()))
+        .member(2, f -> f.withRaftRole(Optional.empty()).withVoters(java.util.Set.of()));
+  }
+
+  @Test
+  void givenOneToThreeTheStandaloneMemberRestartsFirstWithoutWaitingForVotersThatOnlyItCanAdd() {
+    Decision decision = decide(turningClusterModeOn(), NOW);
+
+    assertThat(decision.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).hasValue(0));
+    assertThat(decision.notices()).noneMatch(n -> n.reason().equals("UpgradeWaiting"));
+  }
+
+  @Test
+  void givenOneToThreeButANewMemberIsNotUpTheStandaloneMemberWaits() {
+    Decision decision = decide(turningClusterModeOn().notReady(2), NOW);
+
+    assertThat(decision.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).isEmpty());
+    assertThat(decision.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting") && n.message().contains("db-2"));
+  }
+
+  @Test
+  void givenAFormedClusterWithoutALeaderTheUpgradeStillWaitsForVoters() {
+    Decision decision = decide(Scenario.running(3).newTemplate().noLeader().podRevision(2, "r2"), NOW);
+
+    assertThat(decision.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting"));
+    assertThat(decision.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).isEmpty());
+  }
 }

@@ -116,4 +116,30 @@ class ClusterStatusDeriverTest {
   void aNewClusterWithoutALeaderYetIsInitializing() {
     assertThat(derive(Scenario.running(3).noLeader().build(), NOW).getPhase()).isEqualTo("Initializing");
   }
+
+  @Test
+  void inThePassThatAppliesANewVersionTheStatusSaysUpgradingAndKeepsTheOldVersion() {
+    ObservedCluster converged = Scenario.running(3).build();
+    io.fabric8.kubernetes.api.model.apps.StatefulSet rendered = converged.rendered().objects().stream()
+        .filter(io.fabric8.kubernetes.api.model.apps.StatefulSet.class::isInstance)
+        .map(io.fabric8.kubernetes.api.model.apps.StatefulSet.class::cast).findFirst().orElseThrow();
+    io.fabric8.kubernetes.api.model.apps.StatefulSet live = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder(
+        converged.statefulSet().orElseThrow()).editSpec().withTemplate(rendered.getSpec().getTemplate()).endSpec().build();
+    live = new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder(live).editSpec().editTemplate().editSpec()
+        .editFirstContainer().withImage("ghcr.io/hyperbyte-cloud/hyperbytedb:0.8.4").endContainer()
+        .endSpec().endTemplate().endSpec().build();
+    converged.lastStatus().setCurrentVersion("0.8.4");
+
+    HyperbytedbClusterStatus beforeApply = derive(
+        cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster.copyOf(converged).withStatefulSet(live), NOW);
+    HyperbytedbClusterStatus sameTemplate = derive(
+        cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster.copyOf(converged).withStatefulSet(
+            new io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder(live).editSpec().withTemplate(rendered.getSpec().getTemplate())
+                .endSpec().build()), NOW);
+
+    assertThat(beforeApply.getPhase()).isEqualTo("Upgrading");
+    assertThat(beforeApply.getCurrentVersion()).isEqualTo("0.8.4");
+    assertThat(sameTemplate.getPhase()).isEqualTo("Running");
+    assertThat(sameTemplate.getCurrentVersion()).isEqualTo("0.8.5");
+  }
 }
