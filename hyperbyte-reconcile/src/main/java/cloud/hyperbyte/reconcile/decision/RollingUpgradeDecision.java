@@ -78,11 +78,12 @@ public final class RollingUpgradeDecision {
         new UpgradeProgress(target.get(), OptionalInt.empty(), Optional.empty(), now, List.of()));
     if (progress.ordinal().isEmpty()) {
       OptionalInt next = next(observed, stale);
-      boolean turningClusterModeOn = clusterModeTurningOn(observed, stale);
+      if (clusterModeTurningOn(observed, stale)) {
+        return startClusterMode(observed, memory, progress, livePartition, decision, now, timings);
+      }
       List<Integer> out = new ArrayList<>();
       for (int ordinal = 0; ordinal < replicas; ordinal++) {
-        boolean serving = turningClusterModeOn && ordinal != 0 ? servingOutsideRaft(observed, ordinal) : back(observed, ordinal);
-        if (!serving) {
+        if (!back(observed, ordinal)) {
           out.add(ordinal);
         }
       }
@@ -102,18 +103,42 @@ public final class RollingUpgradeDecision {
   }
 
   /**
-   * Going from one member to several turns cluster mode on, which changes every pod's template: the
-   * new members start in cluster mode and wait to be added, but only a Raft leader can add them, and
-   * there is none until member 0, still running standalone, restarts with cluster mode on. So when
-   * member 0 is the only stale member, no leader exists and member 0 answers without Raft (the
-   * cluster routes are not mounted in standalone mode), member 0 restarts first without waiting for
-   * the others to be voters.
+   * Going from one member to several turns cluster mode on. The new members start in cluster mode
+   * (they read the updated config) and wait to be added, but only a Raft leader can add them, and
+   * there is none until member 0, still running standalone, restarts with cluster mode on: waiting for
+   * all members to be voters before restarting anyone would wait forever. So member 0 restarts first.
+   * Detected as: member 0 is stale, answers without a Raft role (standalone servers do not mount the
+   * cluster routes), no leader exists, and every other member is up.
    */
   static boolean clusterModeTurningOn(ObservedCluster observed, List<Integer> stale) {
-    return stale.equals(List.of(0))
-        && observed.statefulSetReplicas() > 1
-        && observed.leader().isEmpty()
-        && observed.facts(0).filter(MemberFacts::reachable).filter(f -> f.raftRole().isEmpty()).isPresent();
+    if (!stale.contains(0) || observed.statefulSetReplicas() <= 1 || observed.leader().isPresent()) {
+      return false;
+    }
+    boolean standalone = observed.facts(0).filter(MemberFacts::reachable).filter(f -> f.raftRole().isEmpty()).isPresent();
+    boolean othersUp = true;
+    for (int ordinal = 1; ordinal < observed.statefulSetReplicas(); ordinal++) {
+      othersUp &= servingOutsideRaft(observed, ordinal);
+    }
+    return standalone && othersUp && observed.pod(0).filter(p -> p.ready() && !p.terminating()).isPresent();
+  }
+
+  /**
+   * Restarts member 0 so it comes back in cluster mode and bootstraps Raft; the pod keeps its
+   * revision (the restart is for the configuration it reads at start), so the ordinary upgrade still
+   * rolls every member once a leader exists. Progress records member 0 as rejoining, so the restart is
+   * not repeated while it comes back.
+   */
+  private static Decision startClusterMode(ObservedCluster observed, LifecycleMemory memory, UpgradeProgress progress,
+      int livePartition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
+    ObservedPod pod = observed.pod(0).orElseThrow();
+    return decision.act(new Action.DeletePod(pod.name(), pod.uid(), 0, "MemberUpgrade",
+            "it runs standalone; it restarts in cluster mode so that it bootstraps Raft and can add the new members"))
+        .memory(memory.withUpgrade(Optional.of(progress.at(0, UpgradeStep.REJOINING, now))))
+        .partition(livePartition)
+        .notice(Notice.progressing("ClusterModeStarting", pod.name()
+            + " restarts in cluster mode; the new members join once it leads the Raft group"))
+        .requeueAt(now.plus(timings.poll()))
+        .build();
   }
 
   /** Pod Ready and database Active: all a member not yet in any Raft group can be. */

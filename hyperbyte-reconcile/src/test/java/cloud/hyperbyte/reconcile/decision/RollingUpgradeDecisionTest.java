@@ -155,16 +155,25 @@ class RollingUpgradeDecisionTest {
   void givenOneToThreeTheStandaloneMemberRestartsFirstWithoutWaitingForVotersThatOnlyItCanAdd() {
     Decision decision = decide(turningClusterModeOn(), NOW);
 
-    assertThat(decision.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).hasValue(0));
-    assertThat(decision.notices()).noneMatch(n -> n.reason().equals("UpgradeWaiting"));
+    assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
+        d -> assertThat(d.podName()).isEqualTo("db-0"));
+    assertThat(decision.notices()).extracting(Notice::reason).containsExactly("ClusterModeStarting");
+  }
+
+  @Test
+  void givenOneToThreeWithAllPodsOnTheOldRevisionTheStandaloneMemberStillRestartsFirst() {
+    Decision decision = decide(turningClusterModeOn().podRevision(1, "r1").podRevision(2, "r1"), NOW);
+
+    assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
+        d -> assertThat(d.podName()).isEqualTo("db-0"));
   }
 
   @Test
   void givenOneToThreeButANewMemberIsNotUpTheStandaloneMemberWaits() {
     Decision decision = decide(turningClusterModeOn().notReady(2), NOW);
 
-    assertThat(decision.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).isEmpty());
-    assertThat(decision.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting") && n.message().contains("db-2"));
+    assertThat(decision.actions()).isEmpty();
+    assertThat(decision.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting"));
   }
 
   @Test
