@@ -18,9 +18,9 @@ import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.Backoff;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.operator.queue.ResourceKind;
+import cloud.hyperbyte.operator.queue.Scheduler;
 import cloud.hyperbyte.operator.queue.SystemScheduler;
 import cloud.hyperbyte.operator.queue.WorkQueue;
-import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * returns once the caches are synced and the election has started; {@link #close()} stops in the
  * order that hands over cleanly: finish running reconciles, release the Lease, stop watching.
  *
- * <p>The client, the pod address resolver and the clock are injected, so the same wiring runs in
- * production and against the simulated cluster of hyperbyte-testkit.
+ * <p>The client, the pod and proxy address resolvers, the clock and the work queue's timer are
+ * injected, so the same wiring runs in production and against the simulated cluster of
+ * hyperbyte-testkit (where simulated members let the lifecycle's waits be short, see
+ * {@link OperatorSettings#lifecycleTimings()}).
  */
 public final class Operator implements AutoCloseable {
 
@@ -57,12 +60,13 @@ public final class Operator implements AutoCloseable {
   private final PodAddressResolver resolver;
   private final ProxyAddressResolver proxyResolver;
   private final Clock clock;
+  private final Optional<Scheduler> injectedScheduler;
 
   private final OwnWrites ownWrites;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ExecutorService workers;
   private ExecutorService probes;
-  private SystemScheduler scheduler;
+  private SystemScheduler ownedScheduler;
   private WorkQueue<ResourceKey> queue;
   private InformerCaches caches;
   private LeaderElection election;
@@ -81,12 +85,28 @@ public final class Operator implements AutoCloseable {
    */
   public Operator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
       PodAddressResolver resolver, ProxyAddressResolver proxyResolver, Clock clock) {
+    this(client, settings, metrics, resolver, proxyResolver, clock, Optional.empty());
+  }
+
+  /**
+   * An operator whose work queue times requeues with {@code scheduler} (which the caller closes)
+   * instead of its own timer thread on {@code clock}; the scheduler's {@code now()} should agree
+   * with {@code clock}.
+   */
+  public Operator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+      PodAddressResolver resolver, ProxyAddressResolver proxyResolver, Clock clock, Scheduler scheduler) {
+    this(client, settings, metrics, resolver, proxyResolver, clock, Optional.of(scheduler));
+  }
+
+  private Operator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics,
+      PodAddressResolver resolver, ProxyAddressResolver proxyResolver, Clock clock, Optional<Scheduler> scheduler) {
     this.client = client;
     this.settings = settings;
     this.metrics = metrics;
     this.resolver = resolver;
     this.proxyResolver = proxyResolver;
     this.clock = clock;
+    this.injectedScheduler = scheduler;
     this.ownWrites = new OwnWrites(clock, OwnWrites.DEFAULT_TTL);
   }
 
@@ -100,7 +120,11 @@ public final class Operator implements AutoCloseable {
     }
     workers = Executors.newFixedThreadPool(settings.workers(), named("reconcile"));
     probes = Executors.newFixedThreadPool(Math.max(8, settings.workers() * 4), named("member-probe"));
-    scheduler = new SystemScheduler(clock);
+    Scheduler scheduler = injectedScheduler.orElse(null);
+    if (scheduler == null) {
+      ownedScheduler = new SystemScheduler(clock);
+      scheduler = ownedScheduler;
+    }
     DatabaseClients databases = new DatabaseClients(resolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT,
         DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics);
     resources.add(databases);
@@ -109,7 +133,7 @@ public final class Operator implements AutoCloseable {
     ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
         client, caches, ownWrites, metrics, databases,
         new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
-        probes, settings.probeBudget(), settings.clusterDomain(), clock, LifecycleTimings.defaults(),
+        probes, settings.probeBudget(), settings.clusterDomain(), clock, settings.lifecycleTimings(),
         new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults())));
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
@@ -232,8 +256,8 @@ public final class Operator implements AutoCloseable {
         LOG.debug("closing {}", resource, e);
       }
     }
-    if (scheduler != null) {
-      scheduler.close();
+    if (ownedScheduler != null) {
+      ownedScheduler.close();
     }
     if (workers != null) {
       workers.shutdownNow();

@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
+import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param shutdownGrace how long running reconciles may finish on shutdown
  * @param operatorImage the operator's own image, which restore pods run; empty: backups and
  *     restores are not reconciled
+ * @param lifecycleTimings the lifecycle's waits (drain windows, poll interval); the server's
+ *     {@linkplain LifecycleTimings#defaults() defaults} in production, shorter against simulated members
  */
 public record OperatorSettings(
     WatchedNamespaces namespaces,
@@ -31,11 +34,13 @@ public record OperatorSettings(
     Duration resync,
     Duration probeBudget,
     Duration shutdownGrace,
-    Optional<String> operatorImage) {
+    Optional<String> operatorImage,
+    LifecycleTimings lifecycleTimings) {
 
   public OperatorSettings {
     Objects.requireNonNull(namespaces, "namespaces");
     Objects.requireNonNull(operatorImage, "operatorImage");
+    Objects.requireNonNull(lifecycleTimings, "lifecycleTimings");
     Objects.requireNonNull(clusterDomain, "clusterDomain");
     Objects.requireNonNull(leaderElection, "leaderElection");
     if (workers < 1) {
@@ -43,11 +48,25 @@ public record OperatorSettings(
     }
   }
 
+  /** Settings with the default lifecycle timings. */
+  public OperatorSettings(WatchedNamespaces namespaces, String clusterDomain, Optional<LeaseSettings> leaderElection,
+      int metricsPort, int healthPort, int workers, Duration resync, Duration probeBudget, Duration shutdownGrace,
+      Optional<String> operatorImage) {
+    this(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync, probeBudget, shutdownGrace,
+        operatorImage, LifecycleTimings.defaults());
+  }
+
   /** Settings without backups and restores. */
   public OperatorSettings(WatchedNamespaces namespaces, String clusterDomain, Optional<LeaseSettings> leaderElection,
       int metricsPort, int healthPort, int workers, Duration resync, Duration probeBudget, Duration shutdownGrace) {
     this(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync, probeBudget, shutdownGrace,
         Optional.empty());
+  }
+
+  /** These settings with other lifecycle timings. */
+  public OperatorSettings withLifecycleTimings(LifecycleTimings timings) {
+    return new OperatorSettings(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync,
+        probeBudget, shutdownGrace, operatorImage, timings);
   }
 
   /** All namespaces, no election, no HTTP servers, 4 workers: for tests and embedders. */

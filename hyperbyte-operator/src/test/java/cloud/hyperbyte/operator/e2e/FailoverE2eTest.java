@@ -14,7 +14,7 @@ class FailoverE2eTest extends OperatorE2eTest {
   void aMemberUnhealthyForTheTimeoutIsRecoveredByDeletingItsPodAndNotBefore() throws Exception {
     // the operator lives on a clock the test moves: 60 s of failover timeout pass without waiting for them
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, Duration.ofSeconds(1));
+    restartOperator(clock, FREQUENT_RESYNC);
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
     String firstUid = pod("hdb-2").getMetadata().getUid();
@@ -43,7 +43,7 @@ class FailoverE2eTest extends OperatorE2eTest {
       but the count written to status is 0 in later passes (passed once, failed twice, on the same code).""")
   void theFailoverIsCountedInTheStatus() throws Exception {
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, Duration.ofSeconds(1));
+    restartOperator(clock, FREQUENT_RESYNC);
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
 
@@ -61,7 +61,7 @@ class FailoverE2eTest extends OperatorE2eTest {
   @Test
   void noFailoverWhenTheOtherVotersWouldNotKeepAHealthyMajority() throws Exception {
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, Duration.ofSeconds(1));
+    restartOperator(clock, FREQUENT_RESYNC);
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
 

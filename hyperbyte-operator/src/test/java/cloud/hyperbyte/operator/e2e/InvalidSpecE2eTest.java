@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.testkit.cluster.ApiMark;
 import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InvalidSpecE2eTest extends OperatorE2eTest {
 
   @Test
   void anInvalidSpecIsReportedOnceAndTouchesNothing() throws Exception {
-    restartOperator(Clock.systemUTC(), Duration.ofSeconds(1));
+    restartOperator(Clock.systemUTC(), FREQUENT_RESYNC);
     ApiMark before = sim.mark();
 
     HyperbytedbCluster bad = Manifests.cluster("bad", 3);

@@ -29,6 +29,14 @@ abstract class OperatorE2eTest {
   static final String NS = Manifests.NAMESPACE;
   /** How long a simulated member takes from pod start to answering (the "pod start time"). */
   static final Duration MEMBER_STARTUP = Duration.ofMillis(300);
+  /** How long a simulated member's drain waits for peer acknowledgements (the server's 90 s). */
+  static final Duration DRAIN_ACK_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * A resync period for scenarios that move the operator's clock: a requeue the operator timed before
+   * the jump fires late, a resync pass sees the new time. One second is the shortest resync a fabric8
+   * informer runs.
+   */
+  static final Duration FREQUENT_RESYNC = Duration.ofSeconds(1);
 
   SimulatedCluster sim;
   KubernetesClient user;
@@ -39,7 +47,7 @@ abstract class OperatorE2eTest {
   @BeforeEach
   void startCluster() throws Exception {
     sim = SimulatedCluster.builder().databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP)
-        .withDrainAckTimeout(Duration.ofSeconds(3))).start();
+        .withDrainAckTimeout(DRAIN_ACK_TIMEOUT)).start();
     user = sim.observerClient();
     events = new EventLog(user);
     history = new ClusterHistory(user);
@@ -137,10 +145,16 @@ abstract class OperatorE2eTest {
     operator = OperatorProcess.start(sim, clock, resync);
   }
 
-  /** Waits until the operator has run {@code count} more reconciles (e.g. periodic resyncs). */
+  /**
+   * Lets the operator run {@code count} more reconciles of every cluster, each a full look at the
+   * cluster as a periodic resync makes (the wait asks for them rather than waiting for the resync).
+   */
   void awaitMoreReconciles(int count) {
     long target = operator.reconciles() + count;
-    eventually().until(() -> operator.reconciles() >= target);
+    eventually().until(() -> {
+      operator.operator().resyncAll();
+      return operator.reconciles() >= target;
+    });
   }
 
   Pod pod(String name) {

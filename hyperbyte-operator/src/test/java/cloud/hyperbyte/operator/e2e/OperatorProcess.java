@@ -5,6 +5,7 @@ import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -17,10 +18,21 @@ import java.util.Optional;
 /**
  * One run of the operator process against a simulated cluster, wired as {@code RunCommand} wires it
  * (the same {@link Operator}), with the simulated API's client, members resolved to their loopback
- * addresses, leader election off and no HTTP servers. {@link #kill()} cuts it off mid-flight: its API
- * connection closes first, so nothing it was doing completes.
+ * addresses, leader election off, no HTTP servers, and lifecycle waits scaled to the simulated
+ * members ({@link #TIMINGS}). {@link #kill()} cuts it off mid-flight: its API connection closes
+ * first, so nothing it was doing completes.
  */
 final class OperatorProcess implements AutoCloseable {
+
+  /**
+   * The lifecycle's waits for simulated members: they start in a fraction of a second and end a drain
+   * within the {@link OperatorE2eTest#DRAIN_ACK_TIMEOUT} they are given, so the operator polls every
+   * 200 ms and waits out a Draining member for that ack window (plus a margin), not the server's 90 s.
+   * The rejoin bound stays generous: reaching it fails an upgrade, and a loaded CI machine is slow.
+   */
+  static final LifecycleTimings TIMINGS = new LifecycleTimings(
+      OperatorE2eTest.DRAIN_ACK_TIMEOUT.plusSeconds(1), Duration.ofSeconds(15), Duration.ofMinutes(2),
+      Duration.ofMillis(200));
 
   private final KubernetesClient client;
   private final Operator operator;
@@ -39,7 +51,7 @@ final class OperatorProcess implements AutoCloseable {
     // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
     PodAddressResolver resolver = (member, scheme) -> URI.create("http://" + cluster.loopbackAddressOfHost(member.host()));
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
-        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5));
+        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5)).withLifecycleTimings(TIMINGS);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
     Operator operator = new Operator(client, settings, metrics, resolver, clock);
     operator.start(Duration.ofSeconds(30));

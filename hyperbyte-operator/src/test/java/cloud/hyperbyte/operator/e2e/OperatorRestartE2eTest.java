@@ -42,7 +42,7 @@ class OperatorRestartE2eTest extends OperatorE2eTest {
     // the drain may end in Draining (async mode); the operator then waits out the server's 90 s ack
     // window on its own clock, which this test moves faster than real time
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, Duration.ofSeconds(1));
+    restartOperator(clock, FREQUENT_RESYNC);
 
     eventually().pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
       clock.jump(Duration.ofSeconds(5));

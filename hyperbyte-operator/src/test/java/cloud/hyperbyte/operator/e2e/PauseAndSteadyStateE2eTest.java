@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.testkit.cluster.ApiMark;
 import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PauseAndSteadyStateE2eTest extends OperatorE2eTest {
 
   @Test
   void aFullResyncOfAConvergedClusterWritesNothing() throws Exception {
-    restartOperator(Clock.systemUTC(), Duration.ofSeconds(1));
+    restartOperator(Clock.systemUTC(), FREQUENT_RESYNC);
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
     awaitMoreReconciles(2); // settle: the status after the last member joined
     ApiMark converged = sim.mark();
 
     awaitMoreReconciles(3);
-    restartOperator(Clock.systemUTC(), Duration.ofSeconds(1)); // a new leader looks at everything
+    restartOperator(Clock.systemUTC(), FREQUENT_RESYNC); // a new leader looks at everything
     awaitMoreReconciles(2);
 
     assertThat(sim.activitySince(converged).writesByVerbAndResource()).isEmpty();
@@ -27,7 +26,7 @@ class PauseAndSteadyStateE2eTest extends OperatorE2eTest {
 
   @Test
   void aPausedClusterIsLeftAloneAndCanStillBeDeleted() throws Exception {
-    restartOperator(Clock.systemUTC(), Duration.ofSeconds(1));
+    restartOperator(Clock.systemUTC(), FREQUENT_RESYNC);
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
     edit("hdb", c -> {

@@ -14,7 +14,7 @@ class TlsE2eTest extends OperatorE2eTest {
   @Test
   void theOperatorIssuesACaAndNodeCertificatesMountsThemAndRollsMembersOnRenewal() throws Exception {
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, Duration.ofSeconds(1));
+    restartOperator(clock, FREQUENT_RESYNC);
     create(Manifests.cluster("secure", 1, """
         server:
           tls:
