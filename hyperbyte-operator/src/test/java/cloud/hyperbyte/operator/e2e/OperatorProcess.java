@@ -3,6 +3,7 @@ package cloud.hyperbyte.operator.e2e;
 import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
+import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
@@ -17,8 +18,8 @@ import java.util.Optional;
 
 /**
  * One run of the operator process against a simulated cluster, wired as {@code RunCommand} wires it
- * (the same {@link Operator}), with the simulated API's client, members resolved to their loopback
- * addresses, leader election off, no HTTP servers, and lifecycle waits scaled to the simulated
+ * (the same {@link Operator}), with the simulated API's client, members and proxy pods resolved to
+ * their loopback listeners, leader election off, no HTTP servers, and lifecycle waits scaled to the simulated
  * members ({@link #TIMINGS}). {@link #kill()} cuts it off mid-flight: its API connection closes
  * first, so nothing it was doing completes.
  */
@@ -50,10 +51,13 @@ final class OperatorProcess implements AutoCloseable {
     KubernetesClient client = cluster.kubernetes().newClient(builder -> {});
     // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
     PodAddressResolver resolver = (member, scheme) -> URI.create("http://" + cluster.loopbackAddressOfHost(member.host()));
+    // a proxy pod's admin API is its simulated listener, found by the pod IP the operator observed
+    ProxyAddressResolver proxies =
+        proxy -> URI.create("http://" + cluster.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow());
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
         4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5)).withLifecycleTimings(TIMINGS);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
-    Operator operator = new Operator(client, settings, metrics, resolver, clock);
+    Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock);
     operator.start(Duration.ofSeconds(30));
     return new OperatorProcess(client, operator, metrics);
   }

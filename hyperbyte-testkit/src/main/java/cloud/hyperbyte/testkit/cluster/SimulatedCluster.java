@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -178,6 +179,15 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Every exclude and include call the simulated proxies answered, in order. */
   public List<ProxyCall> proxyCalls() {
     return proxies.calls();
+  }
+
+  /**
+   * Calls {@code listener} with every exclude and include call a simulated proxy answers, on the
+   * proxy's thread before the answer goes out, so the listener sees the cluster as it was when the
+   * call arrived: for invariant monitors ("a member is back before it is included again").
+   */
+  public void onProxyCall(Consumer<ProxyCall> listener) {
+    proxies.onCall(listener);
   }
 
   /** The database pod IPs proxy pod {@code podName} excludes from its rotation now. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -31,6 +32,7 @@ final class SimulatedProxies implements AutoCloseable {
   private final SimulatedTime time;
   private final Map<PodRef, Running> running = new ConcurrentHashMap<>();
   private final List<ProxyCall> calls = new CopyOnWriteArrayList<>();
+  private final List<Consumer<ProxyCall>> callListeners = new CopyOnWriteArrayList<>();
   private SharedIndexInformer<Pod> pods;
 
   SimulatedProxies(KubernetesClient reader, SimulatedTime time) {
@@ -81,6 +83,16 @@ final class SimulatedProxies implements AutoCloseable {
     return List.copyOf(calls);
   }
 
+  /** Calls {@code listener} with every exclude and include call, before the proxy answers it. */
+  void onCall(Consumer<ProxyCall> listener) {
+    callListeners.add(listener);
+  }
+
+  private void record(ProxyCall call) {
+    calls.add(call);
+    callListeners.forEach(listener -> listener.accept(call));
+  }
+
   private synchronized void started(Pod pod, String backendService) {
     PodRef ref = PodRef.of(pod);
     String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
@@ -97,7 +109,7 @@ final class SimulatedProxies implements AutoCloseable {
     String namespace = pod.getMetadata().getNamespace();
     String service = backendService.split("\\.")[0];
     running.put(ref, new Running(pod.getMetadata().getUid(),
-        new SimulatedProxy(ref.name(), () -> backendIps(namespace, service), calls::add, time::now), ip));
+        new SimulatedProxy(ref.name(), () -> backendIps(namespace, service), this::record, time::now), ip));
   }
 
   /** The IPs the backend Service resolves to: every pod its selector matches, ready or not. */
