@@ -22,6 +22,7 @@ import cloud.hyperbyte.reconcile.apply.GroupKind;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
+import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
@@ -132,7 +133,9 @@ public final class ClusterReconciler {
 
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
         tlsSecret(spec));
-    RenderedCluster rendered = ClusterRenderer.render(spec,
+    int liveReplicas = caches.owned(StatefulSet.class).get(spec.namespace(), ClusterNames.of(spec).statefulSet())
+        .map(sts -> sts.getSpec().getReplicas() == null ? 0 : sts.getSpec().getReplicas()).orElse(0);
+    RenderedCluster rendered = ClusterRenderer.render(ClusterModeTransition.specToRender(spec, liveReplicas),
         ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build());
     DatabaseNodes nodes = databases.forCluster(
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));

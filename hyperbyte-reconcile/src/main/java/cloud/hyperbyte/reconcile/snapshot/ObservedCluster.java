@@ -125,11 +125,21 @@ public interface ObservedCluster {
         .orElse(false);
   }
 
-  /** Members reporting themselves Raft leader. More than one means diverged Raft groups. */
+  /**
+   * Members that report themselves Raft leader, by ordinal, without stale claims: a claim is stale
+   * when it comes from a member the scale-down is removing (ordinal at or above the desired replicas)
+   * and another member leads in a higher term without counting it as a voter: it was removed while
+   * leading and, out of the group, never heard of the newer term. Any other pair of claims is a real
+   * conflict, such as node 1 bootstrapping a new group after losing its raft/ data, and stays one.
+   */
   default List<MemberFacts> leadersReported() {
-    return members().values().stream()
+    List<MemberFacts> claims = members().values().stream()
         .filter(MemberFacts::isLeader)
         .sorted(Comparator.comparingInt(MemberFacts::ordinal))
+        .toList();
+    return claims.stream()
+        .filter(claim -> claim.ordinal() < spec().effectiveReplicas() || claims.stream().noneMatch(
+            newer -> newer.term() > claim.term() && !newer.voters().contains(claim.nodeId())))
         .toList();
   }
 

@@ -111,4 +111,25 @@ class MembershipDecisionTest {
   void aSingleMemberClusterHasNoMembership() {
     assertThat(decide(Scenario.running(1).noLeader().build(), Set.of(0)).notices()).isEmpty();
   }
+
+  @Test
+  void aMemberRemovedWhileLeadingStillClaimsLeadershipInItsOldTermAndIsIgnored() {
+    ObservedCluster observed = Scenario.running(2, 1).leader(1).voters(1L)
+        .member(1, f -> f.withRaftRole(cloud.hyperbyte.reconcile.port.RaftRole.LEADER).withTerm(2)
+            .withVoters(java.util.Set.of(1L, 2L)))
+        .build();
+
+    assertThat(observed.leader()).hasValueSatisfying(l -> assertThat(l.nodeId()).isEqualTo(1L));
+  }
+
+  @Test
+  void twoLeadersOfMembersTheSpecKeepsAreAConflictWhateverTheirTerms() {
+    ObservedCluster observed = Scenario.running(3).leader(2).voters(1L, 2L, 3L)
+        .member(0, f -> f.withRaftRole(cloud.hyperbyte.reconcile.port.RaftRole.LEADER).withTerm(9)
+            .withVoters(java.util.Set.of(1L)))
+        .build();
+
+    assertThat(observed.leader()).isEmpty();
+    assertThat(observed.leadersReported()).hasSize(2);
+  }
 }
