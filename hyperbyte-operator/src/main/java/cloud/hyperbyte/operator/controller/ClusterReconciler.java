@@ -24,6 +24,9 @@ import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
+import cloud.hyperbyte.reconcile.execute.ActionExecutor;
+import cloud.hyperbyte.reconcile.execute.ActionFailure;
+import cloud.hyperbyte.reconcile.execute.ExecutionResult;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
@@ -160,7 +163,13 @@ public final class ClusterReconciler {
       LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
           actions.size(), unseenWrites);
     } else {
-      new ActionRunner(nodes, proxyAdmin, writes).run(ref, actions);
+      ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes).execute(ref, actions);
+      executed.completed().forEach(action -> LOG.info("{}: {}", action.event().reason(), action.event().message()));
+      if (executed.failure().isPresent()) {
+        // the planned status assumes every action happened: it is not written, and the pass is retried
+        ActionFailure failure = executed.failure().get();
+        throw new ActionFailedException(failure);
+      }
     }
 
     boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, statusDeriver.derive(observed, plan));
@@ -232,5 +241,14 @@ public final class ClusterReconciler {
       return a;
     }
     return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  }
+
+  /** A lifecycle action could not be carried out; the work queue retries the cluster with backoff. */
+  static final class ActionFailedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ActionFailedException(ActionFailure failure) {
+      super(failure.reason() + ": " + failure.message(), failure.cause());
+    }
   }
 }
