@@ -1,50 +1,34 @@
 package cloud.hyperbyte.operator.e2e;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The Events recorded on HyperbytedbClusters, in the order the API server received them (a watch
- * delivers in resourceVersion order), for "drained before removed" and "events emitted" checks.
+ * The Events recorded on HyperbytedbClusters, for "drained before removed" and "events emitted"
+ * checks. Each question is a fresh list from the API, in the order the API server stored the Events
+ * (resourceVersion; the operator only creates Events, never updates them), so a check sees every
+ * Event written before it — a watch could still be behind.
  */
-final class EventLog implements AutoCloseable {
+final class EventLog {
 
   /** One Event as a test reads it. */
   record Recorded(String cluster, String type, String reason, String message) {}
 
-  private final List<Recorded> events = new CopyOnWriteArrayList<>();
-  private final SharedIndexInformer<Event> informer;
+  private final KubernetesClient observer;
 
   EventLog(KubernetesClient observer) {
-    informer = observer.v1().events().inAnyNamespace().inform(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Event event) {
-        if ("HyperbytedbCluster".equals(event.getInvolvedObject().getKind())) {
-          events.add(new Recorded(event.getInvolvedObject().getName(), event.getType(), event.getReason(),
-              event.getMessage()));
-        }
-      }
-
-      @Override
-      public void onUpdate(Event old, Event event) {
-        if (!old.getMetadata().getResourceVersion().equals(event.getMetadata().getResourceVersion())) {
-          onAdd(event); // a repeated event counted up
-        }
-      }
-
-      @Override
-      public void onDelete(Event event, boolean unknown) {
-      }
-    });
+    this.observer = observer;
   }
 
   /** Events of {@code cluster}, oldest first. */
   List<Recorded> of(String cluster) {
-    return events.stream().filter(e -> e.cluster().equals(cluster)).toList();
+    return observer.v1().events().inAnyNamespace().list().getItems().stream()
+        .filter(e -> "HyperbytedbCluster".equals(e.getInvolvedObject().getKind())
+            && cluster.equals(e.getInvolvedObject().getName()))
+        .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
+        .map(e -> new Recorded(e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage()))
+        .toList();
   }
 
   /** Reasons of {@code cluster}'s events, oldest first. */
@@ -57,8 +41,14 @@ final class EventLog implements AutoCloseable {
     return of(cluster).stream().filter(e -> e.reason().equals(reason)).toList();
   }
 
-  @Override
-  public void close() {
-    informer.close();
+  /**
+   * The drain and removal events after the first {@code skip} events of {@code cluster}, as
+   * "reason pod" (e.g. {@code "MemberDraining hdb-4"}).
+   */
+  List<String> memberActions(String cluster, int skip) {
+    return of(cluster).stream().skip(skip)
+        .filter(e -> e.reason().equals("MemberDraining") || e.reason().equals("MemberRemoved"))
+        .map(e -> e.reason() + " " + e.message().substring(0, e.message().indexOf(':')))
+        .toList();
   }
 }

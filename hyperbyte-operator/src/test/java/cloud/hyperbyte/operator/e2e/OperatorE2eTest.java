@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -59,7 +60,6 @@ abstract class OperatorE2eTest {
     if (operator != null) {
       operator.kill();
     }
-    events.close();
     history.close();
     sim.close();
   }
@@ -141,8 +141,13 @@ abstract class OperatorE2eTest {
 
   /** Replaces the operator process with one on {@code clock}, resyncing every {@code resync}. */
   void restartOperator(Clock clock, Duration resync) throws Exception {
+    restartOperator(clock, resync, OperatorProcess.TIMINGS);
+  }
+
+  /** Replaces the operator process with one on {@code clock} and the lifecycle waits {@code timings}. */
+  void restartOperator(Clock clock, Duration resync, LifecycleTimings timings) throws Exception {
     operator.kill();
-    operator = OperatorProcess.start(sim, clock, resync);
+    operator = OperatorProcess.start(sim, clock, resync, timings);
   }
 
   /**

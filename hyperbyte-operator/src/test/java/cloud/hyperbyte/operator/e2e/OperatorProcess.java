@@ -15,13 +15,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One run of the operator process against a simulated cluster, wired as {@code RunCommand} wires it
  * (the same {@link Operator}), with the simulated API's client, members and proxy pods resolved to
  * their loopback listeners, leader election off, no HTTP servers, and lifecycle waits scaled to the simulated
- * members ({@link #TIMINGS}). {@link #kill()} cuts it off mid-flight: its API connection closes
- * first, so nothing it was doing completes.
+ * members ({@link #TIMINGS}). {@link #kill()} cuts it off mid-flight: from then on it reaches neither
+ * the API nor any member or proxy, so nothing it was doing completes.
  */
 final class OperatorProcess implements AutoCloseable {
 
@@ -38,32 +39,52 @@ final class OperatorProcess implements AutoCloseable {
   private final KubernetesClient client;
   private final Operator operator;
   private final OperatorMetrics metrics;
+  private final AtomicBoolean cutOff;
   private boolean stopped;
 
-  private OperatorProcess(KubernetesClient client, Operator operator, OperatorMetrics metrics) {
+  private OperatorProcess(KubernetesClient client, Operator operator, OperatorMetrics metrics, AtomicBoolean cutOff) {
     this.client = client;
     this.operator = operator;
     this.metrics = metrics;
+    this.cutOff = cutOff;
   }
 
-  /** Starts an operator on {@code cluster}, resyncing every custom resource every {@code resync}. */
-  static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync) throws Exception {
+  /**
+   * Starts an operator on {@code cluster} with the lifecycle waits {@code timings}, resyncing every
+   * custom resource every {@code resync}.
+   */
+  static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync, LifecycleTimings timings)
+      throws Exception {
     KubernetesClient client = cluster.kubernetes().newClient(builder -> {});
+    AtomicBoolean cutOff = new AtomicBoolean();
     // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
-    PodAddressResolver resolver = (member, scheme) -> URI.create("http://" + cluster.loopbackAddressOfHost(member.host()));
+    PodAddressResolver resolver = (member, scheme) ->
+        URI.create("http://" + reachable(cutOff, cluster.loopbackAddressOfHost(member.host())));
     // a proxy pod's admin API is its simulated listener, found by the pod IP the operator observed
-    ProxyAddressResolver proxies =
-        proxy -> URI.create("http://" + cluster.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow());
+    ProxyAddressResolver proxies = proxy ->
+        URI.create("http://" + reachable(cutOff, cluster.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow()));
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
-        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5)).withLifecycleTimings(TIMINGS);
+        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5)).withLifecycleTimings(timings);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
     Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock);
     operator.start(Duration.ofSeconds(30));
-    return new OperatorProcess(client, operator, metrics);
+    return new OperatorProcess(client, operator, metrics, cutOff);
+  }
+
+  static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync) throws Exception {
+    return start(cluster, clock, resync, TIMINGS);
   }
 
   static OperatorProcess start(SimulatedCluster cluster) throws Exception {
     return start(cluster, Clock.systemUTC(), Duration.ofMinutes(10));
+  }
+
+  /** {@code address}, unless the process was killed: a dead process reaches no member and no proxy. */
+  private static String reachable(AtomicBoolean cutOff, String address) {
+    if (cutOff.get()) {
+      throw new IllegalStateException("the operator process was killed");
+    }
+    return address;
   }
 
   OperatorMetrics metrics() {
@@ -82,10 +103,14 @@ final class OperatorProcess implements AutoCloseable {
         .mapToLong(point -> (long) point.getValue()).sum();
   }
 
-  /** Stops the process abruptly: the API connection first, then the threads. */
+  /**
+   * Stops the process abruptly, as a SIGKILL would: from this moment it reaches neither the API nor
+   * any member or proxy, so a reconcile it was running does nothing more (its threads then stop).
+   */
   void kill() {
     if (!stopped) {
       stopped = true;
+      cutOff.set(true);
       client.close();
       operator.close();
     }

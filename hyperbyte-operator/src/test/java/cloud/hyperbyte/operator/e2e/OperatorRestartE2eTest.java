@@ -2,10 +2,10 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.testkit.db.SimulatedNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The operator process dies in the middle of an operation; the next one finishes it without repeating disruptions. */
@@ -35,27 +35,20 @@ class OperatorRestartE2eTest extends OperatorE2eTest {
     create(Manifests.cluster("hdb", 5));
     awaitRunning("hdb", 5);
     int eventsBefore = events.of("hdb").size();
+    // hdb-4's drain does not end on its own, and the first operator runs on the server's timings: after
+    // draining hdb-4 it waits out the 90 s drain-ack window, so it is killed while waiting, no action half done
+    SimulatedNode departing = sim.member(NS, "hdb-4").orElseThrow();
+    departing.faults().stuckDrain();
+    restartOperator(Clock.systemUTC(), Duration.ofMinutes(10), LifecycleTimings.defaults());
 
     setReplicas("hdb", 3);
-    eventually().until(() -> events.of("hdb").stream().skip(eventsBefore)
-        .anyMatch(e -> e.reason().equals("MemberDraining")));
-    // the drain may end in Draining (async mode); the operator then waits out the server's 90 s ack
-    // window on its own clock, which this test moves faster than real time
-    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, FREQUENT_RESYNC);
+    eventually().until(() -> events.memberActions("hdb", eventsBefore).contains("MemberDraining hdb-4"));
+    restartOperator(Clock.systemUTC(), Duration.ofMinutes(10)); // waits a few seconds for a Draining member
+    departing.faults().clear();
 
-    eventually().pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      clock.jump(Duration.ofSeconds(5));
-      HyperbytedbClusterStatus status = status("hdb");
-      assertThat(status.getPhase()).isEqualTo("Running");
-      assertThat(status.getReadyReplicas()).isEqualTo(3);
-      assertThat(voters("hdb")).hasSize(3);
-    });
+    awaitRunning("hdb", 3);
     assertThat(voters("hdb")).containsExactly(1L, 2L, 3L);
-    List<String> actions = events.of("hdb").stream().skip(eventsBefore)
-        .filter(e -> e.reason().equals("MemberDraining") || e.reason().equals("MemberRemoved"))
-        .map(e -> e.reason() + " " + e.message().substring(0, e.message().indexOf(':'))).toList();
-    assertThat(actions).containsExactly(
+    assertThat(events.memberActions("hdb", eventsBefore)).as("drains and removals of both operators").containsExactly(
         "MemberDraining hdb-4", "MemberRemoved hdb-4", "MemberDraining hdb-3", "MemberRemoved hdb-3");
   }
 }

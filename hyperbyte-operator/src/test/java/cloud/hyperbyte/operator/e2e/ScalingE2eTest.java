@@ -68,10 +68,7 @@ class ScalingE2eTest extends OperatorE2eTest {
 
   /** Drain and removal events after the first {@code skip}, as "reason pod". */
   private List<String> memberActions(String cluster, int skip) {
-    return events.of(cluster).stream().skip(skip)
-        .filter(e -> e.reason().equals("MemberDraining") || e.reason().equals("MemberRemoved"))
-        .map(e -> e.reason() + " " + e.message().substring(0, e.message().indexOf(':')))
-        .toList();
+    return events.memberActions(cluster, skip);
   }
 
   private List<String> claims() {
