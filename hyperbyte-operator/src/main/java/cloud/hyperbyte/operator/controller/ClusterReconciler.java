@@ -31,6 +31,7 @@ import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
+import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
@@ -136,14 +137,17 @@ public final class ClusterReconciler {
 
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
         tlsSecret(spec));
-    int liveReplicas = caches.owned(StatefulSet.class).get(spec.namespace(), ClusterNames.of(spec).statefulSet())
-        .map(sts -> sts.getSpec().getReplicas() == null ? 0 : sts.getSpec().getReplicas()).orElse(0);
-    RenderedCluster rendered = ClusterRenderer.render(ClusterModeTransition.specToRender(spec, liveReplicas),
-        ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build());
+    var renderOptions = ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build();
     DatabaseNodes nodes = databases.forCluster(
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
-    ObservedCluster observed = observations.observe(spec, cluster, generation, rendered,
+    ObservedCluster observed = observations.observe(spec, cluster, generation, ClusterRenderer.render(spec, renderOptions),
         new SnapshotCollector(nodes, probes, probeBudget));
+    // rendered from the same observation the lifecycle decides on, so the two agree on the replicas
+    ClusterSpec toRender = ClusterModeTransition.specToRender(spec, observed.statefulSetReplicas());
+    if (toRender != spec) {
+      observed = ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, renderOptions));
+    }
+    RenderedCluster rendered = observed.rendered();
     LifecyclePlan plan = lifecycle.plan(observed);
 
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);

@@ -62,7 +62,9 @@ public final class ScaleDownDecision {
     ScaleDownProgress step = progress.get().targetReplicas() == target
         ? progress.get()
         : new ScaleDownProgress(target, progress.get().ordinal(), progress.get().step(), progress.get().stepStartedAt());
-    decision.replicas(Math.max(current, step.ordinal() + 1));
+    // keep the StatefulSet as it is while the member leaves; never grow it: when it is already below
+    // the member (a pass whose status write was lost shrank it), growing would bring the removed member back
+    decision.replicas(current);
     if (step.step() == ScaleDownStep.DRAINING) {
       Optional<Instant> waitUntil = drainWait(observed, step, now, timings, decision);
       if (waitUntil.isPresent()) {
@@ -188,7 +190,7 @@ public final class ScaleDownDecision {
               .memory(memory.withScaleDown(Optional.of(step.at(ScaleDownStep.SHRINKING, now))));
         }
       }
-      return decision.replicas(Math.max(observed.statefulSetReplicas(), step.ordinal() + 1))
+      return decision.replicas(observed.statefulSetReplicas())
           .requeueAt(now.plus(timings.poll())).build();
     }
     decision.replicas(step.ordinal());
