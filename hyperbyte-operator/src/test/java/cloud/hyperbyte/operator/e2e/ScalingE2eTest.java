@@ -37,6 +37,20 @@ class ScalingE2eTest extends OperatorE2eTest {
   }
 
   @Test
+  void oneToThreeTurnsClusterModeOnThroughTheStandaloneMemberAndFormsThreeVoters() {
+    create(Manifests.cluster("duo", 1));
+    awaitRunning("duo", 1);
+    assertThat(sim.database(NS, "duo")).hasValueSatisfying(db -> assertThat(db.options().clusterEnabled()).isFalse());
+
+    setReplicas("duo", 3);
+    awaitRunning("duo", 3);
+
+    assertThat(voters("duo")).containsExactly(1L, 2L, 3L);
+    assertThat(sim.member(NS, "duo-0")).hasValueSatisfying(n -> assertThat(n.raftView().membership().voters())
+        .containsExactly(1L, 2L, 3L));
+  }
+
+  @Test
   @Disabled("""
       open: 1->3 now passes (standalone member 0 restarts first, members join through it), and 3->1 removes
       nodes 3 and 2 in order, keeps cluster mode rendered until they are gone, then renders the standalone
