@@ -39,8 +39,11 @@ class FailoverE2eTest extends OperatorE2eTest {
 
   @Test
   @Disabled("""
-      status.failoverCount stays 0 after a failover: the MemberFailover event is recorded and the pod replaced,
-      but the count written to status is 0 in later passes (passed once, failed twice, on the same code).""")
+      flaky: forced on, 17 of 21 runs passed. Two failures: status.failoverCount back to 0 after the failover
+      (count 1 was written), and members[hdb-2].unhealthySince re-stamped after the clock jump so no failover came.
+      Both look like a pass deciding on an older status: ClusterReconciler reads the cluster from the cache before
+      it checks its own status write against the live cache, so the check can pass while the pass decides on the
+      object it read earlier (and the status write must then be refused on its stale resourceVersion).""")
   void theFailoverIsCountedInTheStatus() throws Exception {
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
     restartOperator(clock, FREQUENT_RESYNC);
