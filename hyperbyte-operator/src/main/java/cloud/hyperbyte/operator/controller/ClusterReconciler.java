@@ -114,8 +114,21 @@ public final class ClusterReconciler {
       ownWrites.forget(key);
       return ReconcileResult.done();
     }
-    HyperbytedbCluster cluster = found.get();
     ClusterRef ref = new ClusterRef(key.namespace(), key.name());
+    List<ObjectRef> unseenWrites = ownWrites.pending(key, caches::live);
+    if (unseenWrites.stream().anyMatch(write -> write.groupKind().equals(GroupKind.HYPERBYTEDB_CLUSTER))) {
+      // the lifecycle's memory (operation progress, failover counts) lives in status: deciding on a
+      // status older than the one this operator last wrote could repeat or forget an operation
+      LOG.debug("cache does not show the last status written to {} yet; looking again shortly", ref.name());
+      return ReconcileResult.requeueAt(clock.instant().plus(OWN_STATUS_RETRY));
+    }
+    // read again after the check: the object read above may predate the write the check just saw
+    found = caches.clusters().get(key.namespace(), key.name());
+    if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
+      ownWrites.forget(key);
+      return ReconcileResult.done();
+    }
+    HyperbytedbCluster cluster = found.get();
     FabricClusterWrites writes = new FabricClusterWrites(client, ownWrites, metrics,
         r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock);
     long generation = cluster.getMetadata().getGeneration() == null ? 0 : cluster.getMetadata().getGeneration();
@@ -127,13 +140,6 @@ public final class ClusterReconciler {
       return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
     }
     ClusterSpec spec = validated.value().orElseThrow();
-    List<ObjectRef> unseenWrites = ownWrites.pending(key, caches::live);
-    if (unseenWrites.stream().anyMatch(write -> write.groupKind().equals(GroupKind.HYPERBYTEDB_CLUSTER))) {
-      // the lifecycle's memory (operation progress, failover counts) lives in status: deciding on a
-      // status older than the one this operator last wrote could repeat or forget an operation
-      LOG.debug("cache does not show the last status written to {} yet; looking again shortly", ref.name());
-      return ReconcileResult.requeueAt(clock.instant().plus(OWN_STATUS_RETRY));
-    }
 
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
         tlsSecret(spec));

@@ -26,10 +26,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,13 +139,30 @@ class BackupReconcilerTest {
 
   @Test
   void aScheduledBackupRunsAtItsSlotAndReportsTheScheduleAndHistory() throws Exception {
-    // the operator's clock stands 1.5 s before a minute boundary; the schedule names that minute daily
-    Instant realNow = Instant.now();
-    Instant slot = realNow.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(realNow, slot.minusMillis(1500)));
+    // once the cluster is set up, the operator's clock is put 1.5 s before a minute boundary (however
+    // long the setup took); the schedule names that minute daily
+    Instant slot = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
+    AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    Clock clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.now().plus(offset.get());
+      }
+    };
     BackupRestoreHarness h = start(clock);
     h.createCluster("db", 2);
     h.createReadyMembers("db", 2);
+    offset.set(Duration.between(Instant.now(), slot.minusMillis(1500)));
     var time = slot.atZone(ZoneOffset.UTC);
 
     h.createBackup("nightly", "db", "schedule: \"%d %d * * *\"\nretentionDays: 3".formatted(

@@ -10,6 +10,7 @@ import com.cronutils.parser.CronParser;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,14 +96,16 @@ public final class CronSchedule {
 
   /** The first slot strictly after {@code instant}; empty for a schedule that never fires. */
   public Optional<Instant> next(Instant instant) {
-    return executionTime.nextExecution(utc(instant)).map(ZonedDateTime::toInstant);
+    return executionTime.nextExecution(utc(instant.truncatedTo(ChronoUnit.SECONDS))).map(ZonedDateTime::toInstant);
   }
 
   /** The latest slot at or before {@code instant}. */
   public Optional<Instant> latestAtOrBefore(Instant instant) {
     // cron-utils answers strictly before; slots are whole minutes, so one second later includes
-    // a slot that is exactly at the instant and nothing else.
-    return executionTime.lastExecution(utc(instant.plusSeconds(1))).map(ZonedDateTime::toInstant);
+    // a slot that is exactly at the instant and nothing else. Sub-second parts are dropped first:
+    // with them cron-utils answers instants that are not slots (and 0.8 s before a slot, the slot).
+    return executionTime.lastExecution(utc(instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)))
+        .map(ZonedDateTime::toInstant);
   }
 
   private static ZonedDateTime utc(Instant instant) {

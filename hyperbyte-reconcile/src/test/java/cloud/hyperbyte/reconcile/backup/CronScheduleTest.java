@@ -52,6 +52,16 @@ class CronScheduleTest {
   }
 
   @Test
+  void instantsWithFractionsOfASecondNeverYieldAnInstantThatIsNotASlot() {
+    CronSchedule daily = cron("0 2 * * *");
+
+    assertThat(daily.latestAtOrBefore(Instant.parse("2026-03-01T01:59:59.174579665Z")))
+        .contains(Instant.parse("2026-02-28T02:00:00Z"));
+    assertThat(daily.latestAtOrBefore(Instant.parse("2026-03-01T02:00:00.5Z"))).contains(Instant.parse("2026-03-01T02:00:00Z"));
+    assertThat(daily.next(Instant.parse("2026-03-01T01:59:59.9Z"))).contains(Instant.parse("2026-03-01T02:00:00Z"));
+  }
+
+  @Test
   void wrongFieldCountsAreExplained() {
     assertThat(error("0 2 * *")).contains("has 4 fields; a schedule has exactly 5");
     assertThat(error("0 0 2 * * *")).contains("has 6 fields").contains("seconds are not supported");
