@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class FailoverE2eTest extends OperatorE2eTest {
@@ -38,12 +37,6 @@ class FailoverE2eTest extends OperatorE2eTest {
   }
 
   @Test
-  @Disabled("""
-      flaky: forced on, 17 of 21 runs passed. Two failures: status.failoverCount back to 0 after the failover
-      (count 1 was written), and members[hdb-2].unhealthySince re-stamped after the clock jump so no failover came.
-      Both look like a pass deciding on an older status: ClusterReconciler reads the cluster from the cache before
-      it checks its own status write against the live cache, so the check can pass while the pass decides on the
-      object it read earlier (and the status write must then be refused on its stale resourceVersion).""")
   void theFailoverIsCountedInTheStatus() throws Exception {
     ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
     restartOperator(clock, FREQUENT_RESYNC);
