@@ -41,10 +41,9 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
 
   @Test
   @Disabled("""
-      status bug: in the pass that applies the new pod template, ClusterStatusDeriver sees the pre-apply StatefulSet
-      (RollingUpgradeDecision.stale(observed) is empty, no upgrade in memory, all pods ready), so it writes
-      phase Running and currentVersion = the new version for the new generation before any member restarted.
-      Phase should be Upgrading and currentVersion the old version until every member runs the new one.""")
+      the status bug is fixed (reconcile PendingTemplate; ClusterStatusDeriverTest pins it) and this passes 7 of 8
+      runs, but its single status read races the now fast upgrade (200 ms poll): once all three members are done
+      the status rightly says Running/0.8.6. It needs to assert on the recorded history of status writes.""")
   void theStatusKeepsTheOldVersionAndSaysUpgradingUntilEveryMemberRunsTheNewOne() {
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
