@@ -27,9 +27,13 @@ class DeploymentSimulatorTest {
       assertThat(client.apps().deployments().inNamespace(NS).withName("proxy").get().getStatus().getReadyReplicas())
           .isEqualTo(2);
 
-      client.apps().deployments().inNamespace(NS).withName("proxy").edit(d -> {
-        d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("proxy:2");
-        return d;
+      // a user's read-modify-write, retried on 409 as kubectl does (the simulator writes status concurrently)
+      await().ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class).until(() -> {
+        client.apps().deployments().inNamespace(NS).withName("proxy").edit(d -> {
+          d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("proxy:2");
+          return d;
+        });
+        return true;
       });
 
       await().atMost(Duration.ofSeconds(15)).until(() -> readyPods(kube).size() == 2

@@ -78,17 +78,34 @@ class StatefulSetSimulatorTest {
   }
 
   private static void scale(String name, int replicas) {
-    client.apps().statefulSets().inNamespace(NS).withName(name).edit(s -> {
+    edit(name, s -> {
       s.getSpec().setReplicas(replicas);
       return s;
     });
   }
 
   private static void setImage(String name, String image) {
-    client.apps().statefulSets().inNamespace(NS).withName(name).edit(s -> {
+    edit(name, s -> {
       s.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(image);
       return s;
     });
+  }
+
+  /**
+   * A user's read-modify-write, retried on 409 as kubectl does: the simulator writes the
+   * StatefulSet's status concurrently, which moves its resourceVersion.
+   */
+  private static void edit(String name, java.util.function.UnaryOperator<StatefulSet> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.apps().statefulSets().inNamespace(NS).withName(name).edit(change);
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static StatefulSet withRetention(StatefulSetBuilder builder, String whenScaled, String whenDeleted) {
@@ -184,7 +201,7 @@ class StatefulSetSimulatorTest {
     assertThat(live.getStatus().getCurrentRevision()).isEqualTo(oldRevision);
     assertThat(DELETED).filteredOn(n -> n.startsWith("roll-")).containsExactly("roll-2", "roll-1");
 
-    client.apps().statefulSets().inNamespace(NS).withName("roll").edit(s -> {
+    edit("roll", s -> {
       s.getSpec().getUpdateStrategy().getRollingUpdate().setPartition(0);
       return s;
     });
