@@ -9,17 +9,15 @@ import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.ClusterWrites;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
-import cloud.hyperbyte.render.topology.ClusterLabels;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class FabricClusterWrites implements ClusterWrites {
 
   private static final Logger LOG = LoggerFactory.getLogger(FabricClusterWrites.class);
-  private static final String COMPONENT = ClusterLabels.MANAGER;
 
   private final KubernetesClient client;
   private final OwnWrites ownWrites;
   private final OperatorMetrics metrics;
   private final Function<ClusterRef, Optional<String>> clusterUid;
   private final Clock clock;
-  /** Process-wide, so two passes in the same millisecond never name two Events alike. */
-  private static final AtomicLong EVENT_SEQUENCE = new AtomicLong();
 
   /**
    * @param clusterUid the UID of a cluster from the cache, so Events reference the exact object
@@ -97,31 +92,15 @@ public final class FabricClusterWrites implements ClusterWrites {
 
   @Override
   public void recordEvent(ClusterRef cluster, ClusterEvent event) {
-    Instant now = clock.instant();
-    String timestamp = now.toString();
-    Event body = new EventBuilder()
-        .withNewMetadata()
-        .withNamespace(cluster.namespace())
-        .withName(cluster.name() + "." + Long.toHexString(now.toEpochMilli()) + "." + Long.toHexString(EVENT_SEQUENCE.incrementAndGet()))
-        .endMetadata()
-        .withNewInvolvedObject()
+    ObjectReference involved = new ObjectReferenceBuilder()
         .withApiVersion(HyperbytedbCluster.API_VERSION)
         .withKind(HyperbytedbCluster.KIND)
         .withNamespace(cluster.namespace())
         .withName(cluster.name())
         .withUid(clusterUid.apply(cluster).orElse(null))
-        .endInvolvedObject()
-        .withType(event.type().wireValue())
-        .withReason(event.reason())
-        .withMessage(event.podName().map(pod -> pod + ": ").orElse("") + event.message())
-        .withNewSource().withComponent(COMPONENT).endSource()
-        .withReportingComponent(COMPONENT)
-        .withReportingInstance(COMPONENT)
-        .withAction(event.reason())
-        .withFirstTimestamp(timestamp)
-        .withLastTimestamp(timestamp)
-        .withCount(1)
         .build();
+    Event body = CoreEvents.of(involved, event.type().wireValue(), event.reason(),
+        event.podName().map(pod -> pod + ": ").orElse("") + event.message(), clock.instant());
     try {
       client.v1().events().inNamespace(cluster.namespace()).resource(body).create();
       metrics.apiWrite("create", "Event");
