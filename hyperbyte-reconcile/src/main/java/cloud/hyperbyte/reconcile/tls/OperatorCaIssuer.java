@@ -4,6 +4,7 @@ import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
+import cloud.hyperbyte.render.topology.MemberTopology;
 import cloud.hyperbyte.tls.CaSecretKeys;
 import cloud.hyperbyte.tls.NodeCertificateKeys;
 import cloud.hyperbyte.tls.NodeDnsNames;
@@ -72,7 +73,7 @@ final class OperatorCaIssuer {
     NodeTlsSecretData desired = NodeTlsSecretData.withCa(caPem);
     NodeCertificateIssuer issuer = new NodeCertificateIssuer(ca, clock, random);
     boolean proxy = spec.proxy().isPresent();
-    for (int ordinal = 0; ordinal < Math.max(1, spec.replicas()); ordinal++) {
+    for (int ordinal : MemberTopology.of(spec).ordinals()) {
       List<String> dnsNames = NodeDnsNames.forNode(spec.name(), spec.namespace(), spec.clusterDomain(), ordinal, proxy);
       byte[] cert = current.get(NodeCertificateKeys.certKey(ordinal));
       byte[] key = current.get(NodeCertificateKeys.keyKey(ordinal));
@@ -86,7 +87,8 @@ final class OperatorCaIssuer {
       }
     }
     Map<String, byte[]> nodeData = desired.build();
-    if (!MaterialHash.of(nodeData).equals(MaterialHash.of(current))) {
+    String nodeHash = MaterialHash.of(nodeData);
+    if (!nodeHash.equals(MaterialHash.of(current))) {
       writes.add(secret(spec, names.tlsSecret(), nodeData));
     }
     String message = reasons.isEmpty()
@@ -94,7 +96,7 @@ final class OperatorCaIssuer {
         : "issued: " + String.join("; ", reasons);
     return new TlsMaterial(
         writes,
-        Optional.of(MaterialHash.of(nodeData)),
+        Optional.of(nodeHash),
         TlsState.READY,
         reasons.isEmpty() ? "CertificatesValid" : "CertificatesIssued",
         message,

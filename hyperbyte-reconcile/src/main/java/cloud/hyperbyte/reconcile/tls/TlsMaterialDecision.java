@@ -3,6 +3,7 @@ package cloud.hyperbyte.reconcile.tls;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.topology.ClusterNames;
+import cloud.hyperbyte.render.topology.MemberTopology;
 import cloud.hyperbyte.tls.renewal.MaterialHash;
 import cloud.hyperbyte.tls.renewal.RenewalAdvisor;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
@@ -57,10 +58,7 @@ public final class TlsMaterialDecision {
    */
   public static List<String> namesUserCertificatesMustCover(ClusterSpec spec) {
     ClusterNames names = ClusterNames.of(spec);
-    List<String> needed = new ArrayList<>();
-    for (int ordinal = 0; ordinal < Math.max(1, spec.replicas()); ordinal++) {
-      needed.add(names.pod(ordinal) + "." + names.headlessService() + "." + spec.namespace() + ".svc." + spec.clusterDomain());
-    }
+    List<String> needed = new ArrayList<>(MemberTopology.of(spec).podFqdns());
     needed.add(names.clientService() + "." + spec.namespace() + ".svc");
     needed.add(names.clientService() + "." + spec.namespace() + ".svc." + spec.clusterDomain());
     return List.copyOf(needed);
