@@ -25,6 +25,10 @@ public class RollingUpgradeStatus {
   @JsonPropertyDescription("Ordinals already upgraded.")
   private List<Integer> done;
 
+  @JsonPropertyDescription("True when the restarts turn cluster mode on or off for a scale across one replica;"
+      + " the phase then reads Scaling.")
+  private Boolean clusterModeChange;
+
   public String getTargetRevision() {
     return targetRevision;
   }
@@ -63,6 +67,14 @@ public class RollingUpgradeStatus {
 
   public void setDone(List<Integer> done) {
     this.done = done;
+  }
+
+  public Boolean getClusterModeChange() {
+    return clusterModeChange;
+  }
+
+  public void setClusterModeChange(Boolean clusterModeChange) {
+    this.clusterModeChange = clusterModeChange;
   }
 
 }

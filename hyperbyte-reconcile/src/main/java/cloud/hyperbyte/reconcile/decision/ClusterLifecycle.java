@@ -100,7 +100,11 @@ public final class ClusterLifecycle {
     }
     SafetyRules.Vetted vetted = SafetyRules.vet(actions, observed);
     notices.addAll(vetted.denied());
-    int partition = upgrade.partition().orElse(replicas);
+    // new ordinals start at or above the partition, so members added by a scale-up start on the update
+    // revision (below it the StatefulSet controller would create them on the old one, and each would
+    // need a restart right after joining); the members already running stay held
+    int live = observed.statefulSet().isPresent() ? observed.statefulSetReplicas() : replicas;
+    int partition = upgrade.partition().orElse(Math.min(replicas, live));
     return new LifecyclePlan(vetted.allowed(), Optional.of(new StatefulSetShape(replicas, partition)), memory, notices,
         Optional.ofNullable(requeueAt));
   }

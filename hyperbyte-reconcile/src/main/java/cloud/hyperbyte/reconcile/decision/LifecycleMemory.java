@@ -64,7 +64,7 @@ public record LifecycleMemory(
     return Optional.of(new UpgradeProgress(
         s.getTargetRevision(), ordinal, ordinal.isPresent() ? step : Optional.empty(),
         instant(s.getStepStartedAt()).orElse(Instant.EPOCH),
-        Optional.ofNullable(s.getDone()).orElse(List.of())));
+        Optional.ofNullable(s.getDone()).orElse(List.of()), Boolean.TRUE.equals(s.getClusterModeChange())));
   }
 
   private static Optional<ScaleDownProgress> scaleDown(ScaleDownStatus s) {
@@ -96,6 +96,7 @@ public record LifecycleMemory(
       u.step().ifPresent(step -> s.setStep(step.wireName()));
       s.setStepStartedAt(u.stepStartedAt().toString());
       s.setDone(u.done().isEmpty() ? null : u.done().stream().sorted().toList());
+      s.setClusterModeChange(u.clusterModeChange() ? Boolean.TRUE : null);
       return s;
     }).orElse(null);
   }

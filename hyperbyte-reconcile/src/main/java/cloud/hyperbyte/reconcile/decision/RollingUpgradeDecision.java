@@ -74,8 +74,10 @@ public final class RollingUpgradeDecision {
     if (remembered.map(p -> p.ordinal().isEmpty()).orElse(true) && stale.isEmpty()) {
       return decision.memory(memory.withUpgrade(Optional.empty())).build();
     }
-    UpgradeProgress progress = remembered.orElse(
-        new UpgradeProgress(target.get(), OptionalInt.empty(), Optional.empty(), now, List.of()));
+    UpgradeProgress progress = remembered.orElseGet(() -> {
+      UpgradeProgress fresh = new UpgradeProgress(target.get(), OptionalInt.empty(), Optional.empty(), now, List.of());
+      return ClusterModeTransition.underway(observed) ? fresh.forClusterModeChange() : fresh;
+    });
     if (progress.ordinal().isEmpty()) {
       OptionalInt next = next(observed, stale);
       if (clusterModeTurningOn(observed, stale)) {
@@ -123,18 +125,20 @@ public final class RollingUpgradeDecision {
   }
 
   /**
-   * Restarts member 0 so it comes back in cluster mode and bootstraps Raft; the pod keeps its
-   * revision (the restart is for the configuration it reads at start), so the ordinary upgrade still
-   * rolls every member once a leader exists. Progress records member 0 as rejoining, so the restart is
-   * not repeated while it comes back.
+   * Restarts member 0 so it comes back in cluster mode and bootstraps Raft. When every other member
+   * already runs the update revision (they started with the new template), the partition goes to 0 as
+   * well, so member 0 comes back on that revision and is not restarted a second time by the ordinary
+   * upgrade; otherwise it keeps its revision and the ordinary upgrade rolls it later. Progress records
+   * member 0 as rejoining, so the restart is not repeated while it comes back.
    */
   private static Decision startClusterMode(ObservedCluster observed, LifecycleMemory memory, UpgradeProgress progress,
       int livePartition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
     ObservedPod pod = observed.pod(0).orElseThrow();
+    boolean othersCurrent = stale(observed).equals(List.of(0));
     return decision.act(new Action.DeletePod(pod.name(), pod.uid(), 0, "MemberUpgrade",
             "it runs standalone; it restarts in cluster mode so that it bootstraps Raft and can add the new members"))
-        .memory(memory.withUpgrade(Optional.of(progress.at(0, UpgradeStep.REJOINING, now))))
-        .partition(livePartition)
+        .memory(memory.withUpgrade(Optional.of(progress.at(0, UpgradeStep.REJOINING, now).forClusterModeChange())))
+        .partition(othersCurrent && !observed.onDelete() ? 0 : livePartition)
         .notice(Notice.progressing("ClusterModeStarting", pod.name()
             + " restarts in cluster mode; the new members join once it leads the Raft group"))
         .requeueAt(now.plus(timings.poll()))
@@ -155,7 +159,7 @@ public final class RollingUpgradeDecision {
     Optional<UpgradeStep> step = progress.step()
         .map(s -> s == UpgradeStep.REJOINING || s == UpgradeStep.INCLUDING ? UpgradeStep.RESTARTING : s);
     return new UpgradeProgress(target, progress.ordinal(), step,
-        step.equals(progress.step()) ? progress.stepStartedAt() : now, List.of());
+        step.equals(progress.step()) ? progress.stepStartedAt() : now, List.of(), progress.clusterModeChange());
   }
 
   /** The next member: highest stale ordinal with a partition; with OnDelete also the leader last. */
@@ -262,7 +266,8 @@ public final class RollingUpgradeDecision {
     String podName = observed.names().pod(ordinal);
     decision.partition(observed.statefulSetReplicas());
     UpgradeProgress nobodyOut =
-        new UpgradeProgress(progress.targetRevision(), OptionalInt.empty(), Optional.empty(), now, progress.done());
+        new UpgradeProgress(progress.targetRevision(), OptionalInt.empty(), Optional.empty(), now, progress.done(),
+            progress.clusterModeChange());
     if (step == UpgradeStep.EXCLUDING) {
       return decision.memory(memory.withUpgrade(Optional.of(nobodyOut))).requeueAt(now).build();
     }

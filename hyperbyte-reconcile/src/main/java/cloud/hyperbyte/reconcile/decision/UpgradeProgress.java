@@ -14,9 +14,16 @@ import java.util.OptionalInt;
  * @param step its step
  * @param stepStartedAt when that step began
  * @param done ordinals already upgraded and back
+ * @param clusterModeChange the restarts turn cluster mode on or off: part of a scale across one replica
  */
-public record UpgradeProgress(
-    String targetRevision, OptionalInt ordinal, Optional<UpgradeStep> step, Instant stepStartedAt, List<Integer> done) {
+public record UpgradeProgress(String targetRevision, OptionalInt ordinal, Optional<UpgradeStep> step,
+    Instant stepStartedAt, List<Integer> done, boolean clusterModeChange) {
+
+  /** Progress of an upgrade for a template change. */
+  public UpgradeProgress(
+      String targetRevision, OptionalInt ordinal, Optional<UpgradeStep> step, Instant stepStartedAt, List<Integer> done) {
+    this(targetRevision, ordinal, step, stepStartedAt, done, false);
+  }
 
   public UpgradeProgress {
     Objects.requireNonNull(targetRevision, "targetRevision");
@@ -28,7 +35,12 @@ public record UpgradeProgress(
 
   /** Progress with {@code ordinal} at {@code step} since {@code at}. */
   public UpgradeProgress at(int ordinal, UpgradeStep step, Instant at) {
-    return new UpgradeProgress(targetRevision, OptionalInt.of(ordinal), Optional.of(step), at, done);
+    return new UpgradeProgress(targetRevision, OptionalInt.of(ordinal), Optional.of(step), at, done, clusterModeChange);
+  }
+
+  /** The same progress, marked as restarts that turn cluster mode on or off. */
+  public UpgradeProgress forClusterModeChange() {
+    return new UpgradeProgress(targetRevision, ordinal, step, stepStartedAt, done, true);
   }
 
   /** Progress after {@code ordinal} came back: nobody out. */
@@ -37,6 +49,6 @@ public record UpgradeProgress(
     if (!all.contains(ordinal)) {
       all.add(ordinal);
     }
-    return new UpgradeProgress(targetRevision, OptionalInt.empty(), Optional.empty(), at, all);
+    return new UpgradeProgress(targetRevision, OptionalInt.empty(), Optional.empty(), at, all, clusterModeChange);
   }
 }

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Per member the calls run in sequence: {@code /ping} (nothing else is asked when it fails),
  * {@code /health}, and in cluster mode {@code /cluster/metrics}, {@code /cluster/raft/metrics} and
- * the WAL sequence. A failed call leaves its facts empty and does not stop the others.
+ * the WAL sequence. A lone member outside cluster mode is asked for {@code /cluster/raft/metrics} too,
+ * as it may still run a cluster configuration; only when it answers are the other cluster calls made. A failed call leaves its facts empty and does not stop the others.
  */
 public final class SnapshotCollector {
 
@@ -109,12 +110,16 @@ public final class SnapshotCollector {
     if (health != null) {
       facts.health(health);
     }
-    if (clusterMode) {
+    // A lone member may still run the cluster configuration it had before the cluster shrank to one
+    // (the server reads its config only at start), and the scale-down must see its Raft view to finish.
+    // A standalone server does not mount the cluster routes: its 404 is the expected answer, no failure.
+    RaftMetrics alone = clusterMode ? null : call(() -> nodes.raftMetrics(member), new ArrayList<>());
+    if (clusterMode || alone != null) {
       ClusterMetrics metrics = call(() -> nodes.clusterMetrics(member), failures);
       if (metrics != null) {
         facts.state(metrics.state()).peersSeen(metrics.peerIds());
       }
-      RaftMetrics raft = call(() -> nodes.raftMetrics(member), failures);
+      RaftMetrics raft = alone != null ? alone : call(() -> nodes.raftMetrics(member), failures);
       if (raft != null) {
         facts.raftRole(raft.state()).term(raft.currentTerm()).voters(raft.voters()).learners(raft.learners());
         raft.currentLeader().ifPresent(facts::leaderId);

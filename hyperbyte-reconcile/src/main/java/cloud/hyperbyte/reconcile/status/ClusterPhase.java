@@ -1,7 +1,9 @@
 package cloud.hyperbyte.reconcile.status;
 
+import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.Notice;
+import cloud.hyperbyte.reconcile.decision.UpgradeProgress;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 
 /** {@code status.phase}: Pending, Initializing, Running, Scaling, Upgrading or Failed. */
@@ -13,22 +15,32 @@ public final class ClusterPhase {
     if (!plan.notices(Notice.Severity.FAILED).isEmpty()) {
       return "Failed";
     }
-    if (observed.statefulSet().isEmpty() || observed.pods().isEmpty()) {
-      return observed.spec().heldBy().isPresent() ? "Scaling" : "Pending";
-    }
     String last = observed.lastStatus().getPhase();
     boolean neverRan = last == null || "Pending".equals(last) || "Initializing".equals(last);
+    if (observed.statefulSet().isEmpty() || observed.pods().isEmpty()) {
+      if (observed.spec().heldBy().isPresent()) {
+        return "Scaling";
+      }
+      // a lone member restarting leaves no pod for a moment: the operation goes on, nothing is pending
+      if (neverRan || observed.statefulSet().isEmpty() || plan.memory().upgrade().isEmpty()) {
+        return "Pending";
+      }
+    }
     if (neverRan && !ClusterHealth.formed(observed)) {
       return "Initializing";
     }
-    if (plan.memory().upgrade().isPresent() || PendingTemplate.of(observed)) {
-      return "Upgrading";
-    }
     int target = observed.spec().effectiveReplicas();
+    // Scaling before Upgrading: a scale across one replica changes the template (cluster mode on or
+    // off) and restarts member 0, which belongs to the scale, not to an upgrade the user asked for
     boolean resizing = plan.memory().scaleDown().isPresent()
         || observed.statefulSetReplicas() != target
         || plan.statefulSetShape().map(s -> s.replicas() != observed.statefulSetReplicas()).orElse(false)
-        || (target > 1 && !ClusterHealth.formed(observed) && observed.leader().isPresent());
-    return resizing ? "Scaling" : "Running";
+        || (target > 1 && !ClusterHealth.formed(observed) && observed.leader().isPresent())
+        || plan.memory().upgrade().filter(UpgradeProgress::clusterModeChange).isPresent()
+        || ClusterModeTransition.underway(observed);
+    if (resizing) {
+      return "Scaling";
+    }
+    return plan.memory().upgrade().isPresent() || PendingTemplate.of(observed) ? "Upgrading" : "Running";
   }
 }

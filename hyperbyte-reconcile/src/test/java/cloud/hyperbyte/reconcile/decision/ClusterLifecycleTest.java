@@ -48,8 +48,16 @@ class ClusterLifecycleTest {
   }
 
   @Test
-  void scaleUpGrowsTheStatefulSetAtOnce() {
+  void scaleUpGrowsTheStatefulSetAtOnceWithThePartitionAboveTheRunningMembers() {
     LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 5).build());
+
+    // the new members start on the update revision; the three running ones stay held
+    assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(5, 3));
+  }
+
+  @Test
+  void onceGrownThePartitionHoldsEveryMemberAgain() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(5).build());
 
     assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(5, 5));
   }

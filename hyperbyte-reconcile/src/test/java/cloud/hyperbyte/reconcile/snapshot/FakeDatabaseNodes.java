@@ -26,6 +26,7 @@ final class FakeDatabaseNodes implements DatabaseNodes {
 
   private final Map<Long, NodeState> states = new ConcurrentHashMap<>();
   private final Set<Long> unreachable = ConcurrentHashMap.newKeySet();
+  private final Set<Long> standalone = ConcurrentHashMap.newKeySet();
   private final Map<Long, CountDownLatch> blocked = new ConcurrentHashMap<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final long leader;
@@ -40,6 +41,18 @@ final class FakeDatabaseNodes implements DatabaseNodes {
   FakeDatabaseNodes unreachable(long nodeId) {
     unreachable.add(nodeId);
     return this;
+  }
+
+  /** {@code nodeId} runs without cluster mode: its {@code /cluster/*} routes answer 404. */
+  FakeDatabaseNodes standalone(long nodeId) {
+    standalone.add(nodeId);
+    return this;
+  }
+
+  private void clusterRoute(MemberAddress member) throws DatabaseCallException {
+    if (standalone.contains(member.nodeId())) {
+      throw DatabaseCallException.httpError(member, 404, "");
+    }
   }
 
   FakeDatabaseNodes state(long nodeId, NodeState state) {
@@ -89,6 +102,7 @@ final class FakeDatabaseNodes implements DatabaseNodes {
   @Override
   public ClusterMetrics clusterMetrics(MemberAddress member) throws DatabaseCallException {
     enter(member, "clusterMetrics");
+    clusterRoute(member);
     List<PeerView> peers = voters.stream()
         .filter(v -> v != member.nodeId())
         .sorted()
@@ -101,6 +115,7 @@ final class FakeDatabaseNodes implements DatabaseNodes {
   @Override
   public RaftMetrics raftMetrics(MemberAddress member) throws DatabaseCallException {
     enter(member, "raftMetrics");
+    clusterRoute(member);
     RaftRole role = member.nodeId() == leader ? RaftRole.LEADER
         : voters.contains(member.nodeId()) ? RaftRole.FOLLOWER : RaftRole.LEARNER;
     return new RaftMetrics(member.nodeId(), role, 3, OptionalLong.of(leader), 10, 10, voters, Set.of());

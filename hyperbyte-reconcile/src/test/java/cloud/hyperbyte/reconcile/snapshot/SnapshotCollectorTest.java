@@ -52,6 +52,34 @@ class SnapshotCollectorTest {
   }
 
   @Test
+  void aLoneMemberStillRunningItsClusterConfigurationReportsItsRaftView() throws Exception {
+    // after a scale-down to one: node 1 keeps its cluster configuration until it restarts
+    FakeDatabaseNodes nodes = new FakeDatabaseNodes(1, Set.of(1L));
+
+    Map<Integer, MemberFacts> facts =
+        new SnapshotCollector(nodes, pool, Duration.ofSeconds(30)).collect(TestClusters.spec(1), pods(1));
+
+    assertThat(facts.get(0).raftRole()).contains(RaftRole.LEADER);
+    assertThat(facts.get(0).voters()).containsExactly(1L);
+    assertThat(facts.get(0).state()).contains(NodeState.ACTIVE);
+    assertThat(facts.get(0).failure()).isEmpty();
+  }
+
+  @Test
+  void aStandaloneMemberHasNoRaftViewAndItsUnmountedClusterRoutesAreNoFailure() throws Exception {
+    FakeDatabaseNodes nodes = new FakeDatabaseNodes(1, Set.of(1L)).standalone(1);
+
+    Map<Integer, MemberFacts> facts =
+        new SnapshotCollector(nodes, pool, Duration.ofSeconds(30)).collect(TestClusters.spec(1), pods(1));
+
+    assertThat(facts.get(0).raftRole()).isEmpty();
+    assertThat(facts.get(0).voters()).isEmpty();
+    assertThat(facts.get(0).state()).contains(NodeState.ACTIVE);
+    assertThat(facts.get(0).failure()).isEmpty();
+    assertThat(nodes.calls()).containsExactly("ping 1", "health 1", "raftMetrics 1");
+  }
+
+  @Test
   void anUnreachableMemberIsRecordedAndNothingElseIsAskedOfIt() throws Exception {
     FakeDatabaseNodes nodes = new FakeDatabaseNodes(1, Set.of(1L, 2L, 3L)).unreachable(3);
 

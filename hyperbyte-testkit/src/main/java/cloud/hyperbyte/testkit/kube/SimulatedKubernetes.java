@@ -134,6 +134,13 @@ public final class SimulatedKubernetes implements AutoCloseable {
     }
     controllerClient.close();
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException slowShutdown) {
+      // the mock gives its server 10 s to close; on a loaded machine open watch connections can take
+      // longer. The server still closes in the background; a test's verdict must not depend on it.
+      System.getLogger(SimulatedKubernetes.class.getName())
+          .log(System.Logger.Level.WARNING, "mock API server did not close within its 10 s wait", slowShutdown);
+    }
   }
 }
