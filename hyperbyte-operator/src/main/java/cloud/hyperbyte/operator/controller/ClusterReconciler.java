@@ -9,6 +9,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.operator.database.DatabaseClients;
 import cloud.hyperbyte.operator.kube.FabricClusterWrites;
 import cloud.hyperbyte.operator.kube.FabricObjectWriter;
+import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
@@ -49,8 +50,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,12 +158,17 @@ public final class ClusterReconciler {
     }
     RenderedCluster rendered = observed.rendered();
     LifecyclePlan plan = lifecycle.plan(observed);
+    // read once, so the objects skipped and the condition agree even if a CRD comes or goes meanwhile
+    Set<GenericKinds> neededKinds = OptionalKinds.renderedIn(rendered);
+    Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
+    neededKinds.stream().filter(kind -> !caches.watches(kind)).forEach(missingKinds::add);
 
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
     // certificates are renewed even while paused, so a long pause cannot let them expire
     tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
     if (plan.writesWorkloads()) {
-      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan), caches.ownedBy(key));
+      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan, missingKinds),
+          caches.ownedBy(key));
       if (applyPlan.hasWrites()) {
         LOG.info("applying {}", applyPlan.describe());
       }
@@ -182,7 +190,12 @@ public final class ClusterReconciler {
       }
     }
 
-    boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, statusDeriver.derive(observed, plan));
+    HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);
+    CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
+    boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
+    if (statusWritten) {
+      CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
+    }
 
     Optional<Instant> next = earliest(plan.requeueAt(), tls.nextCheck());
     if (heldBack || !statusWritten) {
@@ -191,14 +204,13 @@ public final class ClusterReconciler {
     return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
   }
 
-  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan) {
+  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, Set<GenericKinds> missingKinds) {
     List<HasMetadata> objects = new ArrayList<>();
     for (HasMetadata object : rendered.objects()) {
       if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
         objects.add(plan.statefulSetShape().get().applyTo(statefulSet));
-      } else if (object instanceof io.fabric8.kubernetes.api.model.GenericKubernetesResource generic
-          && !caches.watches(generic)) {
-        LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(generic));
+      } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
+        LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
       } else {
         objects.add(object);
       }

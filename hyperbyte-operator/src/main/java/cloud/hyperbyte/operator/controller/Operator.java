@@ -7,6 +7,7 @@ import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.health.HealthCheck;
 import cloud.hyperbyte.operator.health.HealthServer;
+import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.leader.LeaderElection;
@@ -129,7 +130,7 @@ public final class Operator implements AutoCloseable {
         DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics);
     resources.add(databases);
 
-    caches = new InformerCaches(client, settings.namespaces(), this::enqueue, settings.resync());
+    caches = new InformerCaches(client, settings.namespaces(), this::enqueue, settings.resync(), this::optionalKindChanged);
     ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
         client, caches, ownWrites, metrics, databases,
         new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
@@ -189,6 +190,11 @@ public final class Operator implements AutoCloseable {
     if (current != null) {
       current.add(key);
     }
+  }
+
+  /** A ServiceMonitor, PrometheusRule or Certificate CRD came or went: the clusters using that kind look again. */
+  private void optionalKindChanged(GenericKinds kind) {
+    OptionalKinds.clustersRendering(caches.clusters().list(), kind, settings.clusterDomain()).forEach(this::enqueue);
   }
 
   /** A leader starts by looking at everything: it may have missed events while standing by. */

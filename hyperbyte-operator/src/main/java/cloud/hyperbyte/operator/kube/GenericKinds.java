@@ -1,7 +1,11 @@
 package cloud.hyperbyte.operator.kube;
 
+import cloud.hyperbyte.reconcile.apply.GroupKind;
+import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kinds the operator handles as {@code GenericKubernetesResource} because fabric8 8.0.0 has no
@@ -32,6 +36,10 @@ public enum GenericKinds {
     return group;
   }
 
+  public String plural() {
+    return plural;
+  }
+
   /** The CRD's name, {@code <plural>.<group>}. */
   public String crdName() {
     return plural + "." + group;
@@ -43,7 +51,13 @@ public enum GenericKinds {
   }
 
   /** The generic kind with this group and kind, if it is one. */
-  public static java.util.Optional<GenericKinds> of(String group, String kind) {
+  public static Optional<GenericKinds> of(String group, String kind) {
     return List.of(values()).stream().filter(k -> k.group.equals(group) && k.kind.equals(kind)).findFirst();
+  }
+
+  /** The generic kind of {@code object}, if it is one. */
+  public static Optional<GenericKinds> of(HasMetadata object) {
+    GroupKind groupKind = ObjectRef.of(object).groupKind();
+    return of(groupKind.group(), groupKind.kind());
   }
 }

@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -28,11 +27,15 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -45,8 +48,11 @@ import org.slf4j.LoggerFactory;
  * manages and nothing else; managedFields are dropped from cached objects. Every add, change or
  * delete is handed to the event sink as the key of the resource it belongs to ({@link OwnerKeys}).
  *
- * <p>ServiceMonitor, PrometheusRule and Certificate are watched only when their CRDs are installed
- * at start (checked once; a CRD installed later is picked up at the next operator start).
+ * <p>ServiceMonitor, PrometheusRule and Certificate are watched only while their CRDs are
+ * Established ({@link OptionalCrdWatch}): a CRD installed after the operator started gets its
+ * informer then, and a removed one loses it (rather than leaving an informer that fails to relist in a
+ * loop). When such a kind becomes watchable (its informer synced) or stops being watchable, the
+ * kind listener is told, so the clusters that render that kind can look again.
  */
 public final class InformerCaches implements AutoCloseable {
 
@@ -61,12 +67,21 @@ public final class InformerCaches implements AutoCloseable {
   private final WatchedNamespaces namespaces;
   private final Consumer<ResourceKey> sink;
   private final Duration customResourceResync;
+  private final Consumer<GenericKinds> kindListener;
 
   private KindCache<HyperbytedbCluster> clusters;
   private KindCache<HyperbytedbBackup> backups;
   private KindCache<HyperbytedbRestore> restores;
   private final Map<Class<?>, KindCache<? extends HasMetadata>> owned = new LinkedHashMap<>();
-  private final Map<GenericKinds, KindCache<GenericKubernetesResource>> generic = new EnumMap<>(GenericKinds.class);
+  /** Generic kinds whose informers have synced: read by reconciles, changed on informer threads. */
+  private final Map<GenericKinds, KindCache<GenericKubernetesResource>> generic = new ConcurrentHashMap<>();
+  /** Generic kinds whose informers are starting (guarded by this). */
+  private final Map<GenericKinds, KindCache<GenericKubernetesResource>> starting = new EnumMap<>(GenericKinds.class);
+  /** Generic kinds whose informers did not start (guarded by this); retried on the CRD's next event. */
+  private final Set<GenericKinds> failed = EnumSet.noneOf(GenericKinds.class);
+  private OptionalCrdWatch crds;
+  private boolean closed;
+  /** The informers of the custom resources and the owned kinds with models. */
   private final List<SharedIndexInformer<?>> all = new ArrayList<>();
 
   /**
@@ -75,10 +90,20 @@ public final class InformerCaches implements AutoCloseable {
    */
   public InformerCaches(
       KubernetesClient client, WatchedNamespaces namespaces, Consumer<ResourceKey> sink, Duration customResourceResync) {
+    this(client, namespaces, sink, customResourceResync, kind -> { });
+  }
+
+  /**
+   * @param kindListener told (on an informer thread) whenever a generic kind becomes watchable (its
+   *     informers synced, also for CRDs found at start) or stops being watchable
+   */
+  public InformerCaches(KubernetesClient client, WatchedNamespaces namespaces, Consumer<ResourceKey> sink,
+      Duration customResourceResync, Consumer<GenericKinds> kindListener) {
     this.client = Objects.requireNonNull(client, "client");
     this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.customResourceResync = Objects.requireNonNull(customResourceResync, "customResourceResync");
+    this.kindListener = Objects.requireNonNull(kindListener, "kindListener");
   }
 
   /** Creates and starts every informer; returns at once (see {@link #hasSynced()}). */
@@ -94,20 +119,81 @@ public final class InformerCaches implements AutoCloseable {
     for (Class<? extends HasMetadata> type : OWNED_TYPES) {
       owned.put(type, ownedCache(type));
     }
-    for (GenericKinds kind : GenericKinds.values()) {
-      if (crdInstalled(kind)) {
-        generic.put(kind, cache(kind.kind(), client.genericKubernetesResources(kind.context()), true, 0));
-      } else {
-        LOG.info("CRD {} is not installed; {} objects are neither watched nor written", kind.crdName(), kind.kind());
-      }
+    for (KindCache<?> cache : List.of(clusters, backups, restores)) {
+      all.addAll(cache.informers());
     }
+    owned.values().forEach(cache -> all.addAll(cache.informers()));
+    crds = new OptionalCrdWatch(client, this::crdChanged);
     all.forEach(SharedIndexInformer::start);
+    crds.start();
     LOG.info("watching {} with {} informers", namespaces, all.size());
     return this;
   }
 
   private <T extends HasMetadata> KindCache<T> ownedCache(Class<T> type) {
     return cache(HasMetadata.getKind(type), client.resources(type), true, 0);
+  }
+
+  /**
+   * Starts or stops the informers of {@code kind} to match whether its CRD is Established now.
+   * Called on every event of that CRD; idempotent.
+   */
+  private void crdChanged(GenericKinds kind) {
+    boolean wasWatched;
+    synchronized (this) {
+      if (crds == null || closed) {
+        return;
+      }
+      boolean established = crds.established(kind);
+      if (established && !generic.containsKey(kind) && !starting.containsKey(kind)) {
+        failed.remove(kind);
+        KindCache<GenericKubernetesResource> cache =
+            cache(kind.kind(), client.genericKubernetesResources(kind.context()), true, 0);
+        starting.put(kind, cache);
+        LOG.info("CRD {} is Established: watching {} objects", kind.crdName(), kind.kind());
+        CompletableFuture.allOf(cache.informers().stream()
+                .map(informer -> informer.start().toCompletableFuture()).toArray(CompletableFuture[]::new))
+            .whenComplete((synced, error) -> genericSynced(kind, cache, error));
+        return;
+      }
+      if (established) {
+        return;
+      }
+      failed.remove(kind);
+      Optional.ofNullable(starting.remove(kind)).ifPresent(InformerCaches::stop);
+      KindCache<GenericKubernetesResource> watched = generic.remove(kind);
+      wasWatched = watched != null;
+      if (wasWatched) {
+        stop(watched);
+        LOG.warn("CRD {} was removed or is no longer Established: {} objects are neither watched nor written",
+            kind.crdName(), kind.kind());
+      }
+    }
+    if (wasWatched) {
+      kindListener.accept(kind);
+    }
+  }
+
+  private void genericSynced(GenericKinds kind, KindCache<GenericKubernetesResource> cache, Throwable error) {
+    synchronized (this) {
+      if (starting.get(kind) != cache) {
+        return; // the CRD went away meanwhile, and the informers were stopped
+      }
+      starting.remove(kind);
+      if (error != null) {
+        stop(cache);
+        failed.add(kind);
+        LOG.warn("cannot watch {} objects although CRD {} is Established; retrying on its next change",
+            kind.kind(), kind.crdName(), error);
+        return;
+      }
+      generic.put(kind, cache);
+    }
+    kindListener.accept(kind);
+  }
+
+  private static void stop(KindCache<?> cache) {
+    cache.informers().forEach(SharedIndexInformer::stop);
   }
 
   private <T extends HasMetadata, L, R extends Resource<T>> KindCache<T> cache(
@@ -120,7 +206,6 @@ public final class InformerCaches implements AutoCloseable {
         informers.add(informer(operation.inNamespace(namespace), managedOnly, resyncMillis));
       }
     }
-    all.addAll(informers);
     return new KindCache<>(kind, informers);
   }
 
@@ -174,15 +259,6 @@ public final class InformerCaches implements AutoCloseable {
     OwnerKeys.of(object).ifPresent(sink);
   }
 
-  private boolean crdInstalled(GenericKinds kind) {
-    try {
-      return client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).get() != null;
-    } catch (KubernetesClientException e) {
-      LOG.warn("cannot read CRD {} (HTTP {}); treating it as not installed", kind.crdName(), e.getCode());
-      return false;
-    }
-  }
-
   public KindCache<HyperbytedbCluster> clusters() {
     return clusters;
   }
@@ -205,20 +281,19 @@ public final class InformerCaches implements AutoCloseable {
     return cache;
   }
 
-  /** The cache of a generic kind, present only when its CRD is installed. */
+  /** The cache of a generic kind, present only while its CRD is Established (and the cache synced). */
   public Optional<KindCache<GenericKubernetesResource>> generic(GenericKinds kind) {
     return Optional.ofNullable(generic.get(kind));
   }
 
-  /** Whether {@code kind}'s CRD was found at start (the apply port must not write it otherwise). */
+  /** Whether {@code kind} is watched now: its CRD is Established (the apply port must not write it otherwise). */
   public boolean watches(GenericKinds kind) {
     return generic.containsKey(kind);
   }
 
-  /** Whether a rendered generic object's CRD was found at start, i.e. whether it may be applied. */
+  /** Whether a rendered generic object's kind is watched now, i.e. whether it may be applied. */
   public boolean watches(GenericKubernetesResource object) {
-    ObjectRef ref = ObjectRef.of(object);
-    return GenericKinds.of(ref.groupKind().group(), ref.kind()).map(generic::containsKey).orElse(false);
+    return GenericKinds.of(object).map(generic::containsKey).orElse(false);
   }
 
   /** Every cached owned object (all owned kinds) that belongs to {@code owner}: the live side of an apply plan. */
@@ -248,13 +323,31 @@ public final class InformerCaches implements AutoCloseable {
     return GenericKinds.of(groupKind.group(), groupKind.kind()).map(generic::get);
   }
 
-  /** Whether every informer has completed its initial list: the operator's readiness. */
-  public boolean hasSynced() {
-    return !all.isEmpty() && all.stream().allMatch(SharedIndexInformer::hasSynced);
+  /**
+   * Whether every informer has completed its initial list, including those of the generic kinds whose
+   * CRDs are Established (unless they failed to start): the operator's readiness. So a first pass
+   * never mistakes a kind that is being watched for one whose CRD is missing.
+   */
+  public synchronized boolean hasSynced() {
+    if (all.isEmpty() || !all.stream().allMatch(SharedIndexInformer::hasSynced) || !crds.hasSynced()) {
+      return false;
+    }
+    for (GenericKinds kind : GenericKinds.values()) {
+      if (crds.established(kind) && !generic.containsKey(kind) && !failed.contains(kind)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public synchronized void close() {
+    closed = true;
     all.forEach(SharedIndexInformer::stop);
+    if (crds != null) {
+      crds.close();
+    }
+    starting.values().forEach(InformerCaches::stop);
+    generic.values().forEach(InformerCaches::stop);
   }
 }

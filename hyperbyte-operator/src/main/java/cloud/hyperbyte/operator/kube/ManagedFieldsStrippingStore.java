@@ -4,15 +4,31 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * An informer store that drops {@code metadata.managedFields} before keeping an object: the
  * operator never reads them, and on a real API server they are often the largest part of an object.
+ * A store for a kind of which the operator reads even less can drop more ({@link #alsoDropping}).
  */
 final class ManagedFieldsStrippingStore<T extends HasMetadata> implements ItemStore<T> {
 
   private final BasicItemStore<T> delegate = new BasicItemStore<>(Cache::metaNamespaceKeyFunc);
+  private final Consumer<T> alsoDrop;
+
+  ManagedFieldsStrippingStore() {
+    this(object -> { });
+  }
+
+  private ManagedFieldsStrippingStore(Consumer<T> alsoDrop) {
+    this.alsoDrop = alsoDrop;
+  }
+
+  /** A store that also applies {@code drop} to every object it keeps (which handlers then see). */
+  static <T extends HasMetadata> ManagedFieldsStrippingStore<T> alsoDropping(Consumer<T> drop) {
+    return new ManagedFieldsStrippingStore<>(drop);
+  }
 
   @Override
   public String getKey(T object) {
@@ -24,6 +40,7 @@ final class ManagedFieldsStrippingStore<T extends HasMetadata> implements ItemSt
     if (object.getMetadata() != null) {
       object.getMetadata().setManagedFields(null);
     }
+    alsoDrop.accept(object);
     return delegate.put(key, object);
   }
 

@@ -120,8 +120,8 @@ public final class ApiPermissions {
     // fabric8 8.0.0's LeaseLock renews and releases with PATCH (seen on the wire), not PUT
     all.add(new Permission(COORDINATION, "leases", List.of("get", "create", "update", "patch"), Feature.ALWAYS,
         Scope.OPERATOR_NAMESPACE));
-    // to detect whether the Prometheus Operator and cert-manager CRDs are installed
-    all.add(new Permission(APIEXTENSIONS, "customresourcedefinitions", List.of("get", "list"), Feature.ALWAYS,
+    // to watch, by name, whether the Prometheus Operator and cert-manager CRDs are installed (they may come later)
+    all.add(new Permission(APIEXTENSIONS, "customresourcedefinitions", List.of("list", "watch"), Feature.ALWAYS,
         Scope.CLUSTER));
     return all;
   }

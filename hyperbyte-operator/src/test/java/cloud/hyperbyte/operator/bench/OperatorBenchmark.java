@@ -1,48 +1,57 @@
 package cloud.hyperbyte.operator.bench;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
-import cloud.hyperbyte.operator.controller.Operator;
-import cloud.hyperbyte.operator.controller.OperatorSettings;
-import cloud.hyperbyte.operator.database.PodAddressResolver;
-import cloud.hyperbyte.operator.kube.WatchedNamespaces;
-import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.testkit.cluster.ApiActivity;
 import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
  * Operator overhead on the simulated cluster: a 3->5 scale-up and a 5-member rolling upgrade (time
- * beyond the simulated member start time), API requests per converged cluster, and heap held by the
- * operator process after it converged 100 clusters. Not a test: run it by hand,
+ * beyond the simulated member start time), API requests per converged cluster, and the operator's
+ * live heap when it manages nothing and after it converged 100 more one-member clusters. The
+ * simulation (API server, StatefulSet controller, members) runs in this JVM; the operator runs in a
+ * child JVM ({@link ForkedOperator}), so its heap is measured alone. Not a test: run it by hand,
  * <pre>
- * mvn -B -q -pl hyperbyte-operator test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=cloud.hyperbyte.operator.bench.OperatorBenchmark [-Dexec.args="100 1000"]
+ * mvn -B -q -o -pl hyperbyte-operator -am test-compile dependency:build-classpath \
+ *   -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+ * cd hyperbyte-operator &amp;&amp; java -cp target/test-classes:target/classes:$(cat target/test.classpath) \
+ *   cloud.hyperbyte.operator.bench.OperatorBenchmark [100 1000]
  * </pre>
- * Arguments: clusters for the heap measure (100), member start time in ms (1000).
+ * Arguments: clusters for the heap measure (100), member start time in ms (1000). The operator JVM
+ * gets {@code -Xmx384m} (the chart's 512 MiB limit at {@code MaxRAMPercentage=75}); its log goes to
+ * {@code target/bench-operator.log}.
  */
 public final class OperatorBenchmark {
 
   private static final String NS = "bench";
+  private static final List<String> OPERATOR_JVM = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
   private OperatorBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int clusters = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Duration startup = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 1000);
-    System.out.printf(Locale.ROOT, "member start time %d ms, drainWaitSecs 0%n", startup.toMillis());
+    System.out.printf(Locale.ROOT, "member start time %d ms, drainWaitSecs 0, operator JVM %s%n", startup.toMillis(),
+        String.join(" ", OPERATOR_JVM));
+    Path log = Path.of("target", "bench-operator.log").toAbsolutePath();
+    Files.createDirectories(log.getParent());
     try (SimulatedCluster sim = SimulatedCluster.builder()
-        .databaseOptions(o -> o.withStartupDuration(startup).withDrainAckTimeout(Duration.ofSeconds(3))).start()) {
+            .databaseOptions(o -> o.withStartupDuration(startup).withDrainAckTimeout(Duration.ofSeconds(3))).start();
+         MemberAddressBook addresses = MemberAddressBook.serve(sim::loopbackAddressOfHost);
+         ForkedOperator operator = ForkedOperator.start(
+             sim.kubernetes().client().getConfiguration().getMasterUrl(), addresses.url(), OPERATOR_JVM, log)) {
       KubernetesClient user = sim.observerClient();
-      Running operator = Running.start(sim);
+      ForkedOperator.LiveHeap baseline = operator.liveHeap();
+      System.out.printf(Locale.ROOT, "operator heap, nothing managed: %.1f MiB live (RSS %.0f MiB)%n",
+          mib(baseline.bytes()), mib(operator.residentBytes()));
 
       ApiMark beforeCreate = sim.mark();
       user.resource(cluster("warm", 3, "0.8.5")).create();
@@ -65,41 +74,24 @@ public final class OperatorBenchmark {
       awaitRunning(user, "warm", 5, "0.8.6");
       report("rolling upgrade of 5", System.nanoTime() - upgradeStart, startup.multipliedBy(5));
 
-      long before = usedHeapAfterGc();
+      ForkedOperator.LiveHeap one = operator.liveHeap();
       for (int i = 0; i < clusters; i++) {
         user.resource(cluster("c" + i, 1, "0.8.5")).create();
       }
       for (int i = 0; i < clusters; i++) {
         awaitRunning(user, "c" + i, 1, "0.8.5");
       }
-      long withOperator = usedHeapAfterGc();
-      operator.close();
-      operator = null;
-      long withoutOperator = usedHeapAfterGc();
-      System.out.printf(Locale.ROOT, "heap after %d more clusters converged: %.1f MiB (was %.1f MiB); "
-          + "released when the operator stopped: %.1f MiB%n", clusters, mib(withOperator), mib(before),
-          mib(withOperator - withoutOperator));
+      sleep(Duration.ofSeconds(3)); // let the last passes finish
+      ForkedOperator.LiveHeap many = operator.liveHeap();
+      System.out.printf(Locale.ROOT, "operator heap with the 5-member cluster: %.1f MiB live%n", mib(one.bytes()));
+      System.out.printf(Locale.ROOT, "operator heap after %d more 1-member clusters converged: %.1f MiB live "
+              + "(%.1f KiB per cluster; RSS %.0f MiB)%n", clusters, mib(many.bytes()),
+          (many.bytes() - one.bytes()) / 1024.0 / clusters, mib(operator.residentBytes()));
+      print("grew most with the first cluster:", one.growthSince(baseline, 10));
+      print("grew most with the " + clusters + " more clusters:", many.growthSince(one, 10));
+      print("largest at the end:", many.largest(10));
     }
     System.exit(0);
-  }
-
-  /** An operator process wired as RunCommand wires it, on the simulated cluster. */
-  private record Running(Operator operator, KubernetesClient client) implements AutoCloseable {
-    static Running start(SimulatedCluster sim) throws Exception {
-      KubernetesClient client = sim.kubernetes().newClient(b -> {});
-      PodAddressResolver resolver = (m, scheme) -> URI.create("http://" + sim.loopbackAddressOfHost(m.host()));
-      OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1,
-          -1, 4, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
-      Operator operator = new Operator(client, settings, OperatorMetrics.standalone(), resolver, Clock.systemUTC());
-      operator.start(Duration.ofSeconds(30));
-      return new Running(operator, client);
-    }
-
-    @Override
-    public void close() {
-      operator.close();
-      client.close();
-    }
   }
 
   private static HyperbytedbCluster cluster(String name, int replicas, String version) {
@@ -150,12 +142,9 @@ public final class OperatorBenchmark {
         what, total, memberStarts.toMillis(), total - memberStarts.toMillis());
   }
 
-  private static long usedHeapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      sleep(Duration.ofMillis(200));
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  private static void print(String title, List<String> lines) {
+    System.out.println(title);
+    lines.forEach(line -> System.out.println("  " + line));
   }
 
   private static double mib(long bytes) {

@@ -12,7 +12,9 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +36,7 @@ class InformerCachesTest {
   private SimulatedKubernetes kube;
   private KubernetesClient client;
   private final List<ResourceKey> events = Collections.synchronizedList(new ArrayList<>());
+  private final List<GenericKinds> kindChanges = Collections.synchronizedList(new ArrayList<>());
   private final List<InformerCaches> started = new ArrayList<>();
 
   @BeforeEach
@@ -49,7 +52,7 @@ class InformerCachesTest {
   }
 
   private InformerCaches caches(WatchedNamespaces namespaces) {
-    InformerCaches caches = new InformerCaches(client, namespaces, events::add, Duration.ZERO).start();
+    InformerCaches caches = new InformerCaches(client, namespaces, events::add, Duration.ZERO, kindChanges::add).start();
     started.add(caches);
     await().until(caches::hasSynced);
     return caches;
@@ -155,19 +158,58 @@ class InformerCachesTest {
   }
 
   @Test
-  void monitoringAndCertManagerKindsAreWatchedOnlyWhenTheirCrdsAreInstalled() {
-    InformerCaches without = caches(WatchedNamespaces.parse("prod"));
-    assertThat(without.watches(GenericKinds.SERVICE_MONITOR)).isFalse();
+  void aKindWhoseCrdIsEstablishedAtStartIsWatchedOnceTheCachesHaveSynced() {
+    kube.registerCrd(ThirdPartyCrds.of(GenericKinds.SERVICE_MONITOR));
 
-    kube.registerCrd(new CustomResourceDefinitionBuilder().withNewMetadata().withName("servicemonitors.monitoring.coreos.com")
-        .endMetadata().withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
-        .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors").withSingular("servicemonitor").endNames()
-        .addNewVersion().withName("v1").withServed(true).withStorage(true)
-        .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
-        .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build());
+    InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
 
-    InformerCaches with = caches(WatchedNamespaces.parse("prod"));
-    assertThat(with.watches(GenericKinds.SERVICE_MONITOR)).isTrue();
-    assertThat(with.watches(GenericKinds.CERTIFICATE)).isFalse();
+    assertThat(caches.watches(GenericKinds.SERVICE_MONITOR)).isTrue();
+    assertThat(caches.watches(GenericKinds.PROMETHEUS_RULE)).isFalse();
+    assertThat(caches.watches(GenericKinds.CERTIFICATE)).isFalse();
+  }
+
+  @Test
+  void aCrdInstalledAfterStartIsWatchedOnceItIsEstablishedAndTheListenerIsTold() {
+    InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
+    assertThat(caches.watches(GenericKinds.SERVICE_MONITOR)).isFalse();
+    CustomResourceDefinition pending = ThirdPartyCrds.of(GenericKinds.SERVICE_MONITOR);
+    pending.setStatus(new CustomResourceDefinitionStatusBuilder().addNewCondition().withType("Established")
+        .withStatus("False").endCondition().build());
+    var crds = client.apiextensions().v1().customResourceDefinitions();
+    crds.resource(pending).create();
+    createServiceMonitor("prod", "db");
+
+    CustomResourceDefinition established = crds.withName(pending.getMetadata().getName()).get();
+    established.getStatus().getConditions().get(0).setStatus("True");
+    crds.resource(established).update();
+
+    await().until(() -> caches.watches(GenericKinds.SERVICE_MONITOR));
+    assertThat(kindChanges).containsExactly(GenericKinds.SERVICE_MONITOR);
+    assertThat(caches.generic(GenericKinds.SERVICE_MONITOR).orElseThrow().ownedBy(ResourceKey.cluster("prod", "db")))
+        .extracting(m -> m.getMetadata().getName()).containsExactly("db");
+    assertThat(caches.hasSynced()).isTrue();
+  }
+
+  @Test
+  void aRemovedCrdIsNoLongerWatchedAndTheListenerIsTold() {
+    kube.registerCrd(ThirdPartyCrds.of(GenericKinds.CERTIFICATE));
+    InformerCaches caches = caches(WatchedNamespaces.all());
+    await().until(() -> kindChanges.contains(GenericKinds.CERTIFICATE));
+    kindChanges.clear();
+
+    client.apiextensions().v1().customResourceDefinitions().withName(GenericKinds.CERTIFICATE.crdName()).delete();
+
+    await().until(() -> !caches.watches(GenericKinds.CERTIFICATE));
+    await().untilAsserted(() -> assertThat(kindChanges).containsExactly(GenericKinds.CERTIFICATE));
+    assertThat(caches.generic(GenericKinds.CERTIFICATE)).isEmpty();
+    assertThat(caches.hasSynced()).as("a missing optional CRD does not make the operator unready").isTrue();
+  }
+
+  private void createServiceMonitor(String namespace, String name) {
+    client.genericKubernetesResources(GenericKinds.SERVICE_MONITOR.context()).inNamespace(namespace)
+        .resource(new GenericKubernetesResourceBuilder().withApiVersion("monitoring.coreos.com/v1")
+            .withKind("ServiceMonitor").withNewMetadata().withNamespace(namespace).withName(name).withLabels(MANAGED)
+            .endMetadata().build())
+        .create();
   }
 }

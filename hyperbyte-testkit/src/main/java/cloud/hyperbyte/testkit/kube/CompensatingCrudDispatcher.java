@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The fabric8 CRUD dispatcher with the gaps to a real API server closed (see the testkit README):
  * server-side apply with managed fields, strategic merge patch, RFC 7386 merge patch, the status
- * subresource of built-in kinds, and garbage collection by owner references.
+ * subresource of built-in kinds, garbage collection by owner references, and new CRDs Established.
  *
  * <p>Callers must serialise writes (see {@link SimulatedApiDispatcher}): an apply is a read followed
  * by a write.
@@ -37,6 +37,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       "pods", "statefulsets", "deployments", "replicasets", "daemonsets", "jobs", "cronjobs",
       "persistentvolumeclaims", "persistentvolumes", "services", "poddisruptionbudgets",
       "horizontalpodautoscalers", "namespaces", "nodes", "certificatesigningrequests");
+
+  private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
   private final KubernetesAttributesExtractor pathParser = new KubernetesAttributesExtractor();
   private final Clock clock;
@@ -51,6 +53,9 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     HttpMethod method = request.method();
     if (method == HttpMethod.POST) {
+      if (ApiPaths.withoutQuery(request.getPath()).equals(CRDS)) {
+        request = copy(request, established(request.getBody().readUtf8()));
+      }
       return collectIfOwnersAreGone(super.dispatch(request));
     }
     if (method != HttpMethod.PUT && method != HttpMethod.PATCH && method != HttpMethod.DELETE) {
@@ -177,6 +182,34 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private JsonNode current(String itemPath) {
     MockResponse get = handleGet(itemPath);
     return get.code() == 200 ? Json.parse(get.getBody().readUtf8()) : null;
+  }
+
+  /**
+   * A real server's apiextensions controller accepts a new CRD's names and marks it Established
+   * within moments; here a CRD created without conditions is stored Established. One created with
+   * conditions keeps them (a test can create it not yet Established and establish it later).
+   */
+  private String established(String body) {
+    JsonNode parsed;
+    try {
+      parsed = Json.parse(body);
+    } catch (JacksonException e) {
+      return body;
+    }
+    if (!(parsed instanceof ObjectNode crd) || !crd.path("status").path("conditions").isEmpty()) {
+      return body;
+    }
+    ObjectNode status = crd.putObject("status");
+    if (crd.path("spec").path("names").isObject()) {
+      status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+    }
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    var conditions = status.putArray("conditions");
+    conditions.addObject().put("type", "NamesAccepted").put("status", "True").put("reason", "NoConflicts")
+        .put("message", "no conflicts found").put("lastTransitionTime", now);
+    conditions.addObject().put("type", "Established").put("status", "True").put("reason", "InitialNamesAccepted")
+        .put("message", "the initial names have been accepted").put("lastTransitionTime", now);
+    return Json.write(crd);
   }
 
   // ---- garbage collection -------------------------------------------------------------------

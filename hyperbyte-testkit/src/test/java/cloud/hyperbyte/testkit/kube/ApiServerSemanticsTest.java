@@ -2,6 +2,8 @@ package cloud.hyperbyte.testkit.kube;
 
 import static cloud.hyperbyte.testkit.kube.Fixtures.NS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
@@ -15,6 +17,14 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionCondition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatusBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -169,5 +179,50 @@ class ApiServerSemanticsTest {
 
     assertThat(updated.getStatus().getReadyReplicas()).isEqualTo(1);
     assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
+  }
+
+  @Test
+  void aNewCrdIsEstablishedAsTheApiextensionsControllerWouldMarkIt() {
+    CustomResourceDefinition created = client.apiextensions().v1().customResourceDefinitions()
+        .resource(Fixtures.crd("widgets", "Widget")).create();
+
+    assertThat(created.getStatus().getConditions()).extracting(CustomResourceDefinitionCondition::getType,
+        CustomResourceDefinitionCondition::getStatus).containsExactly(
+            tuple("NamesAccepted", "True"), tuple("Established", "True"));
+    assertThat(created.getStatus().getAcceptedNames().getKind()).isEqualTo("Widget");
+  }
+
+  @Test
+  void aCrdCreatedWithConditionsKeepsThemUntilUpdated() {
+    CustomResourceDefinition pending = Fixtures.crd("sprockets", "Sprocket");
+    pending.setStatus(new CustomResourceDefinitionStatusBuilder().addNewCondition().withType("Established")
+        .withStatus("False").endCondition().build());
+
+    CustomResourceDefinition created = client.apiextensions().v1().customResourceDefinitions().resource(pending).create();
+
+    assertThat(created.getStatus().getConditions()).singleElement()
+        .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
+  }
+
+  @Test
+  void aWatchOfOneCrdByNameSeesThatCrdAndNoOther() {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    try (Watch watch = client.apiextensions().v1().customResourceDefinitions().withName("gizmos.example.com")
+        .watch(new Watcher<>() {
+          @Override
+          public void eventReceived(Action action, CustomResourceDefinition crd) {
+            seen.add(action + " " + crd.getMetadata().getName());
+          }
+
+          @Override
+          public void onClose(WatcherException cause) {
+          }
+        })) {
+      client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("doohickeys", "Doohickey")).create();
+      client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("gizmos", "Gizmo")).create();
+      client.apiextensions().v1().customResourceDefinitions().withName("gizmos.example.com").delete();
+
+      await().untilAsserted(() -> assertThat(seen).containsExactly("ADDED gizmos.example.com", "DELETED gizmos.example.com"));
+    }
   }
 }

@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.Map;
@@ -20,6 +22,16 @@ final class Fixtures {
 
   static ConfigMap configMap(String name, Map<String, String> data) {
     return new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata().withData(data).build();
+  }
+
+  /** A minimal namespaced CRD {@code <plural>.example.com} with kind {@code kind}, without status. */
+  static CustomResourceDefinition crd(String plural, String kind) {
+    return new CustomResourceDefinitionBuilder().withNewMetadata().withName(plural + ".example.com").endMetadata()
+        .withNewSpec().withGroup("example.com").withScope("Namespaced")
+        .withNewNames().withKind(kind).withPlural(plural).endNames()
+        .addNewVersion().withName("v1").withServed(true).withStorage(true)
+        .withNewSchema().withNewOpenAPIV3Schema().withType("object").withXKubernetesPreserveUnknownFields(true)
+        .endOpenAPIV3Schema().endSchema().endVersion().endSpec().build();
   }
 
   static HyperbytedbCluster cluster(String name, int replicas) {

@@ -150,6 +150,14 @@ class StockMockGapsTest {
   }
 
   @Test
+  void aCreatedCrdIsNeverEstablished() {
+    client.apiextensions().v1().customResourceDefinitions().resource(Fixtures.crd("gadgets", "Gadget")).create();
+
+    assertThat(client.apiextensions().v1().customResourceDefinitions().withName("gadgets.example.com").get()
+        .getStatus()).isNull();
+  }
+
+  @Test
   void aConfigMapGetsAGenerationAlthoughARealServerSetsNone() {
     ConfigMap created = client.resource(Fixtures.configMap("a8", Map.of("k", "v"))).create();
 

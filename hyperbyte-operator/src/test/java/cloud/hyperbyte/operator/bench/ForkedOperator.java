@@ -1,0 +1,180 @@
+package cloud.hyperbyte.operator.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * {@link OperatorProcessMain} in a child JVM with this JVM's class path, and what the benchmark
+ * measures of it from outside: the live heap after a full GC ({@code jcmd GC.class_histogram}, which
+ * collects first and counts only reachable objects, whatever the collector) and the resident set.
+ */
+final class ForkedOperator implements AutoCloseable {
+
+  private final Process process;
+  private final Path jcmd;
+
+  private ForkedOperator(Process process, Path jcmd) {
+    this.process = process;
+    this.jcmd = jcmd;
+  }
+
+  /**
+   * Starts the operator against {@code apiUrl} and waits until its caches are synced. Its output goes to
+   * {@code log}.
+   */
+  static ForkedOperator start(String apiUrl, URI addressBook, List<String> jvmOptions, Path log) throws Exception {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classPath());
+    command.add(OperatorProcessMain.class.getName());
+    command.add(apiUrl);
+    command.add(addressBook.toString());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    Thread pump = new Thread(() -> copyOutput(process, log, ready), "operator-output");
+    pump.setDaemon(true);
+    pump.start();
+    try {
+      ready.get(2, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the operator process did not start; see " + log, e);
+    }
+    Path jcmd = javaHome.resolve("bin").resolve("jcmd");
+    return new ForkedOperator(process, Files.isExecutable(jcmd) ? jcmd : Path.of("jcmd"));
+  }
+
+  /** The class path of the running code: the launcher's, or exec:java's class loader's. */
+  private static String classPath() {
+    ClassLoader loader = OperatorProcessMain.class.getClassLoader();
+    if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+      return Arrays.stream(urls.getURLs()).map(ForkedOperator::toPath).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+    return System.getProperty("java.class.path");
+  }
+
+  private static String toPath(URL url) {
+    try {
+      return Path.of(url.toURI()).toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(url.toString(), e);
+    }
+  }
+
+  private static void copyOutput(Process process, Path log, CompletableFuture<Void> ready) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.equals(OperatorProcessMain.READY)) {
+          ready.complete(null);
+        } else {
+          out.println(line);
+        }
+      }
+    } catch (IOException e) {
+      ready.completeExceptionally(e);
+    }
+    ready.completeExceptionally(new IllegalStateException("the operator process exited: " + process.exitValue()));
+  }
+
+  /** What a class histogram of the operator JVM shows: live bytes in all and per class. */
+  record LiveHeap(long bytes, Map<String, Long> bytesByClass) {
+
+    /** The {@code count} classes with the most live bytes. */
+    List<String> largest(int count) {
+      return describe(bytesByClass, count);
+    }
+
+    /** The {@code count} classes whose live bytes grew most since {@code before}. */
+    List<String> growthSince(LiveHeap before, int count) {
+      Map<String, Long> growth = new HashMap<>();
+      bytesByClass.forEach((type, bytes) -> growth.put(type, bytes - before.bytesByClass.getOrDefault(type, 0L)));
+      return describe(growth, count);
+    }
+
+    private static List<String> describe(Map<String, Long> bytesByClass, int count) {
+      return bytesByClass.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(count)
+          .map(e -> String.format(Locale.ROOT, "%8.1f KiB %s", e.getValue() / 1024.0, e.getKey()))
+          .toList();
+    }
+  }
+
+  /** The live objects after a full GC of the operator JVM. */
+  LiveHeap liveHeap() throws IOException, InterruptedException {
+    List<String> histogram = jcmd("GC.class_histogram");
+    long total = -1;
+    Map<String, Long> byClass = new HashMap<>();
+    for (String line : histogram) {
+      // " 1:  12345  678901  java.lang.String (java.base@17)" ... "Total  123456  7890123"
+      String[] fields = line.trim().split("\\s+", 4);
+      if (fields[0].equals("Total")) {
+        total = Long.parseLong(fields[fields.length - 1]);
+      } else if (fields[0].matches("\\d+:") && fields.length == 4) {
+        byClass.merge(fields[3], Long.parseLong(fields[2]), Long::sum);
+      }
+    }
+    if (total < 0) {
+      throw new IllegalStateException("no Total line in the class histogram: " + histogram);
+    }
+    return new LiveHeap(total, byClass);
+  }
+
+  /** The operator JVM's resident set size, from {@code /proc} (0 where there is none). */
+  long residentBytes() throws IOException {
+    Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    return 0;
+  }
+
+  private List<String> jcmd(String command) throws IOException, InterruptedException {
+    Process run = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)
+        .redirectErrorStream(true).start();
+    List<String> lines;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+      lines = in.lines().toList();
+    }
+    if (run.waitFor() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed: " + String.join("\n", lines));
+    }
+    return lines;
+  }
+
+  /** Ends the operator: closing its standard input makes it shut down gracefully. */
+  @Override
+  public void close() throws IOException, InterruptedException {
+    process.getOutputStream().close();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
