@@ -2,11 +2,9 @@ package cloud.hyperbyte.operator.backup;
 
 import cloud.hyperbyte.reconcile.backup.S3Credentials;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.snapshot.SecretData;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,16 +44,9 @@ public final class SecretCredentials {
   }
 
   private static String value(Secret secret, String key) {
-    Map<String, String> data = secret.getData();
-    if (data != null && data.get(key) != null) {
-      return new String(Base64.getDecoder().decode(data.get(key)), StandardCharsets.UTF_8).strip();
-    }
-    Map<String, String> stringData = secret.getStringData();
-    if (stringData != null && stringData.get(key) != null) {
-      return stringData.get(key).strip();
-    }
-    throw new MissingCredentialsException("Secret " + secret.getMetadata().getName() + " has no key " + key
-        + " (expected " + S3Settings.ACCESS_KEY_ID_KEY + " and " + S3Settings.SECRET_ACCESS_KEY_KEY + ")");
+    return SecretData.text(secret, key).map(String::strip).orElseThrow(() -> new MissingCredentialsException(
+        "Secret " + secret.getMetadata().getName() + " has no key " + key
+            + " (expected " + S3Settings.ACCESS_KEY_ID_KEY + " and " + S3Settings.SECRET_ACCESS_KEY_KEY + ")"));
   }
 
   /** The credentials Secret, or one of its keys, does not exist. */

@@ -4,11 +4,9 @@ import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.operator.database.DatabaseConnection;
 import cloud.hyperbyte.operator.database.DatabaseCredentials;
+import cloud.hyperbyte.reconcile.snapshot.SecretData;
 import cloud.hyperbyte.tls.NodeCertificateKeys;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -30,25 +28,16 @@ final class DatabaseAccess {
   static DatabaseConnection connection(ClusterSpec spec, Optional<Secret> tlsSecret,
       BiFunction<String, String, Optional<Secret>> secrets) {
     boolean tls = spec.server().tls().mode() != TlsMode.DISABLED;
-    Optional<String> ca = tls ? tlsSecret.flatMap(s -> value(s, NodeCertificateKeys.CA_CERT)) : Optional.empty();
+    Optional<String> ca = tls ? tlsSecret.flatMap(s -> SecretData.text(s, NodeCertificateKeys.CA_CERT)) : Optional.empty();
     Optional<DatabaseCredentials> credentials = Optional.empty();
     if (spec.auth().enabled() && spec.auth().credentialsSecretName().isPresent()) {
       Optional<Secret> secret = secrets.apply(spec.namespace(), spec.auth().credentialsSecretName().get());
-      Optional<String> user = secret.flatMap(s -> value(s, USERNAME_KEY));
-      Optional<String> password = secret.flatMap(s -> value(s, PASSWORD_KEY));
+      Optional<String> user = secret.flatMap(s -> SecretData.text(s, USERNAME_KEY));
+      Optional<String> password = secret.flatMap(s -> SecretData.text(s, PASSWORD_KEY));
       if (user.isPresent() && password.isPresent()) {
         credentials = Optional.of(new DatabaseCredentials(user.get(), password.get()));
       }
     }
     return new DatabaseConnection(tls, ca, credentials);
-  }
-
-  private static Optional<String> value(Secret secret, String key) {
-    Map<String, String> data = secret.getData();
-    if (data != null && data.get(key) != null) {
-      return Optional.of(new String(Base64.getDecoder().decode(data.get(key)), StandardCharsets.UTF_8));
-    }
-    Map<String, String> plain = secret.getStringData();
-    return Optional.ofNullable(plain == null ? null : plain.get(key));
   }
 }

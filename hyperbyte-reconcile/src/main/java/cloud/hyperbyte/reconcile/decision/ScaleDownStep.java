@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.decision;
 
+import cloud.hyperbyte.reconcile.port.WireEnums;
 import java.util.Optional;
 
 /** Steps of removing one member; the wire names are those of {@code ScaleDownStatus.step}. */
@@ -22,11 +23,7 @@ public enum ScaleDownStep {
   }
 
   public static Optional<ScaleDownStep> fromWire(String value) {
-    for (ScaleDownStep step : values()) {
-      if (step.wireName.equals(value)) {
-        return Optional.of(step);
-      }
-    }
-    return Optional.empty();
+    return WireEnums.byWireName(ScaleDownStep.class, ScaleDownStep::wireName, value);
   }
+
 }

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.decision;
 
+import cloud.hyperbyte.reconcile.port.WireEnums;
 import java.util.Optional;
 
 /** Steps of upgrading one member; the wire names are those of {@code RollingUpgradeStatus.step}. */
@@ -26,11 +27,7 @@ public enum UpgradeStep {
   }
 
   public static Optional<UpgradeStep> fromWire(String value) {
-    for (UpgradeStep step : values()) {
-      if (step.wireName.equals(value)) {
-        return Optional.of(step);
-      }
-    }
-    return Optional.empty();
+    return WireEnums.byWireName(UpgradeStep.class, UpgradeStep::wireName, value);
   }
+
 }

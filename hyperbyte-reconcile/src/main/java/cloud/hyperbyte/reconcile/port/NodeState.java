@@ -17,14 +17,7 @@ public enum NodeState {
 
   /** The state named {@code value} in any case, or empty for an unknown name. */
   public static Optional<NodeState> fromWire(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return WireEnums.ignoringCase(NodeState.class, value);
   }
 
   /** The lowercase name {@code /cluster/metrics} uses. */

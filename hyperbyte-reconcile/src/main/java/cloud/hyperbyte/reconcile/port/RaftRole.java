@@ -13,14 +13,7 @@ public enum RaftRole {
 
   /** The role named {@code value} in any case, or empty for an unknown name. */
   public static Optional<RaftRole> fromWire(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(value.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException unknown) {
-      return Optional.empty();
-    }
+    return WireEnums.ignoringCase(RaftRole.class, value);
   }
 
   /** The capitalised name, as in status {@code raftRole}. */

@@ -1,5 +1,7 @@
 package cloud.hyperbyte.reconcile.tls;
 
+import cloud.hyperbyte.reconcile.snapshot.SecretData;
+
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterLabels;
