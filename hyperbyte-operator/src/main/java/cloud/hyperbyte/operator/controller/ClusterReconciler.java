@@ -35,7 +35,9 @@ import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
+import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
+import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
 import cloud.hyperbyte.reconcile.tls.TlsMaterial;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.render.ClusterRenderer;
@@ -192,6 +194,8 @@ public final class ClusterReconciler {
 
     HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
+    ClusterConditions.put(status,
+        TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
     boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
     if (statusWritten) {
       CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));

@@ -3,11 +3,9 @@ package cloud.hyperbyte.operator.controller;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.reconcile.port.ClusterEvent;
+import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,20 +37,12 @@ final class CrdsInstalledCondition {
   static void set(HyperbytedbClusterStatus status, HyperbytedbClusterStatus last, Set<GenericKinds> needed,
       Set<GenericKinds> missing, long generation, Instant now) {
     boolean installed = missing.isEmpty();
-    String value = installed ? "True" : "False";
     String reason = !installed ? MISSING : needed.isEmpty() ? NONE_NEEDED : INSTALLED;
     String message = !installed ? missingMessage(missing)
         : needed.isEmpty() ? "The spec uses no ServiceMonitor, PrometheusRule or cert-manager Certificate"
             : "Installed: " + needed.stream().map(GenericKinds::crdName).collect(Collectors.joining(", "));
-    String since = previous(last)
-        .filter(c -> value.equals(c.getStatus()) && c.getLastTransitionTime() != null)
-        .map(Condition::getLastTransitionTime)
-        .orElse(now.toString());
-    List<Condition> conditions = new ArrayList<>(Optional.ofNullable(status.getConditions()).orElse(List.of()));
-    conditions.removeIf(c -> TYPE.equals(c.getType()));
-    conditions.add(new ConditionBuilder().withType(TYPE).withStatus(value).withReason(reason).withMessage(message)
-        .withObservedGeneration(generation).withLastTransitionTime(since).build());
-    status.setConditions(conditions);
+    ClusterConditions.put(status, ClusterConditions.condition(ClusterConditions.of(last), TYPE, installed, reason,
+        message, generation, now));
   }
 
   /**

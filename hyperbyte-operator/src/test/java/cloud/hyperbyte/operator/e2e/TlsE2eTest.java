@@ -26,6 +26,7 @@ class TlsE2eTest extends OperatorE2eTest {
     Secret nodes = user.secrets().inNamespace(NS).withName("secure-tls").get();
     assertThat(ca).isNotNull();
     assertThat(nodes).isNotNull();
+    assertThat(condition("secure", "TlsReady")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
     StatefulSet sts = user.apps().statefulSets().inNamespace(NS).withName("secure").get();
     assertThat(sts.getSpec().getTemplate().getSpec().getVolumes()).extracting(Volume::getSecret)
         .anySatisfy(secret -> assertThat(secret).isNotNull().extracting(s -> s.getSecretName()).isEqualTo("secure-tls"));

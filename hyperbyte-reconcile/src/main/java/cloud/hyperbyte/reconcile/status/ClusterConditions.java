@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.status;
 
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.Notice;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
@@ -78,7 +79,11 @@ public final class ClusterConditions {
     return notices.stream().map(Notice::message).distinct().collect(Collectors.joining("; "));
   }
 
-  private static Condition condition(List<Condition> previous, String type, boolean status, String reason,
+  /**
+   * A condition with its lastTransitionTime kept from {@code previous} while its status stays the
+   * same, and {@code now} when it changes.
+   */
+  public static Condition condition(List<Condition> previous, String type, boolean status, String reason,
       String message, long generation, Instant now) {
     String value = status ? "True" : "False";
     String since = previous.stream()
@@ -94,5 +99,18 @@ public final class ClusterConditions {
         .withObservedGeneration(generation)
         .withLastTransitionTime(since)
         .build();
+  }
+
+  /** Puts {@code condition} into {@code status}, replacing one of the same type. */
+  public static void put(HyperbytedbClusterStatus status, Condition condition) {
+    List<Condition> conditions = new ArrayList<>(Optional.ofNullable(status.getConditions()).orElse(List.of()));
+    conditions.removeIf(c -> condition.getType().equals(c.getType()));
+    conditions.add(condition);
+    status.setConditions(conditions);
+  }
+
+  /** The conditions of {@code status}; empty when there is none. */
+  public static List<Condition> of(HyperbytedbClusterStatus status) {
+    return status == null || status.getConditions() == null ? List.of() : status.getConditions();
   }
 }
