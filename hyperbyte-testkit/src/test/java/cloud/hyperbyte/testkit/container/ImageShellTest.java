@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.testkit.db.DatabaseOptions;
 import cloud.hyperbyte.testkit.db.ManualTime;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
+import cloud.hyperbyte.testkit.db.RaftRole;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
+import cloud.hyperbyte.testkit.db.SimulatedRaftGroup;
 import cloud.hyperbyte.testkit.db.SimulatedTime;
 import java.io.IOException;
 import java.net.URI;
@@ -128,6 +130,29 @@ class ImageShellTest {
     time.advance(java.time.Duration.ofSeconds(1));
     assertThat(database.raft()).get().isNotSameAs(oldGroup);
     assertThat(database.raft().orElseThrow().voters()).containsExactly(1L);
+  }
+
+  @Test
+  void membersWhoseRaftStateWasWipedNeverReviveTheOldGroup() {
+    database.close();
+    database = SimulatedDatabase.create(DatabaseOptions.defaults("hdb", "prod"), time).bootstrap(3);
+    SimulatedRaftGroup old = database.raft().orElseThrow();
+    for (int ordinal = 0; ordinal < 3; ordinal++) {
+      database.crash(ordinal);
+      database.node(ordinal).volume().wipe("raft");
+    }
+
+    database.start(1);
+    database.start(2); // nodes 2 and 3 are a majority of the old voters, but hold none of its log
+    time.advance(java.time.Duration.ofSeconds(1));
+
+    assertThat(old.leader()).as("no member holds the old group's log").isEmpty();
+    assertThat(database.node(1).raftRole()).isNotEqualTo(RaftRole.LEADER);
+    database.start(0);
+    time.advance(java.time.Duration.ofSeconds(1));
+    assertThat(database.raft().orElseThrow()).isNotSameAs(old);
+    assertThat(database.raft().orElseThrow().voters()).containsExactly(1L);
+    assertThat(database.node(1).volume().hasRaftState()).as("node 2 waits for add-node").isFalse();
   }
 
   @Test
