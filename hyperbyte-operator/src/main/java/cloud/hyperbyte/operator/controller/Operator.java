@@ -22,6 +22,8 @@ import cloud.hyperbyte.operator.queue.ResourceKind;
 import cloud.hyperbyte.operator.queue.Scheduler;
 import cloud.hyperbyte.operator.queue.SystemScheduler;
 import cloud.hyperbyte.operator.queue.WorkQueue;
+import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
+import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -64,6 +66,7 @@ public final class Operator implements AutoCloseable {
   private final Optional<Scheduler> injectedScheduler;
 
   private final OwnWrites ownWrites;
+  private PodExec podExec;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ExecutorService workers;
   private ExecutorService probes;
@@ -111,6 +114,15 @@ public final class Operator implements AutoCloseable {
     this.ownWrites = new OwnWrites(clock, OwnWrites.DEFAULT_TTL);
   }
 
+  /**
+   * Execs into member pods with {@code exec} instead of the Kubernetes exec API (fabric8), e.g. on a
+   * simulated cluster whose API cannot exec; call before {@link #start}.
+   */
+  public synchronized Operator withPodExec(PodExec exec) {
+    this.podExec = java.util.Objects.requireNonNull(exec, "exec");
+    return this;
+  }
+
   /** Starts everything and waits until the caches are synced (at most {@code syncTimeout}). */
   public synchronized Operator start(Duration syncTimeout) throws IOException, InterruptedException {
     if (settings.healthPort() >= 0) {
@@ -139,8 +151,11 @@ public final class Operator implements AutoCloseable {
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {
-      BackupRestoreReconcilers backupRestore = BackupRestoreReconcilers.create(
-          client, settings.operatorImage().get(), settings.clusterDomain(), clock, this::enqueue);
+      BackupRestoreReconcilers backupRestore = podExec == null
+          ? BackupRestoreReconcilers.create(client, settings.operatorImage().get(), settings.clusterDomain(), clock,
+              this::enqueue)
+          : BackupRestoreReconcilers.create(client, podExec, new S3ObjectStoreFactory(), settings.operatorImage().get(),
+              settings.clusterDomain(), clock, this::enqueue);
       resources.add(backupRestore);
       reconcilers.put(ResourceKind.BACKUP, backupRestore.backups()::reconcile);
       reconcilers.put(ResourceKind.RESTORE, backupRestore.restores()::reconcile);

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * HyperbytedbRestore end to end in the operator process, on the simulated API with its StatefulSet
  * controller and a real S3 server. The cluster reconciler's share (StatefulSet at zero while held)
  * is {@link HoldHonouringClusterStub}; restore pods do not run in the simulated API, so the test
- * reports their outcome by setting their phase, as the kubelet would.
+ * reports their outcome by setting their phase, as the kubelet would. The whole workflow through the
+ * real cluster reconciler, simulated member volumes and restore pods is {@code e2e.RestoreE2eTest};
+ * this test stays for what that does not reach: a missing cluster, a failed restore pod leaving the
+ * cluster held, and the restore pods' fields (claims, fetch arguments, image, owner).
  */
 class RestoreReconcilerTest {
 

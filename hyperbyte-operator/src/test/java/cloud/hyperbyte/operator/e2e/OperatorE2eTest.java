@@ -47,12 +47,22 @@ abstract class OperatorE2eTest {
 
   @BeforeEach
   void startCluster() throws Exception {
-    sim = SimulatedCluster.builder().databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP)
-        .withDrainAckTimeout(DRAIN_ACK_TIMEOUT)).start();
+    sim = configure(SimulatedCluster.builder().databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP)
+        .withDrainAckTimeout(DRAIN_ACK_TIMEOUT))).start();
     user = sim.observerClient();
     events = new EventLog(user);
     history = new ClusterHistory(user);
-    operator = OperatorProcess.start(sim);
+    operator = startOperator();
+  }
+
+  /** The simulated cluster of this scenario; scenarios add to the common setup here. */
+  SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
+    return builder;
+  }
+
+  /** The operator process of this scenario. */
+  OperatorProcess startOperator() throws Exception {
+    return OperatorProcess.start(sim);
   }
 
   @AfterEach

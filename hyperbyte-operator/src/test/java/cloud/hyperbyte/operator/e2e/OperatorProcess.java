@@ -55,6 +55,20 @@ final class OperatorProcess implements AutoCloseable {
    */
   static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync, LifecycleTimings timings)
       throws Exception {
+    return start(cluster, clock, resync, timings, Optional.empty());
+  }
+
+  /**
+   * Starts an operator that also reconciles backups and restores: its restore pods' fetch step runs
+   * {@code operatorImage}, and it execs into members through {@link SimulatedPodExec}.
+   */
+  static OperatorProcess startWithBackups(SimulatedCluster cluster, String operatorImage, Duration resync)
+      throws Exception {
+    return start(cluster, Clock.systemUTC(), resync, TIMINGS, Optional.of(operatorImage));
+  }
+
+  private static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync,
+      LifecycleTimings timings, Optional<String> operatorImage) throws Exception {
     KubernetesClient client = cluster.kubernetes().newClient(builder -> {});
     AtomicBoolean cutOff = new AtomicBoolean();
     // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
@@ -64,9 +78,10 @@ final class OperatorProcess implements AutoCloseable {
     ProxyAddressResolver proxies = proxy ->
         URI.create("http://" + reachable(cutOff, cluster.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow()));
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
-        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5)).withLifecycleTimings(timings);
+        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5), operatorImage).withLifecycleTimings(timings);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
-    Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock);
+    Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock)
+        .withPodExec(new SimulatedPodExec(cluster, cutOff::get));
     operator.start(Duration.ofSeconds(30));
     return new OperatorProcess(client, operator, metrics, cutOff);
   }

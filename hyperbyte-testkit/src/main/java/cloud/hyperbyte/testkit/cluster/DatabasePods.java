@@ -1,6 +1,7 @@
 package cloud.hyperbyte.testkit.cluster;
 
 import cloud.hyperbyte.testkit.db.DatabaseOptions;
+import cloud.hyperbyte.testkit.db.MemberVolume;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedTime;
@@ -154,6 +155,24 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
       throw new IllegalArgumentException("not a StatefulSet pod name: " + pod.name());
     }
     return databaseFor(baseOptions.apply(pod.namespace(), m.group(1))).node(Integer.parseInt(m.group(2))).address();
+  }
+
+  /**
+   * The volume of PVC {@code claimName}: the disk of the member that last started on it (by UID).
+   * Empty when the claim does not exist or no member ever ran on it.
+   */
+  Optional<MemberVolume> volumeOfClaim(String namespace, String claimName) {
+    PersistentVolumeClaim claim = reader.persistentVolumeClaims().inNamespace(namespace).withName(claimName).get();
+    if (claim == null || claim.getMetadata().getDeletionTimestamp() != null) {
+      return Optional.empty();
+    }
+    List<String> identity = List.of(claim.getMetadata().getUid());
+    return volumesAtLastStart.entrySet().stream()
+        .filter(e -> e.getValue().equals(identity))
+        .map(Map.Entry::getKey)
+        .filter(member -> databases.containsKey(member.database()))
+        .map(member -> databases.get(member.database()).node(member.ordinal()).volume())
+        .findFirst();
   }
 
   /** The databases of StatefulSet {@code name}: one per distinct options its pods ran with. */

@@ -9,14 +9,22 @@ import cloud.hyperbyte.testkit.kube.ApiRequest;
 import cloud.hyperbyte.testkit.kube.DeploymentSimulator;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import cloud.hyperbyte.testkit.kube.StatefulSetSimulator;
+import cloud.hyperbyte.testkit.container.ContainerProgram;
+import cloud.hyperbyte.testkit.container.ExecResult;
+import cloud.hyperbyte.testkit.container.ImageShell;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -54,6 +62,9 @@ public final class SimulatedCluster implements AutoCloseable {
   private final DeploymentSimulator deployments;
   private final AutoCloseable ownedTime;
   private final SimulatedProxies proxies;
+  private final PodMounts podMounts;
+  private final ImageShell databaseImage;
+  private final RunToCompletionPods runToCompletion;
 
   private SimulatedCluster(Builder builder) {
     this.time = builder.time;
@@ -67,6 +78,12 @@ public final class SimulatedCluster implements AutoCloseable {
     this.statefulSets = kubernetes.simulateStatefulSets(pods, pods);
     this.deployments = kubernetes.simulateDeployments();
     this.proxies = new SimulatedProxies(kubeletClient, time).start();
+    this.podMounts = new PodMounts(pods);
+    this.databaseImage = new ImageShell(clock());
+    ImagePrograms programs = new ImagePrograms();
+    builder.programs.forEach(programs::register);
+    programs.register(ImagePrograms::isDatabaseImage, databaseImage);
+    this.runToCompletion = new RunToCompletionPods(kubeletClient, podMounts, programs).start();
   }
 
   /** A builder with real time, the system clock for the API and fault seed 0. */
@@ -152,6 +169,42 @@ public final class SimulatedCluster implements AutoCloseable {
     return pods.loopbackAddress(PodRef.ofHost(podFqdn));
   }
 
+  // ---- exec and run-to-completion pods ---------------------------------------------------------
+
+  /**
+   * Runs {@code command} in container {@code container} of member pod {@code podName}, as
+   * {@code kubectl exec} would: the HyperbyteDB image's userland ({@link ImageShell}) on the
+   * container's mounts, the PVC being the member's volume. The command runs to its end before this
+   * returns.
+   *
+   * @throws ExecUnavailableException when the pod does not exist, has no such container, or its
+   *     member process does not run
+   */
+  public ExecResult exec(String namespace, String podName, String container, List<String> command) {
+    Pod pod = kubeletClient.pods().inNamespace(namespace).withName(podName).get();
+    if (pod == null) {
+      throw new ExecUnavailableException("pods \"" + podName + "\" not found");
+    }
+    Container target = pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(container)).findFirst()
+        .orElseThrow(() -> new ExecUnavailableException("container " + container + " is not valid for pod " + podName));
+    if (member(namespace, podName).filter(SimulatedNode::isProcessRunning).isEmpty()) {
+      throw new ExecUnavailableException("container " + container + " in pod " + podName + " is not running");
+    }
+    try {
+      return databaseImage.run(command, podMounts.of(pod, target));
+    } catch (PodMounts.Unavailable e) {
+      throw new ExecUnavailableException(e.getMessage());
+    }
+  }
+
+  /**
+   * What container {@code container} of run-to-completion pod {@code podName} wrote (stdout, then
+   * stderr), once it ran.
+   */
+  public Optional<String> containerLogs(String namespace, String podName, String container) {
+    return runToCompletion.logs(namespace, podName, container);
+  }
+
   // ---- API activity ----------------------------------------------------------------------------
 
   /** The current end of the API request log. */
@@ -221,6 +274,8 @@ public final class SimulatedCluster implements AutoCloseable {
   /** Stops the controllers, the members and the API. */
   @Override
   public void close() {
+    runToCompletion.close();
+    podMounts.close();
     proxies.close();
     statefulSets.close();
     deployments.close();
@@ -243,8 +298,20 @@ public final class SimulatedCluster implements AutoCloseable {
     private Clock apiClock = Clock.systemUTC();
     private long faultSeed;
     private UnaryOperator<DatabaseOptions> databaseOptions = UnaryOperator.identity();
+    private final Map<Predicate<String>, ContainerProgram> programs = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * What containers of images matching {@code image} do in run-to-completion pods (pods with
+     * {@code restartPolicy: Never} and no controller), e.g. the operator image's restore-fetch step.
+     * HyperbyteDB server images run {@link ImageShell} unless a registration here matches first; pods
+     * with an image nothing matches are left alone.
+     */
+    public Builder containerProgram(Predicate<String> image, ContainerProgram program) {
+      programs.put(Objects.requireNonNull(image, "image"), Objects.requireNonNull(program, "program"));
+      return this;
+    }
 
     /** The time the members run on (default: real time). */
     public Builder time(SimulatedTime simulatedTime) {

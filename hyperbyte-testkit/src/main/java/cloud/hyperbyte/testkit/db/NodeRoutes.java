@@ -2,6 +2,8 @@ package cloud.hyperbyte.testkit.db;
 
 import static cloud.hyperbyte.testkit.db.NodeJson.object;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +30,7 @@ final class NodeRoutes {
         route("/health", Set.of("GET", "HEAD"), Access.OPEN, false, r -> health()),
         route("/health/ready", Set.of("GET", "HEAD"), Access.OPEN, false, r -> healthReady()),
         route("/metrics", Set.of("GET"), Access.OPEN, false, r -> metrics()),
-        route("/write", Set.of("POST"), Access.USER, false, r -> write()),
+        route("/write", Set.of("POST"), Access.USER, false, this::write),
         route("/cluster/metrics", Set.of("GET"), Access.ADMIN, true,
             r -> ok(NodeJson.clusterMetrics(node))),
         route("/cluster/nodes", Set.of("GET"), Access.ADMIN, true,
@@ -125,8 +127,10 @@ final class NodeRoutes {
     return "# TYPE " + name + " counter\n" + name + " " + value + "\n";
   }
 
-  private HttpReply write() {
-    SimulatedNode.WriteOutcome outcome = node.write();
+  private HttpReply write(NodeRequest request) {
+    List<String> points = new String(request.body(), StandardCharsets.UTF_8).lines()
+        .map(String::strip).filter(line -> !line.isEmpty()).toList();
+    SimulatedNode.WriteOutcome outcome = node.write(points);
     if (outcome.code() == 507) {
       return error(507, HealthFault.DISK_READ_ONLY.message());
     }

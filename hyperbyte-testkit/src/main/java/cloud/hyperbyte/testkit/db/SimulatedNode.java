@@ -89,6 +89,23 @@ public final class SimulatedNode {
     }
   }
 
+  /** The points on this member's volume (line protocol, in the order they were written). */
+  public List<String> points() {
+    synchronized (simulation.lock()) {
+      return List.copyOf(disk.points);
+    }
+  }
+
+  /**
+   * The volume this member runs on now (or ran on last), for what touches it from outside the
+   * server: {@code hyperbytedb backup|restore} and file commands run in a container that mounts it.
+   */
+  public MemberVolume volume() {
+    synchronized (simulation.lock()) {
+      return new MemberVolume(this, simulation, disk);
+    }
+  }
+
   /** The Raft state this member has applied. */
   public RaftView raftView() {
     synchronized (simulation.lock()) {
@@ -234,6 +251,11 @@ public final class SimulatedNode {
     simulation.livenessChanged();
   }
 
+  /** Whether the process runs on {@code volume} (callers hold the lock). */
+  boolean isProcessRunningOn(NodeDisk volume) {
+    return processRunning && disk == volume;
+  }
+
   /** {@link #isListening} without the lock, for threads that must not wait for it. */
   boolean listeningNow() {
     return listening;
@@ -320,8 +342,11 @@ public final class SimulatedNode {
     }
   }
 
-  /** {@code POST /write}: accepted only when Active; fans out to Active and Disconnected peers. */
-  WriteOutcome write() {
+  /**
+   * {@code POST /write}: accepted only when Active; fans out to Active and Disconnected peers. Each
+   * non-blank line of the body is kept as one point on every member that takes the write.
+   */
+  WriteOutcome write(List<String> lines) {
     if (clusterEnabled() && state != NodeState.ACTIVE) {
       boolean draining = state == NodeState.DRAINING || state == NodeState.LEAVING;
       Optional<String> redirect = draining
@@ -336,12 +361,14 @@ public final class SimulatedNode {
       return new WriteOutcome(503, false, Optional.empty());
     }
     disk.walSequence++;
+    disk.points.addAll(lines);
     writes++;
     List<SimulatedNode> holders = new ArrayList<>(List.of(this));
     for (PeerRecord peer : membership.replicationTargets()) {
       SimulatedNode target = simulation.nodeById(peer.nodeId());
       if (canCall(peer.nodeId()) && target.acceptsReplication()) {
         target.disk.walSequence++;
+        target.disk.points.addAll(lines);
         holders.add(target);
       }
     }

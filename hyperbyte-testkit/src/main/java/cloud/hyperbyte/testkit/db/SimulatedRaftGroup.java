@@ -119,10 +119,12 @@ public final class SimulatedRaftGroup {
     if (membership.isEmpty()) {
       return;
     }
-    boolean keeps = leader != null && membership.voters().contains(leader) && hasMajority(leader);
+    boolean keeps = leader != null && membership.voters().contains(leader) && holdsState(leader)
+        && hasMajority(leader);
     if (!keeps) {
+      // only a voter holding the group's log can win an election; one whose raft/ was wiped can only follow
       Long elected = membership.voters().stream()
-          .filter(this::follows)
+          .filter(this::holdsState)
           .filter(id -> simulation.reachable(id))
           .filter(this::hasMajority)
           .findFirst()
@@ -156,6 +158,12 @@ public final class SimulatedRaftGroup {
   private boolean follows(long nodeId) {
     SimulatedNode node = simulation.nodeById(nodeId);
     return node != null && (node.raftGroup() == this || node.raftGroup() == null);
+  }
+
+  /** Whether {@code nodeId}'s volume holds this group's Raft state. */
+  private boolean holdsState(long nodeId) {
+    SimulatedNode node = simulation.nodeById(nodeId);
+    return node != null && node.raftGroup() == this;
   }
 
   private boolean connected(long from, long to) {

@@ -1,0 +1,231 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreStatus;
+import cloud.hyperbyte.operator.storage.LocalS3;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import cloud.hyperbyte.testkit.db.SimulatedNode;
+import cloud.hyperbyte.testkit.db.SimulatedRaftGroup;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backup and restore through the real operator wiring: a one-shot HyperbytedbBackup execs
+ * {@code hyperbytedb backup} and {@code tar} in a simulated member and uploads to a real S3 server;
+ * a HyperbytedbRestore holds the cluster at zero, restore pods run the real {@code restore-fetch}
+ * and then the restore script against each member volume, and the cluster re-forms Raft.
+ */
+class RestoreE2eTest extends OperatorE2eTest {
+
+  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
+  private static final String BUCKET = "backups";
+  private static final String SECRET = "s3-creds";
+  private static final List<String> SNAPSHOT_POINTS = List.of("cpu,host=a value=1", "cpu,host=b value=2");
+  private static final List<String> LATER_POINTS = List.of("cpu,host=c value=3");
+
+  private final RestoreFetchProgram fetch = RestoreFetchProgram.held();
+  private LocalS3 s3;
+  private RestoreTimeline timeline;
+
+  @Override
+  SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
+    return builder.containerProgram(OPERATOR_IMAGE::equals, fetch);
+  }
+
+  @Override
+  OperatorProcess startOperator() throws Exception {
+    // a frequent resync stands in for the restore's 10 s look-again while it waits for member pods
+    return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, FREQUENT_RESYNC);
+  }
+
+  @BeforeEach
+  void startS3() throws Exception {
+    s3 = LocalS3.inMemory();
+    s3.createBucket(BUCKET);
+    user.secrets().inNamespace(NS).resource(new SecretBuilder()
+        .withNewMetadata().withName(SECRET).withNamespace(NS).endMetadata()
+        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
+        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
+        .build()).create();
+  }
+
+  @AfterEach
+  void stopS3() throws Exception {
+    fetch.release();
+    if (timeline != null) {
+      timeline.close();
+    }
+    s3.close();
+  }
+
+  @Test
+  void aRestoreHoldsTheClusterRestoresEveryVolumeAndReformsRaftFromNode1() throws Exception {
+    SimulatedRaftGroup before = clusterWithBackupThenMoreWrites();
+    fetch.release();
+
+    createRestore("restore-1");
+
+    awaitRestorePhase("restore-1", "Completed");
+    awaitRunning("hdb", 3);
+    assertRestoredAndReformed("restore-1", before);
+    assertThat(fetch.runs()).as("one fetch per volume").isEqualTo(3);
+    assertThat(sim.containerLogs(NS, "restore-1-restore-0", "restore")).get().asString()
+        .contains("raft/ and replication_log/ reset");
+  }
+
+  @Test
+  void anOperatorKilledWhileRestorePodsRunIsSucceededByOneThatFinishesTheRestore() throws Exception {
+    SimulatedRaftGroup before = clusterWithBackupThenMoreWrites();
+
+    createRestore("restore-2");
+    eventually().untilAsserted(() -> assertThat(fetch.waiting()).as(describeRestore("restore-2")).isEqualTo(3));
+    assertThat(restorePhase("restore-2")).isEqualTo("Restoring");
+    operator.kill();
+    operator = startOperator();
+    fetch.release();
+
+    awaitRestorePhase("restore-2", "Completed");
+    awaitRunning("hdb", 3);
+    assertRestoredAndReformed("restore-2", before);
+    assertThat(fetch.runs()).as("the new operator reused the running restore pods").isEqualTo(3);
+  }
+
+  /**
+   * A Running 3-member cluster holding {@link #SNAPSHOT_POINTS}, a completed one-shot backup of it,
+   * then {@link #LATER_POINTS} written; returns the Raft group before the restore.
+   */
+  private SimulatedRaftGroup clusterWithBackupThenMoreWrites() throws Exception {
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+    write("hdb-0", SNAPSHOT_POINTS);
+    eventually().until(() -> members().stream().allMatch(m -> m.points().equals(SNAPSHOT_POINTS)));
+    createBackup("snap");
+    eventually().until(() -> "Completed".equals(backupPhase("snap")));
+    write("hdb-0", LATER_POINTS);
+    eventually().until(() -> members().stream().allMatch(m -> m.points().size() == 3));
+    timeline = new RestoreTimeline(user, NS, "hdb");
+    return sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow();
+  }
+
+  private void assertRestoredAndReformed(String restore, SimulatedRaftGroup before) {
+    HyperbytedbRestoreStatus status = restoreOf(restore).getStatus();
+    assertThat(status.getSnapshotPath()).isEqualTo(backupOf("snap").getStatus().getBackupPath());
+    assertThat(status.getRestoredVolumes()).containsExactlyInAnyOrder("data-hdb-0", "data-hdb-1", "data-hdb-2");
+    assertThat(status.getRestoredPVCs()).isEqualTo(3);
+
+    // the data: every member volume holds the snapshot, nothing written after it
+    assertThat(members()).hasSize(3).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .isEqualTo(SNAPSHOT_POINTS));
+    // Raft: node 1 bootstrapped a new group, nodes 2 and 3 were added to it through add-node
+    SimulatedRaftGroup after = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow();
+    assertThat(after).isNotSameAs(before);
+    assertThat(after.voters()).containsExactly(1L, 2L, 3L);
+    assertThat(events.withReason("hdb", "MemberAdded").stream().map(e -> e.message()).toList())
+        .filteredOn(m -> m.contains("Added node 2") || m.contains("Added node 3")).hasSizeGreaterThanOrEqualTo(4);
+
+    // the workflow, as watches saw it
+    List<String> seen = timeline.lines();
+    assertThat(timeline.linesStartingWith("restore " + restore + " ")).as(seen.toString())
+        .containsSubsequence("restore " + restore + " ScalingDown", "restore " + restore + " Restoring",
+            "restore " + restore + " ScalingUp", "restore " + restore + " Completed")
+        .allMatch(line -> List.of("Pending", "ScalingDown", "Restoring", "ScalingUp", "Completed")
+            .contains(line.substring(line.lastIndexOf(' ') + 1)));
+    assertThat(timeline.linesStartingWith("replicas ")).as(seen.toString())
+        .containsExactly("replicas 3", "replicas 0", "replicas 3");
+    assertThat(timeline.linesStartingWith("heldBy ")).as(seen.toString())
+        .containsSubsequence("heldBy " + restore, "heldBy -");
+    // never a member running on a half-restored cluster: no member pod from the hold until every volume is restored
+    int held = timeline.first("replicas 0");
+    int lastVolumeRestored = List.of(0, 1, 2).stream()
+        .mapToInt(i -> timeline.first("restore-pod " + restore + "-restore-" + i + " Succeeded")).max().orElseThrow();
+    int released = timeline.first("restore " + restore + " ScalingUp");
+    assertThat(held).as(seen.toString()).isNotNegative();
+    assertThat(lastVolumeRestored).as(seen.toString()).isGreaterThan(held);
+    for (int i = held; i < Math.max(lastVolumeRestored, released); i++) {
+      assertThat(seen.get(i)).as(seen.toString()).doesNotStartWith("member ");
+    }
+    assertThat(seen.subList(held, seen.size())).filteredOn(line -> line.startsWith("member "))
+        .as("each member started once after the release").containsExactlyInAnyOrder("member hdb-0 started", "member hdb-1 started", "member hdb-2 started");
+  }
+
+  private List<SimulatedNode> members() {
+    return List.of(0, 1, 2).stream().map(i -> sim.member(NS, "hdb-" + i)).flatMap(Optional::stream).toList();
+  }
+
+  private void write(String pod, List<String> points) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + "/write?db=metrics"))
+            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", points))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(204);
+  }
+
+  private void createBackup(String name) {
+    user.resource(Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbBackup
+        metadata: {name: %s, namespace: %s}
+        spec:
+          clusterName: hdb
+          destination:
+            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
+        """.formatted(name, NS, BUCKET, s3.endpoint(), SECRET), HyperbytedbBackup.class)).create();
+  }
+
+  private void createRestore(String name) {
+    user.resource(Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbRestore
+        metadata: {name: %s, namespace: %s}
+        spec: {clusterName: hdb, backupName: snap}
+        """.formatted(name, NS), HyperbytedbRestore.class)).create();
+  }
+
+  private HyperbytedbBackup backupOf(String name) {
+    return user.resources(HyperbytedbBackup.class).inNamespace(NS).withName(name).get();
+  }
+
+  private HyperbytedbRestore restoreOf(String name) {
+    return user.resources(HyperbytedbRestore.class).inNamespace(NS).withName(name).get();
+  }
+
+  private String backupPhase(String name) {
+    HyperbytedbBackup backup = backupOf(name);
+    return backup == null || backup.getStatus() == null ? null : backup.getStatus().getPhase();
+  }
+
+  private void awaitRestorePhase(String name, String phase) {
+    eventually().untilAsserted(() -> assertThat(restorePhase(name)).as(describeRestore(name)).isEqualTo(phase));
+  }
+
+  private String describeRestore(String name) {
+    HyperbytedbRestore restore = restoreOf(name);
+    return restore == null ? "no restore" : Serialization.asYaml(restore.getStatus()) + "\ntimeline " + timeline.lines()
+        + "\ncluster " + describe(status("hdb")) + ", voters " + voters("hdb") + ", members " + members().stream()
+            .map(m -> m.podName() + " " + m.state() + " " + m.raftRole() + " " + m.points()).toList();
+  }
+
+  private String restorePhase(String name) {
+    HyperbytedbRestore restore = restoreOf(name);
+    return restore == null || restore.getStatus() == null ? null : restore.getStatus().getPhase();
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,266 @@
+package cloud.hyperbyte.testkit.cluster;
+
+import cloud.hyperbyte.testkit.container.ContainerFiles;
+import cloud.hyperbyte.testkit.container.ContainerInvocation;
+import cloud.hyperbyte.testkit.container.ContainerProgram;
+import cloud.hyperbyte.testkit.container.ExecResult;
+import cloud.hyperbyte.testkit.db.MemberVolume;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kubelet for pods that run to completion ({@code restartPolicy: Never}, no controller owner),
+ * such as restore pods: when every container image has a program ({@link ImagePrograms}), the pod
+ * stays Pending while a member volume it mounts is still used by a member process (a real pod would
+ * wait for the old pod's termination and the volume's detach), then is Running while its init
+ * containers and then its containers run one after another, and ends Succeeded or Failed with each
+ * container's terminated state (exit code, reason, termination message). Pods of unknown images
+ * are left alone, as before. A deleted pod's run is abandoned between containers.
+ */
+final class RunToCompletionPods implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunToCompletionPods.class);
+  private static final long VOLUME_POLL_MILLIS = 20;
+
+  private final KubernetesClient client;
+  private final PodMounts mounts;
+  private final ImagePrograms programs;
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> logs = new ConcurrentHashMap<>();
+  private final ExecutorService runner = Executors.newCachedThreadPool(r -> {
+    Thread thread = new Thread(r, "simulated-kubelet-run");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private SharedIndexInformer<Pod> informer;
+
+  RunToCompletionPods(KubernetesClient client, PodMounts mounts, ImagePrograms programs) {
+    this.client = client;
+    this.mounts = mounts;
+    this.programs = programs;
+  }
+
+  RunToCompletionPods start() {
+    informer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod) {
+        consider(pod);
+      }
+
+      @Override
+      public void onUpdate(Pod old, Pod pod) {
+        consider(pod);
+      }
+
+      @Override
+      public void onDelete(Pod pod, boolean unknown) {
+        deleted.add(pod.getMetadata().getUid());
+        mounts.release(pod);
+      }
+    });
+    return this;
+  }
+
+  /** What container {@code container} of pod {@code pod} wrote (stdout, then stderr), if it ran. */
+  Optional<String> logs(String namespace, String pod, String container) {
+    return Optional.ofNullable(logs.get(namespace + "/" + pod + "/" + container));
+  }
+
+  private void consider(Pod pod) {
+    if (!runsToCompletion(pod) || pod.getMetadata().getDeletionTimestamp() != null) {
+      return;
+    }
+    List<Container> all = new ArrayList<>(orEmpty(pod.getSpec().getInitContainers()));
+    all.addAll(orEmpty(pod.getSpec().getContainers()));
+    if (all.isEmpty() || all.stream().anyMatch(c -> programs.of(c.getImage()).isEmpty())) {
+      return;
+    }
+    if (started.add(pod.getMetadata().getUid())) {
+      runner.execute(() -> run(pod));
+    }
+  }
+
+  private static boolean runsToCompletion(Pod pod) {
+    boolean controlled = pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences()
+        .stream().anyMatch(r -> Boolean.TRUE.equals(r.getController()) && Set.of("StatefulSet", "ReplicaSet", "Deployment", "DaemonSet").contains(r.getKind()));
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return !controlled && pod.getSpec() != null && "Never".equals(pod.getSpec().getRestartPolicy())
+        && (phase == null || "Pending".equals(phase));
+  }
+
+  private void run(Pod pod) {
+    String uid = pod.getMetadata().getUid();
+    try {
+      if (!awaitVolumesFree(pod)) {
+        return;
+      }
+      String startedAt = now();
+      List<ContainerStatus> initStatuses = new ArrayList<>();
+      List<ContainerStatus> statuses = new ArrayList<>();
+      writeStatus(pod, new PodStatusBuilder().withPhase("Running").withStartTime(startedAt).build());
+      for (Container container : orEmpty(pod.getSpec().getInitContainers())) {
+        if (deleted.contains(uid)) {
+          return;
+        }
+        ContainerStatus status = runContainer(pod, container);
+        initStatuses.add(status);
+        if (status.getState().getTerminated().getExitCode() != 0) {
+          finish(pod, "Failed", startedAt, initStatuses, waiting(pod.getSpec().getContainers()));
+          return;
+        }
+      }
+      String phase = "Succeeded";
+      for (Container container : orEmpty(pod.getSpec().getContainers())) {
+        if (deleted.contains(uid)) {
+          return;
+        }
+        ContainerStatus status = runContainer(pod, container);
+        statuses.add(status);
+        if (status.getState().getTerminated().getExitCode() != 0) {
+          phase = "Failed";
+        }
+      }
+      finish(pod, phase, startedAt, initStatuses, statuses);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (KubernetesClientException e) {
+      LOG.debug("pod {} went away while it ran: {}", pod.getMetadata().getName(), e.toString());
+    }
+  }
+
+  /** Waits while a member process still uses a volume the pod mounts; false when the pod went away. */
+  private boolean awaitVolumesFree(Pod pod) throws InterruptedException {
+    while (!deleted.contains(pod.getMetadata().getUid())) {
+      Map<String, Optional<MemberVolume>> claims = mounts.claims(pod);
+      if (claims.values().stream().flatMap(Optional::stream).noneMatch(MemberVolume::inUse)) {
+        return true;
+      }
+      Thread.sleep(VOLUME_POLL_MILLIS);
+    }
+    return false;
+  }
+
+  private ContainerStatus runContainer(Pod pod, Container container) {
+    ExecResult result;
+    ContainerProgram program = programs.of(container.getImage()).orElseThrow();
+    try {
+      ContainerFiles files = mounts.of(pod, container);
+      result = program.run(new ContainerInvocation(pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+          container.getName(), container.getImage(), orEmpty(container.getCommand()), orEmpty(container.getArgs()),
+          env(pod, container), files));
+    } catch (PodMounts.Unavailable e) {
+      result = new ExecResult(1, new byte[0], e.getMessage(), e.getMessage());
+    } catch (Exception e) {
+      result = new ExecResult(1, new byte[0], e.toString(), "");
+    }
+    String output = result.stdoutText() + result.stderr();
+    logs.put(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName() + "/" + container.getName(), output);
+    if (result.exitCode() != 0) {
+      LOG.info("container {} of pod {} exited with {}: {}", container.getName(), pod.getMetadata().getName(),
+          result.exitCode(), output.strip());
+    }
+    String message = result.terminationMessage();
+    if (message.isEmpty() && result.exitCode() != 0
+        && "FallbackToLogsOnError".equals(container.getTerminationMessagePolicy())) {
+      message = output.length() > 2048 ? output.substring(output.length() - 2048) : output;
+    }
+    return new ContainerStatusBuilder().withName(container.getName()).withImage(container.getImage())
+        .withReady(false).withRestartCount(0).withNewState().withNewTerminated()
+        .withExitCode(result.exitCode()).withReason(result.exitCode() == 0 ? "Completed" : "Error")
+        .withMessage(message.isEmpty() ? null : message).withFinishedAt(now())
+        .endTerminated().endState().build();
+  }
+
+  private Map<String, String> env(Pod pod, Container container) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (EnvVar var : orEmpty(container.getEnv())) {
+      if (var.getValue() != null) {
+        env.put(var.getName(), var.getValue());
+      } else if (var.getValueFrom() != null && var.getValueFrom().getSecretKeyRef() != null) {
+        Secret secret = client.secrets().inNamespace(pod.getMetadata().getNamespace())
+            .withName(var.getValueFrom().getSecretKeyRef().getName()).get();
+        String key = var.getValueFrom().getSecretKeyRef().getKey();
+        if (secret != null && secret.getData() != null && secret.getData().containsKey(key)) {
+          env.put(var.getName(), new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8));
+        } else if (secret != null && secret.getStringData() != null && secret.getStringData().containsKey(key)) {
+          env.put(var.getName(), secret.getStringData().get(key));
+        }
+      } else if (var.getValueFrom() != null && var.getValueFrom().getConfigMapKeyRef() != null) {
+        ConfigMap configMap = client.configMaps().inNamespace(pod.getMetadata().getNamespace())
+            .withName(var.getValueFrom().getConfigMapKeyRef().getName()).get();
+        String key = var.getValueFrom().getConfigMapKeyRef().getKey();
+        if (configMap != null && configMap.getData() != null && configMap.getData().containsKey(key)) {
+          env.put(var.getName(), configMap.getData().get(key));
+        }
+      }
+    }
+    return env;
+  }
+
+  private void finish(Pod pod, String phase, String startedAt, List<ContainerStatus> initStatuses,
+      List<ContainerStatus> statuses) {
+    writeStatus(pod, new PodStatusBuilder().withPhase(phase).withStartTime(startedAt)
+        .withInitContainerStatuses(initStatuses).withContainerStatuses(statuses).build());
+  }
+
+  private static List<ContainerStatus> waiting(List<Container> containers) {
+    return orEmpty(containers).stream().map(c -> new ContainerStatusBuilder().withName(c.getName())
+        .withImage(c.getImage()).withReady(false).withRestartCount(0)
+        .withNewState().withNewWaiting().withReason("PodInitializing").endWaiting().endState().build()).toList();
+  }
+
+  private void writeStatus(Pod pod, PodStatus status) {
+    if (deleted.contains(pod.getMetadata().getUid())) {
+      return;
+    }
+    Pod current = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).get();
+    if (current == null || !pod.getMetadata().getUid().equals(current.getMetadata().getUid())) {
+      return;
+    }
+    current.setStatus(status);
+    client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(current).updateStatus();
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  @Override
+  public void close() {
+    if (informer != null) {
+      informer.close();
+    }
+    runner.shutdownNow();
+  }
+}
