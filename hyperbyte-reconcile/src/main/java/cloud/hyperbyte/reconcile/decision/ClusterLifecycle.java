@@ -73,7 +73,10 @@ public final class ClusterLifecycle {
     decisions.add(membership);
 
     Decision upgrade = Decision.none(memory);
-    if (memory.scaleDown().isEmpty() && observed.statefulSet().isPresent()) {
+    // a sizing step that restarts a member this pass (an abandoned removal restarting a drained
+    // member) has the one member out: the upgrade waits for the next pass
+    boolean sizingTakesOneDown = sizing.actions().stream().anyMatch(Action::disruptive);
+    if (memory.scaleDown().isEmpty() && observed.statefulSet().isPresent() && !sizingTakesOneDown) {
       upgrade = RollingUpgradeDecision.decide(observed, memory, now, timings);
       decisions.add(upgrade);
       memory = upgrade.memory();

@@ -86,4 +86,22 @@ class ClusterLifecycleTest {
     assertThat(second.actions()).isEmpty();
     assertThat(second.memory().scaleDown().map(ScaleDownProgress::step)).isEqualTo(Optional.of(ScaleDownStep.DRAINING));
   }
+
+  @Test
+  void aRemovalAbandonedByRestartingItsDrainedMemberKeepsTheUpgradeWaitingThatPass() {
+    // found by atMostOneMemberIsTakenDownOnPurposeAtATime: the target rose back to 3 while node 3 was
+    // drained for a scale-down and an upgrade had node 2 next; restarting node 3 is the one member out
+    LifecycleMemory memory = LifecycleMemory.empty()
+        .withUpgrade(Optional.of(new UpgradeProgress("r1", java.util.OptionalInt.of(1),
+            Optional.of(UpgradeStep.EXCLUDING), NOW, java.util.List.of())))
+        .withScaleDown(Optional.of(new ScaleDownProgress(2, 2, ScaleDownStep.DRAINING, NOW)));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).onDelete().proxies(1).newTemplate()
+        .state(2, NodeState.DRAINING).remembering(memory).build());
+
+    assertThat(plan.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
+        delete -> assertThat(delete.ordinal()).isEqualTo(2));
+    assertThat(plan.memory().upgrade()).isEqualTo(memory.upgrade());
+    assertThat(plan.memory().scaleDown()).isEmpty();
+  }
 }
