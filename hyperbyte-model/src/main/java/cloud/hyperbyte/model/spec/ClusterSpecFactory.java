@@ -332,9 +332,11 @@ public final class ClusterSpecFactory {
     if (proxy == null || !or(proxy.getEnabled(), false)) {
       return Optional.empty();
     }
+    String image = or(proxy.getImage(), "ghcr.io/hyperbyte-cloud/hyperbytedb-proxy");
     return Optional.of(
         ImmutableProxySettings.builder()
-            .image(ImageReference.resolve(or(proxy.getImage(), "ghcr.io/hyperbyte-cloud/hyperbytedb-proxy"), version))
+            .image(ImageReference.resolve(image, version))
+            .imageFollowsVersion(!ImageReference.hasTagOrDigest(image))
             .imagePullPolicy(Optional.ofNullable(proxy.getImagePullPolicy()))
             .replicas(or(proxy.getReplicas(), 2))
             .port(or(proxy.getPort(), or(server.getPort(), 8086)))

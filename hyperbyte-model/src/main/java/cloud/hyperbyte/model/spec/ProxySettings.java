@@ -15,6 +15,15 @@ public interface ProxySettings {
   /** Resolved image reference. */
   String image();
 
+  /**
+   * Whether {@link #image()} takes its tag from {@code spec.version} ({@code proxy.image} names no
+   * tag or digest, the default): such a proxy moves to a new version only after the members did.
+   */
+  @Value.Default
+  default boolean imageFollowsVersion() {
+    return false;
+  }
+
   /** Pull policy. */
   Optional<PullPolicy> imagePullPolicy();
 

@@ -213,6 +213,24 @@ class ClusterSpecFactoryTest {
     }
 
     @Test
+    void aProxyImageWithoutATagFollowsTheVersionAndOneWithATagOrDigestDoesNot() {
+      ProxySettings byDefault = read("version: v0.8.6\nproxy:\n  enabled: true").orElseThrow().proxy().orElseThrow();
+      ProxySettings repository = read("version: 0.8.6\nproxy:\n  enabled: true\n  image: reg:5000/proxy")
+          .orElseThrow().proxy().orElseThrow();
+      ProxySettings tagged = read("version: 0.8.6\nproxy:\n  enabled: true\n  image: reg:5000/proxy:0.8.6")
+          .orElseThrow().proxy().orElseThrow();
+      ProxySettings digest = read("proxy:\n  enabled: true\n  image: proxy@sha256:" + "a".repeat(64))
+          .orElseThrow().proxy().orElseThrow();
+
+      assertThat(byDefault.image()).isEqualTo("ghcr.io/hyperbyte-cloud/hyperbytedb-proxy:0.8.6");
+      assertThat(byDefault.imageFollowsVersion()).isTrue();
+      assertThat(repository.image()).isEqualTo("reg:5000/proxy:0.8.6");
+      assertThat(repository.imageFollowsVersion()).isTrue();
+      assertThat(tagged.imageFollowsVersion()).isFalse();
+      assertThat(digest.imageFollowsVersion()).isFalse();
+    }
+
+    @Test
     void twoMembersAreAllowedWithAWarning() {
       Validated<ClusterSpec> result = read("replicas: 2");
 

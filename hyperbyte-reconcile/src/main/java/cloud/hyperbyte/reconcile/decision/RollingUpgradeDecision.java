@@ -16,7 +16,9 @@ import java.util.OptionalInt;
  * Rolling upgrade (product §3.3): whenever a pod does not run the StatefulSet's update revision (any
  * template change: version, image, config hash, resources …), members are restarted one at a time.
  * Per member: exclude it from every proxy pod, keep it out of traffic for {@code drainWaitSecs},
- * let it restart, wait until it is Ready, Active and a Raft voter again, include it back.
+ * let it restart, wait until it is Ready, Active and a Raft voter again, include it back. Until it is
+ * back, every pass excludes it again on every proxy pod that runs at that moment, so a proxy pod
+ * started meanwhile learns it; the include goes to every proxy pod that runs when it is back.
  *
  * <p>The operator alone decides which pod restarts, so it never races the StatefulSet controller:
  * with {@code RollingUpdate} it lowers the partition to the member's ordinal (pods above it are
@@ -203,6 +205,11 @@ public final class RollingUpgradeDecision {
       }
       step = UpgradeStep.RESTARTING;
     }
+    boolean returning = (step == UpgradeStep.REJOINING || step == UpgradeStep.INCLUDING)
+        && back(observed, ordinal) && pod.get().runs(target);
+    if (!returning) {
+      keepOut(observed, ordinal, decision);
+    }
     if (step == UpgradeStep.WAITING) {
       Instant until = progress.stepStartedAt().plusSeconds(observed.spec().cluster().drainWaitSecs());
       if (now.isBefore(until)) {
@@ -226,10 +233,8 @@ public final class RollingUpgradeDecision {
     // Rejoining or Including
     partition = observed.onDelete() ? livePartition : ordinal;
     decision.partition(partition);
-    if (back(observed, ordinal) && pod.get().runs(target)) {
-      if (!proxies.isEmpty()) {
-        podIp.ifPresent(ip -> proxies.forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
-      }
+    if (returning) {
+      podIp.ifPresent(ip -> proxies.forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
       return decision.memory(memory.withUpgrade(Optional.of(progress.finished(ordinal, now)))).requeueAt(now).build();
     }
     // Only a stuck old pod (not Ready, so the StatefulSet controller will not replace it) and not in
@@ -251,6 +256,20 @@ public final class RollingUpgradeDecision {
             + " voter again on revision " + target))
         .requeueAt(deadline.isBefore(now.plus(timings.poll())) ? deadline : now.plus(timings.poll()))
         .build();
+  }
+
+  /**
+   * Excludes the member that is out from every proxy pod that runs now, in every pass until it is
+   * back: exclusions live in each proxy pod's memory, so a proxy pod started since (rescheduled,
+   * scaled, rolled) learns it here, and a restarted member's new pod IP, which the proxies discover
+   * as a new backend and route to once it answers {@code /health}, stays out until it is a voter
+   * again. A proxy that already excludes the IP, or has not discovered it yet, answers so; both are
+   * fine. Planned before any restart in the same pass, so an unreachable proxy stops the pass first.
+   */
+  private static void keepOut(ObservedCluster observed, int ordinal, Decision.Builder decision) {
+    String podName = observed.names().pod(ordinal);
+    observed.pod(ordinal).flatMap(ObservedPod::podIp).ifPresent(ip -> observed.proxies()
+        .forEach(proxy -> decision.act(new Action.ExcludeFromProxy(proxy, ip, ordinal, podName))));
   }
 
   /**
@@ -276,6 +295,7 @@ public final class RollingUpgradeDecision {
           .forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
       return decision.memory(memory.withUpgrade(Optional.of(nobodyOut))).requeueAt(now).build();
     }
+    keepOut(observed, ordinal, decision);
     return decision.memory(memory.withUpgrade(Optional.of(progress)))
         .notice(Notice.progressing("UpgradeWaiting", "The template changed again while " + podName + " was out;"
             + " waiting for it to be back before the upgrade to revision " + progress.targetRevision()

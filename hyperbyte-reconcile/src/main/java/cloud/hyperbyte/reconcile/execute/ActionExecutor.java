@@ -50,31 +50,49 @@ public final class ActionExecutor {
     return execute(cluster, plan.actions());
   }
 
-  /** Runs {@code actions} in order for {@code cluster} until one fails. */
+  /**
+   * Runs {@code actions} in order for {@code cluster} until one fails. An action's event is recorded
+   * only when it changed something: re-excluding a member on a proxy that already excludes it, or
+   * that has not discovered it, happens in every pass of an upgrade and is no news.
+   */
   public ExecutionResult execute(ClusterRef cluster, List<Action> actions) {
     Objects.requireNonNull(cluster, "cluster");
     List<Action> completed = new ArrayList<>();
+    List<Action> effective = new ArrayList<>();
     for (int i = 0; i < actions.size(); i++) {
       Action action = actions.get(i);
-      Optional<ActionFailure> failure = run(cluster, action);
-      if (failure.isPresent()) {
-        ActionFailure f = failure.get();
+      Outcome outcome = run(cluster, action);
+      if (outcome.failure().isPresent()) {
+        ActionFailure f = outcome.failure().get();
         writes.recordEvent(cluster, ClusterEvent.warning(f.reason(), f.message(), podName(action)));
-        return new ExecutionResult(completed, failure, actions.subList(i + 1, actions.size()));
+        return new ExecutionResult(completed, effective, outcome.failure(), actions.subList(i + 1, actions.size()));
       }
-      writes.recordEvent(cluster, action.event());
       completed.add(action);
+      if (outcome.changed()) {
+        writes.recordEvent(cluster, action.event());
+        effective.add(action);
+      }
     }
-    return new ExecutionResult(completed, Optional.empty(), List.of());
+    return new ExecutionResult(completed, effective, Optional.empty(), List.of());
   }
 
-  private Optional<ActionFailure> run(ClusterRef cluster, Action action) {
+  /** What running one action did: failed, or succeeded and changed something or not. */
+  private record Outcome(Optional<ActionFailure> failure, boolean changed) {
+    static final Outcome CHANGED = new Outcome(Optional.empty(), true);
+    static final Outcome UNCHANGED = new Outcome(Optional.empty(), false);
+
+    static Outcome failed(ActionFailure failure) {
+      return new Outcome(Optional.of(failure), false);
+    }
+  }
+
+  private Outcome run(ClusterRef cluster, Action action) {
     try {
       if (action instanceof Action.AddMember add) {
         AddNodeResult result = nodes.addNode(add.leader(), add.member().nodeId(), add.member().clusterAddress(), true);
         if (!result.promotedToVoter()) {
           // the node joined as a learner only; the contract says to repeat the call
-          return Optional.of(new ActionFailure(action, "MemberPromotionFailed",
+          return Outcome.failed(new ActionFailure(action, "MemberPromotionFailed",
               "node " + add.member().nodeId() + " was added as a learner but not promoted to voter by leader node "
                   + add.leader().nodeId() + "; adding it again on the next pass",
               null, retryDelays.errorAnswer()));
@@ -88,19 +106,23 @@ public final class ActionExecutor {
       } else if (action instanceof Action.DeletePvc delete) {
         writes.deletePvc(cluster, delete.pvcName());
       } else if (action instanceof Action.ExcludeFromProxy exclude) {
-        proxies.exclude(exclude.proxy(), exclude.backendIp());
+        return proxies.exclude(exclude.proxy(), exclude.backendIp()) == ProxyAdmin.Exclusion.EXCLUDED
+            ? Outcome.CHANGED : Outcome.UNCHANGED;
       } else if (action instanceof Action.IncludeInProxy include) {
-        proxies.include(include.proxy(), include.backendIp());
+        return proxies.include(include.proxy(), include.backendIp()) == ProxyAdmin.Inclusion.INCLUDED
+            ? Outcome.CHANGED : Outcome.UNCHANGED;
       } else {
         throw new IllegalArgumentException("unknown action " + action);
       }
-      return Optional.empty();
+      return Outcome.CHANGED;
     } catch (DatabaseCallException e) {
-      return Optional.of(new ActionFailure(action, failureReason(action), e.getMessage(), e, retryDelays.after(e.kind())));
+      return Outcome.failed(new ActionFailure(action, failureReason(action), e.getMessage(), e,
+          retryDelays.after(e.kind())));
     } catch (ProxyCallException e) {
-      return Optional.of(new ActionFailure(action, failureReason(action), e.getMessage(), e, retryDelays.after(e.kind())));
+      return Outcome.failed(new ActionFailure(action, failureReason(action), e.getMessage(), e,
+          retryDelays.after(e.kind())));
     } catch (KubernetesWriteException e) {
-      return Optional.of(new ActionFailure(action, failureReason(action), e.getMessage(), e,
+      return Outcome.failed(new ActionFailure(action, failureReason(action), e.getMessage(), e,
           retryDelays.afterKubernetes(e.httpStatus())));
     }
   }

@@ -10,13 +10,20 @@ import java.util.Optional;
  * What happened to a plan's actions.
  *
  * @param completed actions that succeeded, in the order they ran
+ * @param effective those of {@code completed} that changed something, whose events were recorded (a
+ *     proxy that already excluded a member, or never knew it, changed nothing)
  * @param failure the action that failed, if one did; execution stopped there
  * @param notRun actions after the failed one, never attempted
  */
-public record ExecutionResult(List<Action> completed, Optional<ActionFailure> failure, List<Action> notRun) {
+public record ExecutionResult(
+    List<Action> completed, List<Action> effective, Optional<ActionFailure> failure, List<Action> notRun) {
 
   public ExecutionResult {
     completed = List.copyOf(completed);
+    effective = List.copyOf(effective);
+    if (!completed.containsAll(effective)) {
+      throw new IllegalArgumentException("only completed actions can have changed something");
+    }
     Objects.requireNonNull(failure, "failure");
     notRun = List.copyOf(notRun);
     if (failure.isEmpty() && !notRun.isEmpty()) {

@@ -5,8 +5,11 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.reconcile.port.MemberAddress;
 import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
 import cloud.hyperbyte.render.RenderedCluster;
+import cloud.hyperbyte.render.proxy.ProxyRenderer;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.topology.MemberTopology;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.Comparator;
 import java.util.List;
@@ -59,6 +62,9 @@ public interface ObservedCluster {
 
   /** Running proxy pods with an IP, to exclude and include members on. */
   List<ProxyEndpoint> proxies();
+
+  /** The live proxy Deployment, if the cluster has one. */
+  Optional<Deployment> proxyDeployment();
 
   /** Database facts per ordinal, for every pod that was probed. */
   Map<Integer, MemberFacts> members();
@@ -113,6 +119,26 @@ public interface ObservedCluster {
         .map(StatefulSet::getStatus)
         .map(s -> s.getUpdateRevision())
         .filter(r -> !r.isEmpty());
+  }
+
+  /**
+   * Whether the rendered StatefulSet's pod template differs from the live one in what rolls members
+   * (images, configuration and certificate hashes): this pass is about to start a rolling upgrade.
+   */
+  default boolean podTemplatePending() {
+    return PendingTemplate.of(this);
+  }
+
+  /** The image the live proxy Deployment's pods are templated with, if it exists. */
+  default Optional<String> proxyImage() {
+    return proxyDeployment()
+        .filter(d -> d.getSpec() != null && d.getSpec().getTemplate() != null
+            && d.getSpec().getTemplate().getSpec() != null && d.getSpec().getTemplate().getSpec().getContainers() != null)
+        .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().stream()
+            .filter(c -> ProxyRenderer.CONTAINER.equals(c.getName()))
+            .map(Container::getImage)
+            .filter(image -> image != null && !image.isEmpty())
+            .findFirst());
   }
 
   /** The StatefulSet has processed its latest spec (observedGeneration caught up). */

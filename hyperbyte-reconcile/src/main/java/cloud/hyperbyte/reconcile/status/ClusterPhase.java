@@ -41,6 +41,6 @@ public final class ClusterPhase {
     if (resizing) {
       return "Scaling";
     }
-    return plan.memory().upgrade().isPresent() || PendingTemplate.of(observed) ? "Upgrading" : "Running";
+    return plan.memory().upgrade().isPresent() || observed.podTemplatePending() ? "Upgrading" : "Running";
   }
 }

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.reconcile.port.NodeState;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RollingUpgradeDecisionTest {
 
@@ -43,7 +47,8 @@ class RollingUpgradeDecisionTest {
     Decision decision = decide(Scenario.running(3).newTemplate().proxies(2)
         .remembering(at(2, UpgradeStep.WAITING, NOW)), NOW.plusSeconds(10));
 
-    assertThat(decision.actions()).isEmpty();
+    assertThat(decision.actions()).as("only the exclusion, asserted again").allSatisfy(
+        a -> assertThat(a).isInstanceOf(Action.ExcludeFromProxy.class));
     assertThat(decision.partition()).hasValue(2);
     assertThat(decision.memory().upgrade().get().step()).contains(UpgradeStep.REJOINING);
   }
@@ -72,12 +77,93 @@ class RollingUpgradeDecisionTest {
     Scenario back = Scenario.running(3).newTemplate().proxies(2).partition(2).podRevision(2, "r2")
         .remembering(at(2, UpgradeStep.REJOINING, NOW));
 
-    assertThat(decide(notYet, NOW.plusSeconds(30)).actions()).isEmpty();
+    assertThat(decide(notYet, NOW.plusSeconds(30)).actions()).as("still out: excluded again on both proxy pods")
+        .extracting(RollingUpgradeDecisionTest::proxyCall)
+        .containsExactly("exclude 10.0.0.3 on db-proxy-0", "exclude 10.0.0.3 on db-proxy-1");
     Decision done = decide(back, NOW.plusSeconds(30));
     assertThat(done.actions()).hasSize(2).hasOnlyElementsOfType(Action.IncludeInProxy.class);
     assertThat(done.memory().upgrade().get().ordinal()).isEmpty();
     assertThat(done.memory().upgrade().get().done()).containsExactly(2);
     assertThat(done.partition()).hasValue(2);
+  }
+
+  @Nested
+  class WhileAMemberIsOut {
+
+    @ParameterizedTest
+    @EnumSource(value = UpgradeStep.class, names = {"WAITING", "RESTARTING", "REJOINING"})
+    void givenAMemberExcludedOnProxyAAndANewProxyPodBEveryPassExcludesItOnBoth(UpgradeStep step) {
+      // db-proxy-0 excluded db-2 when the step began; db-proxy-1 started since and knows nothing of it
+      Scenario scenario = Scenario.running(3).newTemplate().proxies(2).remembering(at(2, step, NOW));
+      if (step == UpgradeStep.REJOINING) {
+        scenario.partition(2).podRevision(2, "r2").state(2, NodeState.SYNCING);
+      }
+
+      Decision decision = decide(scenario, NOW.plusSeconds(3));
+
+      assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall)
+          .startsWith("exclude 10.0.0.3 on db-proxy-0", "exclude 10.0.0.3 on db-proxy-1");
+    }
+
+    @Test
+    void theExclusionsComeBeforeTheRestartSoAnUnreachableProxyStopsThePassFirst() {
+      Decision decision = decide(Scenario.running(3).onDelete().newTemplate().proxies(2)
+          .remembering(at(2, UpgradeStep.WAITING, NOW)), NOW.plusSeconds(10));
+
+      assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall).containsExactly(
+          "exclude 10.0.0.3 on db-proxy-0", "exclude 10.0.0.3 on db-proxy-1", "delete db-2");
+    }
+
+    @Test
+    void aRestartedMembersNewPodIpIsExcludedUntilItIsBack() {
+      Decision decision = decide(Scenario.running(3).newTemplate().proxies(1).partition(2).podRevision(2, "r2")
+          .pod(2, p -> new ObservedPod(p.name(), "uid-2b", 2, "Running", true, Optional.of("r2"), false,
+              Optional.of("10.0.0.33")))
+          .state(2, NodeState.SYNCING).remembering(at(2, UpgradeStep.REJOINING, NOW)), NOW.plusSeconds(3));
+
+      assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall)
+          .containsExactly("exclude 10.0.0.33 on db-proxy-0");
+    }
+
+    @Test
+    void onceBackTheMemberIsIncludedOnEveryProxyPodAndNotExcludedAgain() {
+      Decision decision = decide(Scenario.running(3).newTemplate().proxies(3).partition(2).podRevision(2, "r2")
+          .remembering(at(2, UpgradeStep.REJOINING, NOW)), NOW.plusSeconds(3));
+
+      assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall).containsExactly(
+          "include 10.0.0.3 on db-proxy-0", "include 10.0.0.3 on db-proxy-1", "include 10.0.0.3 on db-proxy-2");
+    }
+
+    @Test
+    void aMemberWithoutAPodHasNoIpToExclude() {
+      Decision decision = decide(Scenario.running(3).newTemplate().proxies(2).partition(2).noPod(2)
+          .remembering(at(2, UpgradeStep.REJOINING, NOW)), NOW.plusSeconds(3));
+
+      assertThat(decision.actions()).isEmpty();
+    }
+
+    @Test
+    void whenTheTemplateChangesAgainTheMemberStaysExcludedUntilItIsBack() {
+      Decision decision = decide(Scenario.running(3).newTemplate().proxies(2).partition(1).podRevision(1, "r1")
+          .state(1, NodeState.SYNCING).remembering(at(1, UpgradeStep.REJOINING, NOW)), NOW.plusSeconds(3));
+
+      assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall)
+          .containsExactly("exclude 10.0.0.2 on db-proxy-0", "exclude 10.0.0.2 on db-proxy-1");
+      assertThat(decision.partition()).hasValue(3);
+    }
+  }
+
+  private static String proxyCall(Action action) {
+    if (action instanceof Action.ExcludeFromProxy e) {
+      return "exclude " + e.backendIp() + " on " + e.proxy().podName();
+    }
+    if (action instanceof Action.IncludeInProxy i) {
+      return "include " + i.backendIp() + " on " + i.proxy().podName();
+    }
+    if (action instanceof Action.DeletePod d) {
+      return "delete " + d.podName();
+    }
+    return action.toString();
   }
 
   @Test

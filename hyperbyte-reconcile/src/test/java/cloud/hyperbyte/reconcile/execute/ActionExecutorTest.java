@@ -13,6 +13,7 @@ import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseCallException;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.reconcile.port.MemberAddress;
+import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin.Exclusion;
 import cloud.hyperbyte.reconcile.port.ProxyCallException;
 import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
@@ -194,6 +195,30 @@ class ActionExecutorTest {
       ports.excludeAnswers(answer);
 
       assertThat(execute(EXCLUDE_3, RESTART_3).completed()).containsExactly(EXCLUDE_3, RESTART_3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Exclusion.class, names = {"ALREADY_EXCLUDED", "NOT_IN_POOL"})
+    void anExclusionThatChangedNothingRecordsNoEvent(Exclusion answer) {
+      ports.excludeAnswers(answer);
+
+      ExecutionResult result = execute(EXCLUDE_3, RESTART_3);
+
+      assertThat(ports.journal()).containsExactly("exclude 10.0.0.3 on db-proxy-0", "delete pod prod/db-2 uid uid-2",
+          "event Warning MemberUpgrade db-2");
+      assertThat(result.completed()).containsExactly(EXCLUDE_3, RESTART_3);
+      assertThat(result.effective()).containsExactly(RESTART_3);
+    }
+
+    @Test
+    void anIncludeOfAMemberTheProxyDidNotExcludeRecordsNoEvent() {
+      ports.includeAnswers(ProxyAdmin.Inclusion.NOT_EXCLUDED);
+
+      ExecutionResult result = execute(INCLUDE_3);
+
+      assertThat(ports.journal()).containsExactly("include 10.0.0.3 on db-proxy-0");
+      assertThat(result.completed()).containsExactly(INCLUDE_3);
+      assertThat(result.effective()).isEmpty();
     }
 
     @Test

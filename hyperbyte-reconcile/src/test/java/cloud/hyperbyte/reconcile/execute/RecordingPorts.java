@@ -36,6 +36,7 @@ final class RecordingPorts implements DatabaseNodes, ProxyAdmin, ClusterWrites {
   private boolean promote = true;
   private boolean removedFromVoters = true;
   private Exclusion exclusion = Exclusion.EXCLUDED;
+  private Inclusion inclusion = Inclusion.INCLUDED;
 
   /** The call whose journal line is {@code call} throws {@code failure} (a port's checked exception). */
   RecordingPorts failing(String call, Exception failure) {
@@ -57,6 +58,11 @@ final class RecordingPorts implements DatabaseNodes, ProxyAdmin, ClusterWrites {
 
   RecordingPorts excludeAnswers(Exclusion answer) {
     exclusion = answer;
+    return this;
+  }
+
+  RecordingPorts includeAnswers(Inclusion answer) {
+    inclusion = answer;
     return this;
   }
 
@@ -138,7 +144,7 @@ final class RecordingPorts implements DatabaseNodes, ProxyAdmin, ClusterWrites {
   @Override
   public Inclusion include(ProxyEndpoint proxy, String backendIp) throws ProxyCallException {
     proxyCall("include " + backendIp + " on " + proxy.podName());
-    return Inclusion.INCLUDED;
+    return inclusion;
   }
 
   @Override

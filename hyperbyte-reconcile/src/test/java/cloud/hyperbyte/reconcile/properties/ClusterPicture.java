@@ -109,6 +109,11 @@ record ClusterPicture(
           maxFailoverCount, failoverTimeoutSecs);
     }
 
+    Settings proxies(int value) {
+      return new Settings(newTemplate, onDelete, partition, value, paused, held, deletePvcWhenScaled, failoverEnabled,
+          maxFailoverCount, failoverTimeoutSecs);
+    }
+
     Settings held(boolean value) {
       return new Settings(newTemplate, onDelete, partition, proxies, paused, value, deletePvcWhenScaled, failoverEnabled,
           maxFailoverCount, failoverTimeoutSecs);
@@ -131,6 +136,10 @@ record ClusterPicture(
 
   ClusterPicture withSettings(Settings value) {
     return new ClusterPicture(running, specReplicas, extraPods, leader, voters, learners, members, value, memory);
+  }
+
+  ClusterPicture withMemory(LifecycleMemory value) {
+    return new ClusterPicture(running, specReplicas, extraPods, leader, voters, learners, members, settings, value);
   }
 
   /** The observation with the status remembering {@link #memory()}. */

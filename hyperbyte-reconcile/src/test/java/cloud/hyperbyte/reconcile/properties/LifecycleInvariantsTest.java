@@ -13,15 +13,25 @@ import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.LifecycleMemory;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.reconcile.decision.RollingUpgradeDecision;
 import cloud.hyperbyte.reconcile.decision.Scenario;
 import cloud.hyperbyte.reconcile.decision.StatefulSetShape;
+import cloud.hyperbyte.reconcile.decision.UpgradeProgress;
+import cloud.hyperbyte.reconcile.decision.UpgradeStep;
+import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -40,6 +50,9 @@ class LifecycleInvariantsTest {
 
   /** Properties that plan twice per case. */
   static final int DOUBLE_TRIES = 400;
+
+  /** Properties that discard the observations their premise does not hold in (about half). */
+  static final int FILTERED_TRIES = 200;
 
   /** Properties whose generated clusters all take the same early exit. */
   static final int EARLY_EXIT_TRIES = 300;
@@ -76,6 +89,64 @@ class LifecycleInvariantsTest {
       alreadyOut.removeAll(down);
       assertThat(alreadyOut).as("other members an operation still has out while %s is taken down", down).isEmpty();
     }
+  }
+
+  /**
+   * Clusters whose remembered upgrade has a member out (past the first exclusion), behind one or two
+   * proxy pods that may or may not have seen the exclusion: each pass must tell all of them again.
+   */
+  @Provide
+  Arbitrary<ClusterPicture> upgradesWithAMemberOut() {
+    return Combinators.combine(ClusterPictures.clusters(),
+            Arbitraries.of(UpgradeStep.WAITING, UpgradeStep.RESTARTING, UpgradeStep.REJOINING, UpgradeStep.INCLUDING),
+            Arbitraries.integers().between(0, 6), Arbitraries.integers().between(1, 2),
+            Arbitraries.integers().between(0, 1200))
+        .as((cluster, step, ordinal, proxies, secondsAgo) -> cluster
+            .withSettings(cluster.settings().paused(false).held(false).proxies(proxies))
+            .withMemory(cluster.memory().withScaleDown(Optional.empty()).withUpgrade(Optional.of(new UpgradeProgress(
+                "r2", OptionalInt.of(ordinal % cluster.running()), Optional.of(step),
+                Scenario.NOW.minusSeconds(secondsAgo), List.of())))));
+  }
+
+  @Property(tries = FILTERED_TRIES)
+  void aMemberTheUpgradeHasOutIsExcludedOnEveryProxyPodInEveryPassUntilItIsBack(
+      @ForAll("upgradesWithAMemberOut") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    int ordinal = cluster.memory().upgrade().orElseThrow().ordinal().getAsInt();
+    Optional<String> ip = observed.pod(ordinal).flatMap(ObservedPod::podIp);
+    Assume.that(ip.isPresent() && !RollingUpgradeDecision.back(observed, ordinal));
+
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    assertThat(plan.actions()).filteredOn(Action.ExcludeFromProxy.class::isInstance)
+        .map(Action.ExcludeFromProxy.class::cast)
+        .filteredOn(e -> e.backendIp().equals(ip.get()))
+        .extracting(Action.ExcludeFromProxy::proxy)
+        .as("proxy pods told again that %s is out", observed.names().pod(ordinal))
+        .containsExactlyInAnyOrderElementsOf(observed.proxies());
+    assertThat(plan.actions()).filteredOn(Action.IncludeInProxy.class::isInstance)
+        .as("includes while %s is not back", observed.names().pod(ordinal)).isEmpty();
+  }
+
+  @Property(tries = TRIES)
+  void aMemberIsIncludedOnEveryProxyPodAtOnceAndNeverExcludedInTheSamePass(@ForAll("clusters") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    Map<String, Set<String>> includedOn = new TreeMap<>();
+    Set<String> excluded = new TreeSet<>();
+    for (Action action : plan.actions()) {
+      if (action instanceof Action.IncludeInProxy include) {
+        includedOn.computeIfAbsent(include.backendIp(), ip -> new TreeSet<>()).add(include.proxy().podName());
+      } else if (action instanceof Action.ExcludeFromProxy exclude) {
+        excluded.add(exclude.backendIp());
+      }
+    }
+    Set<String> everyProxy = new TreeSet<>(observed.proxies().stream().map(ProxyEndpoint::podName).toList());
+    includedOn.forEach((ip, proxies) -> {
+      assertThat(proxies).as("proxy pods %s is included on", ip).isEqualTo(everyProxy);
+      assertThat(excluded).as("IPs excluded in the pass that includes %s", ip).doesNotContain(ip);
+    });
   }
 
   @Property(tries = TRIES)

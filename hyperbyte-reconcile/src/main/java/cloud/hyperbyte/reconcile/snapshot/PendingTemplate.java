@@ -1,6 +1,5 @@
-package cloud.hyperbyte.reconcile.status;
+package cloud.hyperbyte.reconcile.snapshot;
 
-import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.render.topology.Annotations;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -11,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Whether the pass that derives this status is about to change the pod template: the live
- * StatefulSet was observed before this pass applied the rendered one, so a new version, image,
- * configuration or certificate does not show as stale pods yet. Without this, the status of that pass
- * would say Running with the new version before any member restarted.
+ * Whether the pass is about to change the pod template: the live StatefulSet was observed before
+ * this pass applied the rendered one, so a new version, image, configuration or certificate does not
+ * show as stale pods yet. Without this, the status of that pass would say Running with the new
+ * version before any member restarted, and the proxy would roll together with the members.
  */
 final class PendingTemplate {
 
