@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class SimulatedCluster implements AutoCloseable {
         (namespace, name) -> customize.apply(DatabaseOptions.defaults(name, namespace)));
     this.statefulSets = kubernetes.simulateStatefulSets(pods, pods);
     this.deployments = kubernetes.simulateDeployments();
-    this.proxies = new SimulatedProxies(kubeletClient, time).start();
+    this.proxies = new SimulatedProxies(kubeletClient, time, pods::member, builder.proxyDiscoveryInterval,
+        builder.proxyHealthInterval).start();
     this.podMounts = new PodMounts(pods);
     this.databaseImage = new ImageShell(clock());
     ImagePrograms programs = new ImagePrograms();
@@ -248,6 +250,21 @@ public final class SimulatedCluster implements AutoCloseable {
     return proxies.excluded(new PodRef(namespace, podName));
   }
 
+  /** The database pod IPs proxy pod {@code podName} routes to now: discovered, Active and not excluded. */
+  public Set<String> proxyRouting(String namespace, String podName) {
+    return proxies.routed(new PodRef(namespace, podName));
+  }
+
+  /**
+   * Calls {@code listener} when a proxy pod starts with the backends it routes to, and after every
+   * change of them (discovery, health probe, exclude or include), on the thread that changed them and
+   * before anything is routed differently: for invariant monitors ("no proxy routes to a member that
+   * is out").
+   */
+  public void onProxyRouting(Consumer<ProxyRouting> listener) {
+    proxies.onRouting(listener);
+  }
+
   // ---- observation -----------------------------------------------------------------------------
 
   /**
@@ -299,6 +316,8 @@ public final class SimulatedCluster implements AutoCloseable {
     private long faultSeed;
     private UnaryOperator<DatabaseOptions> databaseOptions = UnaryOperator.identity();
     private final Map<Predicate<String>, ContainerProgram> programs = new LinkedHashMap<>();
+    private Duration proxyDiscoveryInterval = Duration.ofSeconds(5);
+    private Duration proxyHealthInterval = Duration.ofSeconds(2);
 
     private Builder() {}
 
@@ -338,6 +357,21 @@ public final class SimulatedCluster implements AutoCloseable {
      */
     public Builder databaseOptions(UnaryOperator<DatabaseOptions> customize) {
       this.databaseOptions = Objects.requireNonNull(customize, "customize");
+      return this;
+    }
+
+    /**
+     * How often simulated proxy pods resolve their backend Service and probe their backends, on the
+     * simulated time (default: the proxy's 5 s and 2 s); a pod's own
+     * {@code HYPERBYTEDB_PROXY_DISCOVERY_INTERVAL_SECS} and {@code HYPERBYTEDB_PROXY_HEALTH_INTERVAL_SECS}
+     * win. End-to-end runs on real time use short ones.
+     */
+    public Builder proxyIntervals(Duration discovery, Duration health) {
+      if (discovery.isNegative() || discovery.isZero() || health.isNegative() || health.isZero()) {
+        throw new IllegalArgumentException("proxy intervals must be positive");
+      }
+      this.proxyDiscoveryInterval = discovery;
+      this.proxyHealthInterval = health;
       return this;
     }
 

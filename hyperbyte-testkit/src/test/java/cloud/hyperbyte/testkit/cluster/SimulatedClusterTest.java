@@ -26,8 +26,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,16 +191,10 @@ class SimulatedClusterTest {
 
   @Test
   void proxyPodsAnswerExcludeAndIncludeForTheDatabasePodsBehindTheirBackendService() throws Exception {
-    config("hdb", CLUSTERED);
-    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
-    client.services().resource(new ServiceBuilder().withNewMetadata().withName("hdb-headless").withNamespace(NS)
-        .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", "hdb").endSpec().build()).create();
-    client.apps().deployments().resource(proxyDeployment()).create();
-    awaitReadyPods("hdb", 2);
+    startMembersBehindAHeadlessService("hdb", 2);
+    client.apps().deployments().resource(proxyDeployment(1)).create();
     String backend = pod("hdb-1").getStatus().getPodIP();
-    Pod proxyPod = await().until(() -> client.pods().withLabel("app", "hdb-proxy").list().getItems().stream()
-        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null).findFirst().orElse(null),
-        p -> p != null);
+    Pod proxyPod = proxyPods().get(0);
     String admin = await().until(() -> cluster.proxyAdminAddressOfIp(proxyPod.getStatus().getPodIP()),
         Optional::isPresent).orElseThrow();
 
@@ -206,12 +203,63 @@ class SimulatedClusterTest {
     assertThat(post(admin, "/admin/backends/10.99.0.1/exclude").statusCode()).isEqualTo(404);
     assertThat(cluster.proxyExclusions(NS, proxyPod.getMetadata().getName())).containsExactly(backend);
     assertThat(get(admin, "/readyz").statusCode()).isEqualTo(200);
+    assertThat(get(admin, "/admin/pool").body()).contains("\"addr\":\"" + backend + "\",\"health\":\"Active\","
+        + "\"excluded\":true");
     HttpResponse<String> included = post(admin, "/admin/backends/" + backend + "/include");
 
     assertThat(included.body()).contains("\"included\"");
     assertThat(cluster.proxyCalls()).extracting(ProxyCall::action, ProxyCall::backendIp, ProxyCall::status)
         .containsExactly(tuple("exclude", backend, 200), tuple("exclude", backend, 409),
             tuple("exclude", "10.99.0.1", 404), tuple("include", backend, 200));
+  }
+
+  @Test
+  void eachProxyPodKeepsItsOwnExclusionsAndRoutesOnlyToActiveBackendsItIsNotToldToAvoid() throws Exception {
+    startMembersBehindAHeadlessService("hdb", 2);
+    List<ProxyRouting> routing = new CopyOnWriteArrayList<>();
+    cluster.onProxyRouting(routing::add);
+    client.apps().deployments().resource(proxyDeployment(2)).create();
+    String member0 = pod("hdb-0").getStatus().getPodIP();
+    String member1 = pod("hdb-1").getStatus().getPodIP();
+    List<Pod> proxies = await().until(this::proxyPods, p -> p.size() == 2 && p.stream()
+        .allMatch(pod -> cluster.proxyAdminAddressOfIp(pod.getStatus().getPodIP()).isPresent()));
+    String a = proxies.get(0).getMetadata().getName();
+    String b = proxies.get(1).getMetadata().getName();
+
+    post(cluster.proxyAdminAddressOfIp(proxies.get(0).getStatus().getPodIP()).orElseThrow(),
+        "/admin/backends/" + member1 + "/exclude");
+
+    assertThat(cluster.proxyRouting(NS, a)).containsExactly(member0);
+    assertThat(cluster.proxyRouting(NS, b)).as("the other proxy pod was not told").containsExactlyInAnyOrder(
+        member0, member1);
+    assertThat(routing).extracting(ProxyRouting::proxyPod, ProxyRouting::backendIps).contains(
+        tuple(a, Set.of(member0, member1)), tuple(b, Set.of(member0, member1)), tuple(a, Set.of(member0)));
+  }
+
+  @Test
+  void aRestartedMembersNewIpIsDiscoveredOnTheIntervalAndRoutedOnlyAfterAHealthyProbe() throws Exception {
+    startMembersBehindAHeadlessService("hdb", 2, STANDALONE);
+    client.apps().deployments().resource(proxyDeployment(1)).create();
+    Pod proxyPod = proxyPods().get(0);
+    String proxy = proxyPod.getMetadata().getName();
+    String admin = await().until(() -> cluster.proxyAdminAddressOfIp(proxyPod.getStatus().getPodIP()),
+        Optional::isPresent).orElseThrow();
+    String oldIp = pod("hdb-1").getStatus().getPodIP();
+    assertThat(post(admin, "/admin/backends/" + oldIp + "/exclude").statusCode()).isEqualTo(200);
+
+    deletePod("hdb-1");
+    String newIp = await().until(() -> Optional.ofNullable(pod("hdb-1")).filter(p -> !p.getStatus().getPodIP()
+        .equals(oldIp)).filter(SimulatedClusterTest::isReady).map(p -> p.getStatus().getPodIP()), Optional::isPresent)
+        .orElseThrow();
+
+    assertThat(post(admin, "/admin/backends/" + newIp + "/exclude").statusCode())
+        .as("not discovered yet").isEqualTo(404);
+    assertThat(cluster.proxyExclusions(NS, proxy)).containsExactly(oldIp);
+    time.advance(Duration.ofSeconds(5)); // discovery: the old IP leaves with its exclusion, the new one is Unknown
+    assertThat(cluster.proxyExclusions(NS, proxy)).isEmpty();
+    assertThat(cluster.proxyRouting(NS, proxy)).doesNotContain(newIp, oldIp);
+    time.advance(Duration.ofSeconds(1)); // the health probe at 6 s
+    assertThat(cluster.proxyRouting(NS, proxy)).contains(newIp);
   }
 
   @Test
@@ -259,9 +307,28 @@ class SimulatedClusterTest {
         .endSpec().build();
   }
 
-  private static Deployment proxyDeployment() {
+  /** Members of StatefulSet {@code name}, Ready, behind {@code <name>-headless}; proxies created after see them at once. */
+  private void startMembersBehindAHeadlessService(String name, int replicas) {
+    startMembersBehindAHeadlessService(name, replicas, CLUSTERED);
+  }
+
+  private void startMembersBehindAHeadlessService(String name, int replicas, String toml) {
+    config(name, toml);
+    client.apps().statefulSets().resource(statefulSet(name, replicas)).create();
+    client.services().resource(new ServiceBuilder().withNewMetadata().withName(name + "-headless").withNamespace(NS)
+        .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", name).endSpec().build()).create();
+    awaitReadyPods(name, replicas);
+  }
+
+  private List<Pod> proxyPods() {
+    return await().until(() -> client.pods().withLabel("app", "hdb-proxy").list().getItems().stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+        .sorted(java.util.Comparator.comparing(p -> p.getMetadata().getName())).toList(), p -> !p.isEmpty());
+  }
+
+  private static Deployment proxyDeployment(int replicas) {
     return new DeploymentBuilder().withNewMetadata().withName("hdb-proxy").withNamespace(NS).endMetadata()
-        .withNewSpec().withReplicas(1).withNewSelector().addToMatchLabels("app", "hdb-proxy").endSelector()
+        .withNewSpec().withReplicas(replicas).withNewSelector().addToMatchLabels("app", "hdb-proxy").endSelector()
           .withNewTemplate().withNewMetadata().addToLabels("app", "hdb-proxy").endMetadata()
             .withNewSpec().addNewContainer().withName("proxy").withImage("hyperbytedb-proxy:0.8.5")
               .addNewEnv().withName("HYPERBYTEDB_PROXY_BACKEND_SERVICE")
