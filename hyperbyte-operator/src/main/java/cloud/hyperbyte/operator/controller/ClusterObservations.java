@@ -16,6 +16,7 @@ import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.Comparator;
 import java.util.List;
@@ -53,6 +54,7 @@ final class ClusterObservations {
             .toList())
         .orElse(List.of());
     Optional<StatefulSet> statefulSet = caches.owned(StatefulSet.class).get(spec.namespace(), names.statefulSet());
+    Optional<Deployment> proxyDeployment = caches.owned(Deployment.class).get(spec.namespace(), names.proxyDeployment());
     return ImmutableObservedCluster.builder()
         .spec(spec)
         .generation(generation)
@@ -63,6 +65,7 @@ final class ClusterObservations {
         .pods(pods)
         .pvcs(pvcs)
         .proxies(proxies)
+        .proxyDeployment(proxyDeployment)
         .members(collector.collect(spec, pods))
         .build();
   }

@@ -25,6 +25,7 @@ import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
+import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
 import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
@@ -153,8 +154,10 @@ public final class ClusterReconciler {
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
     ObservedCluster observed = observations.observe(spec, cluster, generation, ClusterRenderer.render(spec, renderOptions),
         new SnapshotCollector(nodes, probes, probeBudget));
-    // rendered from the same observation the lifecycle decides on, so the two agree on the replicas
-    ClusterSpec toRender = ClusterModeTransition.specToRender(spec, observed.statefulSetReplicas());
+    // rendered from the same observation the lifecycle decides on, so the two agree on the replicas;
+    // a proxy that follows the version keeps its image until the members are done
+    ClusterSpec toRender = ProxyImageHold.specToRender(
+        ClusterModeTransition.specToRender(spec, observed.statefulSetReplicas()), observed);
     if (toRender != spec) {
       observed = ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, renderOptions));
     }
@@ -184,7 +187,7 @@ public final class ClusterReconciler {
           actions.size(), unseenWrites);
     } else {
       ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes).execute(ref, actions);
-      executed.completed().forEach(action -> LOG.info("{}: {}", action.event().reason(), action.event().message()));
+      executed.effective().forEach(action -> LOG.info("{}: {}", action.event().reason(), action.event().message()));
       if (executed.failure().isPresent()) {
         // the planned status assumes every action happened: it is not written, and the pass is retried
         ActionFailure failure = executed.failure().get();

@@ -32,6 +32,9 @@ abstract class OperatorE2eTest {
   static final Duration MEMBER_STARTUP = Duration.ofMillis(300);
   /** How long a simulated member's drain waits for peer acknowledgements (the server's 90 s). */
   static final Duration DRAIN_ACK_TIMEOUT = Duration.ofSeconds(3);
+  /** How often simulated proxy pods resolve their backends and probe them (the proxy's 5 s and 2 s, scaled down). */
+  static final Duration PROXY_DISCOVERY = Duration.ofMillis(500);
+  static final Duration PROXY_HEALTH = Duration.ofMillis(200);
   /**
    * A resync period for scenarios that move the operator's clock: a requeue the operator timed before
    * the jump fires late, a resync pass sees the new time. One second is the shortest resync a fabric8
@@ -48,7 +51,7 @@ abstract class OperatorE2eTest {
   @BeforeEach
   void startCluster() throws Exception {
     sim = configure(SimulatedCluster.builder().databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP)
-        .withDrainAckTimeout(DRAIN_ACK_TIMEOUT))).start();
+        .withDrainAckTimeout(DRAIN_ACK_TIMEOUT)).proxyIntervals(PROXY_DISCOVERY, PROXY_HEALTH)).start();
     user = sim.observerClient();
     events = new EventLog(user);
     history = new ClusterHistory(user);

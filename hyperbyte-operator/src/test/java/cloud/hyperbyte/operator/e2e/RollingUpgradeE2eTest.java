@@ -61,18 +61,18 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
   }
 
   @Test
-  void withAProxyEachMemberIsExcludedBeforeItRestartsAndIncludedAfter() {
-    // a pinned proxy image keeps the same proxy pods through the upgrade (by default the proxy's tag
-    // follows spec.version, so its Deployment rolls at the same time)
+  void withAProxyFollowingTheVersionEachMemberLeavesEveryProxyPodWhileItRestartsAndTheProxyRollsLast() {
+    // no proxy.image: the proxy's tag follows spec.version, so the version change concerns it too
     create(Manifests.cluster("hdb", 3, """
         proxy:
           enabled: true
           replicas: 2
-          image: ghcr.io/hyperbyte-cloud/hyperbytedb-proxy:0.8.5
         """));
     awaitRunning("hdb", 3);
     eventually().until(() -> proxyPods("hdb").size() == 2);
-    List<String> proxyPods = proxyPods("hdb");
+    List<String> oldProxyPods = proxyPods("hdb");
+    eventually().alias("every proxy pod routes to every member").until(() -> oldProxyPods.stream()
+        .allMatch(proxy -> sim.proxyRouting(NS, proxy).size() == 3));
     Map<String, String> oldPods = podUids("hdb-0", "hdb-1", "hdb-2");
     int replacedBefore = history.replacements().size();
 
@@ -83,8 +83,8 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
       });
       eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
       awaitRunning("hdb", 3);
-      eventually().until(() -> proxies.calls().stream().filter(ProxyRotationMonitor.Call::isInclude)
-          .map(call -> call.member() + " " + call.proxyPod()).distinct().count() == 3 * proxyPods.size());
+      eventually().until(() -> proxyPods("hdb").size() == 2 && proxyPods("hdb").stream()
+          .allMatch(pod -> image(pod).endsWith(":0.8.6")));
 
       List<String> order = proxies.rotation().stream().map(step -> step.substring(step.indexOf(' ') + 1))
           .distinct().toList();
@@ -94,25 +94,79 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
           "exclude " + order.get(0), "include " + order.get(0),
           "exclude " + order.get(1), "include " + order.get(1),
           "exclude " + order.get(2), "include " + order.get(2));
+      List<ProxyRotationMonitor.Call> calls = proxies.calls();
       for (String member : order) {
-        List<ProxyRotationMonitor.Call> calls = proxies.calls().stream().filter(c -> c.member().equals(member)).toList();
-        assertThat(calls).filteredOn(ProxyRotationMonitor.Call::isExclude)
-            .as("%s excluded from every proxy pod while its old pod still ran", member)
-            .allSatisfy(c -> assertThat(c.memberUid()).isEqualTo(oldPods.get(member)))
-            .filteredOn(c -> c.status() == 200).extracting(ProxyRotationMonitor.Call::proxyPod)
-            .containsExactlyInAnyOrderElementsOf(proxyPods);
-        assertThat(calls).filteredOn(ProxyRotationMonitor.Call::isInclude)
+        List<ProxyRotationMonitor.Call> about = calls.stream().filter(c -> c.member().equals(member)).toList();
+        assertThat(about).filteredOn(c -> c.isExclude() && c.status() == 200)
+            .filteredOn(c -> c.memberUid().equals(oldPods.get(member)))
+            .as("%s taken out of every proxy pod while its old pod still ran; calls %s", member, calls)
+            .extracting(ProxyRotationMonitor.Call::proxyPod).containsExactlyInAnyOrderElementsOf(oldProxyPods);
+        assertThat(about).filteredOn(ProxyRotationMonitor.Call::isInclude)
             .as("%s included in every proxy pod once its new pod was back (ready and a voter)", member)
             .allSatisfy(c -> {
               assertThat(c.memberUid()).isNotEqualTo(oldPods.get(member));
               assertThat(c.ready()).isTrue();
               assertThat(c.voter()).isTrue();
             })
-            .extracting(ProxyRotationMonitor.Call::proxyPod).containsExactlyInAnyOrderElementsOf(proxyPods);
+            .extracting(ProxyRotationMonitor.Call::proxyPod).containsExactlyInAnyOrderElementsOf(oldProxyPods);
       }
+      assertThat(proxies.routedWhileOut()).as("proxy pods routing to a member that was out").isEmpty();
+
+      long lastInclude = calls.stream().filter(ProxyRotationMonitor.Call::isInclude)
+          .mapToLong(ProxyRotationMonitor.Call::seq).max().orElseThrow();
+      List<ProxyRotationMonitor.Routing> newProxyPods = proxies.routings().stream()
+          .filter(r -> r.first() && r.proxyImage().endsWith(":0.8.6")).toList();
+      assertThat(newProxyPods).as("proxy pods started on the new version").isNotEmpty().allSatisfy(started -> {
+        assertThat(started.seq()).as("started after the last member was included back").isGreaterThan(lastInclude);
+        assertThat(started.memberImages()).as("member images when %s started", started.proxyPod())
+            .hasSize(3).allSatisfy((pod, image) -> assertThat(image).endsWith(":0.8.6"));
+      });
+      assertThat(proxies.routings()).filteredOn(ProxyRotationMonitor.Routing::first)
+          .as("proxy pods started while the members rolled")
+          .noneMatch(r -> r.seq() < lastInclude);
     }
     assertThat(history.phases("hdb")).containsSubsequence("Running", "Upgrading", "Running");
     assertThat(status("hdb").getCurrentVersion()).isEqualTo("0.8.6");
+    assertThat(user.apps().deployments().inNamespace(NS).withName("hdb-proxy").get().getSpec().getTemplate()
+        .getSpec().getContainers().get(0).getImage()).endsWith(":0.8.6");
+  }
+
+  @Test
+  void anExplicitlyTaggedProxyImageChangeRollsTheProxyAtOnceEvenDuringTheMemberUpgrade() {
+    create(Manifests.cluster("hdb", 3, """
+        proxy:
+          enabled: true
+          replicas: 1
+        """));
+    awaitRunning("hdb", 3);
+    eventually().until(() -> proxyPods("hdb").size() == 1);
+    int replacedBefore = history.replacements().size();
+
+    try (ProxyRotationMonitor proxies = new ProxyRotationMonitor(sim, user, NS, "hdb")) {
+      edit("hdb", c -> {
+        c.getSpec().setVersion("0.8.6");
+        c.getSpec().getProxy().setImage("ghcr.io/hyperbyte-cloud/hyperbytedb-proxy:0.8.6-hotfix");
+        return c;
+      });
+      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+      awaitRunning("hdb", 3);
+      eventually().until(() -> proxyPods("hdb").size() == 1 && image(proxyPods("hdb").get(0)).endsWith("-hotfix"));
+
+      long lastInclude = proxies.calls().stream().filter(ProxyRotationMonitor.Call::isInclude)
+          .mapToLong(ProxyRotationMonitor.Call::seq).max().orElseThrow();
+      assertThat(proxies.routings()).filteredOn(r -> r.first() && r.proxyImage().endsWith("-hotfix"))
+          .as("the hotfix proxy pod started before the last member was back").singleElement()
+          .satisfies(started -> assertThat(started.seq()).isLessThan(lastInclude));
+    }
+    assertThat(status("hdb").getCurrentVersion()).isEqualTo("0.8.6");
+  }
+
+  private static String image(Pod pod) {
+    return pod.getSpec().getContainers().get(0).getImage();
+  }
+
+  private String image(String podName) {
+    return image(pod(podName));
   }
 
   /** The pods of cluster {@code name}'s proxy Deployment. */
