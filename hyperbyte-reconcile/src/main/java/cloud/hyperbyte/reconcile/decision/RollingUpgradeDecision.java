@@ -194,7 +194,7 @@ public final class RollingUpgradeDecision {
     int partition = observed.onDelete() ? livePartition : Math.min(livePartition, ordinal + 1);
     if (step == UpgradeStep.EXCLUDING) {
       if (!proxies.isEmpty() && podIp.isPresent()) {
-        proxies.forEach(p -> decision.act(new Action.ExcludeFromProxy(p, podIp.get(), ordinal, podName)));
+        keepOut(observed, ordinal, decision);
         Duration wait = Duration.ofSeconds(observed.spec().cluster().drainWaitSecs());
         return decision.memory(memory.withUpgrade(Optional.of(progress.at(ordinal, UpgradeStep.WAITING, now))))
             .partition(partition)
