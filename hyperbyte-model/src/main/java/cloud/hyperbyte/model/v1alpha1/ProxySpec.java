@@ -22,7 +22,7 @@ public class ProxySpec {
   @Default("false")
   private Boolean enabled;
 
-  @JsonPropertyDescription("Proxy image repository or full reference.")
+  @JsonPropertyDescription("Proxy image repository or full reference. A repository alone takes its tag from version and, when version changes, moves to the new tag only after every member was upgraded; a reference with a tag or digest is applied at once.")
   @Default("ghcr.io/hyperbyte-cloud/hyperbytedb-proxy")
   private String image;
 
