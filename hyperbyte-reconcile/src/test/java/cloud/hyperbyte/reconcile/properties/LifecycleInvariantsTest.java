@@ -51,7 +51,7 @@ class LifecycleInvariantsTest {
   /** Properties that plan twice per case. */
   static final int DOUBLE_TRIES = 400;
 
-  /** Properties that discard the observations their premise does not hold in (about half). */
+  /** Properties that discard the observations their premise does not hold in (more than half). */
   static final int FILTERED_TRIES = 200;
 
   /** Properties whose generated clusters all take the same early exit. */
