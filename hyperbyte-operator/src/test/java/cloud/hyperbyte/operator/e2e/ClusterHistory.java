@@ -17,7 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class ClusterHistory implements AutoCloseable {
 
+  /** One status as a watch delivered it: the generation it describes, its phase and current version. */
+  record StatusSeen(Long observedGeneration, String phase, String currentVersion) {}
+
   private final Map<String, List<String>> phases = new LinkedHashMap<>();
+  private final Map<String, List<StatusSeen>> statuses = new LinkedHashMap<>();
   private final Map<String, List<String>> podUids = new LinkedHashMap<>();
   private final List<String> replacements = new CopyOnWriteArrayList<>();
   private final SharedIndexInformer<HyperbytedbCluster> clusters;
@@ -33,6 +37,12 @@ final class ClusterHistory implements AutoCloseable {
             List<String> seen = phases.computeIfAbsent(cluster.getMetadata().getName(), n -> new ArrayList<>());
             if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(phase)) {
               seen.add(phase);
+            }
+            StatusSeen status = new StatusSeen(cluster.getStatus().getObservedGeneration(), phase,
+                cluster.getStatus().getCurrentVersion());
+            List<StatusSeen> all = statuses.computeIfAbsent(cluster.getMetadata().getName(), n -> new ArrayList<>());
+            if (all.isEmpty() || !all.get(all.size() - 1).equals(status)) {
+              all.add(status);
             }
           }
         }
@@ -76,6 +86,13 @@ final class ClusterHistory implements AutoCloseable {
   List<String> phases(String name) {
     synchronized (phases) {
       return List.copyOf(phases.getOrDefault(name, List.of()));
+    }
+  }
+
+  /** The statuses cluster {@code name} went through (generation, phase, current version), without repeats in a row. */
+  List<StatusSeen> statuses(String name) {
+    synchronized (phases) {
+      return List.copyOf(statuses.getOrDefault(name, List.of()));
     }
   }
 

@@ -2,11 +2,11 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.operator.e2e.ClusterHistory.StatusSeen;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class RollingUpgradeE2eTest extends OperatorE2eTest {
@@ -40,10 +40,6 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
   }
 
   @Test
-  @Disabled("""
-      the status bug is fixed (reconcile PendingTemplate; ClusterStatusDeriverTest pins it) and this passes 7 of 8
-      runs, but its single status read races the now fast upgrade (200 ms poll): once all three members are done
-      the status rightly says Running/0.8.6. It needs to assert on the recorded history of status writes.""")
   void theStatusKeepsTheOldVersionAndSaysUpgradingUntilEveryMemberRunsTheNewOne() {
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
@@ -53,11 +49,19 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
       c.getSpec().setVersion("0.8.6");
       return c;
     });
-    eventually().until(() -> status("hdb").getObservedGeneration().equals(cluster("hdb").getMetadata().getGeneration()));
+    long generation = cluster("hdb").getMetadata().getGeneration();
+    eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+    awaitRunning("hdb", 3);
 
-    assertThat(history.replacementsSince(replacedBefore)).hasSizeLessThan(3);
-    assertThat(status("hdb").getPhase()).isEqualTo("Upgrading");
-    assertThat(status("hdb").getCurrentVersion()).isEqualTo("0.8.5");
+    // every status written for the new generation, in the order the watch delivered them
+    List<StatusSeen> seen = history.statuses("hdb").stream()
+        .filter(s -> Long.valueOf(generation).equals(s.observedGeneration())).toList();
+    assertThat(seen).first().isEqualTo(new StatusSeen(generation, "Upgrading", "0.8.5"));
+    assertThat(seen).last().isEqualTo(new StatusSeen(generation, "Running", "0.8.6"));
+    assertThat(seen).as("Upgrading always with the old version, the new one only once Running")
+        .allSatisfy(s -> assertThat(s.phase() + "/" + s.currentVersion()).isIn("Upgrading/0.8.5", "Running/0.8.6"));
+    assertThat(seen.stream().map(StatusSeen::currentVersion).dropWhile("0.8.5"::equals))
+        .as("once reported, the new version is never taken back").containsOnly("0.8.6");
   }
 
   @Test
