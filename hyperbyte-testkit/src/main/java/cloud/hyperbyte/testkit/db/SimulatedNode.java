@@ -84,16 +84,12 @@ public final class SimulatedNode {
 
   /** The local WAL sequence ({@code wal_last_seq}). */
   public long walSequence() {
-    synchronized (simulation.lock()) {
-      return disk.walSequence;
-    }
+    return volume().walSequence();
   }
 
   /** The points on this member's volume (line protocol, in the order they were written). */
   public List<String> points() {
-    synchronized (simulation.lock()) {
-      return List.copyOf(disk.points);
-    }
+    return volume().points();
   }
 
   /**
