@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +47,20 @@ import org.slf4j.LoggerFactory;
  * status first (the pinned snapshot and the restored volumes survive a restart), then the actions
  * (hold, restore pods, release), then the events.
  *
- * <p>Restore pods carry an owner reference to the restore, so their events reach this restore's
- * key through the informers; the cluster's pods do not, so while the restore waits for something
- * (members to stop, restore pods, the cluster to become ready) it also looks again every {@code
- * recheckInterval}.
+ * <p>Progress follows watch events: restore pods carry an owner reference to the restore, and the
+ * operator routes the events of the cluster (status included), its StatefulSet and its pods to the
+ * restores in progress on it ({@link RestoreWakeups}). While a restore waits it still
+ * looks again every {@code safetyRequeue}, a net for a missed event, not the pace of progress.
  */
 public final class RestoreReconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestoreReconciler.class);
   /** How long ScalingUp may take before the restore is Failed (the data is restored by then). */
   public static final Duration DEFAULT_SCALE_UP_TIMEOUT = Duration.ofMinutes(30);
-  /** Look-again interval while waiting. */
-  public static final Duration DEFAULT_RECHECK_INTERVAL = Duration.ofSeconds(10);
+  /** Look again this soon after the object store was unavailable (nothing to watch there). */
+  public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(10);
+  /** Longest time a waiting restore goes without a pass, should a watch event be missed. */
+  public static final Duration DEFAULT_SAFETY_REQUEUE = Duration.ofMinutes(5);
 
   private final KubernetesClient client;
   private final ObjectStoreFactory stores;
@@ -65,13 +68,13 @@ public final class RestoreReconciler {
   private final RestoreDecision decision;
   private final String clusterDomain;
   private final Clock clock;
-  private final Duration recheckInterval;
+  private final Duration safetyRequeue;
   private final StatusWrites statusWrites;
   private final RestoreActions actions;
   private final ResourceEvents events;
 
   /**
-   * With the default scale-up timeout and recheck interval.
+   * With the default scale-up timeout, retry interval and safety requeue.
    *
    * @param operatorImage the operator's own image: the restore pods' fetch step runs it
    * @param clusterDomain DNS domain of the Kubernetes cluster (as for the cluster reconciler)
@@ -79,24 +82,25 @@ public final class RestoreReconciler {
   public RestoreReconciler(
       KubernetesClient client, ObjectStoreFactory stores, String operatorImage, String clusterDomain, Clock clock) {
     this(client, stores, clusterDomain, clock,
-        new RestoreDecision(clock, operatorImage, DEFAULT_SCALE_UP_TIMEOUT, DEFAULT_RECHECK_INTERVAL),
-        DEFAULT_RECHECK_INTERVAL);
+        new RestoreDecision(clock, operatorImage, DEFAULT_SCALE_UP_TIMEOUT, DEFAULT_RETRY_INTERVAL),
+        DEFAULT_SAFETY_REQUEUE);
   }
 
+  /** @param safetyRequeue longest time a restore in progress goes without a pass */
   public RestoreReconciler(
       KubernetesClient client,
       ObjectStoreFactory stores,
       String clusterDomain,
       Clock clock,
       RestoreDecision decision,
-      Duration recheckInterval) {
+      Duration safetyRequeue) {
     this.client = Objects.requireNonNull(client, "client");
     this.stores = Objects.requireNonNull(stores, "stores");
     this.credentials = new SecretCredentials(client);
     this.decision = Objects.requireNonNull(decision, "decision");
     this.clusterDomain = Objects.requireNonNull(clusterDomain, "clusterDomain");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.recheckInterval = Objects.requireNonNull(recheckInterval, "recheckInterval");
+    this.safetyRequeue = Objects.requireNonNull(safetyRequeue, "safetyRequeue");
     this.statusWrites = new StatusWrites(client);
     this.actions = new RestoreActions(client);
     this.events = new ResourceEvents(client, clock);
@@ -138,12 +142,12 @@ public final class RestoreReconciler {
       actions.execute(namespace, action);
     }
     plan.events().forEach(event -> events.record(restore, event));
-    if (plan.requeueAt().isPresent()) {
-      return ReconcileResult.requeueAt(plan.requeueAt().get());
-    }
     String phase = plan.status().getPhase();
-    boolean finished = RestoreDecision.COMPLETED.equals(phase) || RestoreDecision.FAILED.equals(phase);
-    return finished ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(recheckInterval));
+    if (RestoreDecision.COMPLETED.equals(phase) || RestoreDecision.FAILED.equals(phase)) {
+      return ReconcileResult.done();
+    }
+    Instant safety = clock.instant().plus(safetyRequeue);
+    return ReconcileResult.requeueAt(plan.requeueAt().filter(at -> at.isBefore(safety)).orElse(safety));
   }
 
   private RestoreObservation.ClusterView clusterView(HyperbytedbCluster cluster) {

@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.operator.backup.BackupRestoreReconcilers;
+import cloud.hyperbyte.operator.backup.RestoreWakeups;
 import cloud.hyperbyte.operator.database.DatabaseClients;
 import cloud.hyperbyte.operator.database.HttpProxyAdmin;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
@@ -142,7 +143,10 @@ public final class Operator implements AutoCloseable {
         DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics);
     resources.add(databases);
 
-    caches = new InformerCaches(client, settings.namespaces(), this::enqueue, settings.resync(), this::optionalKindChanged);
+    // a restore in progress is woken by what it waits on: its cluster's status, StatefulSet and pods
+    RestoreWakeups restoreWakeups = new RestoreWakeups(() -> caches.restores().list());
+    caches = new InformerCaches(client, settings.namespaces(), restoreWakeups.andWaiting(this::enqueue),
+        settings.resync(), this::optionalKindChanged, restoreWakeups.waitingOnly(this::enqueue));
     ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
         client, caches, ownWrites, metrics, databases,
         new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),

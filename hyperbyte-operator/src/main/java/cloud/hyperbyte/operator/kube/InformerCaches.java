@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * informer then, and a removed one loses it (rather than leaving an informer that fails to relist in a
  * loop). When such a kind becomes watchable (its informer synced) or stops being watchable, the
  * kind listener is told, so the clusters that render that kind can look again.
+ *
+ * <p>An update of a custom resource that changed nothing but its status does not reach the event
+ * sink (a reconciler's own status write would wake it again); it goes to the status sink instead,
+ * for resources that wait on another's status (a restore on its cluster's readiness).
  */
 public final class InformerCaches implements AutoCloseable {
 
@@ -68,6 +72,7 @@ public final class InformerCaches implements AutoCloseable {
   private final Consumer<ResourceKey> sink;
   private final Duration customResourceResync;
   private final Consumer<GenericKinds> kindListener;
+  private final Consumer<ResourceKey> statusSink;
 
   private KindCache<HyperbytedbCluster> clusters;
   private KindCache<HyperbytedbBackup> backups;
@@ -99,11 +104,21 @@ public final class InformerCaches implements AutoCloseable {
    */
   public InformerCaches(KubernetesClient client, WatchedNamespaces namespaces, Consumer<ResourceKey> sink,
       Duration customResourceResync, Consumer<GenericKinds> kindListener) {
+    this(client, namespaces, sink, customResourceResync, kindListener, key -> { });
+  }
+
+  /**
+   * @param statusSink told the key of a custom resource whose update changed only its status (the
+   *     event sink is not told of those)
+   */
+  public InformerCaches(KubernetesClient client, WatchedNamespaces namespaces, Consumer<ResourceKey> sink,
+      Duration customResourceResync, Consumer<GenericKinds> kindListener, Consumer<ResourceKey> statusSink) {
     this.client = Objects.requireNonNull(client, "client");
     this.namespaces = Objects.requireNonNull(namespaces, "namespaces");
     this.sink = Objects.requireNonNull(sink, "sink");
     this.customResourceResync = Objects.requireNonNull(customResourceResync, "customResourceResync");
     this.kindListener = Objects.requireNonNull(kindListener, "kindListener");
+    this.statusSink = Objects.requireNonNull(statusSink, "statusSink");
   }
 
   /** Creates and starts every informer; returns at once (see {@link #hasSynced()}). */
@@ -228,6 +243,8 @@ public final class InformerCaches implements AutoCloseable {
       public void onUpdate(T oldObject, T newObject) {
         if (managedOnly || !onlyStatusChanged(oldObject, newObject)) {
           enqueue(newObject);
+        } else {
+          OwnerKeys.of(newObject).ifPresent(statusSink);
         }
       }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HyperbytedbBackup end to end in the operator process: the simulated API, the work queue and
- * informers, a real S3 server; the member's exec is {@link TarStreamPodExec} (testkit gap).
+ * informers, a real S3 server; the member's exec is {@link DirectoryTarPodExec} (testkit gap).
  */
 class BackupReconcilerTest {
 
@@ -102,8 +102,8 @@ class BackupReconcilerTest {
       assertThat(manifest.members()).containsExactly("db-0", "db-1", "db-2");
       assertThat(manifest.archive().sha256()).isEqualTo(sha256(archive));
     }
-    assertThat(h.exec.execs()).extracting(TarStreamPodExec.Exec::pod).containsOnly("db-0");
-    assertThat(h.exec.execs()).extracting(TarStreamPodExec.Exec::command)
+    assertThat(h.exec.execs()).extracting(DirectoryTarPodExec.Exec::pod).containsOnly("db-0");
+    assertThat(h.exec.execs()).extracting(DirectoryTarPodExec.Exec::command)
         .containsSubsequence(BackupCommands.takeSnapshot(), BackupCommands.streamArchive());
     assertThat(eventReasons(h, "once")).contains("BackupStarted", "BackupCompleted");
   }

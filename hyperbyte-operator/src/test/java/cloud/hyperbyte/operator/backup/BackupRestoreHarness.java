@@ -38,9 +38,10 @@ import org.awaitility.core.ConditionFactory;
 
 /**
  * The backup and restore side of the operator wired as in production (informer caches feed a work
- * queue whose router calls the reconcilers; finished attempts wake their backup's key), against the
+ * queue whose router calls the reconcilers; finished attempts wake their backup's key; events of a
+ * cluster also wake the restores in progress on it), against the
  * testkit's simulated Kubernetes API and a real S3 server (s3proxy). Only exec is simulated
- * ({@link TarStreamPodExec}); the cluster reconciler is replaced by what a test plugs in.
+ * ({@link DirectoryTarPodExec}); the cluster reconciler is replaced by what a test plugs in.
  */
 final class BackupRestoreHarness implements AutoCloseable {
 
@@ -49,7 +50,13 @@ final class BackupRestoreHarness implements AutoCloseable {
   static final String PREFIX = "hb";
   static final String SECRET = "s3-creds";
   static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0";
-  static final Duration RECHECK = Duration.ofMillis(100);
+  /**
+   * Longer than any test: a restore here progresses on the watch events routed to it ({@link
+   * RestoreWakeups}), as in the operator, never on a timer.
+   */
+  static final Duration SAFETY_REQUEUE = Duration.ofMinutes(10);
+  /** Look again soon after the object store was unavailable. */
+  static final Duration RETRY = Duration.ofMillis(100);
   /** Retries after transient failures come quickly here; the policy's shape is the decision's. */
   static final RetryPolicy FAST_RETRY = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(1));
 
@@ -57,7 +64,7 @@ final class BackupRestoreHarness implements AutoCloseable {
   final KubernetesClient client;
   final LocalS3 s3;
   final Clock clock;
-  final TarStreamPodExec exec;
+  final DirectoryTarPodExec exec;
   final WorkQueue<ResourceKey> queue;
   final InformerCaches caches;
   final BackupRuns runs;
@@ -71,7 +78,7 @@ final class BackupRestoreHarness implements AutoCloseable {
     this.client = kube.client();
     this.s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
-    this.exec = new TarStreamPodExec(snapshotDir);
+    this.exec = new DirectoryTarPodExec(snapshotDir);
     this.scheduler = new SystemScheduler(clock);
     this.workers = Executors.newFixedThreadPool(2);
     S3ObjectStoreFactory stores = new S3ObjectStoreFactory();
@@ -82,14 +89,19 @@ final class BackupRestoreHarness implements AutoCloseable {
     BackupReconciler backups = new BackupReconciler(client, runs,
         new BackupDecision(clock, FAST_RETRY, SchedulePolicy.DEFAULT), clock);
     RestoreReconciler restores = new RestoreReconciler(client, stores, "cluster.local", clock,
-        new RestoreDecision(clock, OPERATOR_IMAGE, Duration.ofMinutes(5), RECHECK), RECHECK);
+        new RestoreDecision(clock, OPERATOR_IMAGE, Duration.ofMinutes(5), RETRY), SAFETY_REQUEUE);
     this.queue = new WorkQueue<>(key -> switch (key.kind()) {
       case BACKUP -> backups.reconcile(key);
       case RESTORE -> restores.reconcile(key);
       case CLUSTER -> clusters.apply(key);
     }, 2, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), scheduler, workers);
     queueRef[0] = queue;
-    this.caches = new InformerCaches(client, WatchedNamespaces.all(), queue::add, Duration.ofMinutes(10)).start();
+    InformerCaches[] cachesRef = new InformerCaches[1];
+    RestoreWakeups wakeups = new RestoreWakeups(() -> cachesRef[0].restores().list());
+    this.caches = new InformerCaches(client, WatchedNamespaces.all(), wakeups.andWaiting(queue::add),
+        Duration.ofMinutes(10), kind -> { }, wakeups.waitingOnly(queue::add));
+    cachesRef[0] = caches;
+    caches.start();
     await().until(caches::hasSynced);
     queue.start();
   }

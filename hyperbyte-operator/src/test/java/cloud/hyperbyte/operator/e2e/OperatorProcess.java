@@ -36,6 +36,9 @@ final class OperatorProcess implements AutoCloseable {
       OperatorE2eTest.DRAIN_ACK_TIMEOUT.plusSeconds(1), Duration.ofSeconds(15), Duration.ofMinutes(2),
       Duration.ofMillis(200));
 
+  /** The resync of a production operator: a net for missed events, never what a scenario waits for. */
+  static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
   private final KubernetesClient client;
   private final Operator operator;
   private final OperatorMetrics metrics;
@@ -91,7 +94,7 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   static OperatorProcess start(SimulatedCluster cluster) throws Exception {
-    return start(cluster, Clock.systemUTC(), Duration.ofMinutes(10));
+    return start(cluster, Clock.systemUTC(), DEFAULT_RESYNC);
   }
 
   /** {@code address}, unless the process was killed: a dead process reaches no member and no proxy. */

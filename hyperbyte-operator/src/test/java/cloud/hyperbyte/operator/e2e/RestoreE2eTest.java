@@ -49,8 +49,8 @@ class RestoreE2eTest extends OperatorE2eTest {
 
   @Override
   OperatorProcess startOperator() throws Exception {
-    // a frequent resync stands in for the restore's 10 s look-again while it waits for member pods
-    return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, FREQUENT_RESYNC);
+    // the default resync: the restore progresses on the watch events of its cluster and pods alone
+    return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, OperatorProcess.DEFAULT_RESYNC);
   }
 
   @BeforeEach
@@ -141,8 +141,9 @@ class RestoreE2eTest extends OperatorE2eTest {
     // the workflow, as watches saw it
     List<String> seen = timeline.lines();
     assertThat(timeline.linesStartingWith("restore " + restore + " ")).as(seen.toString())
-        .containsSubsequence("restore " + restore + " ScalingDown", "restore " + restore + " Restoring",
-            "restore " + restore + " ScalingUp", "restore " + restore + " Completed")
+        .containsSubsequence("restore " + restore + " Pending", "restore " + restore + " ScalingDown",
+            "restore " + restore + " Restoring", "restore " + restore + " ScalingUp",
+            "restore " + restore + " Completed")
         .allMatch(line -> List.of("Pending", "ScalingDown", "Restoring", "ScalingUp", "Completed")
             .contains(line.substring(line.lastIndexOf(' ') + 1)));
     assertThat(timeline.linesStartingWith("replicas ")).as(seen.toString())

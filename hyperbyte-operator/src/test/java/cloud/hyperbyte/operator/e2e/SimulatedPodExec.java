@@ -1,14 +1,12 @@
 package cloud.hyperbyte.operator.e2e;
 
+import cloud.hyperbyte.operator.backup.FinishedProcess;
 import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.backup.PodExecException;
 import cloud.hyperbyte.reconcile.backup.RemoteProcess;
 import cloud.hyperbyte.testkit.cluster.ExecUnavailableException;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.container.ExecResult;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -40,26 +38,6 @@ final class SimulatedPodExec implements PodExec {
     } catch (ExecUnavailableException e) {
       throw new PodExecException(e.getMessage(), e);
     }
-    InputStream stdout = new ByteArrayInputStream(result.stdout());
-    return new RemoteProcess() {
-      @Override
-      public InputStream stdout() {
-        return stdout;
-      }
-
-      @Override
-      public int awaitExit(Duration timeout) {
-        return result.exitCode();
-      }
-
-      @Override
-      public String stderrTail() {
-        String stderr = result.stderr();
-        return stderr.length() > 4096 ? stderr.substring(stderr.length() - 4096) : stderr;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return new FinishedProcess(result.stdout(), result.exitCode(), result.stderr());
   }
 }

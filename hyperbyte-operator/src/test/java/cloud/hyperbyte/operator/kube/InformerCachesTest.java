@@ -36,6 +36,7 @@ class InformerCachesTest {
   private SimulatedKubernetes kube;
   private KubernetesClient client;
   private final List<ResourceKey> events = Collections.synchronizedList(new ArrayList<>());
+  private final List<ResourceKey> statusChanges = Collections.synchronizedList(new ArrayList<>());
   private final List<GenericKinds> kindChanges = Collections.synchronizedList(new ArrayList<>());
   private final List<InformerCaches> started = new ArrayList<>();
 
@@ -52,7 +53,8 @@ class InformerCachesTest {
   }
 
   private InformerCaches caches(WatchedNamespaces namespaces) {
-    InformerCaches caches = new InformerCaches(client, namespaces, events::add, Duration.ZERO, kindChanges::add).start();
+    InformerCaches caches = new InformerCaches(client, namespaces, events::add, Duration.ZERO, kindChanges::add,
+        statusChanges::add).start();
     started.add(caches);
     await().until(caches::hasSynced);
     return caches;
@@ -117,7 +119,7 @@ class InformerCachesTest {
   }
 
   @Test
-  void aStatusOnlyUpdateOfAClusterDoesNotEnqueueItButASpecChangeDoes() {
+  void aStatusOnlyUpdateOfAClusterGoesToTheStatusSinkNotTheEventSinkButASpecChangeDoes() {
     InformerCaches caches = caches(WatchedNamespaces.parse("prod"));
     HyperbytedbCluster cluster = new HyperbytedbCluster();
     cluster.setMetadata(new ObjectMetaBuilder().withNamespace("prod").withName("db").build());
@@ -133,6 +135,8 @@ class InformerCachesTest {
     resource.resource(withStatus).updateStatus();
     await().until(() -> "Running".equals(caches.clusters().get("prod", "db").get().getStatus().getPhase()));
     assertThat(events).as("the operator's own status write").isEmpty();
+    assertThat(statusChanges).as("told apart, for whoever waits on that status")
+        .containsExactly(ResourceKey.cluster("prod", "db"));
 
     HyperbytedbCluster edited = resource.withName("db").get();
     edited.getSpec().setReplicas(3);

@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.operator.backup.DirectoryTarPodExec;
 import cloud.hyperbyte.reconcile.backup.BackupRunner;
 import cloud.hyperbyte.reconcile.backup.RunReport;
 import cloud.hyperbyte.reconcile.backup.RunRequest;
@@ -113,7 +114,7 @@ class BackupRestoreRoundTripTest {
   @Test
   void snapshotRestoresTheServerBackupDirectoryExactly() throws Exception {
     Path source = serverBackup();
-    BackupRunner runner = new BackupRunner(new LocalTarPodExec(source), store, Clock.fixed(NOW, ZoneOffset.UTC),
+    BackupRunner runner = new BackupRunner(new DirectoryTarPodExec(source), store, Clock.fixed(NOW, ZoneOffset.UTC),
         Duration.ofMinutes(5));
 
     RunReport report = runner.run(request("nightly"));
@@ -130,7 +131,7 @@ class BackupRestoreRoundTripTest {
 
   @Test
   void tamperedArchiveIsRefusedAndLeavesNothingBehind() throws Exception {
-    BackupRunner runner = new BackupRunner(new LocalTarPodExec(serverBackup()), store,
+    BackupRunner runner = new BackupRunner(new DirectoryTarPodExec(serverBackup()), store,
         Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC), Duration.ofMinutes(5));
     SnapshotLocation location = runner.run(request("tamper")).snapshot().orElseThrow().location();
     byte[] archive;
@@ -192,14 +193,14 @@ class BackupRestoreRoundTripTest {
       Clock old = Clock.fixed(later.minus(Duration.ofDays(8)), ZoneOffset.UTC);
       RunRequest mine = new RunRequest("a#1", "prod", "mine", "db", "db-1", List.of("db-1"), "0.8.5", retained, 7, NOW);
       RunRequest theirs = new RunRequest("b#1", "prod", "theirs", "db", "db-1", List.of("db-1"), "0.8.5", retained, 7, NOW);
-      new BackupRunner(new LocalTarPodExec(source), bucket, old, Duration.ofMinutes(1)).run(mine);
-      new BackupRunner(new LocalTarPodExec(source), bucket,
+      new BackupRunner(new DirectoryTarPodExec(source), bucket, old, Duration.ofMinutes(1)).run(mine);
+      new BackupRunner(new DirectoryTarPodExec(source), bucket,
           Clock.fixed(later.minus(Duration.ofDays(9)), ZoneOffset.UTC), Duration.ofMinutes(1)).run(theirs);
-      new BackupRunner(new LocalTarPodExec(source), bucket,
+      new BackupRunner(new DirectoryTarPodExec(source), bucket,
           Clock.fixed(later.minus(Duration.ofDays(2)), ZoneOffset.UTC), Duration.ofMinutes(1)).run(mine);
 
       RunReport report =
-          new BackupRunner(new LocalTarPodExec(source), bucket, Clock.fixed(later, ZoneOffset.UTC), Duration.ofMinutes(1))
+          new BackupRunner(new DirectoryTarPodExec(source), bucket, Clock.fixed(later, ZoneOffset.UTC), Duration.ofMinutes(1))
               .run(mine);
 
       assertThat(report.cleanup().orElseThrow().deletedFolders()).containsExactly("retention/prod/db/20260401T020000Z/");

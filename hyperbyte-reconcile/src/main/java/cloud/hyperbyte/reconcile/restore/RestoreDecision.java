@@ -23,8 +23,11 @@ import java.util.Set;
  * <ul>
  *   <li><b>Pending</b>: fail fast (reserved {@code restoreTimestamp}, cluster missing, backup
  *       missing or without a successful run, snapshot ambiguous or incomplete, cluster held by
- *       another restore); otherwise pin the snapshot and the replica count in status and hold the
- *       cluster (annotation), which the cluster reconciler honours by scaling to zero.
+ *       another restore); otherwise the first pass pins the snapshot and the start time in status
+ *       and asks for the next pass at once; that pass checks the cluster again, records the
+ *       replica count and holds the cluster (annotation), which the cluster reconciler honours by
+ *       scaling to zero. So a restore shows Pending, with what it will restore, before it touches
+ *       the cluster.
  *   <li><b>ScalingDown</b>: wait until no member pod exists.
  *   <li><b>Restoring</b>: one restore pod per member volume {@code data-<cluster>-<i>}, {@code i <
  *       originalReplicas}, all at once; each finished volume is recorded in status before its pod
@@ -37,6 +40,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>While the restore owns the hold (ScalingDown, Restoring) it re-asserts it if it disappears.
+ *
+ * <p>Waits for member pods, restore pods and the cluster's readiness ask for no requeue: the
+ * operator routes those objects' watch events to the restore. Only an unavailable object store
+ * (nothing to watch) and the scale-up deadline set {@link RestorePlan#requeueAt()}.
  */
 public final class RestoreDecision {
 
@@ -55,19 +62,19 @@ public final class RestoreDecision {
   private final Clock clock;
   private final String operatorImage;
   private final Duration scaleUpTimeout;
-  private final Duration recheckInterval;
+  private final Duration retryInterval;
 
   /**
    * @param clock time of status fields
    * @param operatorImage image of the fetch init container (the operator's own)
    * @param scaleUpTimeout how long ScalingUp may take before the restore is Failed (data restored)
-   * @param recheckInterval requeue while waiting for something the operator does not watch
+   * @param retryInterval look again after the object store was unavailable (nothing to watch there)
    */
-  public RestoreDecision(Clock clock, String operatorImage, Duration scaleUpTimeout, Duration recheckInterval) {
+  public RestoreDecision(Clock clock, String operatorImage, Duration scaleUpTimeout, Duration retryInterval) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.operatorImage = Objects.requireNonNull(operatorImage, "operatorImage");
     this.scaleUpTimeout = Objects.requireNonNull(scaleUpTimeout, "scaleUpTimeout");
-    this.recheckInterval = Objects.requireNonNull(recheckInterval, "recheckInterval");
+    this.retryInterval = Objects.requireNonNull(retryInterval, "retryInterval");
   }
 
   /** Decides the next step for one restore. */
@@ -135,7 +142,7 @@ public final class RestoreDecision {
       if (observed.snapshot() instanceof SnapshotResolution.Unresolved unresolved) {
         if (unresolved.transientFailure()) {
           conditions.set(READY, false, unresolved.reason(), unresolved.message() + "; retrying", now);
-          requeueAt = Optional.of(now.plus(recheckInterval));
+          requeueAt = Optional.of(now.plus(retryInterval));
           status.setPhase(PENDING);
           return;
         }
@@ -150,11 +157,21 @@ public final class RestoreDecision {
         return;
       }
       SnapshotResolution.Resolved snapshot = (SnapshotResolution.Resolved) observed.snapshot();
-      status.setStartTime(now.toString());
-      status.setSnapshotPath(snapshot.location().uri());
+      if (status.getSnapshotPath() == null) {
+        // first pass: show what will be restored before touching the cluster; the next pass holds it
+        status.setPhase(PENDING);
+        status.setStartTime(now.toString());
+        status.setSnapshotPath(snapshot.location().uri());
+        status.setRestoredVolumes(List.of());
+        status.setRestoredPVCs(0);
+        String message = "snapshot " + snapshot.location().uri() + " chosen; holding cluster " + clusterName
+            + " next";
+        conditions.set(PROGRESSING, true, PENDING, message, now);
+        conditions.set(READY, false, PENDING, message, now);
+        requeueAt = Optional.of(now); // the restore's own status write wakes nothing
+        return;
+      }
       status.setOriginalReplicas(cluster.spec().replicas());
-      status.setRestoredVolumes(List.of());
-      status.setRestoredPVCs(0);
       actions.add(new RestoreAction.HoldCluster(clusterName, name));
       enter(SCALING_DOWN, "holding cluster " + clusterName + " at 0 replicas to restore " + snapshot.location().uri());
       events.add(ResourceEvent.normal("ScalingDown",
@@ -173,7 +190,6 @@ public final class RestoreDecision {
       if (cluster.get().memberPods() > 0) {
         conditions.set(PROGRESSING, true, SCALING_DOWN,
             "waiting for " + cluster.get().memberPods() + " member pod(s) of " + clusterName + " to stop", now);
-        requeueAt = Optional.of(now.plus(recheckInterval));
         return;
       }
       enter(RESTORING, "restoring " + originalReplicas() + " member volume(s) from " + status.getSnapshotPath());
@@ -193,7 +209,6 @@ public final class RestoreDecision {
       if (cluster.get().memberPods() > 0) {
         conditions.set(PROGRESSING, true, RESTORING,
             "waiting for " + cluster.get().memberPods() + " member pod(s) to stop before touching volumes", now);
-        requeueAt = Optional.of(now.plus(recheckInterval));
         return;
       }
       ClusterNames names = ClusterNames.of(clusterName);
@@ -258,7 +273,8 @@ public final class RestoreDecision {
         fail("ClusterNotFound", "HyperbytedbCluster " + clusterName + " disappeared while scaling back up");
         return;
       }
-      if (cluster.get().heldBy().filter(name::equals).isPresent()) {
+      boolean releasing = actions.stream().anyMatch(a -> a instanceof RestoreAction.ReleaseCluster);
+      if (!releasing && cluster.get().heldBy().filter(name::equals).isPresent()) {
         actions.add(new RestoreAction.ReleaseCluster(clusterName, name)); // a release lost in a restart
       }
       if (cluster.get().ready() && cluster.get().heldBy().isEmpty()) {
@@ -287,7 +303,7 @@ public final class RestoreDecision {
         events.add(ResourceEvent.warning("RestoreFailed", message));
         return;
       }
-      requeueAt = Optional.of(deadline.isBefore(now.plus(recheckInterval)) ? deadline : now.plus(recheckInterval));
+      requeueAt = Optional.of(deadline); // readiness is watched; only the timeout needs a timer
     }
 
     // ---- helpers ----

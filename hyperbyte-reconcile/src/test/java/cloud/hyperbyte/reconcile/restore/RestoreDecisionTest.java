@@ -39,6 +39,7 @@ class RestoreDecisionTest {
 
   // the simulated world
   private Optional<String> hold = Optional.empty();
+  private int replicas = 3;
   private int memberPods = 3;
   private boolean clusterExists = true;
   private boolean clusterReady = true;
@@ -60,7 +61,7 @@ class RestoreDecisionTest {
 
   private RestorePlan pass() {
     Optional<RestoreObservation.ClusterView> cluster = clusterExists
-        ? Optional.of(new RestoreObservation.ClusterView(TestClusters.spec(3), hold, memberPods, clusterReady))
+        ? Optional.of(new RestoreObservation.ClusterView(TestClusters.spec(replicas), hold, memberPods, clusterReady))
         : Optional.empty();
     RestorePlan plan = decision.decide(new RestoreObservation(restore, cluster, snapshot, pvcs, pods));
     restore.setStatus(plan.status());
@@ -83,17 +84,38 @@ class RestoreDecisionTest {
     pods.replaceAll((name, view) -> new RestoreObservation.PodView(phase, message));
   }
 
+  private static void assertFailedWithoutHolding(RestorePlan plan) {
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.status().getConditions()).noneMatch(c -> c.getType().equals("ClusterHeld"));
+  }
+
   private static Condition condition(RestorePlan plan, String type) {
     return plan.status().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
   }
 
+  /** The first two passes: Pending with the snapshot pinned, then the hold. */
+  private RestorePlan startAndHold() {
+    pass();
+    return pass();
+  }
+
   @Test
   void fullWorkflowHoldsRestoresEveryVolumeReleasesAndCompletes() {
+    RestorePlan pending = pass();
+    assertThat(pending.status().getPhase()).isEqualTo("Pending");
+    assertThat(pending.status().getSnapshotPath()).isEqualTo("s3://backups/hb/prod/db/20260301T020000Z/");
+    assertThat(pending.status().getStartTime()).isEqualTo("2026-03-10T12:00:00Z");
+    assertThat(pending.actions()).as("the cluster is not touched yet").isEmpty();
+    assertThat(pending.requeueAt()).as("the next pass at once").contains(clock.instant());
+    assertThat(condition(pending, "Progressing").getReason()).isEqualTo("Pending");
+
+    clock.advance(Duration.ofSeconds(1));
     RestorePlan start = pass();
     assertThat(start.status().getPhase()).isEqualTo("ScalingDown");
-    assertThat(start.status().getSnapshotPath()).isEqualTo("s3://backups/hb/prod/db/20260301T020000Z/");
     assertThat(start.status().getOriginalReplicas()).isEqualTo(3);
-    assertThat(start.status().getStartTime()).isEqualTo("2026-03-10T12:00:00Z");
+    assertThat(start.status().getStartTime()).as("kept from Pending").isEqualTo("2026-03-10T12:00:00Z");
+    assertThat(start.requeueAt()).as("member pods going are watched").isEmpty();
     assertThat(hold).contains(RESTORE);
     assertThat(pods).as("no volume touched while members run").isEmpty();
 
@@ -116,14 +138,18 @@ class RestoreDecisionTest {
     assertThat(released.status().getRestoredPVCs()).isEqualTo(3);
     assertThat(released.status().getRestoredVolumes()).containsExactlyInAnyOrder("data-db-0", "data-db-1", "data-db-2");
     assertThat(hold).isEmpty();
+    assertThat(released.actions()).filteredOn(a -> a instanceof RestoreAction.ReleaseCluster).as("released once")
+        .hasSize(1);
     assertThat(pods).as("finished pods cleaned up").isEmpty();
+    assertThat(released.requeueAt()).as("readiness is watched; only the scale-up deadline is timed")
+        .contains(clock.instant().plus(Duration.ofMinutes(30)));
 
     memberPods = 3;
     clusterReady = true; // members re-added by the cluster lifecycle
     clock.advance(Duration.ofMinutes(4));
     RestorePlan done = pass();
     assertThat(done.status().getPhase()).isEqualTo("Completed");
-    assertThat(done.status().getCompletionTime()).isEqualTo("2026-03-10T12:04:00Z");
+    assertThat(done.status().getCompletionTime()).isEqualTo("2026-03-10T12:04:01Z");
     assertThat(condition(done, "Complete").getStatus()).isEqualTo("True");
     assertThat(done.events()).extracting(ResourceEvent::reason).containsExactly("RestoreCompleted");
     assertThat(pass().actions()).as("final").isEmpty();
@@ -131,7 +157,7 @@ class RestoreDecisionTest {
 
   @Test
   void operatorRestartMidRestoreResumesFromStatusAndPods() {
-    pass();
+    startAndHold();
     memberPods = 0;
     pass();
     pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
@@ -150,7 +176,7 @@ class RestoreDecisionTest {
 
   @Test
   void holdRemovedDuringRestoringIsReassertedAndNoPodStartsWhileMembersRun() {
-    pass();
+    startAndHold();
     memberPods = 0;
     pass();
     hold = Optional.empty();
@@ -164,7 +190,7 @@ class RestoreDecisionTest {
 
   @Test
   void failedRestorePodFailsAndLeavesTheClusterHeldWithReleaseInstructions() {
-    pass();
+    startAndHold();
     memberPods = 0;
     pass();
     pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
@@ -187,15 +213,35 @@ class RestoreDecisionTest {
   }
 
   @Test
+  void aClusterTakenByAnotherRestoreWhileThisOneWasPendingIsNotHeld() {
+    assertThat(pass().status().getPhase()).isEqualTo("Pending");
+    hold = Optional.of("other");
+
+    RestorePlan plan = pass();
+
+    assertFailedWithoutHolding(plan);
+    assertThat(condition(plan, "Ready").getMessage()).contains("held by restore other");
+  }
+
+  @Test
+  void theReplicaCountIsTakenWhenTheClusterIsHeldNotWhenTheSnapshotIsChosen() {
+    pass();
+    replicas = 5; // scaled while the restore was Pending
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getOriginalReplicas()).isEqualTo(5);
+    assertThat(plan.actions()).containsExactly(new RestoreAction.HoldCluster(CLUSTER, RESTORE));
+  }
+
+  @Test
   void missingClusterFailsFastWithoutHolding() {
     clusterExists = false;
 
     RestorePlan plan = pass();
 
-    assertThat(plan.status().getPhase()).isEqualTo("Failed");
-    assertThat(plan.actions()).isEmpty();
+    assertFailedWithoutHolding(plan);
     assertThat(condition(plan, "Ready").getReason()).isEqualTo("ClusterNotFound");
-    assertThat(plan.status().getConditions()).noneMatch(c -> c.getType().equals("ClusterHeld"));
   }
 
   @Test
@@ -246,7 +292,7 @@ class RestoreDecisionTest {
   @Test
   void missingMemberVolumeFailsWithTheClusterHeld() {
     pvcs.remove("data-db-2");
-    pass();
+    startAndHold();
     memberPods = 0;
 
     RestorePlan plan = pass();
@@ -258,7 +304,7 @@ class RestoreDecisionTest {
 
   @Test
   void clusterThatNeverBecomesReadyFailsAfterTheScaleUpTimeout() {
-    pass();
+    startAndHold();
     memberPods = 0;
     pass();
     podsFinish(RestoreObservation.PodView.Phase.SUCCEEDED, "");
