@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -74,7 +75,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
       return total;
     } catch (SdkException e) {
       abort(key, uploadId);
-      throw S3Errors.translate("uploading " + key, e);
+      throw writeFailure("uploading " + key, e);
     } catch (RuntimeException e) {
       abort(key, uploadId);
       throw e;
@@ -132,7 +133,29 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     try {
       s3.putObject(r -> r.bucket(bucket).key(key).contentLength((long) length), body(buffer, length));
     } catch (SdkException e) {
-      throw S3Errors.translate("writing " + key, e);
+      throw writeFailure("writing " + key, e);
+    }
+  }
+
+  /**
+   * A store that refuses a write (wrong credentials, no bucket) may answer and close the connection
+   * while the body is still being sent; the client then sees only a broken transport, which would read
+   * as a passing outage and be retried to no end. A request without a body gets the store's real answer.
+   */
+  private ObjectStoreException writeFailure(String what, SdkException e) {
+    ObjectStoreException failure = S3Errors.translate(what, e);
+    if (failure.reason() != ObjectStoreException.Reason.UNAVAILABLE || !(e instanceof SdkClientException)) {
+      return failure;
+    }
+    try {
+      s3.headBucket(r -> r.bucket(bucket));
+      return failure;
+    } catch (SdkException probe) {
+      ObjectStoreException answer = S3Errors.translate("checking bucket " + bucket, probe);
+      boolean refusal = answer.reason() == ObjectStoreException.Reason.ACCESS_DENIED
+          || answer.reason() == ObjectStoreException.Reason.NO_SUCH_BUCKET;
+      return refusal ? new ObjectStoreException(answer.reason(), what + ": the connection broke while the body was"
+          + " sent, and " + answer.getMessage(), e) : failure;
     }
   }
 

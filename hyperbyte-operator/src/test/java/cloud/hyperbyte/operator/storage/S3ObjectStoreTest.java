@@ -91,7 +91,8 @@ class S3ObjectStoreTest {
         Optional.of(new S3Credentials(LocalS3.ACCESS_KEY, "wrong")))) {
       assertThatThrownBy(() -> wrong.put("x", new byte[] {1}))
           .isInstanceOfSatisfying(ObjectStoreException.class, e -> {
-            assertThat(e.reason()).isEqualTo(ObjectStoreException.Reason.ACCESS_DENIED);
+            assertThat(e.reason()).as("%s caused by %s", e.getMessage(), e.getCause())
+                .isEqualTo(ObjectStoreException.Reason.ACCESS_DENIED);
             assertThat(e.reason().transientFailure()).isFalse();
           });
       assertThatThrownBy(() -> wrong.put("big", new PatternStream(FIVE_MIB + 1, 3)))
