@@ -41,6 +41,10 @@ public final class ClusterPhase {
     if (resizing) {
       return "Scaling";
     }
-    return plan.memory().upgrade().isPresent() || observed.podTemplatePending() ? "Upgrading" : "Running";
+    // until the StatefulSet controller has caught up with a new template, its update revision and the
+    // pods still look current: an upgrade under way is not over yet
+    boolean controllerBehind = !observed.statefulSetSettled() && "Upgrading".equals(last);
+    return plan.memory().upgrade().isPresent() || observed.podTemplatePending() || controllerBehind
+        ? "Upgrading" : "Running";
   }
 }
