@@ -23,6 +23,14 @@ public sealed interface Action {
     return false;
   }
 
+  /**
+   * Whether the action changes database state (Raft membership, a member's drain) whose outcome no
+   * Kubernetes event announces, so the next look is scheduled rather than triggered.
+   */
+  default boolean changesDatabase() {
+    return this instanceof AddMember || this instanceof RemoveMember || this instanceof DrainMember;
+  }
+
   /** {@code add-node} with promote through the leader: a new member, a learner, or a member peers dropped. */
   record AddMember(MemberAddress leader, MemberAddress member, String why) implements Action {
     public AddMember {

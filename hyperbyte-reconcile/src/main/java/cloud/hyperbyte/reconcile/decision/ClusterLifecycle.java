@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.decision;
 
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,13 @@ import java.util.Set;
  * upgrade; and failover, which leaves members that an operation took out on purpose alone.
  */
 public final class ClusterLifecycle {
+
+  /**
+   * How soon to look again after a pass changed database membership or drained a member: the server
+   * applies these in well under a second and no Kubernetes event announces it, so waiting a whole
+   * poll interval would add to every step.
+   */
+  static final Duration AFTER_DATABASE_CHANGE = Duration.ofMillis(500);
 
   private final Clock clock;
   private final LifecycleTimings timings;
@@ -103,6 +111,10 @@ public final class ClusterLifecycle {
     }
     SafetyRules.Vetted vetted = SafetyRules.vet(actions, observed);
     notices.addAll(vetted.denied());
+    if (vetted.allowed().stream().anyMatch(Action::changesDatabase)) {
+      Instant soon = now.plus(AFTER_DATABASE_CHANGE.compareTo(timings.poll()) < 0 ? AFTER_DATABASE_CHANGE : timings.poll());
+      requeueAt = requeueAt == null || soon.isBefore(requeueAt) ? soon : requeueAt;
+    }
     // new ordinals start at or above the partition, so members added by a scale-up start on the update
     // revision (below it the StatefulSet controller would create them on the old one, and each would
     // need a restart right after joining); the members already running stay held

@@ -104,4 +104,20 @@ class ClusterLifecycleTest {
     assertThat(plan.memory().upgrade()).isEqualTo(memory.upgrade());
     assertThat(plan.memory().scaleDown()).isEmpty();
   }
+
+  @Test
+  void afterAMembershipChangeTheNextLookComesSoonNotAfterAWholePoll() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 2).build());
+
+    assertThat(plan.actions()).hasOnlyElementsOfType(Action.DrainMember.class);
+    assertThat(plan.requeueAt()).contains(NOW.plus(ClusterLifecycle.AFTER_DATABASE_CHANGE));
+  }
+
+  @Test
+  void withoutADatabaseChangeTheLifecycleWaitsItsPoll() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).unreachable(2).build());
+
+    assertThat(plan.actions()).isEmpty();
+    assertThat(plan.requeueAt()).hasValueSatisfying(at -> assertThat(at).isAfter(NOW.plusSeconds(1)));
+  }
 }
