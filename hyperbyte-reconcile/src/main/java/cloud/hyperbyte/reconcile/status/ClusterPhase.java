@@ -41,10 +41,15 @@ public final class ClusterPhase {
     if (resizing) {
       return "Scaling";
     }
-    // until the StatefulSet controller has caught up with a new template, its update revision and the
-    // pods still look current: an upgrade under way is not over yet
-    boolean controllerBehind = !observed.statefulSetSettled() && "Upgrading".equals(last);
-    return plan.memory().upgrade().isPresent() || observed.podTemplatePending() || controllerBehind
+    return plan.memory().upgrade().isPresent() || observed.podTemplatePending() || upgradeAwaitsController(observed)
         ? "Upgrading" : "Running";
+  }
+
+  /**
+   * An upgrade was under way and the StatefulSet controller has not caught up with the spec yet: until
+   * it computes the new update revision, the pods still look current, so the upgrade is not over.
+   */
+  static boolean upgradeAwaitsController(ObservedCluster observed) {
+    return !observed.statefulSetSettled() && "Upgrading".equals(observed.lastStatus().getPhase());
   }
 }

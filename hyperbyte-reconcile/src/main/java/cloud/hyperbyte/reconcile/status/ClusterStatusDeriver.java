@@ -32,7 +32,7 @@ public final class ClusterStatusDeriver {
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
     status.setTargetVersion(observed.spec().version());
     boolean rolledOut = plan.memory().upgrade().isEmpty() && RollingUpgradeDecision.stale(observed).isEmpty()
-        && !observed.podTemplatePending() && observed.statefulSetSettled()
+        && !observed.podTemplatePending() && !ClusterPhase.upgradeAwaitsController(observed)
         && !observed.pods().isEmpty() && observed.pods().stream().allMatch(ObservedPod::ready);
     status.setCurrentVersion(rolledOut ? observed.spec().version() : observed.lastStatus().getCurrentVersion());
     status.setClusterState(clusterState);
