@@ -16,6 +16,7 @@ import cloud.hyperbyte.reconcile.backup.SnapshotLayout;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
 import cloud.hyperbyte.reconcile.backup.SnapshotManifest;
 import cloud.hyperbyte.reconcile.backup.StoredObject;
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import java.io.InputStream;
@@ -26,12 +27,10 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,27 +141,11 @@ class BackupReconcilerTest {
     // once the cluster is set up, the operator's clock is put 1.5 s before a minute boundary (however
     // long the setup took); the schedule names that minute daily
     Instant slot = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
-    AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-    Clock clock = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.now().plus(offset.get());
-      }
-    };
+    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
     BackupRestoreHarness h = start(clock);
     h.createCluster("db", 2);
     h.createReadyMembers("db", 2);
-    offset.set(Duration.between(Instant.now(), slot.minusMillis(1500)));
+    clock.set(slot.minusMillis(1500));
     var time = slot.atZone(ZoneOffset.UTC);
 
     h.createBackup("nightly", "db", "schedule: \"%d %d * * *\"\nretentionDays: 3".formatted(

@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +22,13 @@ class FailoverE2eTest extends OperatorE2eTest {
     sim.database(NS, "hdb").orElseThrow().crash(2);
     eventually().until(() -> status("hdb").getMembers().stream()
         .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
-    clock.jump(Duration.ofSeconds(50));
+    clock.advance(Duration.ofSeconds(50));
     awaitMoreReconciles(3);
 
     assertThat(pod("hdb-2").getMetadata().getUid()).as("not before the timeout").isEqualTo(firstUid);
     assertThat(events.withReason("hdb", "MemberFailover")).isEmpty();
 
-    clock.jump(Duration.ofSeconds(15));
+    clock.advance(Duration.ofSeconds(15));
     eventually().until(() -> pod("hdb-2") != null && !pod("hdb-2").getMetadata().getUid().equals(firstUid));
     awaitRunning("hdb", 3);
     assertThat(events.withReason("hdb", "MemberFailover")).hasSize(1);
@@ -46,7 +47,7 @@ class FailoverE2eTest extends OperatorE2eTest {
     sim.database(NS, "hdb").orElseThrow().crash(2);
     eventually().until(() -> status("hdb").getMembers().stream()
         .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
-    clock.jump(Duration.ofSeconds(65));
+    clock.advance(Duration.ofSeconds(65));
     eventually().until(() -> events.withReason("hdb", "MemberFailover").size() == 1);
     awaitRunning("hdb", 3);
     awaitMoreReconciles(3);
@@ -65,7 +66,7 @@ class FailoverE2eTest extends OperatorE2eTest {
     database.crash(1);
     database.crash(2);
     eventually().until(() -> status("hdb").getMembers().stream().filter(m -> m.getUnhealthySince() != null).count() == 2);
-    clock.jump(Duration.ofSeconds(70));
+    clock.advance(Duration.ofSeconds(70));
     awaitMoreReconciles(5);
 
     assertThat(events.withReason("hdb", "MemberFailover")).isEmpty();

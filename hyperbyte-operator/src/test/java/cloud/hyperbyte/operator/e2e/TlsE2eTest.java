@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -32,7 +33,7 @@ class TlsE2eTest extends OperatorE2eTest {
         .anySatisfy(secret -> assertThat(secret).isNotNull().extracting(s -> s.getSecretName()).isEqualTo("secure-tls"));
     int replacedBefore = history.replacements().size();
 
-    clock.jump(Duration.ofDays(70)); // node certificates live 90 days and renew in their last third
+    clock.advance(Duration.ofDays(70)); // node certificates live 90 days and renew in their last third
 
     eventually().until(() -> !user.secrets().inNamespace(NS).withName("secure-tls").get().getData()
         .equals(nodes.getData()));

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +19,7 @@ class OwnWritesTest {
   private static final ObjectRef STS = new ObjectRef("apps/v1", "StatefulSet", "prod", "db");
   private static final ObjectRef POD = new ObjectRef("v1", "Pod", "prod", "db-2");
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ShiftableClock clock = ShiftableClock.at("2026-01-01T00:00:00Z");
   private final OwnWrites writes = new OwnWrites(clock, Duration.ofMinutes(2));
   private final Map<ObjectRef, HasMetadata> cache = new HashMap<>();
 
@@ -68,10 +65,10 @@ class OwnWritesTest {
   @Test
   void aWriteTheCacheNeverShowsStopsHoldingTheClusterBackAfterTheTtl() {
     writes.written(DB, STS, "105");
-    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     assertThat(writes.pending(DB, this::live)).containsExactly(STS);
 
-    clock.now = clock.now.plus(Duration.ofMinutes(1).plusSeconds(1));
+    clock.advance(Duration.ofMinutes(1).plusSeconds(1));
     assertThat(writes.pending(DB, this::live)).isEmpty();
   }
 
@@ -83,26 +80,4 @@ class OwnWritesTest {
     assertThat(OwnWrites.atLeast(null, "9")).isFalse();
   }
 
-  private static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

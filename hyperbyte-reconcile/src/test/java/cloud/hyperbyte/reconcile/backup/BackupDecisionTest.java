@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.v1alpha1.BackupType;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** One-shot backups: Pending → Running → Completed/Failed, with retries of transient failures. */
 class BackupDecisionTest {
 
-  private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+  private final ShiftableClock clock = ShiftableClock.at("2026-03-01T10:00:00Z");
   private final RetryPolicy retry = new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofMinutes(5));
   private final BackupDecision decision = new BackupDecision(clock, retry, SchedulePolicy.DEFAULT);
   private final HyperbytedbBackup backup = Backups.oneShot();

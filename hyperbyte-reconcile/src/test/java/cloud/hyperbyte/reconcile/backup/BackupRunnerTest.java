@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The data path: exec in the member, stream into the store, manifest, cleanup, retention. */
 class BackupRunnerTest {
 
-  private final MutableClock clock = MutableClock.at("2026-03-10T02:00:00Z");
+  private final ShiftableClock clock = ShiftableClock.at("2026-03-10T02:00:00Z");
   private final InMemoryObjectStore store = new InMemoryObjectStore();
   private final FakePodExec pod = new FakePodExec();
   private final BackupRunner runner = new BackupRunner(pod, store, clock, Duration.ofHours(1));

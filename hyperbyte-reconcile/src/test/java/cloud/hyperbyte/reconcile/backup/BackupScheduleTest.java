@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.v1alpha1.BackupRun;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Scheduled backups: slots, no overlap, the missed-run policy and bounded history. */
 class BackupScheduleTest {
 
-  private final MutableClock clock = MutableClock.at("2026-03-01T00:00:00Z"); // creation time
+  private final ShiftableClock clock = ShiftableClock.at("2026-03-01T00:00:00Z"); // creation time
   private final BackupDecision decision =
       new BackupDecision(clock, RetryPolicy.DEFAULT, new SchedulePolicy(Duration.ofHours(1), 10));
   private final HyperbytedbBackup backup = Backups.scheduled("0 2 * * *");

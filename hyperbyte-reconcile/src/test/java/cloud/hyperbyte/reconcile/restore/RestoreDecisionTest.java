@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreSpec;
-import cloud.hyperbyte.reconcile.backup.MutableClock;
 import cloud.hyperbyte.reconcile.backup.ResourceEvent;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
 import cloud.hyperbyte.reconcile.snapshot.TestClusters;
+import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class RestoreDecisionTest {
       new S3Settings("backups", "hb", null, Optional.empty(), true, Optional.of("s3-creds")),
       new SnapshotLocation("backups", "hb/prod/db/20260301T020000Z/"));
 
-  private final MutableClock clock = MutableClock.at("2026-03-10T12:00:00Z");
+  private final ShiftableClock clock = ShiftableClock.at("2026-03-10T12:00:00Z");
   private final RestoreDecision decision =
       new RestoreDecision(clock, "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0", Duration.ofMinutes(30),
           Duration.ofSeconds(15));
