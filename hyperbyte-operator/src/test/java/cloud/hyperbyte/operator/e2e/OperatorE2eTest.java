@@ -106,6 +106,13 @@ abstract class OperatorE2eTest {
     });
   }
 
+  void setVersion(String name, String version) {
+    edit(name, c -> {
+      c.getSpec().setVersion(version);
+      return c;
+    });
+  }
+
   HyperbytedbClusterStatus status(String name) {
     return Optional.ofNullable(cluster(name)).map(HyperbytedbCluster::getStatus).orElse(new HyperbytedbClusterStatus());
   }

@@ -17,10 +17,7 @@ class OperatorRestartE2eTest extends OperatorE2eTest {
     awaitRunning("hdb", 3);
     int replacedBefore = history.replacements().size();
 
-    edit("hdb", c -> {
-      c.getSpec().setVersion("0.8.6");
-      return c;
-    });
+    setVersion("hdb", "0.8.6");
     eventually().until(() -> history.replacementsSince(replacedBefore).size() >= 1);
     restartOperator(Clock.systemUTC(), Duration.ofMinutes(10));
 

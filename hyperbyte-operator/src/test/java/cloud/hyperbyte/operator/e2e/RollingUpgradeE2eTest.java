@@ -19,10 +19,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     int replacedBefore = history.replacements().size();
 
     try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
-      edit("hdb", c -> {
-        c.getSpec().setVersion("0.8.6");
-        return c;
-      });
+      setVersion("hdb", "0.8.6");
       eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
       awaitRunning("hdb", 3);
 
@@ -45,10 +42,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     awaitRunning("hdb", 3);
     int replacedBefore = history.replacements().size();
 
-    edit("hdb", c -> {
-      c.getSpec().setVersion("0.8.6");
-      return c;
-    });
+    setVersion("hdb", "0.8.6");
     long generation = cluster("hdb").getMetadata().getGeneration();
     eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
     awaitRunning("hdb", 3);
@@ -81,10 +75,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     int replacedBefore = history.replacements().size();
 
     try (ProxyRotationMonitor proxies = new ProxyRotationMonitor(sim, user, NS, "hdb")) {
-      edit("hdb", c -> {
-        c.getSpec().setVersion("0.8.6");
-        return c;
-      });
+      setVersion("hdb", "0.8.6");
       eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
       awaitRunning("hdb", 3);
       eventually().until(() -> proxyPods("hdb").size() == 2 && proxyPods("hdb").stream()
