@@ -1,8 +1,12 @@
 package cloud.hyperbyte.testkit.kube;
 
+import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.Operation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -17,6 +21,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,8 +50,96 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   /** Set while an apply to {@code /status} writes status and managedFields in one main-resource PUT. */
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
+  private final AdmissionChain admission = new AdmissionChain();
+
   CompensatingCrudDispatcher(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Adds an admission step run on every create and update, after those added before. */
+  void addAdmissionStep(AdmissionStep step) {
+    admission.add(step);
+  }
+
+  // ---- admission: every create and update, whatever verb produced it, passes here --------------
+
+  @Override
+  public MockResponse handleCreate(RecordedRequest request) {
+    String body = request.getBody().readUtf8();
+    ObjectNode object;
+    try {
+      object = (ObjectNode) Json.parse(body);
+    } catch (JacksonException | ClassCastException e) {
+      return super.handleCreate(copy(request, body));
+    }
+    AdmissionChain.Decision decision = admission.admit(Operation.CREATE, ResourcePath.parse(request.getPath()),
+        null, object, this::stored);
+    if (decision.refusal() != null) {
+      return decision.refusal();
+    }
+    return decision.withWarnings(super.handleCreate(copy(request, Json.write(decision.object()))));
+  }
+
+  @Override
+  public MockResponse handleUpdate(RecordedRequest request) {
+    String body = request.getBody().readUtf8();
+    ResourcePath target = ResourcePath.parse(request.getPath());
+    boolean toStatus = "status".equals(target.subresource());
+    String itemPath = toStatus ? ApiPaths.collectionOf(ApiPaths.withoutQuery(request.getPath()))
+        : ApiPaths.withoutQuery(request.getPath());
+    JsonNode old = current(itemPath);
+    ObjectNode incoming;
+    try {
+      incoming = (ObjectNode) Json.parse(body);
+    } catch (JacksonException | ClassCastException e) {
+      return super.handleUpdate(copy(request, body));
+    }
+    if (old == null) {
+      return super.handleUpdate(copy(request, body));
+    }
+    ObjectNode stored = storedAfterUpdate(itemPath, (ObjectNode) old, incoming, toStatus);
+    if (statusWriteThrough.get()) {
+      target = new ResourcePath(target.group(), target.version(), target.namespace(), target.resource(),
+          target.name(), "status");
+    }
+    AdmissionChain.Decision decision = admission.admit(Operation.UPDATE, target, old, stored, this::stored);
+    if (decision.refusal() != null) {
+      return decision.refusal();
+    }
+    String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
+    return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+  }
+
+  /** What the store keeps after this update: status writes change only status, main writes keep it. */
+  private ObjectNode storedAfterUpdate(String itemPath, ObjectNode old, ObjectNode incoming, boolean toStatus) {
+    boolean subresource = isStatusSubresourceEnabledForResource(itemPath);
+    if (toStatus) {
+      ObjectNode result = old.deepCopy();
+      JsonNode resourceVersion = incoming.path("metadata").get("resourceVersion");
+      if (resourceVersion != null) {
+        ((ObjectNode) result.get("metadata")).set("resourceVersion", resourceVersion);
+      }
+      if (incoming.has("status")) {
+        result.set("status", incoming.get("status"));
+      } else {
+        result.remove("status");
+      }
+      return result;
+    }
+    if (!subresource) {
+      return incoming;
+    }
+    ObjectNode result = incoming.deepCopy();
+    if (old.has("status")) {
+      result.set("status", old.get("status"));
+    } else {
+      result.remove("status");
+    }
+    return result;
+  }
+
+  private Optional<JsonNode> stored(String path) {
+    return Optional.ofNullable(current(path));
   }
 
   @Override
@@ -94,8 +187,15 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       if (contentType.startsWith("application/merge-patch")) {
         return replaceWith(path, live -> ObjectMerge.mergePatch(live, Json.parse(body)));
       }
+      if (contentType.startsWith("application/json-patch")) {
+        // computed here (not by the stock handler) so that the result passes admission like any update
+        return replaceWith(path, live -> JsonPatch.apply(Json.parse(body), live));
+      }
     } catch (ObjectMerge.UnsupportedDirectiveException e) {
       return StatusResponses.failure(422, "Invalid", e.getMessage());
+    } catch (JsonPatchException e) {
+      return StatusResponses.failure(422, "Invalid", "the server rejected our request due to an error in our request: "
+          + e.getMessage());
     } catch (JacksonException | IllegalArgumentException e) {
       return StatusResponses.failure(400, "BadRequest", e.getMessage());
     }

@@ -1,6 +1,7 @@
 package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
+import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -46,13 +47,14 @@ public final class SimulatedKubernetes implements AutoCloseable {
   private final ApiFaults faults;
   private final ApiRequestLog requests;
   private final List<AutoCloseable> controllers = new ArrayList<>();
+  private final CompensatingCrudDispatcher store;
 
   private SimulatedKubernetes(Clock clock, long faultSeed) {
     Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
     this.faults = new ApiFaults(faultSeed);
     this.requests = new ApiRequestLog();
-    SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations,
-        new CompensatingCrudDispatcher(clock), faults, requests);
+    this.store = new CompensatingCrudDispatcher(clock);
+    SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations, store, faults, requests);
     this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         dispatcher, false);
     server.init();
@@ -87,6 +89,14 @@ public final class SimulatedKubernetes implements AutoCloseable {
   /** Registers a further CRD (e.g. cert-manager's), so its status subresource behaves like a real server's. */
   public void registerCrd(CustomResourceDefinition crd) {
     controllerClient.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+  }
+
+  /**
+   * Adds an admission step, run on every create and update (patches and applies included) after the
+   * steps added before, on the object the server would store.
+   */
+  public void addAdmissionStep(AdmissionStep step) {
+    store.addAdmissionStep(step);
   }
 
   /** Fault injection for requests of the code under test. */
