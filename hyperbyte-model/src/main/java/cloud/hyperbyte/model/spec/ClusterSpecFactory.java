@@ -65,6 +65,12 @@ public final class ClusterSpecFactory {
           "^([0-9]+ ?(nsec|ns|usec|us|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y) ?)+$");
   private static final Pattern ZERO_HUMANTIME = Pattern.compile("^(0+ ?[a-zA-Z]+ ?)+$");
 
+  /**
+   * Where a bad cluster domain is reported: it is not a manifest field but the {@code --cluster-domain}
+   * flag of {@code render} and {@code run} (chart value {@code clusterDomain}).
+   */
+  public static final String CLUSTER_DOMAIN_PATH = "--cluster-domain";
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private ClusterSpecFactory() {}
@@ -85,6 +91,9 @@ public final class ClusterSpecFactory {
             .toList());
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();
     checkMetadata(meta, problems);
+    // pasted into member addresses and certificates; refused here rather than in a pod's shell
+    DnsNames.subdomain(clusterDomain).ifPresent(why -> problems.add(
+        Problem.error(CLUSTER_DOMAIN_PATH, "the cluster domain " + why)));
     HyperbytedbClusterSpec spec = cluster.getSpec() == null ? new HyperbytedbClusterSpec() : cluster.getSpec();
     List<Problem> ruleProblems = new ArrayList<>();
     new Rules(spec, ruleProblems).check();
@@ -115,6 +124,8 @@ public final class ClusterSpecFactory {
     }
     if (meta.getNamespace() == null || meta.getNamespace().isEmpty()) {
       problems.add(Problem.error("metadata.namespace", "is required (set it in the manifest or pass --namespace)"));
+    } else {
+      DnsNames.label(meta.getNamespace()).ifPresent(why -> problems.add(Problem.error("metadata.namespace", why)));
     }
   }
 

@@ -23,7 +23,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cloud.hyperbyte.model.spec.DnsNames;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -91,8 +97,11 @@ public final class RunCommand implements Callable<Integer> {
   /** Reads the environment; replaced in tests. */
   UnaryOperator<String> environment = System::getenv;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    checkNames();
     LogSettings.configure(LogSettings.parseLevel(logLevel), LogFormat.parse(logFormat));
     KubernetesClient client = new KubernetesClientBuilder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
@@ -115,6 +124,25 @@ public final class RunCommand implements Callable<Integer> {
         leaderElection ? "on" : "off");
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Refuses, before anything connects, a cluster domain that is not a DNS subdomain and namespaces
+   * that are not DNS labels: both end up in member addresses and Lease names (exit code 2, as any
+   * bad flag).
+   */
+  void checkNames() {
+    List<String> problems = new ArrayList<>();
+    DnsNames.subdomain(clusterDomain).ifPresent(why -> problems.add("--cluster-domain: the cluster domain " + why));
+    for (String namespace : WatchedNamespaces.parse(namespaces).namespaces()) {
+      DnsNames.label(namespace).ifPresent(why -> problems.add("--namespaces: namespace " + why));
+    }
+    if (leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()) {
+      DnsNames.label(leaderElectionNamespace).ifPresent(why -> problems.add("--leader-election-namespace: " + why));
+    }
+    if (!problems.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), String.join("\n", problems));
+    }
   }
 
   /** The process settings from the options; {@code clientNamespace} is the Lease's last-resort namespace. */

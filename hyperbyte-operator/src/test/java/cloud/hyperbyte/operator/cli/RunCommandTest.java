@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import java.util.Map;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class RunCommandTest {
@@ -34,6 +38,20 @@ class RunCommandTest {
     assertThat(lease.leaseName()).isEqualTo("hyperbytedb-operator-leader");
     assertThat(lease.namespace()).as("the Lease lives in the operator's own namespace").isEqualTo("hyperbytedb-system");
     assertThat(lease.identity()).isEqualTo("op-7d9f-abcde");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--cluster-domain=cluster.local\"; id; echo \"", "--cluster-domain=x$(touch F)",
+      "--cluster-domain=", "--namespaces=team-a,Team_B", "--leader-election-namespace=a;b"})
+  void aDomainOrNamespaceThatIsNoDnsNameStopsTheProcessBeforeItConnects(String flag) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = HyperbyteCommand.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("run", flag);
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains(flag.substring(0, flag.indexOf('=')) + ":");
   }
 
   @Test
