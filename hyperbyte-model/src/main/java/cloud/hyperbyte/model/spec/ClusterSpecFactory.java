@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import cloud.hyperbyte.model.kube.DnsNames;
 import java.util.regex.Pattern;
 
 /**
@@ -97,6 +98,7 @@ public final class ClusterSpecFactory {
     HyperbytedbClusterSpec spec = cluster.getSpec() == null ? new HyperbytedbClusterSpec() : cluster.getSpec();
     List<Problem> ruleProblems = new ArrayList<>();
     new Rules(spec, ruleProblems).check();
+    BuiltInFieldRules.check(spec, ruleProblems);
     // a value the schema already rejected is reported once, by the schema check
     List<String> rejectedPaths = problems.stream().map(Problem::path).toList();
     ruleProblems.stream().filter(p -> !rejectedPaths.contains(p.path())).forEach(problems::add);
@@ -596,6 +598,15 @@ public final class ClusterSpecFactory {
             Problem.error(
                 "spec.cluster.replication.syncQuorum.minAcks",
                 "must be a positive integer or \"majority\", got " + Objects.toString(value.getValue())));
+      }
+      boolean syncQuorum = cluster.getReplication().getMode() == ReplicationMode.SYNC_QUORUM;
+      if (valid && syncQuorum && value.getIntVal() != null && replicas > 1 && value.getIntVal() > replicas - 1) {
+        problems.add(
+            Problem.error(
+                "spec.cluster.replication.syncQuorum.minAcks",
+                value.getIntVal() + " can never be reached: the server counts peer acks, and " + replicas
+                    + " replicas have " + (replicas - 1) + " peers; use at most " + (replicas - 1)
+                    + " or \"majority\""));
       }
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import cloud.hyperbyte.model.spec.DnsNames;
+import cloud.hyperbyte.model.kube.DnsNames;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package cloud.hyperbyte.model.spec;
+package cloud.hyperbyte.model.kube;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
