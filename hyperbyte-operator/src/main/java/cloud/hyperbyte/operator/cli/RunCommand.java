@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,8 +88,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Resources reconciled at once (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  /** Reads the environment; replaced in tests. */
-  UnaryOperator<String> environment = System::getenv;
+  @CommandLine.ParentCommand HyperbyteCommand root;
 
   @Override
   public Integer call() throws Exception {
@@ -131,7 +130,7 @@ public final class RunCommand implements Callable<Integer> {
     if (leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()) {
       return leaderElectionNamespace;
     }
-    String podNamespace = environment.apply("POD_NAMESPACE");
+    String podNamespace = root.environment().variables().get("POD_NAMESPACE");
     if (podNamespace != null && !podNamespace.isBlank()) {
       return podNamespace;
     }
@@ -140,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The pod name (unique per replica) or, outside a pod, host name plus a random suffix. */
   private String identity() {
-    String pod = environment.apply("POD_NAME");
+    String pod = root.environment().variables().get("POD_NAME");
     if (pod != null && !pod.isBlank()) {
       return pod;
     }
