@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%nEnvironment:%n",
     footer = {
         "  " + RestoreFetchArgs.ACCESS_KEY_ENV + ", " + RestoreFetchArgs.SECRET_KEY_ENV,
-        "      S3 credentials (the restore pod takes them from the source's credentials Secret);",
-        "      absent: the AWS SDK's default credentials chain.",
+        "      S3 credentials; the restore pod takes them from the source's",
+        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
         "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments.",
         "The reason of a failure goes to stderr and to " + ProcessEnvironment.TERMINATION_LOG + "."})
 final class RestoreFetchSubcommand implements Callable<Integer> {
