@@ -114,7 +114,8 @@ class BackupRestoreRoundTripTest {
 
   private static int fetch(List<String> args, ByteArrayOutputStream err) {
     CommandLine cli = HyperbyteCommand.commandLine(new ProcessEnvironment(
-        Map.of(RestoreFetchArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY, RestoreFetchArgs.SECRET_KEY_ENV, LocalS3.SECRET_KEY),
+        Map.of(RestoreFetchArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY,
+            RestoreFetchArgs.SECRET_KEY_ENV, LocalS3.SECRET_KEY),
         Path::of));
     cli.setOut(new PrintWriter(OutputStream.nullOutputStream()));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** A {@code LabelSelector} in its string form ({@code metav1.FormatLabelSelector}), as a Scale's {@code status.selector} shows it. */
+/**
+ * A {@code LabelSelector} in its string form ({@code metav1.FormatLabelSelector}), as a Scale's
+ * {@code status.selector} shows it.
+ */
 final class LabelSelectors {
 
   private LabelSelectors() {}

@@ -155,12 +155,15 @@ final class ScaleSubresource {
           + ") does not match the name on the URL (" + target.name() + ")");
     }
     long replicas = scale.path("spec").path("replicas").asLong(0);
+    if (replicas < 0 && m.custom()) {
+      // apiextensions' customResourceStrategy validates the replicas path of the custom resource
+      return invalid(qualifiedKind(live), target.name(), m.specReplicasPath(), replicas,
+          "should be a non-negative integer");
+    }
     if (replicas < 0) {
-      return m.custom()
-          // apiextensions' customResourceStrategy validates the replicas path of the custom resource
-          ? invalid(qualifiedKind(live), target.name(), m.specReplicasPath(), replicas, "should be a non-negative integer")
-          // autoscaling validation.ValidateScale on the Scale of a built-in kind
-          : invalid("Scale.autoscaling", target.name(), "spec.replicas", replicas, "must be greater than or equal to 0");
+      // autoscaling validation.ValidateScale, on the Scale of a built-in kind
+      return invalid("Scale.autoscaling", target.name(), "spec.replicas", replicas,
+          "must be greater than or equal to 0");
     }
     List<String> replicasField = fieldPath(m.specReplicasPath());
     ObjectNode updated = live.deepCopy();

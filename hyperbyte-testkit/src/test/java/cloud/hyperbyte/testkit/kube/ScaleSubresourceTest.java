@@ -9,6 +9,7 @@ import cloud.hyperbyte.testkit.kube.admission.AdmissionResult;
 import cloud.hyperbyte.testkit.kube.admission.FieldError;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -211,6 +212,24 @@ class ScaleSubresourceTest {
     assertThat(after.getSpec().getReplicas()).isEqualTo(6);
     assertThat(after.getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager)
         .contains("ops").doesNotContain("horizontal-pod-autoscaler");
+  }
+
+  @Test
+  void afterTheAutoscalerScaledAServerSideApplyOfOtherReplicasConflictsWithIt() throws Exception {
+    createCluster("hdb", 3, 3);
+    client.resource(Fixtures.cluster("hdb", 3)).fieldManager("kubectl").serverSideApply();
+    send("PUT", CLUSTERS + "hdb/scale?fieldManager=kube-controller-manager", "application/json",
+        "{\"apiVersion\":\"autoscaling/v1\",\"kind\":\"Scale\",\"metadata\":{\"name\":\"hdb\"},"
+            + "\"spec\":{\"replicas\":5}}");
+
+    // `kubectl apply --server-side` of the manifest that still says 3
+    Reply conflict = send("PATCH", CLUSTERS + "hdb?fieldManager=kubectl", "application/apply-patch+yaml",
+        Serialization.asJson(Fixtures.cluster("hdb", 3)));
+
+    assertThat(conflict.code()).isEqualTo(409);
+    assertThat(conflict.body().path("message").asText())
+        .contains("conflict with \"kube-controller-manager\"", ".spec.replicas");
+    assertThat(cluster("hdb").getSpec().getReplicas()).isEqualTo(5);
   }
 
   @Test
