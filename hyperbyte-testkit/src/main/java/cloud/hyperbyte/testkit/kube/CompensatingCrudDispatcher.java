@@ -160,9 +160,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String body = request.getBody().readUtf8();
     MockResponse response = method == HttpMethod.DELETE ? super.handleDelete(request.getPath())
         : super.dispatch(copy(request, body));
-    if (!uidsBefore.isEmpty() && !isOrphanDelete(method, request.getPath(), body)) {
+    if (!uidsBefore.isEmpty()) {
       uidsBefore.removeAll(uidsMatching(itemPath));
-      collectGarbage(uidsBefore);
+      if (isOrphanDelete(method, request.getPath(), body)) {
+        orphanDependents(uidsBefore);
+      } else {
+        collectGarbage(uidsBefore);
+      }
     }
     return response;
   }
@@ -379,6 +383,42 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
           queue.add(uid);
         }
       }
+    }
+  }
+
+  /**
+   * Orphan propagation: the garbage collector removes the deleted owners' references from their
+   * dependents (which then belong to nobody, e.g. for a new StatefulSet to adopt) instead of
+   * deleting them.
+   */
+  private void orphanDependents(Set<String> deletedUids) {
+    for (Map.Entry<AttributeSet, String> entry : snapshot()) {
+      JsonNode object = Json.parse(entry.getValue());
+      JsonNode refs = object.path("metadata").path("ownerReferences");
+      if (!refs.isArray() || refs.isEmpty()) {
+        continue;
+      }
+      tools.jackson.databind.node.ArrayNode kept = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      refs.forEach(ref -> {
+        if (!deletedUids.contains(ref.path("uid").asText())) {
+          kept.add(ref);
+        }
+      });
+      if (kept.size() == refs.size()) {
+        continue;
+      }
+      ObjectNode orphan = (ObjectNode) object;
+      ObjectNode metadata = (ObjectNode) orphan.get("metadata");
+      if (kept.isEmpty()) {
+        metadata.remove("ownerReferences");
+      } else {
+        metadata.set("ownerReferences", kept);
+      }
+      String path = ApiPaths.objectPath(object.path("apiVersion").asText(),
+          object.path("metadata").path("namespace").asText(null),
+          entry.getKey().getAttribute(KubernetesAttributesExtractor.PLURAL).getValues().get(0).toString(),
+          object.path("metadata").path("name").asText());
+      super.handleUpdate(request(HttpMethod.PUT, path, Json.write(orphan)));
     }
   }
 
