@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.v1alpha1.StorageStatus;
 import cloud.hyperbyte.model.v1alpha1.VolumeStatus;
+import cloud.hyperbyte.testkit.cluster.ApiActivity;
+import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.kube.ApiFault;
 import cloud.hyperbyte.testkit.kube.ApiFaults;
@@ -72,6 +74,7 @@ class StorageGrowthE2eTest extends OperatorE2eTest {
     String statefulSetUid = statefulSet("grow").getMetadata().getUid();
     Map<String, String> podUids = podUids("grow");
     sim.volumeExpansion().holdFileSystemResize(true);
+    ApiMark beforeGrowth = sim.mark();
 
     try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "grow", 3, 3)) {
       setSize("grow", "20Gi");
@@ -109,6 +112,11 @@ class StorageGrowthE2eTest extends OperatorE2eTest {
       assertThat(claim.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("20Gi"));
       assertThat(claim.getStatus().getCapacity()).containsEntry("storage", new Quantity("20Gi"));
     }
+    ApiActivity growth = sim.activitySince(beforeGrowth);
+    assertThat(growth.count(ApiVerb.PATCH, "persistentvolumeclaims")).as("%s", growth.writesByVerbAndResource())
+        .isEqualTo(3);
+    assertThat(growth.count(ApiVerb.DELETE, "statefulsets")).as("%s", growth.writesByVerbAndResource()).isEqualTo(1);
+    assertThat(growth.count(ApiVerb.DELETE, "pods")).as("%s", growth.writesByVerbAndResource()).isZero();
     assertThat(events.withReason("grow", "VolumeResizeRequested")).hasSize(3);
     assertThat(events.withReason("grow", "StatefulSetReplacing")).hasSize(1);
     assertThat(events.withReason("grow", "VolumeResized")).hasSize(3);

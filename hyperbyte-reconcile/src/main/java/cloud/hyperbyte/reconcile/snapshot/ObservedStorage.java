@@ -2,7 +2,6 @@ package cloud.hyperbyte.reconcile.snapshot;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +20,5 @@ public record ObservedStorage(List<ObservedVolume> volumes, Map<String, Optional
   public ObservedStorage {
     volumes = List.copyOf(volumes);
     expansion = Map.copyOf(expansion);
-    Objects.requireNonNull(volumes, "volumes");
   }
 }
