@@ -158,6 +158,12 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String itemPath = path.endsWith("/status") ? ApiPaths.collectionOf(path) : path;
     Set<String> uidsBefore = uidsMatching(itemPath);
     String body = request.getBody().readUtf8();
+    if (method == HttpMethod.DELETE) {
+      Optional<MockResponse> failed = failedPrecondition(itemPath, body);
+      if (failed.isPresent()) {
+        return failed.get();
+      }
+    }
     MockResponse response = method == HttpMethod.DELETE ? super.handleDelete(request.getPath())
         : super.dispatch(copy(request, body));
     if (!uidsBefore.isEmpty()) {
@@ -420,6 +426,43 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
           object.path("metadata").path("name").asText());
       super.handleUpdate(request(HttpMethod.PUT, path, Json.write(orphan)));
     }
+  }
+
+  /**
+   * DeleteOptions {@code preconditions}: a uid or resourceVersion that is not the stored object's is a
+   * 409, as the registry's {@code checkPreconditions} answers (a stale decision never deletes the
+   * object that replaced the one it saw).
+   */
+  private Optional<MockResponse> failedPrecondition(String itemPath, String body) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    JsonNode preconditions;
+    try {
+      preconditions = Json.parse(body).path("preconditions");
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
+    JsonNode live = current(itemPath);
+    if (live == null || !preconditions.isObject()) {
+      return Optional.empty();
+    }
+    ResourcePath target = ResourcePath.parse(itemPath);
+    String qualified = target.resource() + (target.group().isEmpty() ? "" : "." + target.group());
+    String prefix = "Operation cannot be fulfilled on " + qualified + " \"" + target.name() + "\": Precondition failed: ";
+    String uid = preconditions.path("uid").asText("");
+    String liveUid = live.path("metadata").path("uid").asText("");
+    if (!uid.isEmpty() && !uid.equals(liveUid)) {
+      return Optional.of(StatusResponses.failure(409, "Conflict",
+          prefix + "UID in precondition: " + uid + ", UID in object meta: " + liveUid));
+    }
+    String version = preconditions.path("resourceVersion").asText("");
+    String liveVersion = live.path("metadata").path("resourceVersion").asText("");
+    if (!version.isEmpty() && !version.equals(liveVersion)) {
+      return Optional.of(StatusResponses.failure(409, "Conflict",
+          prefix + "ResourceVersion in precondition: " + version + ", ResourceVersion in object meta: " + liveVersion));
+    }
+    return Optional.empty();
   }
 
   private static boolean isOrphanDelete(HttpMethod method, String pathWithQuery, String body) {
