@@ -2,6 +2,7 @@ package cloud.hyperbyte.model.crd;
 
 import cloud.hyperbyte.model.spec.Problem;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ public final class CrdSchemaValidator {
     if (Boolean.TRUE.equals(schema.getXKubernetesIntOrString())) {
       if (!(value instanceof String) && !isInteger(value)) {
         out.add(Problem.error(path, "must be an integer or a string, got " + describe(value)));
+      } else if (isInteger(value)) {
+        fitsWidth(value, true, path, out);
       }
       checkString(value, schema, path, out);
       return;
@@ -70,7 +73,7 @@ public final class CrdSchemaValidator {
       case "integer" -> {
         if (!isInteger(value)) {
           out.add(Problem.error(path, "must be an integer, got " + describe(value)));
-        } else {
+        } else if (fitsWidth(value, "int32".equals(schema.getFormat()), path, out)) {
           checkNumber(((Number) value).doubleValue(), schema, path, out);
         }
       }
@@ -168,6 +171,19 @@ public final class CrdSchemaValidator {
     if (schema.getMaximum() != null && number > schema.getMaximum()) {
       out.add(Problem.error(path, "must be at most " + plain(schema.getMaximum()) + ", got " + plain(number)));
     }
+  }
+
+  /** Whether an integer fits 32 bits (format int32, int-or-string) or Kubernetes' int64. */
+  private static boolean fitsWidth(Object value, boolean int32, String path, List<Problem> out) {
+    BigInteger number = value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue());
+    BigInteger min = int32 ? BigInteger.valueOf(Integer.MIN_VALUE) : BigInteger.valueOf(Long.MIN_VALUE);
+    BigInteger max = int32 ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(Long.MAX_VALUE);
+    if (number.compareTo(min) >= 0 && number.compareTo(max) <= 0) {
+      return true;
+    }
+    out.add(Problem.error(path, number + " is out of range: it must be a " + (int32 ? "32" : "64")
+        + "-bit integer, " + min + " to " + max));
+    return false;
   }
 
   private static void checkEnum(Object value, JSONSchemaProps schema, String path, List<Problem> out) {
