@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,10 +70,11 @@ public final class RenderCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       return render(spec.commandLine().getOut(), err);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      // the last line of defence: one line a user can report, never a stack trace
-      err.println("error: render failed unexpectedly (" + Objects.toString(e.getMessage(), "no detail")
-          .lines().findFirst().orElse("") + "); please report this with the input");
+    } catch (RuntimeException | StackOverflowError e) {
+      // the last line of defence: one line a user can report, never a stack trace (nor a message
+      // naming Java types, which is all an unexpected exception has to say)
+      err.println("error: " + ManifestText.INPUT_PATH + ": render failed unexpectedly on this input (an internal"
+          + " error); please report it together with the input");
       err.flush();
       return INTERNAL_ERROR;
     }
