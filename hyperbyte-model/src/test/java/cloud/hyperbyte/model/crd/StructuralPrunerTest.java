@@ -56,12 +56,12 @@ class StructuralPrunerTest {
     StructuralPruner.Pruned pruned = prune("""
         apiVersion: v
         kind: K
-        metadata: {name: a, nmae: b, labels: {x: y}}
+        metadata: {name: a, nmae: b, labels: {x: z}}
         status: {phase: Running}
         extra: 1
         """);
 
-    assertThat(pruned.document()).isEqualTo(Map.of("apiVersion", "v", "kind", "K", "metadata", Map.of("name", "a", "labels", Map.of("x", "y"))));
+    assertThat(pruned.document()).isEqualTo(Map.of("apiVersion", "v", "kind", "K", "metadata", Map.of("name", "a", "labels", Map.of("x", "z"))));
     assertThat(pruned.warnings()).extracting(Problem::path).containsExactly("metadata.nmae", "status", "extra");
   }
 }

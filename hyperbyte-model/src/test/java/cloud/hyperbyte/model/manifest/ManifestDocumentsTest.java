@@ -36,6 +36,14 @@ class ManifestDocumentsTest {
   }
 
   @Test
+  void yamlOneOneBooleansAreBooleansAsKubectlReadsThem() {
+    Map<String, Object> tree = ManifestDocuments.parse("a: yes\nb: off\nc: 'yes'\nd: <<\ne: True\n").orElseThrow().get(0).tree();
+
+    assertThat(tree).containsEntry("a", true).containsEntry("b", false).containsEntry("c", "yes")
+        .containsEntry("d", "<<").containsEntry("e", true);
+  }
+
+  @Test
   void aV1ListIsExpandedIntoItsItems() {
     List<ManifestDocument> documents = ManifestDocuments.parse(
         "apiVersion: v1\nkind: List\nitems:\n- {kind: A}\n- {kind: B}\n").orElseThrow();
