@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks a manifest, as a plain tree of maps, lists and scalars, against a CRD's structural schema
  * the way the API server does before it stores an object: unknown fields are reported as warnings
- * (the server prunes them); wrong types, values outside an enum, below a minimum, above a maximum,
- * not matching a pattern, and missing required fields are errors. CEL rules are not evaluated
+ * (the server prunes them, see {@link StructuralPruner}); wrong types, integers wider than their
+ * format ({@code int32}, int-or-string) or than 64 bits, values outside an enum, below a minimum,
+ * above a maximum, not matching a pattern, and missing required fields are errors. CEL rules are not evaluated
  * here; {@link cloud.hyperbyte.model.spec.ClusterSpecFactory} checks the same cross-field rules.
  */
 public final class CrdSchemaValidator {
