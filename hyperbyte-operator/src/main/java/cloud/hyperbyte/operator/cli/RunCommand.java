@@ -20,12 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import cloud.hyperbyte.model.kube.DnsNames;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -94,8 +94,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Resources reconciled at once (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  /** Reads the environment; replaced in tests. */
-  UnaryOperator<String> environment = System::getenv;
+  @CommandLine.ParentCommand HyperbyteCommand root;
 
   @Spec CommandSpec spec;
 
@@ -159,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
     if (leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()) {
       return leaderElectionNamespace;
     }
-    String podNamespace = environment.apply("POD_NAMESPACE");
+    String podNamespace = root.environment().variables().get("POD_NAMESPACE");
     if (podNamespace != null && !podNamespace.isBlank()) {
       return podNamespace;
     }
@@ -168,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The pod name (unique per replica) or, outside a pod, host name plus a random suffix. */
   private String identity() {
-    String pod = environment.apply("POD_NAME");
+    String pod = root.environment().variables().get("POD_NAME");
     if (pod != null && !pod.isBlank()) {
       return pod;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
+import java.nio.file.Path;
 import java.util.Map;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,10 +18,13 @@ class RunCommandTest {
   private static final Map<String, String> POD_ENV = Map.of("POD_NAME", "op-7d9f-abcde", "POD_NAMESPACE", "hyperbytedb-system");
 
   private static RunCommand parse(String... args) {
-    CommandLine.ParseResult result = HyperbyteCommand.commandLine().parseArgs(args);
-    RunCommand run = (RunCommand) result.subcommand().commandSpec().userObject();
-    run.environment = POD_ENV::get;
-    return run;
+    return parse(POD_ENV, args);
+  }
+
+  private static RunCommand parse(Map<String, String> env, String... args) {
+    CommandLine.ParseResult result =
+        HyperbyteCommand.commandLine(new ProcessEnvironment(env, Path::of)).parseArgs(args);
+    return (RunCommand) result.subcommand().commandSpec().userObject();
   }
 
   @Test
@@ -84,8 +88,7 @@ class RunCommandTest {
 
   @Test
   void withoutFlagsTheDefaultsMatchTheChartsPorts() {
-    RunCommand run = parse("run");
-    run.environment = name -> null;
+    RunCommand run = parse(Map.of(), "run");
     OperatorSettings settings = run.settings("from-kubeconfig");
 
     assertThat(settings.metricsPort()).isEqualTo(8080);
