@@ -12,6 +12,7 @@ import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.leader.LeaderElection;
+import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeadershipListener;
 import cloud.hyperbyte.operator.leader.LeaseLeaderElection;
 import cloud.hyperbyte.operator.leader.NoLeaderElection;
@@ -68,6 +69,10 @@ public final class Operator implements AutoCloseable {
 
   private final OwnWrites ownWrites;
   private PodExec podExec;
+  private LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
+  private Runnable leadershipLost = () -> {};
+  private volatile boolean closing;
+  private BackupRestoreReconcilers backupRestore;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ExecutorService workers;
   private ExecutorService probes;
@@ -124,6 +129,31 @@ public final class Operator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Fences with {@code value} instead of a fence of its own: the one the API client's {@link
+   * cloud.hyperbyte.operator.leader.FenceInterceptor} consults, so that every API write passes it as
+   * well as every member and proxy call; call before {@link #start}.
+   */
+  public synchronized Operator withFence(LeadershipFence value) {
+    this.fence = java.util.Objects.requireNonNull(value, "fence");
+    return this;
+  }
+
+  /**
+   * Runs {@code action} when this process loses leadership other than by {@link #close()}, after the
+   * fence closed, the queue paused and running backups were cancelled. The process entry point exits
+   * here, so Kubernetes restarts the pod as a fresh standby with nothing left in flight.
+   */
+  public synchronized Operator onLeadershipLost(Runnable action) {
+    this.leadershipLost = java.util.Objects.requireNonNull(action, "action");
+    return this;
+  }
+
+  /** The fence every write and member call of this process passes. */
+  public LeadershipFence fence() {
+    return fence;
+  }
+
   /** Starts everything and waits until the caches are synced (at most {@code syncTimeout}). */
   public synchronized Operator start(Duration syncTimeout) throws IOException, InterruptedException {
     if (settings.healthPort() >= 0) {
@@ -140,7 +170,7 @@ public final class Operator implements AutoCloseable {
       scheduler = ownedScheduler;
     }
     DatabaseClients databases = new DatabaseClients(resolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT,
-        DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics);
+        DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics, fence);
     resources.add(databases);
 
     // a restore in progress is woken by what it waits on: its cluster's status, StatefulSet and pods
@@ -149,13 +179,14 @@ public final class Operator implements AutoCloseable {
         settings.resync(), this::optionalKindChanged, restoreWakeups.waitingOnly(this::enqueue));
     ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
         client, caches, ownWrites, metrics, databases,
-        new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
+        new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics,
+            fence),
         probes, settings.probeBudget(), settings.clusterDomain(), clock, settings.lifecycleTimings(),
-        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults())));
+        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()), fence));
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {
-      BackupRestoreReconcilers backupRestore = podExec == null
+      backupRestore = podExec == null
           ? BackupRestoreReconcilers.create(client, settings.operatorImage().get(), settings.clusterDomain(), clock,
               this::enqueue)
           : BackupRestoreReconcilers.create(client, podExec, new S3ObjectStoreFactory(), settings.operatorImage().get(),
@@ -195,13 +226,28 @@ public final class Operator implements AutoCloseable {
       public void onStoppedLeading() {
         metrics.leading(false);
         queue.pause();
+        if (!closing) {
+          lostLeadership();
+        }
       }
     };
     election = settings.leaderElection()
-        .<LeaderElection>map(lease -> new LeaseLeaderElection(client, lease, listener))
-        .orElseGet(() -> new NoLeaderElection(listener));
+        .<LeaderElection>map(lease -> new LeaseLeaderElection(client, lease, listener, fence))
+        .orElseGet(() -> new NoLeaderElection(listener, fence));
     election.start();
     return this;
+  }
+
+  /**
+   * The Lease is gone (the fence is closed already, so nothing in flight acts any more): backups
+   * running here are cancelled, their exec sessions and uploads cut, and the process is told.
+   */
+  private void lostLeadership() {
+    LOG.warn("lost the leader Lease: refusing every write and member call from now on; running backups are cancelled");
+    if (backupRestore != null) {
+      backupRestore.cancelRunningBackups();
+    }
+    leadershipLost.run();
   }
 
   private void enqueue(ResourceKey key) {
@@ -261,6 +307,7 @@ public final class Operator implements AutoCloseable {
   @Override
   public synchronized void close() {
     LOG.info("shutting down");
+    closing = true;
     try {
       if (queue != null && !queue.shutdown(settings.shutdownGrace())) {
         LOG.warn("reconciles still running after {}", settings.shutdownGrace());
