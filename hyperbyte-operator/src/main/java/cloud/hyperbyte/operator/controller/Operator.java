@@ -8,6 +8,7 @@ import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.health.HealthCheck;
 import cloud.hyperbyte.operator.health.HealthServer;
+import cloud.hyperbyte.operator.health.InformerLiveness;
 import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
@@ -58,6 +59,17 @@ import org.slf4j.LoggerFactory;
 public final class Operator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
+  /**
+   * How long an informer may stay not watching before {@code /healthz} fails: far above fabric8's
+   * reconnect backoff, so only an informer that stopped for good gets the pod restarted.
+   */
+  static final Duration WATCH_DOWN_BOUND = Duration.ofMinutes(2);
+  /**
+   * How long one reconcile may run, or a due key wait, before {@code /healthz} fails: a pass is
+   * bounded by its calls' timeouts (seconds each) and backups run off the workers, so this only
+   * trips on a stuck worker or a queue that stopped dispatching.
+   */
+  static final Duration WORKER_STALL_BOUND = Duration.ofMinutes(5);
 
   private final KubernetesClient client;
   private final OperatorSettings settings;
@@ -203,6 +215,15 @@ public final class Operator implements AutoCloseable {
 
     if (health != null) {
       health.addReadiness(new HealthCheck("informers-synced", caches::hasSynced));
+      // before the first sync the readiness probe speaks; a process that never syncs fails start()
+      InformerLiveness watches = new InformerLiveness(
+          () -> caches.hasSynced() ? caches.notWatching() : java.util.Set.of(), WATCH_DOWN_BOUND, clock);
+      health.addLiveness(new HealthCheck("informers-watching", watches::alive));
+      health.addLiveness(new HealthCheck("workers-progressing", () -> queue.stall(WORKER_STALL_BOUND)
+          .map(stall -> {
+            LOG.warn("liveness: the work queue is stalled: {}", stall);
+            return false;
+          }).orElse(true)));
     }
     caches.start();
     long deadline = System.nanoTime() + syncTimeout.toNanos();
