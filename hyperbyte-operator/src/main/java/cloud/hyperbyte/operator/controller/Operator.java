@@ -168,6 +168,7 @@ public final class Operator implements AutoCloseable {
 
   /** Starts everything and waits until the caches are synced (at most {@code syncTimeout}). */
   public synchronized Operator start(Duration syncTimeout) throws IOException, InterruptedException {
+    fence.onRefusal(metrics::fencedAction);
     if (settings.healthPort() >= 0) {
       health = HealthServer.start(settings.healthPort());
     }

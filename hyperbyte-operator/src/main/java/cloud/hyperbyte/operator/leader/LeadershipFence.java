@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * default 15 s / 10 s / 2 s) for the clock skew between the two instances plus the time a call that
  * passed the fence just before it closed takes to reach its target.
  *
- * <p>Every refusal is logged ({@code fence: refused …}) and counted ({@link #refusals()}), so a test
- * or an operator of the operator can see that a stale instance tried to act and did not.
+ * <p>Every refusal is logged ({@code fence: refused …}) and counted ({@link #refusals()}, and the
+ * process's {@code hyperbyte_operator_fenced_actions_total}), so a test or an operator of the
+ * operator can see that a stale instance tried to act and did not.
  */
 public final class LeadershipFence implements Fence {
 
@@ -34,6 +35,7 @@ public final class LeadershipFence implements Fence {
   private final Clock clock;
   private final AtomicReference<Instant> openUntil = new AtomicReference<>(Instant.MIN);
   private final AtomicLong refusals = new AtomicLong();
+  private volatile Runnable onRefusal = () -> {};
 
   /** @param clock the clock the Lease's renew times are stamped with (fabric8 uses the system clock) */
   public LeadershipFence(Clock clock) {
@@ -61,6 +63,11 @@ public final class LeadershipFence implements Fence {
     return openUntil.get();
   }
 
+  /** Also tells {@code action} of every refusal (the process counts them in its metrics). */
+  public void onRefusal(Runnable action) {
+    this.onRefusal = Objects.requireNonNull(action, "action");
+  }
+
   /** Actions refused so far. */
   public long refusals() {
     return refusals.get();
@@ -74,6 +81,7 @@ public final class LeadershipFence implements Fence {
       return;
     }
     refusals.incrementAndGet();
+    onRefusal.run();
     String why = until.equals(Instant.MIN) ? "this instance does not lead"
         : "leadership unconfirmed since " + until + " (no Lease renewal stored in time)";
     LOG.warn("fence: refused {}: {}", action, why);

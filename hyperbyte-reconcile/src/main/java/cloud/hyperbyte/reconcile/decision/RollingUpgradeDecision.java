@@ -193,7 +193,11 @@ public final class RollingUpgradeDecision {
     }
     int partition = observed.onDelete() ? livePartition : Math.min(livePartition, ordinal + 1);
     List<Integer> othersOut = othersOut(observed, ordinal);
-    if (!othersOut.isEmpty() && notRestartedYet(observed, ordinal, step, livePartition, target)) {
+    boolean beforeRestart = step == UpgradeStep.EXCLUDING || step == UpgradeStep.WAITING || step == UpgradeStep.RESTARTING;
+    // in a later step a pending restart is a lost release, unless the deletion just made is not in the cache yet
+    boolean releaseLost = back(observed, ordinal) && !now.isBefore(progress.stepStartedAt().plus(timings.poll()));
+    if (!othersOut.isEmpty() && restartPending(observed, ordinal, livePartition, target)
+        && (beforeRestart || releaseLost)) {
       return abortStep(observed, memory, progress, othersOut, partition, decision, now, timings);
     }
     if (step == UpgradeStep.EXCLUDING) {
@@ -273,16 +277,15 @@ public final class RollingUpgradeDecision {
     return out;
   }
 
-  /** Whether the member's restart is still to come: its step precedes it and nothing has released it. */
-  private static boolean notRestartedYet(ObservedCluster observed, int ordinal, UpgradeStep step, int livePartition,
-      String target) {
-    if (step != UpgradeStep.EXCLUDING && step != UpgradeStep.WAITING && step != UpgradeStep.RESTARTING) {
-      return false;
-    }
-    if (observed.onDelete()) {
-      return observed.pod(ordinal).filter(p -> !p.terminating() && !p.runs(target)).isPresent();
-    }
-    return livePartition > ordinal;
+  /**
+   * Whether the member's restart is still to be released: its pod runs the old revision and neither
+   * the partition (at or below its ordinal) nor a deletion has let it go. Also true in a later step
+   * whose release was lost (the partition raised again behind the operator's back): releasing it then
+   * is a restart like the first.
+   */
+  private static boolean restartPending(ObservedCluster observed, int ordinal, int livePartition, String target) {
+    boolean stale = observed.pod(ordinal).filter(p -> !p.terminating() && !p.runs(target)).isPresent();
+    return stale && (observed.onDelete() || livePartition > ordinal);
   }
 
   /**

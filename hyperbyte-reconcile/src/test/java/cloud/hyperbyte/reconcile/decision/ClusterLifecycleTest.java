@@ -58,6 +58,23 @@ class ClusterLifecycleTest {
     assertThat(plan.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting") && n.message().contains("db-1"));
   }
 
+  /**
+   * Found by {@code aServingMemberIsRestartedOnlyWhileEveryOtherMemberIsBack}: status remembers member
+   * 1 as past its restart, but the partition still holds it on the old revision (the release was
+   * lost); releasing it again while member 2 is not Ready would take a second member down.
+   */
+  @Test
+  void aLostReleaseIsNotRepeatedWhileAnotherMemberIsDown() {
+    LifecycleMemory including = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
+        java.util.OptionalInt.of(1), Optional.of(UpgradeStep.INCLUDING), NOW.minusSeconds(600), java.util.List.of())));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).newTemplate().proxies(1).notReady(2).podRevision(2, "r2")
+        .remembering(including).build());
+
+    assertThat(plan.statefulSetShape().get().partition()).isEqualTo(3);
+    assertThat(plan.actions()).noneMatch(Action::disruptive);
+  }
+
   @Test
   void withOnDeleteTheWaitingMembersPodIsNotDeletedWhileAnotherIsDown() {
     LifecycleMemory waiting = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
