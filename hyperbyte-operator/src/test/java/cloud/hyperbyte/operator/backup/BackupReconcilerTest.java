@@ -119,7 +119,8 @@ class BackupReconcilerTest {
     HyperbytedbBackupStatus status = h.backup("flaky").getStatus();
     assertThat(status.getAttempts()).isEqualTo(2);
     assertThat(status.getConditions()).extracting(Condition::getType).doesNotContain("Retrying");
-    assertThat(eventReasons(h, "flaky")).contains("BackupRetrying", "BackupCompleted");
+    // the pass records its events after the status write that shows Completed
+    await().untilAsserted(() -> assertThat(eventReasons(h, "flaky")).contains("BackupRetrying", "BackupCompleted"));
     assertThat(eventMessages(h, "flaky")).anyMatch(m -> m.contains("attempt 1 of 3 failed") && m.contains("reset"));
   }
 
