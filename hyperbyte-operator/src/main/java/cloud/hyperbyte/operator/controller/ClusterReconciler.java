@@ -31,6 +31,7 @@ import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
@@ -97,6 +98,7 @@ public final class ClusterReconciler {
   private final TlsMaterialDecision tlsDecision;
   private final ApplyPlanner planner = ApplyPlanner.withDefaults();
   private final ClusterObservations observations;
+  private final Fence fence;
 
   public ClusterReconciler(ClusterReconcilerSettings settings) {
     this.client = settings.client();
@@ -113,6 +115,7 @@ public final class ClusterReconciler {
     this.statusDeriver = new ClusterStatusDeriver(clock);
     this.tlsDecision = settings.tlsDecision();
     this.observations = new ClusterObservations(caches, new StorageClassLookup(client));
+    this.fence = settings.fence();
   }
 
   /** Reconciles the cluster {@code key}. */
@@ -180,6 +183,8 @@ public final class ClusterReconciler {
       ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan, storage, missingKinds),
           caches.ownedBy(key));
       if (applyPlan.hasWrites()) {
+        // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
+        fence.check("apply " + applyPlan.describe());
         LOG.info("applying {}", applyPlan.describe());
       }
       new ApplyExecutor(writer).execute(applyPlan);
@@ -191,7 +196,7 @@ public final class ClusterReconciler {
       LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
           actions.size(), unseenWrites);
     } else {
-      ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes).execute(ref, actions);
+      ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes, fence).execute(ref, actions);
       executed.effective().forEach(action -> LOG.info("{}: {}", action.event().reason(), action.event().message()));
       if (executed.failure().isPresent()) {
         // the planned status assumes every action happened: it is not written, and the pass is retried
@@ -258,6 +263,7 @@ public final class ClusterReconciler {
     if (StatusCopy.same(cluster.getStatus(), status)) {
       return true;
     }
+    fence.check("status write of " + ref.namespace() + "/" + ref.name());
     try {
       writes.patchStatus(ref, status, cluster.getMetadata().getResourceVersion());
       return true;

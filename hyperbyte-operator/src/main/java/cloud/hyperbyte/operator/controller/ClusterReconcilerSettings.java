@@ -5,6 +5,7 @@ import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
  * @param probes pool the member probes of a pass run on, shared by all clusters
  * @param probeBudget longest wait for all members of one cluster to answer
  * @param clusterDomain DNS domain of the Kubernetes cluster, for member addresses
+ * @param fence passed before each lifecycle action
  */
 public record ClusterReconcilerSettings(
     KubernetesClient client,
@@ -31,4 +33,5 @@ public record ClusterReconcilerSettings(
     String clusterDomain,
     Clock clock,
     LifecycleTimings timings,
-    TlsMaterialDecision tlsDecision) {}
+    TlsMaterialDecision tlsDecision,
+    Fence fence) {}

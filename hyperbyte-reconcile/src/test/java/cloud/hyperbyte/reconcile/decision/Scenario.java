@@ -132,6 +132,12 @@ public final class Scenario {
         Optional.of(revision), p.terminating(), p.podIp()));
   }
 
+  /** The member's pod was replaced: same name, another UID. */
+  public Scenario replacedPod(int ordinal) {
+    return pod(ordinal, p -> new ObservedPod(p.name(), p.uid() + "-replacement", p.ordinal(), p.phase(), p.ready(),
+        p.revision(), p.terminating(), p.podIp()));
+  }
+
   public Scenario notReady(int ordinal) {
     return pod(ordinal, p -> withReady(p, false));
   }
@@ -224,6 +230,7 @@ public final class Scenario {
       MemberStatus m = new MemberStatus();
       m.setNodeId(ordinal + 1);
       m.setUnhealthySince(since.toString());
+      m.setPodUid(memory.unhealthyPods().get(ordinal));
       memberStatuses.add(m);
     });
     status.setMembers(memberStatuses);

@@ -73,6 +73,23 @@ class ActionExecutorTest {
         Arguments.of(ORPHAN, "orphan statefulset prod/db uid sts-uid", "Normal StatefulSetReplacing -"));
   }
 
+  /** Issue 13, defect 3: an instance whose leadership lapses mid-pass stops at its next action. */
+  @Test
+  void onceTheFenceClosesNoFurtherActionReachesAMemberAProxyOrTheApi() {
+    java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger(1);
+    cloud.hyperbyte.reconcile.port.Fence closesAfterOne = action -> {
+      if (allowed.getAndDecrement() <= 0) {
+        throw new cloud.hyperbyte.reconcile.port.FencedException("leadership lapsed before " + action);
+      }
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ActionExecutor(ports, ports, ports, DELAYS,
+            closesAfterOne).execute(CLUSTER, List.of(EXCLUDE_3, RESTART_3, DRAIN_3)))
+        .isInstanceOf(cloud.hyperbyte.reconcile.port.FencedException.class)
+        .hasMessageContaining("DeletePod on prod/db-2");
+    assertThat(ports.calls()).containsExactly("exclude 10.0.0.3 on db-proxy-0");
+  }
+
   @ParameterizedTest(name = "{0} calls {1}")
   @MethodSource("eachActionAndItsCall")
   void eachActionMakesItsOneCallThenRecordsItsEvent(Action action, String call, String event) {
