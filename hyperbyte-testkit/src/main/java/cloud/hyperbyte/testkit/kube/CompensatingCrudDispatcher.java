@@ -3,7 +3,9 @@ package cloud.hyperbyte.testkit.kube;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
 import cloud.hyperbyte.testkit.kube.admission.Operation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudPersistence;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
@@ -51,6 +53,17 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
   private final AdmissionChain admission = new AdmissionChain();
+  private final Deletion.Store deletionStore = new Deletion.Store() {
+    @Override
+    public JsonNode current(String itemPath) {
+      return CompensatingCrudDispatcher.this.current(itemPath);
+    }
+
+    @Override
+    public MockResponse replace(String itemPath, ObjectNode object) {
+      return CompensatingCrudDispatcher.super.handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(object)));
+    }
+  };
 
   CompensatingCrudDispatcher(Clock clock) {
     this.clock = clock;
@@ -77,7 +90,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (decision.refusal() != null) {
       return decision.refusal();
     }
-    return decision.withWarnings(super.handleCreate(copy(request, Json.write(decision.object()))));
+    MockResponse created = super.handleCreate(copy(request, Json.write(decision.object())));
+    if (created.code() == 201 && !Generations.tracked(ApiPaths.withoutQuery(request.getPath()))) {
+      ObjectNode stored = (ObjectNode) Json.parse(created.getBody().readUtf8());
+      ((ObjectNode) stored.path("metadata")).remove("generation");
+      created.setBody(Json.write(stored));
+    }
+    return decision.withWarnings(created);
   }
 
   @Override
@@ -97,6 +116,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (old == null) {
       return super.handleUpdate(copy(request, body));
     }
+    if (toStatus && !statusWriteThrough.get() && isStale(old, incoming)) {
+      // the stock mock checks resourceVersion on the main resource only
+      return conflict(target);
+    }
     ObjectNode stored = storedAfterUpdate(itemPath, (ObjectNode) old, incoming, toStatus);
     if (statusWriteThrough.get()) {
       target = new ResourcePath(target.group(), target.version(), target.namespace(), target.resource(),
@@ -108,6 +131,18 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
     String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
     return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+  }
+
+  private static boolean isStale(JsonNode old, JsonNode incoming) {
+    String sent = incoming.path("metadata").path("resourceVersion").asString("");
+    return !sent.isEmpty() && !sent.equals(old.path("metadata").path("resourceVersion").asString(""));
+  }
+
+  /** 409 as {@code apierrors.NewConflict} words it for a stale resourceVersion. */
+  private static MockResponse conflict(ResourcePath target) {
+    return StatusResponses.failure(409, "Conflict", "Operation cannot be fulfilled on " + target.resource()
+        + (target.group().isEmpty() ? "" : "." + target.group()) + " \"" + target.name()
+        + "\": the object has been modified; please apply your changes to the latest version and try again");
   }
 
   /** What the store keeps after this update: status writes change only status, main writes keep it. */
@@ -158,8 +193,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String itemPath = path.endsWith("/status") ? ApiPaths.collectionOf(path) : path;
     Set<String> uidsBefore = uidsMatching(itemPath);
     String body = request.getBody().readUtf8();
-    MockResponse response = method == HttpMethod.DELETE ? super.handleDelete(request.getPath())
-        : super.dispatch(copy(request, body));
+    MockResponse response;
+    if (method == HttpMethod.DELETE) {
+      Optional<MockResponse> held = Deletion.held(deletionStore, clock, path, body);
+      response = held.isPresent() ? held.get() : super.handleDelete(request.getPath());
+    } else {
+      response = super.dispatch(copy(request, body));
+    }
     if (!uidsBefore.isEmpty() && !isOrphanDelete(method, request.getPath(), body)) {
       uidsBefore.removeAll(uidsMatching(itemPath));
       collectGarbage(uidsBefore);
@@ -200,6 +240,50 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       return StatusResponses.failure(400, "BadRequest", e.getMessage());
     }
     return super.handlePatch(copy(request, body));
+  }
+
+  /**
+   * The stock version copies {@code generation} unconditionally (and fails when there is none); kinds
+   * without a generation ({@link Generations}) keep none.
+   */
+  @Override
+  public void preserveMetadata(JsonNode currentResource, JsonNode updatedResource) {
+    JsonNode current = currentResource.path("metadata");
+    ObjectNode updated = (ObjectNode) updatedResource.get("metadata");
+    for (String field : List.of("namespace", "uid", "creationTimestamp", "resourceVersion", "generation")) {
+      if (current.hasNonNull(field)) {
+        updated.set(field, current.get(field).deepCopy());
+      } else {
+        updated.remove(field);
+      }
+    }
+  }
+
+  /** Bumps the generation of kinds that have one, on changes outside metadata and status (Deployments: annotations too). */
+  @Override
+  public void touchGeneration(JsonNode currentResource, JsonNode updatedResource) {
+    JsonNode current = currentResource.path("metadata");
+    if (!current.has("generation")) {
+      return;
+    }
+    boolean annotations = "Deployment".equals(currentResource.path("kind").asString(""))
+        && !current.path("annotations").equals(updatedResource.path("metadata").path("annotations"));
+    if (annotations || KubernetesCrudPersistence.shouldIncreaseGeneration(currentResource, updatedResource)) {
+      ((ObjectNode) updatedResource.get("metadata")).put("generation", current.path("generation").asLong(0) + 1);
+    }
+  }
+
+  /** A created object of a kind without generation is stored without one. */
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    String state = newState;
+    if (oldAttributes == null && newState != null && !Generations.tracked(ApiPaths.withoutQuery(path))) {
+      ObjectNode created = (ObjectNode) Json.parse(newState);
+      ((ObjectNode) created.path("metadata")).remove("generation");
+      state = Json.write(created);
+    }
+    super.processEvent(path, pathAttributes, oldAttributes, resource, state);
   }
 
   @Override

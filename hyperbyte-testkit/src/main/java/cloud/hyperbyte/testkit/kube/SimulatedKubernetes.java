@@ -2,6 +2,7 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.BuiltInRules;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -54,6 +55,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.faults = new ApiFaults(faultSeed);
     this.requests = new ApiRequestLog();
     this.store = new CompensatingCrudDispatcher(clock);
+    BuiltInRules.all().forEach(store::addAdmissionStep);
     SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations, store, faults, requests);
     this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         dispatcher, false);
