@@ -49,6 +49,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final KubernetesAttributesExtractor pathParser = new KubernetesAttributesExtractor();
   private final Clock clock;
+  /** The Update manager of the write being handled; null for applies (they record their own) and internal writes. */
+  private final ThreadLocal<String> writer = new ThreadLocal<>();
   /** Set while an apply to {@code /status} writes status and managedFields in one main-resource PUT. */
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
@@ -90,6 +92,11 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (decision.refusal() != null) {
       return decision.refusal();
     }
+    if (writer.get() != null) {
+      String path = ApiPaths.withoutQuery(request.getPath());
+      UpdateManagers.record(null, decision.object(), writer.get(), false, isStatusSubresourceEnabledForResource(path),
+          ApiPaths.isBuiltInGroup(path), now());
+    }
     MockResponse created = super.handleCreate(copy(request, Json.write(decision.object())));
     if (created.code() == 201 && !Generations.tracked(ApiPaths.withoutQuery(request.getPath()))) {
       ObjectNode stored = (ObjectNode) Json.parse(created.getBody().readUtf8());
@@ -129,8 +136,24 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (decision.refusal() != null) {
       return decision.refusal();
     }
-    String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
-    return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+    if (writer.get() == null) {
+      String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
+      return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+    }
+    ObjectNode admitted = decision.object();
+    JsonNode managersBefore = admitted.path("metadata").path("managedFields").deepCopy();
+    UpdateManagers.record(old, admitted, writer.get(), toStatus, isStatusSubresourceEnabledForResource(itemPath),
+        ApiPaths.isBuiltInGroup(itemPath), now());
+    if (!toStatus || managersBefore.equals(admitted.path("metadata").path("managedFields"))) {
+      return decision.withWarnings(super.handleUpdate(copy(request, Json.write(admitted))));
+    }
+    // a PUT to /status would store the status only; the Update manager's entry changes managedFields too
+    statusWriteThrough.set(true);
+    try {
+      return decision.withWarnings(super.handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(admitted))));
+    } finally {
+      statusWriteThrough.set(false);
+    }
   }
 
   private static boolean isStale(JsonNode old, JsonNode incoming) {
@@ -180,6 +203,19 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpMethod method = request.method();
+    if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+      boolean apply = String.valueOf(request.getHeader("Content-Type")).startsWith("application/apply-patch");
+      writer.set(apply ? null : UpdateManagers.managerOf(ApiPaths.query(request.getPath()).get("fieldManager"),
+          request.getHeader("User-Agent")));
+    }
+    try {
+      return dispatchWrite(request, method);
+    } finally {
+      writer.remove();
+    }
+  }
+
+  private MockResponse dispatchWrite(RecordedRequest request, HttpMethod method) {
     if (method == HttpMethod.POST) {
       if (ApiPaths.withoutQuery(request.getPath()).equals(CRDS)) {
         request = copy(request, established(request.getBody().readUtf8()));
@@ -361,6 +397,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     } finally {
       statusWriteThrough.set(false);
     }
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private JsonNode current(String itemPath) {
