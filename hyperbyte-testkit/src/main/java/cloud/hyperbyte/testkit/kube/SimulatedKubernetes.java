@@ -24,7 +24,9 @@ import java.util.function.Consumer;
 /**
  * An in-process Kubernetes API for tests and embedders: the fabric8 mock server in CRUD mode with
  * the gaps to a real API server closed (server-side apply with managed fields, strategic merge
- * patch, RFC 7386 merge patch, built-in status subresources, garbage collection), our CRDs
+ * patch, RFC 7386 merge patch, built-in status subresources, garbage collection, the built-in
+ * kinds' immutable-field rules of {@link BuiltInRules}, optimistic concurrency on status writes,
+ * {@code Update} managers in managedFields, deletion held by finalizers), our CRDs
  * registered, a request log, fault injection and optional simulated controllers for StatefulSets and
  * Deployments. Close it to stop everything.
  *
@@ -95,7 +97,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
 
   /**
    * Adds an admission step, run on every create and update (patches and applies included) after the
-   * steps added before, on the object the server would store.
+   * built-in rules and the steps added before, on the object the server would store.
    */
   public void addAdmissionStep(AdmissionStep step) {
     store.addAdmissionStep(step);

@@ -2,6 +2,7 @@ package cloud.hyperbyte.testkit.kube.admission;
 
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,8 +39,7 @@ final class StatefulSetUpdateRule extends SpecUpdateRule {
   }
 
   private static JsonNode comparable(JsonNode spec) {
-    ObjectNode copy = spec.isObject() ? (ObjectNode) spec.deepCopy() : tools.jackson.databind.node.JsonNodeFactory
-        .instance.objectNode();
+    ObjectNode copy = spec.isObject() ? (ObjectNode) spec.deepCopy() : JsonNodeFactory.instance.objectNode();
     MUTABLE.forEach(copy::remove);
     if (copy.path("podManagementPolicy").asString("").isEmpty()) {
       copy.put("podManagementPolicy", "OrderedReady");
