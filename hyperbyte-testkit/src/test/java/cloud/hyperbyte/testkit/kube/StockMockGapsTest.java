@@ -10,6 +10,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -177,17 +178,6 @@ class StockMockGapsTest {
   }
 
   @Test
-  void aConfigMapGetsAGenerationThatDataChangesBump() {
-    client.resource(Fixtures.configMap("g-gen", Map.of("k", "v"))).create();
-    ConfigMap changed = client.configMaps().inNamespace(NS).withName("g-gen").edit(c -> {
-      c.getData().put("k", "w");
-      return c;
-    });
-
-    assertThat(changed.getMetadata().getGeneration()).isEqualTo(2L);
-  }
-
-  @Test
   void immutableFieldsAndWritersAreNotTracked() {
     client.resource(Fixtures.statefulSet("g-immutable", 1)).create();
     StatefulSet changed = client.apps().statefulSets().inNamespace(NS).withName("g-immutable").edit(s -> {
@@ -211,5 +201,17 @@ class StockMockGapsTest {
       c.getMetadata().getFinalizers().add("example.com/late");
       return c;
     }).getMetadata().getFinalizers()).contains("example.com/late");
+  }
+
+  @Test
+  void theScaleSubresourceAnswersTheObjectItselfInsteadOfAScale() {
+    client.resource(Fixtures.statefulSet("scaled", 2, "1").build()).create();
+
+    Scale scale = client.apps().statefulSets().inNamespace(NS).withName("scaled").scale();
+
+    // a real server answers apiVersion autoscaling/v1, kind Scale, with status.replicas and selector
+    assertThat(scale.getApiVersion()).isEqualTo("apps/v1");
+    assertThat(scale.getKind()).isEqualTo("StatefulSet");
+    assertThat(scale.getStatus()).isNull();
   }
 }
