@@ -81,7 +81,7 @@ class FieldOwnershipTest {
     spec.setReplicas(3);
     cluster.setSpec(spec);
     client.resource(cluster).create();
-    // the HPA writes through the scale subresource; the server records it as an Update of spec.replicas
+    // the HPA writes spec.replicas through /scale (ScaleSubresourceE2eTest); an Update of the field owns it alike
     client.resources(HyperbytedbCluster.class).inNamespace("prod").withName("db")
         .patch(mergePatchBy("horizontal-pod-autoscaler"), "{\"spec\":{\"replicas\":5}}");
     HyperbytedbCluster live = client.resources(HyperbytedbCluster.class).inNamespace("prod").withName("db").get();
