@@ -2,6 +2,7 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.BuiltInRules;
 import cloud.hyperbyte.testkit.kube.admission.PersistentVolumeClaimAdmission;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
 /**
  * An in-process Kubernetes API for tests and embedders: the fabric8 mock server in CRUD mode with
  * the gaps to a real API server closed (server-side apply with managed fields, strategic merge
- * patch, RFC 7386 merge patch, built-in status subresources, garbage collection), our CRDs
+ * patch, RFC 7386 merge patch, built-in status subresources, garbage collection, the built-in
+ * kinds' immutable-field rules of {@link BuiltInRules}, optimistic concurrency on status writes,
+ * {@code Update} managers in managedFields, deletion held by finalizers), our CRDs
  * registered, a request log, fault injection and optional simulated controllers for StatefulSets and
  * Deployments. Close it to stop everything.
  *
@@ -56,6 +59,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.faults = new ApiFaults(faultSeed);
     this.requests = new ApiRequestLog();
     this.store = new CompensatingCrudDispatcher(clock);
+    BuiltInRules.all().forEach(store::addAdmissionStep);
     store.addAdmissionStep(new PersistentVolumeClaimAdmission());
     SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations, store, faults, requests);
     this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
@@ -96,7 +100,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
 
   /**
    * Adds an admission step, run on every create and update (patches and applies included) after the
-   * steps added before, on the object the server would store.
+   * built-in rules and the steps added before, on the object the server would store.
    */
   public void addAdmissionStep(AdmissionStep step) {
     store.addAdmissionStep(step);
