@@ -151,6 +151,8 @@ public final class Scenario {
     return this;
   }
 
+  private String whenScaled;
+
   public Scenario partition(int value) {
     partition = value;
     return this;
@@ -158,6 +160,12 @@ public final class Scenario {
 
   public Scenario onDelete() {
     onDelete = true;
+    return this;
+  }
+
+  /** The live StatefulSet's {@code persistentVolumeClaimRetentionPolicy.whenScaled} (absent by default). */
+  public Scenario liveWhenScaled(String policy) {
+    whenScaled = policy;
     return this;
   }
 
@@ -182,6 +190,10 @@ public final class Scenario {
         .withNewStatus().withObservedGeneration(2L).withCurrentRevision("r1").withUpdateRevision(updateRevision)
         .endStatus()
         .build();
+    if (whenScaled != null) {
+      sts.getSpec().setPersistentVolumeClaimRetentionPolicy(
+          new io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy("Retain", whenScaled));
+    }
     if (!onDelete) {
       sts.getSpec().getUpdateStrategy().setRollingUpdate(
           new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder()
