@@ -105,12 +105,35 @@ class RestoreE2eTest extends OperatorE2eTest {
     assertThat(fetch.runs()).as("the new operator reused the running restore pods").isEqualTo(3);
   }
 
+  @Test
+  void restoreWithWhenScaledDeleteKeepsEveryVolume() throws Exception {
+    SimulatedRaftGroup before = clusterWithBackupThenMoreWrites("""
+        persistentVolumeClaimRetention:
+          whenScaled: Delete
+        """);
+    fetch.release();
+
+    createRestore("restore-3");
+
+    awaitRestorePhase("restore-3", "Completed");
+    awaitRunning("hdb", 3);
+    assertThat(timeline.linesStartingWith("pvc ")).as("the hold's scale to zero deletes no member volume").isEmpty();
+    assertRestoredAndReformed("restore-3", before);
+    assertThat(user.apps().statefulSets().inNamespace(NS).withName("hdb").get().getSpec()
+        .getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).as("the user's policy is back").isEqualTo("Delete");
+  }
+
+  private SimulatedRaftGroup clusterWithBackupThenMoreWrites() throws Exception {
+    return clusterWithBackupThenMoreWrites("");
+  }
+
   /**
    * A Running 3-member cluster holding {@link #SNAPSHOT_POINTS}, a completed one-shot backup of it,
-   * then {@link #LATER_POINTS} written; returns the Raft group before the restore.
+   * then {@link #LATER_POINTS} written; returns the Raft group before the restore. {@code extraSpec}
+   * is added to the cluster's spec.
    */
-  private SimulatedRaftGroup clusterWithBackupThenMoreWrites() throws Exception {
-    create(Manifests.cluster("hdb", 3));
+  private SimulatedRaftGroup clusterWithBackupThenMoreWrites(String extraSpec) throws Exception {
+    create(Manifests.cluster("hdb", 3, extraSpec));
     awaitRunning("hdb", 3);
     write("hdb-0", SNAPSHOT_POINTS);
     eventually().until(() -> members().stream().allMatch(m -> m.points().equals(SNAPSHOT_POINTS)));
