@@ -3,9 +3,12 @@ package cloud.hyperbyte.operator.storage;
 import cloud.hyperbyte.reconcile.backup.ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.S3Credentials;
 import cloud.hyperbyte.reconcile.backup.ObjectStore;
+import cloud.hyperbyte.reconcile.backup.ObjectStoreException;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +19,10 @@ import java.util.Optional;
 /**
  * {@code hyperbyte restore-fetch …}: the restore pod's init container (contract in {@link
  * RestoreFetchArgs}). The CLI hands over its arguments and environment; the exit code is 0 when the
- * snapshot was fetched and verified, 2 for bad arguments, 1 for anything else, with the reason on
- * stderr and in the termination log so {@code kubectl describe} and the restore's status show it.
+ * snapshot was fetched and verified, {@link RestoreFetchArgs#EXIT_USAGE} for bad arguments, {@link
+ * RestoreFetchArgs#EXIT_TRANSIENT} when the object store was unavailable (the restore tries again
+ * with a new pod), {@link RestoreFetchArgs#EXIT_FAILED} for anything else, with the reason on stderr
+ * and in the termination log so {@code kubectl describe} and the restore's status show it.
  */
 public final class RestoreFetchCommand {
 
@@ -36,7 +41,7 @@ public final class RestoreFetchCommand {
     try {
       parsed = RestoreFetchArgs.parse(args);
     } catch (IllegalArgumentException e) {
-      return fail(err, terminationLog, 2, "restore-fetch: " + e.getMessage());
+      return fail(err, terminationLog, RestoreFetchArgs.EXIT_USAGE, "restore-fetch: " + e.getMessage());
     }
     Optional<S3Credentials> credentials =
         Optional.ofNullable(env.get(RestoreFetchArgs.ACCESS_KEY_ENV))
@@ -49,7 +54,8 @@ public final class RestoreFetchCommand {
           + result.sha256() + ", " + result.entries() + " entries");
       return 0;
     } catch (SnapshotFetch.FetchException | RuntimeException e) {
-      return fail(err, terminationLog, 1, "restore-fetch: " + e.getMessage());
+      return fail(err, terminationLog, transientFailure(e) ? RestoreFetchArgs.EXIT_TRANSIENT : RestoreFetchArgs.EXIT_FAILED,
+          "restore-fetch: " + e.getMessage());
     } finally {
       if (store instanceof AutoCloseable closeable) {
         try {
@@ -59,6 +65,23 @@ public final class RestoreFetchCommand {
         }
       }
     }
+  }
+
+  /**
+   * Whether another attempt may succeed: the object store was unavailable (its own classification),
+   * or the connection broke or timed out mid-stream. A missing, incomplete or corrupt snapshot, a
+   * refused credential and a full disk are final.
+   */
+  static boolean transientFailure(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ObjectStoreException store) {
+        return store.reason().transientFailure();
+      }
+      if (cause instanceof SocketException || cause instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int fail(PrintStream err, Path terminationLog, int code, String message) {

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -105,7 +107,11 @@ class BackupRestoreRoundTripTest {
   }
 
   private int fetch(SnapshotLocation location, Path output, ByteArrayOutputStream err) {
-    List<String> args = new RestoreFetchArgs(destination, location, output.toString()).toArgs();
+    return fetch(destination, location, output, err);
+  }
+
+  private int fetch(S3Settings from, SnapshotLocation location, Path output, ByteArrayOutputStream err) {
+    List<String> args = new RestoreFetchArgs(from, location, output.toString()).toArgs();
     return new RestoreFetchCommand(new S3ObjectStoreFactory()).run(args,
         Map.of(RestoreFetchArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY, RestoreFetchArgs.SECRET_KEY_ENV, LocalS3.SECRET_KEY),
         new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), null);
@@ -170,6 +176,31 @@ class BackupRestoreRoundTripTest {
 
     assertThat(err.toString()).contains("points outside the snapshot");
     assertThat(temp.resolve("evil")).doesNotExist();
+  }
+
+  @Test
+  void anUnreachableStoreExitsTransientSoTheRestoreTriesAgain() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    S3Settings unreachable = new S3Settings("backups", "hb", null, Optional.of("http://127.0.0.1:" + closedPort), true,
+        Optional.empty());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit = fetch(unreachable, new SnapshotLocation("backups", "hb/prod/db/20260101T000000Z/"),
+        temp.resolve("unreachable"), err);
+
+    assertThat(exit).as(err.toString()).isEqualTo(RestoreFetchArgs.EXIT_TRANSIENT);
+  }
+
+  @Test
+  void aMissingSnapshotExitsFailedNotTransient() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit = fetch(new SnapshotLocation("backups", "hb/prod/db/19990101T000000Z/"), temp.resolve("missing"), err);
+
+    assertThat(exit).as(err.toString()).isEqualTo(RestoreFetchArgs.EXIT_FAILED);
   }
 
   @Test
