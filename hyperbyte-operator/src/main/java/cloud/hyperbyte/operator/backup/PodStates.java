@@ -49,7 +49,8 @@ final class PodStates {
 
   /**
    * A restore pod's phase, when it was created and finished, whether it is being deleted, and, when
-   * it failed, the reason its containers give and whether the fetch step called it transient.
+   * it failed, the reason its containers give and whether another attempt may succeed: the fetch
+   * step called its failure transient, or the node evicted the pod.
    */
   static RestoreObservation.PodView restorePod(Pod pod) {
     String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending"
@@ -62,7 +63,8 @@ final class PodStates {
     };
     boolean failed = mapped == RestoreObservation.PodView.Phase.FAILED;
     return new RestoreObservation.PodView(mapped, failed ? failureMessage(pod) : "",
-        failed && fetchExitCode(pod).filter(code -> code == RestoreFetchArgs.EXIT_TRANSIENT).isPresent(),
+        failed && (fetchExitCode(pod).filter(code -> code == RestoreFetchArgs.EXIT_TRANSIENT).isPresent()
+            || "Evicted".equals(pod.getStatus().getReason())),
         instant(pod.getMetadata().getCreationTimestamp()), finishedAt(pod),
         pod.getMetadata().getDeletionTimestamp() != null);
   }

@@ -45,6 +45,15 @@ class PodStatesTest {
   }
 
   @Test
+  void anEvictedPodIsATransientFailure() {
+    Pod pod = new PodBuilder().withNewMetadata().withName("r1-restore-1").endMetadata()
+        .withNewStatus().withPhase("Failed").withReason("Evicted")
+        .withMessage("The node was low on resource: ephemeral-storage.").endStatus().build();
+
+    assertThat(PodStates.restorePod(pod).transientFailure()).isTrue();
+  }
+
+  @Test
   void aRunningPodBeingDeletedIsUnfinishedAndTerminating() {
     Pod pod = new PodBuilder().withNewMetadata().withName("r1-restore-1")
         .withDeletionTimestamp("2026-03-10T12:05:00Z").endMetadata()

@@ -287,7 +287,9 @@ public final class RestoreDecision {
                 + " deleted)");
             return;
           }
-          Instant retryAt = pod.finishedAt().orElse(now).plus(RETRY_BACKOFF.multipliedBy(1L << (attempt - 1)));
+          // from when the pod failed, not from this pass: each pass would push a retry based on now away
+          Instant retryAt = pod.finishedAt().or(pod::createdAt)
+              .map(failed -> failed.plus(RETRY_BACKOFF.multipliedBy(1L << (attempt - 1)))).orElse(now);
           if (now.isBefore(retryAt)) {
             waiting.add(pvc + " (attempt " + attempt + " of " + MAX_ATTEMPTS + " failed: " + pod.message()
                 + "; retrying at " + retryAt + ")");

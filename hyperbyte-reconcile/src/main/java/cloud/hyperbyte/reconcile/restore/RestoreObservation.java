@@ -63,7 +63,7 @@ public record RestoreObservation(
    * @param phase its phase
    * @param message why it failed, when it did
    * @param transientFailure it failed because its fetch step exited with {@link
-   *     RestoreFetchArgs#EXIT_TRANSIENT}: another attempt may succeed
+   *     RestoreFetchArgs#EXIT_TRANSIENT}, or it was evicted: another attempt may succeed
    * @param createdAt when it was created, if known
    * @param finishedAt when its last container ended, if known
    * @param terminating it is being deleted (a running pod may still write to its volume)
