@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Test;
  * Backup and restore through the real operator wiring: a one-shot HyperbytedbBackup execs
  * {@code hyperbytedb backup} and {@code tar} in a simulated member and uploads to a real S3 server;
  * a HyperbytedbRestore holds the cluster at zero, restore pods run the real {@code restore-fetch}
- * and then the restore script against each member volume, and the cluster re-forms Raft.
+ * and then the restore script against each member volume, and the cluster re-forms Raft. The
+ * regressions of issue 13's restore defects run here too: whenScaled Delete (1), a failed restore
+ * stopping its pods (5), a transient fetch error retried (6, which waits the 30 s backoff in real
+ * time), volumes above the replicas removed (8), and an invalid cluster spec (10).
  */
 class RestoreE2eTest extends OperatorE2eTest {
 
