@@ -54,8 +54,9 @@ import java.util.Set;
  * <p>While the restore owns the hold (ScalingDown, Restoring) it re-asserts it if it disappears.
  *
  * <p>Waits for member pods, restore pods and the cluster's readiness ask for no requeue: the
- * operator routes those objects' watch events to the restore. Only an unavailable object store
- * (nothing to watch) and the scale-up deadline set {@link RestorePlan#requeueAt()}.
+ * operator routes those objects' watch events to the restore. Only time passing sets {@link
+ * RestorePlan#requeueAt()}: an unavailable object store (nothing to watch), the backoff before a
+ * restore pod's next attempt, a restore pod's give-up time and the scale-up deadline.
  */
 public final class RestoreDecision {
 
