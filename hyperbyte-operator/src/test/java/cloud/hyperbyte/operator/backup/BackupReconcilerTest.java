@@ -105,7 +105,7 @@ class BackupReconcilerTest {
     assertThat(h.exec.execs()).extracting(DirectoryTarPodExec.Exec::pod).containsOnly("db-0");
     assertThat(h.exec.execs()).extracting(DirectoryTarPodExec.Exec::command)
         .containsSubsequence(BackupCommands.takeSnapshot(), BackupCommands.streamArchive());
-    assertThat(eventReasons(h, "once")).contains("BackupStarted", "BackupCompleted");
+    await().until(() -> eventReasons(h, "once").containsAll(List.of("BackupStarted", "BackupCompleted")));
   }
 
   @Test
@@ -121,7 +121,8 @@ class BackupReconcilerTest {
     HyperbytedbBackupStatus status = h.backup("flaky").getStatus();
     assertThat(status.getAttempts()).isEqualTo(2);
     assertThat(status.getConditions()).extracting(Condition::getType).doesNotContain("Retrying");
-    assertThat(eventReasons(h, "flaky")).contains("BackupRetrying", "BackupCompleted");
+    // events are recorded after the status write the await saw
+    await().until(() -> eventReasons(h, "flaky").containsAll(List.of("BackupRetrying", "BackupCompleted")));
     assertThat(eventMessages(h, "flaky")).anyMatch(m -> m.contains("attempt 1 of 3 failed") && m.contains("reset"));
   }
 

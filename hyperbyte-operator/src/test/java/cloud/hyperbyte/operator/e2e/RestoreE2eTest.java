@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Backup and restore through the real operator wiring: a one-shot HyperbytedbBackup execs
  * {@code hyperbytedb backup} and {@code tar} in a simulated member and uploads to a real S3 server;
- * a HyperbytedbRestore holds the cluster at zero, restore pods run the real {@code restore-fetch}
- * and then the restore script against each member volume, and the cluster re-forms Raft. The
+ * a HyperbytedbRestore holds the cluster at zero, restore pods run their fetch step through the
+ * operator image's command line with their rendered args ({@code restore-fetch …}),
+ * then the restore script against each member volume, and the cluster re-forms Raft. The
  * regressions of issue 13's restore defects run here too: whenScaled Delete (1), a failed restore
  * stopping its pods (5), a transient fetch error retried (6, which waits the 30 s backoff in real
  * time), volumes above the replicas removed (8), and an invalid cluster spec (10).
@@ -49,7 +50,8 @@ class RestoreE2eTest extends OperatorE2eTest {
   private static final List<String> SNAPSHOT_POINTS = List.of("cpu,host=a value=1", "cpu,host=b value=2");
   private static final List<String> LATER_POINTS = List.of("cpu,host=c value=3");
 
-  private final RestoreFetchProgram fetch = RestoreFetchProgram.held();
+  /** The restore pods' fetch step: the operator image's real command line, held until released. */
+  private final HeldProgram fetch = new HeldProgram(new OperatorImageProgram());
   /** Exit codes a restore pod's fetch step ends with at once instead of fetching, by pod name (used once). */
   private final Map<String, Integer> scriptedFetchExits = new ConcurrentHashMap<>();
   private LocalS3 s3;

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The fabric8 CRUD dispatcher with the gaps to a real API server closed (see the testkit README):
  * server-side apply with managed fields, strategic merge patch, RFC 7386 merge patch, the status
- * subresource of built-in kinds, garbage collection by owner references, and new CRDs Established.
+ * subresource of built-in kinds, the scale subresource ({@link ScaleSubresource}), garbage collection
+ * by owner references, and new CRDs Established.
  *
  * <p>Callers must serialise writes (see {@link SimulatedApiDispatcher}): an apply is a read followed
  * by a write.
@@ -51,9 +52,21 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
   private final AdmissionChain admission = new AdmissionChain();
+  private final ScaleSubresource scale;
 
   CompensatingCrudDispatcher(Clock clock) {
     this.clock = clock;
+    this.scale = new ScaleSubresource(new ScaleSubresource.Store() {
+      @Override
+      public JsonNode current(String itemPath) {
+        return CompensatingCrudDispatcher.this.current(itemPath);
+      }
+
+      @Override
+      public MockResponse update(String itemPath, ObjectNode object) {
+        return handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(object)));
+      }
+    }, () -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   /** Adds an admission step run on every create and update, after those added before. */
@@ -145,6 +158,11 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpMethod method = request.method();
+    if (ApiPaths.withoutQuery(request.getPath()).endsWith("/scale")
+        && ScaleSubresource.targets(ResourcePath.parse(request.getPath()))) {
+      return scale.handle(method.name(), request.getPath(), request.getHeader("Content-Type"),
+          request.getBody() == null ? "" : request.getBody().readUtf8(), request.getHeader("User-Agent"));
+    }
     if (method == HttpMethod.POST) {
       if (ApiPaths.withoutQuery(request.getPath()).equals(CRDS)) {
         request = copy(request, established(request.getBody().readUtf8()));
