@@ -3,8 +3,8 @@ package cloud.hyperbyte.operator.controller;
 import cloud.hyperbyte.model.spec.Problem;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
+import cloud.hyperbyte.reconcile.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,19 +42,17 @@ final class InvalidSpecStatus {
       String message, Instant now) {
     HyperbytedbClusterStatus status = StatusCopy.of(last);
     List<Condition> conditions = new ArrayList<>(status.getConditions() == null ? List.of() : status.getConditions());
-    set(conditions, ClusterConditions.READY, "False", reason, message, generation, now);
-    set(conditions, ClusterConditions.DEGRADED, "True", reason, message, generation, now);
+    set(conditions, ClusterConditions.READY, false, reason, message, generation, now);
+    set(conditions, ClusterConditions.DEGRADED, true, reason, message, generation, now);
     status.setConditions(conditions);
     status.setObservedGeneration(generation);
     return status;
   }
 
-  private static void set(List<Condition> conditions, String type, String value, String reason, String message,
+  private static void set(List<Condition> conditions, String type, boolean value, String reason, String message,
       long generation, Instant now) {
-    Condition existing = conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-    String since = existing != null && value.equals(existing.getStatus()) ? existing.getLastTransitionTime() : now.toString();
+    Condition condition = Conditions.transitioned(conditions, type, value, reason, message, generation, now);
     conditions.removeIf(c -> type.equals(c.getType()));
-    conditions.add(new ConditionBuilder().withType(type).withStatus(value).withReason(reason).withMessage(message)
-        .withObservedGeneration(generation).withLastTransitionTime(since).build());
+    conditions.add(condition);
   }
 }

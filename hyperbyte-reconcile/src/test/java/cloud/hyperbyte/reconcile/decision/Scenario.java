@@ -157,6 +157,8 @@ public final class Scenario {
     return this;
   }
 
+  private String whenScaled;
+
   public Scenario partition(int value) {
     partition = value;
     return this;
@@ -164,6 +166,12 @@ public final class Scenario {
 
   public Scenario onDelete() {
     onDelete = true;
+    return this;
+  }
+
+  /** The live StatefulSet's {@code persistentVolumeClaimRetentionPolicy.whenScaled} (absent by default). */
+  public Scenario liveWhenScaled(String policy) {
+    whenScaled = policy;
     return this;
   }
 
@@ -188,6 +196,10 @@ public final class Scenario {
         .withNewStatus().withObservedGeneration(2L).withCurrentRevision("r1").withUpdateRevision(updateRevision)
         .endStatus()
         .build();
+    if (whenScaled != null) {
+      sts.getSpec().setPersistentVolumeClaimRetentionPolicy(
+          new io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy("Retain", whenScaled));
+    }
     if (!onDelete) {
       sts.getSpec().getUpdateStrategy().setRollingUpdate(
           new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder()
