@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * every event and convergence required after the faults. CI runs {@link #CI_SEEDS}; any range runs
  * with {@code -Dcampaign.seeds=N -Dcampaign.firstSeed=S}. A failing seed prints its schedule and each
  * violated invariant with the trace around it; a summary of all seeds goes to
- * {@code target/fault-campaign/summary.txt}.
+ * {@code target/fault-campaign/summary.txt}, each seed's full trace to {@code seed-N.txt} beside it.
  */
 class FaultCampaignTest {
 
@@ -37,12 +37,11 @@ class FaultCampaignTest {
       synchronized (RESULTS) {
         RESULTS.add(result);
       }
+      summary(); // after every seed, so a long range that is stopped early still reports
       String report = result.report();
-      if (!result.violations().isEmpty()) {
-        Path failed = Path.of("target", "fault-campaign", "seed-" + seed + ".txt");
-        Files.createDirectories(failed.getParent());
-        Files.writeString(failed, report + "\n--- full trace ---\n" + String.join("\n", result.trace().lines()));
-      }
+      Path trace = Path.of("target", "fault-campaign", "seed-" + seed + ".txt");
+      Files.createDirectories(trace.getParent());
+      Files.writeString(trace, report + "\n--- full trace ---\n" + String.join("\n", result.trace().lines()));
       assertThat(result.violations()).as(report).isEmpty();
     }));
   }
@@ -57,7 +56,11 @@ class FaultCampaignTest {
   }
 
   @AfterAll
-  static void summary() throws Exception {
+  static void printSummary() throws Exception {
+    System.out.println(Files.readString(Path.of("target", "fault-campaign", "summary.txt")));
+  }
+
+  static synchronized void summary() throws Exception {
     Map<String, Integer> faults = new TreeMap<>();
     Map<String, Long> checks = new TreeMap<>();
     Map<String, Integer> violated = new TreeMap<>();
@@ -78,7 +81,6 @@ class FaultCampaignTest {
     String summary = "fault campaign: " + RESULTS.size() + " runs, wall " + wall.toSeconds() + " s, simulated "
         + simulated.toSeconds() + " s\nsteps by kind: " + faults + "\ninvariant checks: " + checks
         + "\nviolations by invariant: " + violated + "\nfailing seeds: " + failing + "\n";
-    System.out.println(summary);
     Path file = Path.of("target", "fault-campaign", "summary.txt");
     Files.createDirectories(file.getParent());
     Files.writeString(file, summary);
