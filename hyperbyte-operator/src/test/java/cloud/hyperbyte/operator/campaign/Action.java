@@ -55,6 +55,20 @@ sealed interface Action {
     }
   }
 
+  /** A one-shot HyperbytedbBackup {@code name}. */
+  record Backup(String name) implements UserOperation {
+    public String kind() {
+      return "backup";
+    }
+  }
+
+  /** A HyperbytedbRestore {@code name} of backup {@code backup}. */
+  record Restore(String name, String backup) implements UserOperation {
+    public String kind() {
+      return "restore";
+    }
+  }
+
   record Delete() implements UserOperation {
     public String kind() {
       return "delete";

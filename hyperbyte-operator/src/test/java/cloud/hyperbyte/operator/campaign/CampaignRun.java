@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.campaign;
 
+import cloud.hyperbyte.operator.e2e.RestoreFetchProgram;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.cluster.TimeDriver;
 import cloud.hyperbyte.testkit.db.ManualTime;
@@ -50,16 +51,20 @@ final class CampaignRun {
     Map<String, Integer> faults = new TreeMap<>();
     try (SimulatedCluster cluster = SimulatedCluster.builder().time(time).faultSeed(seed)
             .databaseOptions(o -> o.withStartupDuration(Duration.ofMillis(300)).withDrainAckTimeout(Duration.ofSeconds(3)))
-            .proxyIntervals(Duration.ofMillis(500), Duration.ofMillis(200)).start();
+            .proxyIntervals(Duration.ofMillis(500), Duration.ofMillis(200))
+            .containerProgram(Storage.OPERATOR_IMAGE::equals, RestoreFetchProgram.running()).start();
          TimeDriver driver = TimeDriver.start(time, STEP, TICK)) {
       Trace trace = new Trace(cluster.clock());
       UserIntent intent = new UserIntent(schedule.replicas());
       OperatorActivity activity = new OperatorActivity();
-      try (OperatorPool operators = new OperatorPool(cluster, activity, trace);
+      try (Storage storage = new Storage(cluster.observerClient());
+           OperatorPool operators = new OperatorPool(cluster, activity, trace);
            LeaseHolderInvariant lease = new LeaseHolderInvariant(cluster.observerClient(), activity, trace);
            PausedWritesInvariant paused = new PausedWritesInvariant(cluster.observerClient(), activity, trace);
            RunningVersionInvariant version = new RunningVersionInvariant(cluster.observerClient(), trace);
-           VoterClaimInvariant claims = new VoterClaimInvariant(cluster, intent, trace)) {
+           VoterClaimInvariant claims = new VoterClaimInvariant(cluster, intent, trace);
+           RestoreVolumeInvariant restores = new RestoreVolumeInvariant(cluster, intent, trace);
+           SnapshotInvariant snapshots = new SnapshotInvariant(cluster, storage, trace)) {
         new DisruptionInvariant(cluster, intent, trace);
         new Node1RaftInvariant(cluster, intent, trace);
         operators.startOne();
@@ -67,7 +72,7 @@ final class CampaignRun {
           operators.startOne();
         }
         FaultInjector injector = new FaultInjector(cluster, operators, intent, trace);
-        UserActions user = new UserActions(cluster.observerClient(), intent);
+        UserActions user = new UserActions(cluster.observerClient(), intent, storage);
         Trace stepsTrace = trace;
         user.create(schedule);
         Duration started = trace.elapsed();
@@ -96,6 +101,7 @@ final class CampaignRun {
         trace.log("faults ended");
         new Convergence(cluster, intent, trace).await();
         lease.judgeRemaining();
+        snapshots.checkBucket();
         Duration simulated = trace.elapsed();
         return new Result(schedule, trace.violations(), faults, trace.checks(), simulated,
             Duration.ofNanos(System.nanoTime() - wallStart), trace);

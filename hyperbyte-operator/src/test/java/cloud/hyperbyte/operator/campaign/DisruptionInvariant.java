@@ -54,6 +54,11 @@ final class DisruptionInvariant {
     if (intent.deleted()) {
       return;
     }
+    if (intent.restoring()) { // a restore holds the cluster at zero by design; members count again once back
+      everReady.clear();
+      outSince.clear();
+      return;
+    }
     trace.checked(OUT_OF_SERVICE);
     Instant now = clock.instant();
     int replicas = intent.replicas();

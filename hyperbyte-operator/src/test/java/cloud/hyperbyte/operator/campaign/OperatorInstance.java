@@ -4,10 +4,12 @@ import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
+import cloud.hyperbyte.operator.e2e.SimulatedPodExec;
 import cloud.hyperbyte.operator.e2e.SimulatedTimeScheduler;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -77,10 +79,12 @@ final class OperatorInstance implements AutoCloseable {
     LeaseSettings lease = new LeaseSettings(LEASE_NAMESPACE, LEASE_NAME, identity, LEASE_DURATION, RENEW_DEADLINE,
         RETRY_PERIOD);
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.of(lease), -1,
-        -1, 4, RESYNC, Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.empty()).withLifecycleTimings(TIMINGS);
+        -1, 4, RESYNC, Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.of(Storage.OPERATOR_IMAGE))
+        .withLifecycleTimings(TIMINGS);
     Clock clock = cluster.clock();
     this.operator = new Operator(client, settings, new OperatorMetrics(new PrometheusRegistry()), members, proxies,
-        clock, new SimulatedTimeScheduler(clock, cluster.time()));
+        clock, new SimulatedTimeScheduler(clock, cluster.time()))
+        .withPodExec(recordingExec(new SimulatedPodExec(cluster, () -> killed), activity));
     operator.start(Duration.ofSeconds(60));
   }
 
@@ -99,6 +103,13 @@ final class OperatorInstance implements AutoCloseable {
     if (!lease && WRITES.contains(sent.method())) {
       activity.apiWrite(identity, sent.method(), path);
     }
+  }
+
+  private PodExec recordingExec(PodExec exec, OperatorActivity activity) {
+    return (namespace, pod, container, command) -> {
+      activity.memberCall(identity, "exec " + pod + " " + command);
+      return exec.start(namespace, pod, container, command);
+    };
   }
 
   private void reachable() {

@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.campaign;
 
 import cloud.hyperbyte.operator.campaign.Action.ApiError;
 import cloud.hyperbyte.operator.campaign.Action.ApiTimeout;
+import cloud.hyperbyte.operator.campaign.Action.Backup;
 import cloud.hyperbyte.operator.campaign.Action.ConfigChange;
 import cloud.hyperbyte.operator.campaign.Action.Delete;
 import cloud.hyperbyte.operator.campaign.Action.LeaseLoss;
@@ -13,6 +14,7 @@ import cloud.hyperbyte.operator.campaign.Action.MemberUnhealthy;
 import cloud.hyperbyte.operator.campaign.Action.OperatorKill;
 import cloud.hyperbyte.operator.campaign.Action.Pause;
 import cloud.hyperbyte.operator.campaign.Action.PodEviction;
+import cloud.hyperbyte.operator.campaign.Action.Restore;
 import cloud.hyperbyte.operator.campaign.Action.Resume;
 import cloud.hyperbyte.operator.campaign.Action.Scale;
 import cloud.hyperbyte.operator.campaign.Action.StuckDrain;
@@ -53,6 +55,8 @@ final class ScheduleGenerator {
     int current = replicas;
     int versionMinor = 5;
     boolean paused = false;
+    int backups = 0;
+    int restores = 0;
     long atMillis = 3_000;
     while (true) {
       atMillis += 1_500 + random.nextInt(5_000);
@@ -65,11 +69,14 @@ final class ScheduleGenerator {
         action = new Resume();
         paused = false;
       } else if (random.nextInt(100) < 35) {
-        int pick = random.nextInt(paused ? 3 : 5);
+        int pick = random.nextInt(paused ? 3 : 8);
         action = switch (pick) {
           case 0 -> new Scale(current = nextReplicas(random, current));
           case 1 -> new Upgrade("0.8." + (++versionMinor));
           case 2 -> new ConfigChange(LOG_LEVELS[random.nextInt(LOG_LEVELS.length)]);
+          case 3, 4 -> new Backup("backup-" + (++backups));
+          case 5 -> backups > 0 && restores == 0 ? new Restore("restore-" + (++restores), "backup-" + backups)
+              : new Backup("backup-" + (++backups));
           default -> {
             paused = true;
             yield new Pause();

@@ -6,7 +6,11 @@ import static cloud.hyperbyte.operator.campaign.UserIntent.NAMESPACE;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.LogLevel;
 import cloud.hyperbyte.model.v1alpha1.LoggingSpec;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.operator.campaign.Action.Backup;
 import cloud.hyperbyte.operator.campaign.Action.ConfigChange;
+import cloud.hyperbyte.operator.campaign.Action.Restore;
 import cloud.hyperbyte.operator.campaign.Action.Delete;
 import cloud.hyperbyte.operator.campaign.Action.Pause;
 import cloud.hyperbyte.operator.campaign.Action.Resume;
@@ -26,10 +30,12 @@ final class UserActions {
 
   private final KubernetesClient user;
   private final UserIntent intent;
+  private final Storage storage;
 
-  UserActions(KubernetesClient user, UserIntent intent) {
+  UserActions(KubernetesClient user, UserIntent intent, Storage storage) {
     this.user = user;
     this.intent = intent;
+    this.storage = storage;
   }
 
   void create(Schedule schedule) {
@@ -64,6 +70,25 @@ final class UserActions {
         edit(c -> c.getSpec().setPaused(true));
     } else if (operation instanceof Resume r) {
         edit(c -> c.getSpec().setPaused(false));
+    } else if (operation instanceof Backup b) {
+        user.resource(Serialization.unmarshal("""
+            apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+            kind: HyperbytedbBackup
+            metadata: {name: %s, namespace: %s}
+            spec:
+              clusterName: %s
+              destination:
+                s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
+            """.formatted(b.name(), NAMESPACE, CLUSTER, Storage.BUCKET, storage.endpoint(), Storage.SECRET),
+            HyperbytedbBackup.class)).create();
+    } else if (operation instanceof Restore r) {
+        intent.restoring(true);
+        user.resource(Serialization.unmarshal("""
+            apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+            kind: HyperbytedbRestore
+            metadata: {name: %s, namespace: %s}
+            spec: {clusterName: %s, backupName: %s}
+            """.formatted(r.name(), NAMESPACE, CLUSTER, r.backup()), HyperbytedbRestore.class)).create();
     } else if (operation instanceof Delete d) {
         intent.delete();
         user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).delete();

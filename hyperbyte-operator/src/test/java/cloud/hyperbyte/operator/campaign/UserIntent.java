@@ -18,6 +18,7 @@ final class UserIntent {
 
   private volatile int replicas;
   private volatile boolean deleted;
+  private volatile boolean restoring;
   private final Map<Integer, Instant> faulted = new ConcurrentHashMap<>();
   private final Map<Integer, Boolean> faultEnded = new ConcurrentHashMap<>();
   private final Map<String, Boolean> claimsLostByFault = new ConcurrentHashMap<>();
@@ -40,6 +41,15 @@ final class UserIntent {
 
   void delete() {
     deleted = true;
+  }
+
+  /** Whether a restore holds the cluster (from its creation until it ends): members go down by design. */
+  boolean restoring() {
+    return restoring;
+  }
+
+  void restoring(boolean restoring) {
+    this.restoring = restoring;
   }
 
   /** A fault acts on member {@code ordinal} from {@code since}. */

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * machine), with its termination log as the container's termination message. A test can hold
  * every fetch at its start until {@link #release()}, to act while restore pods run.
  */
-final class RestoreFetchProgram implements ContainerProgram {
+public final class RestoreFetchProgram implements ContainerProgram {
 
   private final CountDownLatch gate;
   private final AtomicInteger waiting = new AtomicInteger();
@@ -33,7 +33,7 @@ final class RestoreFetchProgram implements ContainerProgram {
     this.gate = new CountDownLatch(held ? 1 : 0);
   }
 
-  static RestoreFetchProgram running() {
+  public static RestoreFetchProgram running() {
     return new RestoreFetchProgram(false);
   }
 
