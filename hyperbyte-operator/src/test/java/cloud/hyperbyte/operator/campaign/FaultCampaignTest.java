@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 class FaultCampaignTest {
 
   /** The CI subset: a few minutes on two cores. */
-  static final List<Long> CI_SEEDS = List.of(1L, 2L, 3L);
+  static final List<Long> CI_SEEDS = List.of(16L, 30L, 49L);
 
   private static final List<CampaignRun.Result> RESULTS = new ArrayList<>();
 
