@@ -35,12 +35,14 @@ final class OperatorInstance implements AutoCloseable {
   static final String LEASE_NAMESPACE = "operator-system";
   static final String LEASE_NAME = LeaseSettings.DEFAULT_LEASE_NAME;
   /**
-   * Short Lease timings (real time: fabric8's elector runs on the wall clock): 3 s lease, renewals
-   * give up after 2 s, retried every 0.5 s. A standby takes over at most 3 s after the leader stopped renewing.
+   * Short Lease timings (real time: fabric8's elector runs on the wall clock): 6 s lease, renewals
+   * give up after 4 s, retried every second. A standby takes over at most 6 s after the leader
+   * stopped renewing; the 2 s between giving up and expiry absorb a renewal thread starved for a
+   * moment on a loaded machine, so only a lost Lease (not a slow one) shows as a violation.
    */
-  static final Duration LEASE_DURATION = Duration.ofSeconds(3);
-  static final Duration RENEW_DEADLINE = Duration.ofSeconds(2);
-  static final Duration RETRY_PERIOD = Duration.ofMillis(500);
+  static final Duration LEASE_DURATION = Duration.ofSeconds(6);
+  static final Duration RENEW_DEADLINE = Duration.ofSeconds(4);
+  static final Duration RETRY_PERIOD = Duration.ofSeconds(1);
   /** A resync as a net for missed events; the runs converge on events and requeues. */
   static final Duration RESYNC = Duration.ofSeconds(20);
 

@@ -123,7 +123,8 @@ final class ScheduleGenerator {
       // the server's own design (contract §4), which no operator can prevent
       case 11 -> replicas > 1 ? new LostClaim(1 + random.nextInt(replicas - 1)) : new PodEviction(0);
       case 12 -> new OperatorKill(seconds(random, 1, 5));
-      default -> new LeaseLoss(seconds(random, 4, 8));
+      // longer than the renew deadline even at twice real speed, so the holder really loses the Lease
+      default -> new LeaseLoss(seconds(random, 9, 16));
     };
   }
 
