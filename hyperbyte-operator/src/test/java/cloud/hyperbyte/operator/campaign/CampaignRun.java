@@ -44,6 +44,27 @@ final class CampaignRun {
 
   private CampaignRun() {}
 
+  /** Waits until {@code at} of the run's simulated time, ending faults whose time is up meanwhile. */
+  private static void waitUntil(Duration at, Trace trace, FaultInjector injector) throws InterruptedException {
+    while (trace.elapsed().compareTo(at) < 0) {
+      injector.endDue();
+      Thread.sleep(10);
+    }
+  }
+
+  /** A step that fails (e.g. an edit of a deleted cluster) is recorded and the run goes on, as a user would. */
+  private static void perform(Action action, UserActions user, FaultInjector injector, Trace trace) {
+    try {
+      if (action instanceof Action.UserOperation operation) {
+        user.perform(operation);
+      } else {
+        injector.inject(action);
+      }
+    } catch (RuntimeException e) {
+      trace.log("step failed: " + e);
+    }
+  }
+
   static Result run(long seed) throws Exception {
     Schedule schedule = ScheduleGenerator.generate(seed);
     long wallStart = System.nanoTime();
@@ -73,30 +94,15 @@ final class CampaignRun {
         }
         FaultInjector injector = new FaultInjector(cluster, operators, intent, trace);
         UserActions user = new UserActions(cluster.observerClient(), intent, storage);
-        Trace stepsTrace = trace;
         user.create(schedule);
-        Duration started = trace.elapsed();
+        Duration created = trace.elapsed();
         for (Step step : schedule.steps()) {
-          while (trace.elapsed().minus(started).compareTo(step.at()) < 0) {
-            injector.endDue();
-            Thread.sleep(10);
-          }
-          stepsTrace.log("STEP " + step.action());
+          waitUntil(created.plus(step.at()), trace, injector);
+          trace.log("STEP " + step.action());
           faults.merge(step.action().kind(), 1, Integer::sum);
-          try {
-            if (step.action() instanceof Action.UserOperation operation) {
-              user.perform(operation);
-            } else {
-              injector.inject(step.action());
-            }
-          } catch (RuntimeException e) {
-            trace.log("step failed: " + e);
-          }
+          perform(step.action(), user, injector, trace);
         }
-        while (trace.elapsed().minus(started).compareTo(schedule.faultsEnd()) < 0) {
-          injector.endDue();
-          Thread.sleep(10);
-        }
+        waitUntil(created.plus(schedule.faultsEnd()), trace, injector);
         injector.endAll();
         trace.log("faults ended");
         new Convergence(cluster, intent, trace).await();

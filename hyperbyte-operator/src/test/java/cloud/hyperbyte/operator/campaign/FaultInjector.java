@@ -61,93 +61,100 @@ final class FaultInjector {
     this.clock = cluster.clock();
   }
 
-  void inject(Action fault) throws Exception {
+  void inject(Action fault) {
     if (fault instanceof ApiError e) {
-        api(e.verb(), e.resource(), base -> base.respondWith(e.status()).withProbability(e.p()),
-          e.lasting(), e.toString());
+      api(e.verb(), e.resource(), base -> base.respondWith(e.status()).withProbability(e.p()), e.lasting(), e);
     } else if (fault instanceof ApiTimeout t) {
-        api(t.verb(), t.resource(), base -> base.timeout(t.delay()).withProbability(t.p()),
-          t.lasting(), t.toString());
+      api(t.verb(), t.resource(), base -> base.timeout(t.delay()).withProbability(t.p()), t.lasting(), t);
     } else if (fault instanceof WatchGone g) {
-        api("WATCH", "*", base -> base.respondWith(410).withProbability(g.p()), g.lasting(),
-          g.toString());
-    } else if (fault instanceof WatchDisconnect d) {
-        trace.log("closed " + cluster.kubernetes().disconnectWatches() + " watches");
+      api("WATCH", "*", base -> base.respondWith(410).withProbability(g.p()), g.lasting(), g);
+    } else if (fault instanceof WatchDisconnect) {
+      trace.log("closed " + cluster.kubernetes().disconnectWatches() + " watches");
     } else if (fault instanceof MemberCrash c) {
-        member(c.ordinal()).ifPresent(node -> {
-        SimulatedDatabase database = databaseOf(node);
-        intent.faultBegan(c.ordinal(), clock.instant());
-        database.crash(node.ordinal());
-        endLater(c.downFor(), "restart " + node.podName(), () -> {
-          if (cluster.member(NAMESPACE, node.podName()).filter(current -> current == node).isPresent()
-              && !node.isProcessRunning()) {
-            database.start(node.ordinal(), true);
-          }
-          intent.faultEnded(c.ordinal());
-        });
-      });
+      member(c.ordinal()).ifPresent(node -> crash(node, c.downFor()));
     } else if (fault instanceof MemberPartition p) {
-        member(p.ordinal()).ifPresent(node -> {
-        SimulatedDatabase database = databaseOf(node);
-        intent.faultBegan(p.ordinal(), clock.instant());
-        database.partition(node.ordinal(), p.hung() ? PartitionMode.TIMEOUT : PartitionMode.REFUSE);
-        endLater(p.lasting(), "heal " + node.podName(), () -> {
-          database.heal(node.ordinal());
-          intent.faultEnded(p.ordinal());
-        });
-      });
+      member(p.ordinal()).ifPresent(node -> partition(node, p.hung(), p.lasting()));
     } else if (fault instanceof MemberSlow s) {
-        member(s.ordinal()).ifPresent(node -> {
+      member(s.ordinal()).ifPresent(node -> {
         node.faults().latency(s.latency());
         endLater(s.lasting(), "no latency " + node.podName(), () -> node.faults().latency(Duration.ZERO));
       });
     } else if (fault instanceof MemberUnhealthy u) {
-        member(u.ordinal()).ifPresent(node -> {
-        intent.faultBegan(u.ordinal(), clock.instant());
-        node.faults().healthFault(HealthFault.WAL_BATCHER_DEAD);
-        endLater(u.lasting(), "healthy " + node.podName(), () -> {
-          node.faults().healthFault(null);
-          intent.faultEnded(u.ordinal());
-        });
-      });
+      member(u.ordinal()).ifPresent(node -> unhealthy(node, u.lasting()));
     } else if (fault instanceof StuckDrain s) {
-        member(s.ordinal()).ifPresent(node -> {
+      member(s.ordinal()).ifPresent(node -> {
         node.faults().stuckDrain();
         endLater(s.lasting(), "drains end " + node.podName(), () -> node.faults().clear());
       });
     } else if (fault instanceof PodEviction e) {
-        intent.faultBegan(e.ordinal(), clock.instant());
-        user.pods().inNamespace(NAMESPACE).withName(pod(e.ordinal())).delete();
-        intent.faultEnded(e.ordinal());
-      
+      intent.faultBegan(e.ordinal(), clock.instant());
+      user.pods().inNamespace(NAMESPACE).withName(pod(e.ordinal())).delete();
+      intent.faultEnded(e.ordinal());
     } else if (fault instanceof LostClaim l) {
-        String claim = ClusterNames.DATA_VOLUME + "-" + pod(l.ordinal());
-        intent.faultBegan(l.ordinal(), clock.instant());
-        intent.claimLost(claim);
-        user.persistentVolumeClaims().inNamespace(NAMESPACE).withName(claim).delete();
-        user.pods().inNamespace(NAMESPACE).withName(pod(l.ordinal())).delete();
-        intent.faultEnded(l.ordinal());
-      
+      loseClaim(l.ordinal());
     } else if (fault instanceof OperatorKill k) {
-        operators.killOne();
-        endLater(k.restartAfter(), "start an operator", this::startOperator);
-      
+      operators.killOne();
+      endLater(k.restartAfter(), "start an operator", this::startOperator);
     } else if (fault instanceof LeaseLoss l) {
-        operators.leaderOrAny().ifPresent(instance -> {
+      operators.leaderOrAny().ifPresent(instance -> {
         trace.log(instance.identity() + " cut off from the Lease");
         instance.cutOffFromLease(true);
         endLater(l.lasting(), instance.identity() + " reaches the Lease again", () -> instance.cutOffFromLease(false));
       });
     } else {
-        throw new IllegalArgumentException("not a fault: " + fault);
+      throw new IllegalArgumentException("not a fault: " + fault);
     }
+  }
+
+  /** SIGKILL, then the container restarts (same volume) unless the pod was replaced meanwhile. */
+  private void crash(SimulatedNode node, Duration downFor) {
+    SimulatedDatabase database = databaseOf(node);
+    intent.faultBegan(node.ordinal(), clock.instant());
+    database.crash(node.ordinal());
+    endLater(downFor, "restart " + node.podName(), () -> {
+      if (cluster.member(NAMESPACE, node.podName()).filter(current -> current == node).isPresent()
+          && !node.isProcessRunning()) {
+        database.start(node.ordinal(), true);
+      }
+      intent.faultEnded(node.ordinal());
+    });
+  }
+
+  private void partition(SimulatedNode node, boolean hung, Duration lasting) {
+    SimulatedDatabase database = databaseOf(node);
+    intent.faultBegan(node.ordinal(), clock.instant());
+    database.partition(node.ordinal(), hung ? PartitionMode.TIMEOUT : PartitionMode.REFUSE);
+    endLater(lasting, "heal " + node.podName(), () -> {
+      database.heal(node.ordinal());
+      intent.faultEnded(node.ordinal());
+    });
+  }
+
+  private void unhealthy(SimulatedNode node, Duration lasting) {
+    intent.faultBegan(node.ordinal(), clock.instant());
+    node.faults().healthFault(HealthFault.WAL_BATCHER_DEAD);
+    endLater(lasting, "healthy " + node.podName(), () -> {
+      node.faults().healthFault(null);
+      intent.faultEnded(node.ordinal());
+    });
+  }
+
+  /** The claim is deleted, then its pod: the StatefulSet controller recreates both, the member on an empty volume. */
+  private void loseClaim(int ordinal) {
+    String claim = ClusterNames.DATA_VOLUME + "-" + pod(ordinal);
+    intent.faultBegan(ordinal, clock.instant());
+    intent.claimLost(claim);
+    user.persistentVolumeClaims().inNamespace(NAMESPACE).withName(claim).delete();
+    user.pods().inNamespace(NAMESPACE).withName(pod(ordinal)).delete();
+    intent.faultEnded(ordinal);
   }
 
   private interface FaultShape {
     ApiFault apply(ApiFault base);
   }
 
-  private void api(String verb, String resource, FaultShape shape, Duration lasting, String description) {
+  private void api(String verb, String resource, FaultShape shape, Duration lasting, Action fault) {
+    String description = fault.toString();
     ApiFault base = verb.equals("*") ? ApiFault.onAnyVerb(resource) : ApiFault.on(ApiVerb.valueOf(verb), resource);
     ApiFaults.Injected injected = cluster.kubernetes().faults().inject(shape.apply(base));
     endLater(lasting, "end " + description, () -> {

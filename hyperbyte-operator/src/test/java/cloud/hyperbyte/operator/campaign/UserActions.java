@@ -19,6 +19,7 @@ import cloud.hyperbyte.operator.campaign.Action.Upgrade;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -55,45 +56,47 @@ final class UserActions {
 
   void perform(Action.UserOperation operation) {
     if (operation instanceof Scale s) {
-        edit(c -> c.getSpec().setReplicas(s.replicas()));
-        intent.replicas(s.replicas());
-      
+      edit(c -> c.getSpec().setReplicas(s.replicas()));
+      intent.replicas(s.replicas());
     } else if (operation instanceof Upgrade u) {
-        edit(c -> c.getSpec().setVersion(u.version()));
+      edit(c -> c.getSpec().setVersion(u.version()));
     } else if (operation instanceof ConfigChange c) {
-        edit(cluster -> {
+      edit(cluster -> {
         LoggingSpec logging = cluster.getSpec().getLogging() == null ? new LoggingSpec() : cluster.getSpec().getLogging();
-        logging.setLevel(LogLevel.valueOf(c.logLevel().toUpperCase(java.util.Locale.ROOT)));
+        logging.setLevel(LogLevel.valueOf(c.logLevel().toUpperCase(Locale.ROOT)));
         cluster.getSpec().setLogging(logging);
       });
-    } else if (operation instanceof Pause p) {
-        edit(c -> c.getSpec().setPaused(true));
-    } else if (operation instanceof Resume r) {
-        edit(c -> c.getSpec().setPaused(false));
+    } else if (operation instanceof Pause) {
+      edit(c -> c.getSpec().setPaused(true));
+    } else if (operation instanceof Resume) {
+      edit(c -> c.getSpec().setPaused(false));
     } else if (operation instanceof Backup b) {
-        user.resource(Serialization.unmarshal("""
-            apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-            kind: HyperbytedbBackup
-            metadata: {name: %s, namespace: %s}
-            spec:
-              clusterName: %s
-              destination:
-                s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
-            """.formatted(b.name(), NAMESPACE, CLUSTER, Storage.BUCKET, storage.endpoint(), Storage.SECRET),
-            HyperbytedbBackup.class)).create();
+      backup(b.name());
     } else if (operation instanceof Restore r) {
-        intent.restoring(true);
-        user.resource(Serialization.unmarshal("""
-            apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-            kind: HyperbytedbRestore
-            metadata: {name: %s, namespace: %s}
-            spec: {clusterName: %s, backupName: %s}
-            """.formatted(r.name(), NAMESPACE, CLUSTER, r.backup()), HyperbytedbRestore.class)).create();
-    } else if (operation instanceof Delete d) {
-        intent.delete();
-        user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).delete();
-      
+      intent.restoring(true);
+      user.resource(Serialization.unmarshal("""
+          apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+          kind: HyperbytedbRestore
+          metadata: {name: %s, namespace: %s}
+          spec: {clusterName: %s, backupName: %s}
+          """.formatted(r.name(), NAMESPACE, CLUSTER, r.backup()), HyperbytedbRestore.class)).create();
+    } else if (operation instanceof Delete) {
+      intent.delete();
+      user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).delete();
     }
+  }
+
+  private void backup(String name) {
+    user.resource(Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbBackup
+        metadata: {name: %s, namespace: %s}
+        spec:
+          clusterName: %s
+          destination:
+            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
+        """.formatted(name, NAMESPACE, CLUSTER, Storage.BUCKET, storage.endpoint(), Storage.SECRET),
+        HyperbytedbBackup.class)).create();
   }
 
   private void edit(Consumer<HyperbytedbCluster> change) {
