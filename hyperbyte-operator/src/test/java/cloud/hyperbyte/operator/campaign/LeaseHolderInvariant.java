@@ -16,24 +16,18 @@ import java.util.concurrent.TimeUnit;
  * "No write and no member call by an instance that does not hold the Lease", judged on the Lease's
  * own timeline: the holder, acquire and renew times stored in it (the instances' wall clock, the one
  * clock of this JVM). An instance holds the Lease at instant t when a stored record names it with
- * {@code acquireTime ≤ t ≤ renewTime + leaseDuration + MARGIN} and no other holder was recorded in
- * between. Each act is judged once the timeline is known past it; the Lease is read every 50 ms
+ * {@code acquireTime ≤ t ≤ renewTime + leaseDuration} (see {@link LeaseTimeline}) and no other
+ * holder was recorded in between. Each act is judged once the timeline is known past it; the Lease is read every 50 ms
  * (a poll, not a watch, so the campaign's watch faults cannot hide renewals from the checker).
  */
 final class LeaseHolderInvariant implements AutoCloseable {
 
   static final String NAME = "only-the-lease-holder-acts";
-  /**
-   * Slack for the stored times: fabric8 reads its clock before sending a renewal, and the times are
-   * stored with microsecond precision; 100 ms covers the reading order between threads.
-   */
-  static final Duration MARGIN = Duration.ofMillis(100);
-
-  private record LeaseRecord(String holder, Instant acquired, Instant renewed, Duration duration) {}
 
   private final KubernetesClient observer;
   private final Trace trace;
-  private final List<LeaseRecord> records = new ArrayList<>();
+  private final LeaseTimeline timeline = new LeaseTimeline();
+  private String lastHolder;
   private final List<OperatorActivity.Act> pending = new ArrayList<>();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "campaign-lease-poll");
@@ -46,7 +40,7 @@ final class LeaseHolderInvariant implements AutoCloseable {
     this.observer = observer;
     this.trace = trace;
     activity.onAct(act -> {
-      synchronized (records) {
+      synchronized (pending) {
         pending.add(act);
       }
     });
@@ -59,16 +53,13 @@ final class LeaseHolderInvariant implements AutoCloseable {
       Lease lease = observer.leases().inNamespace(OperatorInstance.LEASE_NAMESPACE)
           .withName(OperatorInstance.LEASE_NAME).get();
       if (lease != null && lease.getSpec() != null) {
-        LeaseRecord seen = new LeaseRecord(Objects.toString(lease.getSpec().getHolderIdentity(), ""),
-            instant(lease.getSpec().getAcquireTime()), instant(lease.getSpec().getRenewTime()),
-            Duration.ofSeconds(Objects.requireNonNullElse(lease.getSpec().getLeaseDurationSeconds(), 0)));
-        synchronized (records) {
-          if (records.isEmpty() || !records.get(records.size() - 1).equals(seen)) {
-            if (records.isEmpty() || !records.get(records.size() - 1).holder().equals(seen.holder())) {
-              trace.log("lease holder " + (seen.holder().isEmpty() ? "(none)" : seen.holder()));
-            }
-            records.add(seen);
-          }
+        String holder = Objects.toString(lease.getSpec().getHolderIdentity(), "");
+        timeline.add(new LeaseTimeline.Entry(holder, instant(lease.getSpec().getAcquireTime()),
+            instant(lease.getSpec().getRenewTime()),
+            Duration.ofSeconds(Objects.requireNonNullElse(lease.getSpec().getLeaseDurationSeconds(), 0))));
+        if (!holder.equals(lastHolder)) {
+          trace.log("lease holder " + (holder.isEmpty() ? "(none)" : holder));
+          lastHolder = holder;
         }
       }
       // every renewal stored before this poll began is now known
@@ -82,55 +73,15 @@ final class LeaseHolderInvariant implements AutoCloseable {
   /** Judges every act sent up to {@code upTo}. */
   private void judgeUpTo(Instant upTo) {
     List<OperatorActivity.Act> due = new ArrayList<>();
-    List<LeaseRecord> known;
-    synchronized (records) {
-      pending.removeIf(act -> {
-        if (!act.sentAt().isAfter(upTo)) {
-          due.add(act);
-          return true;
-        }
-        return false;
-      });
-      known = List.copyOf(records);
+    synchronized (pending) {
+      pending.removeIf(act -> !act.sentAt().isAfter(upTo) && due.add(act));
     }
     for (OperatorActivity.Act act : due) {
       trace.checked(NAME);
-      if (!held(known, act.instance(), act.sentAt())) {
-        trace.violated(NAME, act + " sent at " + act.sentAt() + " while the Lease says " + describe(known, act.sentAt()));
+      if (!timeline.held(act.instance(), act.sentAt())) {
+        trace.violated(NAME, act + " sent at " + act.sentAt() + " while the Lease says " + timeline.describe(act.sentAt()));
       }
     }
-  }
-
-  private static boolean held(List<LeaseRecord> known, String instance, Instant at) {
-    for (int i = 0; i < known.size(); i++) {
-      LeaseRecord record = known.get(i);
-      if (!record.holder().equals(instance) || record.acquired() == null || record.renewed() == null
-          || record.acquired().isAfter(at.plus(MARGIN))
-          || at.isAfter(record.renewed().plus(record.duration()).plus(MARGIN))) {
-        continue;
-      }
-      boolean takenOver = false;
-      for (int j = i + 1; j < known.size() && !takenOver; j++) {
-        LeaseRecord later = known.get(j);
-        Instant since = later.acquired() != null ? later.acquired() : later.renewed();
-        takenOver = !later.holder().equals(instance) && since != null && since.isBefore(at.minus(MARGIN));
-      }
-      if (!takenOver) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String describe(List<LeaseRecord> known, Instant at) {
-    LeaseRecord last = null;
-    for (LeaseRecord record : known) {
-      if (record.renewed() != null && !record.renewed().isAfter(at)) {
-        last = record;
-      }
-    }
-    return last == null ? "nobody held it yet" : "holder " + last.holder() + " acquired " + last.acquired()
-        + " renewed " + last.renewed() + " for " + last.duration().toSeconds() + "s";
   }
 
   private static Instant instant(ZonedDateTime time) {
