@@ -36,15 +36,15 @@ final class RestoreVolumeInvariant implements AutoCloseable {
       @Override
       public void onAdd(Pod pod) {
         if (isRestorePod(pod)) {
-          trace.log("restore pod " + pod.getMetadata().getName() + " " + pod.getStatus().getPhase());
+          trace.log("restore pod " + pod.getMetadata().getName() + " " + phase(pod));
         }
         check();
       }
 
       @Override
       public void onUpdate(Pod old, Pod pod) {
-        if (isRestorePod(pod) && !Objects.equals(old.getStatus().getPhase(), pod.getStatus().getPhase())) {
-          trace.log("restore pod " + pod.getMetadata().getName() + " " + pod.getStatus().getPhase());
+        if (isRestorePod(pod) && !Objects.equals(phase(old), phase(pod))) {
+          trace.log("restore pod " + pod.getMetadata().getName() + " " + phase(pod));
         }
         check();
       }
@@ -83,7 +83,7 @@ final class RestoreVolumeInvariant implements AutoCloseable {
   private void check() {
     List<Pod> all = pods.getStore().list();
     for (Pod restorePod : all) {
-      if (!isRestorePod(restorePod) || !"Running".equals(restorePod.getStatus().getPhase())) {
+      if (!isRestorePod(restorePod) || !"Running".equals(phase(restorePod))) {
         continue;
       }
       trace.checked(NAME);
@@ -97,6 +97,10 @@ final class RestoreVolumeInvariant implements AutoCloseable {
         }
       }
     }
+  }
+
+  private static String phase(Pod pod) {
+    return pod.getStatus() == null ? null : pod.getStatus().getPhase();
   }
 
   private static Set<String> claims(Pod pod) {

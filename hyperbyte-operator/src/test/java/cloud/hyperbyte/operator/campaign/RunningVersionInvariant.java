@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,7 +80,14 @@ final class RunningVersionInvariant implements AutoCloseable {
     }
     trace.checked(NAME);
     long written = Long.parseLong(cluster.getMetadata().getResourceVersion());
-    for (Pod pod : observer.pods().inNamespace(NAMESPACE).list().getItems()) {
+    List<Pod> now;
+    try {
+      now = observer.pods().inNamespace(NAMESPACE).list().getItems();
+    } catch (KubernetesClientException e) { // only when the run is being torn down: the observer is never faulted
+      trace.log("could not list pods: " + e.getMessage());
+      return;
+    }
+    for (Pod pod : now) {
       String name = pod.getMetadata().getName();
       Long created = createdAt.get(pod.getMetadata().getUid());
       if (!name.matches(CLUSTER + "-\\d+") || created == null || created > written
