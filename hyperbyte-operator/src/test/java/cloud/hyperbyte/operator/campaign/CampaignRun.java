@@ -93,7 +93,7 @@ final class CampaignRun {
           operators.startOne();
         }
         FaultInjector injector = new FaultInjector(cluster, operators, intent, trace);
-        UserActions user = new UserActions(cluster.observerClient(), intent, storage);
+        UserActions user = new UserActions(cluster.observerClient(), intent, storage, trace);
         user.create(schedule);
         Duration created = trace.elapsed();
         for (Step step : schedule.steps()) {

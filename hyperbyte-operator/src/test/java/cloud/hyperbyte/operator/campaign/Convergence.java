@@ -66,6 +66,11 @@ final class Convergence {
     }
   }
 
+  private static String owners(io.fabric8.kubernetes.api.model.ObjectMeta meta) {
+    return meta.getOwnerReferences() == null ? "none" : meta.getOwnerReferences().stream()
+        .map(o -> o.getKind() + "/" + o.getName() + "/" + o.getUid()).toList().toString();
+  }
+
   /** What is still not as the spec says, if anything. */
   private Optional<String> missing() {
     HyperbytedbCluster resource = user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).get();
@@ -73,8 +78,14 @@ final class Convergence {
         .filter(p -> p.getMetadata().getName().matches(CLUSTER + "-\\d+")).toList();
     if (intent.deleted()) {
       boolean running = LongStream.range(0, 8).anyMatch(o -> cluster.member(NAMESPACE, pod((int) o)).isPresent());
-      return resource == null && pods.isEmpty() && !running ? Optional.empty()
-          : Optional.of("deleted, but resource " + (resource != null) + ", pods " + pods.size());
+      if (resource == null && pods.isEmpty() && !running) {
+        return Optional.empty();
+      }
+      var statefulSet = user.apps().statefulSets().inNamespace(NAMESPACE).withName(CLUSTER).get();
+      return Optional.of("deleted, but resource " + (resource != null) + ", pods " + pods.stream()
+          .map(p -> p.getMetadata().getName() + " (owner " + owners(p.getMetadata()) + ")").toList()
+          + ", StatefulSet " + (statefulSet == null ? "gone" : "there (owner " + owners(statefulSet.getMetadata())
+              + ", created " + statefulSet.getMetadata().getCreationTimestamp() + ")"));
     }
     if (resource == null) {
       return Optional.of("the cluster resource is gone");

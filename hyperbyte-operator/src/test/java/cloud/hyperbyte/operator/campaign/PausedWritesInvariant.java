@@ -14,14 +14,20 @@ import java.util.Optional;
  * "Nothing written while paused except certificate Secrets", checked at every API write of every
  * operator instance: from the moment the operator acknowledged the pause (status: {@code Paused}
  * True for the paused generation) until the user resumes, a write may only be a Secret, the
- * cluster's own status (recording a newer generation) or an Event. The acknowledgement is the
+ * cluster's own status (recording a newer generation), an Event, or a backup's or restore's own
+ * resource. The acknowledgement is the
  * start because a pass that began before the pause may still finish its writes.
  */
 final class PausedWritesInvariant implements AutoCloseable {
 
   static final String NAME = "nothing-written-while-paused";
+  /**
+   * Writes a pause does not stop: certificate Secrets, the cluster's own status, Events, and the
+   * user's backup and restore resources' own objects (a backup requested before the pause may
+   * finish; what a restore would do to the cluster — the hold, restore pods — is still caught).
+   */
   private static final List<String> ALLOWED = List.of("/secrets", "/hyperbytedbclusters/" + UserIntent.CLUSTER + "/status",
-      "/events");
+      "/events", "/hyperbytedbbackups/", "/hyperbytedbrestores/");
 
   private final SharedIndexInformer<HyperbytedbCluster> clusters;
   private volatile boolean pauseAcknowledged;

@@ -32,11 +32,13 @@ final class UserActions {
   private final KubernetesClient user;
   private final UserIntent intent;
   private final Storage storage;
+  private final Trace trace;
 
-  UserActions(KubernetesClient user, UserIntent intent, Storage storage) {
+  UserActions(KubernetesClient user, UserIntent intent, Storage storage, Trace trace) {
     this.user = user;
     this.intent = intent;
     this.storage = storage;
+    this.trace = trace;
   }
 
   void create(Schedule schedule) {
@@ -82,6 +84,8 @@ final class UserActions {
           """.formatted(r.name(), NAMESPACE, CLUSTER, r.backup()), HyperbytedbRestore.class)).create();
     } else if (operation instanceof Delete) {
       intent.delete();
+      HyperbytedbCluster deleted = user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).get();
+      trace.log("deleting cluster uid " + (deleted == null ? "-" : deleted.getMetadata().getUid()));
       user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).delete();
     }
   }
