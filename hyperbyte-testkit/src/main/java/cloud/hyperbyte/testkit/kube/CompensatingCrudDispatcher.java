@@ -397,7 +397,9 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
         return StatusResponses.failure(404, "NotFound", itemPath + " not found");
       }
       ObjectNode created = ServerSideApply.create(applied, request);
-      return handleCreate(request(HttpMethod.POST, ApiPaths.collectionOf(itemPath), Json.write(created)));
+      // an apply from a stale cache may create a dependent of an owner that is gone: collected as a POST's would be
+      return collectIfOwnersAreGone(
+          handleCreate(request(HttpMethod.POST, ApiPaths.collectionOf(itemPath), Json.write(created))));
     }
     ObjectNode result;
     try {

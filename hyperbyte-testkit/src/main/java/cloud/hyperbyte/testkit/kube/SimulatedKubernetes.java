@@ -111,6 +111,15 @@ public final class SimulatedKubernetes implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * Closes the open watch connections of every client but the testkit's own (controllers, kubelet,
+   * observer), as an API server restart or a dropped connection would; returns how many. Combine
+   * with {@code ApiFault.on(ApiVerb.WATCH, "*").respondWith(410)} for watches that must relist.
+   */
+  public int disconnectWatches() {
+    return new WatchConnections(store).closeClientWatches();
+  }
+
   /** Every request received so far. */
   public ApiRequestLog requests() {
     return requests;
