@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * Checks a manifest, as a plain tree of maps, lists and scalars, against a CRD's structural schema
  * the way the API server does before it stores an object: unknown fields are reported as warnings
  * (the server prunes them); wrong types, values outside an enum, below a minimum, above a maximum,
- * not matching a pattern, and missing required fields are errors. CEL rules are not evaluated
+ * not matching a pattern, longer or larger (maxLength, maxItems, maxProperties) than allowed,
+ * and missing required fields are errors. CEL rules are not evaluated
  * here; {@link cloud.hyperbyte.model.spec.ClusterSpecFactory} checks the same cross-field rules.
  */
 public final class CrdSchemaValidator {
@@ -100,6 +101,9 @@ public final class CrdSchemaValidator {
       return;
     }
     Map<String, Object> object = (Map<String, Object>) value;
+    if (schema.getMaxProperties() != null && object.size() > schema.getMaxProperties()) {
+      out.add(Problem.error(path, "must have at most " + schema.getMaxProperties() + " entries, got " + object.size()));
+    }
     if (schema.getRequired() != null) {
       for (String required : schema.getRequired()) {
         if (!object.containsKey(required)) {

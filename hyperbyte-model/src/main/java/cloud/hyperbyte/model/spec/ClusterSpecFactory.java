@@ -479,8 +479,8 @@ public final class ClusterSpecFactory {
         if (OperatorPaths.RESERVED_LABELS.contains(key)) {
           problems.add(
               Problem.error(
-                  "spec.podLabels[" + key + "]",
-                  "is set by the operator to select its pods; remove it from podLabels"));
+                  "spec.podLabels",
+                  "may not set " + key + ": the operator sets it to select its pods; remove it from podLabels"));
         }
       }
     }

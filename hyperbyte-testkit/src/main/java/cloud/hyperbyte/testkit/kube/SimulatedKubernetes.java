@@ -2,6 +2,8 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceAdmission;
+import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceDefinitionAdmission;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -61,6 +63,9 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.client = server.createClient();
     this.controllerClient = server.createClient(
         b -> b.editOrNewConfig().withUserAgent(SimulatedApiDispatcher.CONTROLLER_USER_AGENT).endConfig());
+    // custom resources are admitted as the real server admits them; CRDs with bad rules are refused
+    store.addAdmissionStep(new CustomResourceDefinitionAdmission());
+    store.addAdmissionStep(new CustomResourceAdmission());
     for (String plural : HYPERBYTE_CRDS) {
       registerCrd(CrdSchemas.definition(plural));
     }
