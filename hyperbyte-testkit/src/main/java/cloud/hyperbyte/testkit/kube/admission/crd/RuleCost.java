@@ -186,7 +186,10 @@ public record RuleCost(long cost, Set<String> unbounded) {
         case "_?_:_" -> new Estimate(add(args.get(0).cost, Math.max(args.get(1).cost, args.get(2).cost)),
             Value.scalar(Math.max(args.get(1).value.size, args.get(2).value.size)));
         case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_" -> {
-          long smaller = Math.min(walked(args.get(0).value), walked(args.get(1).value));
+          // a comparison stops at the end of the shorter operand: one bounded side bounds it
+          Value left = args.get(0).value;
+          Value right = args.get(1).value;
+          long smaller = left.size <= right.size ? walked(left) : walked(right);
           yield new Estimate(add(sum, traversal(smaller)), Value.scalar(1));
         }
         case "startsWith", "endsWith" -> new Estimate(add(sum, traversal(args.get(0).value.size)), Value.scalar(1));

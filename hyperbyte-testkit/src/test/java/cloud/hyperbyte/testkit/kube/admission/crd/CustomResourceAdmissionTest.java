@@ -3,12 +3,6 @@ package cloud.hyperbyte.testkit.kube.admission.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The simulated server admits HyperbytedbClusters as kube-apiserver does with the generated CRD:
@@ -28,15 +21,14 @@ class CustomResourceAdmissionTest {
 
   static final String CLUSTERS = "/apis/hyperbytedb.hyperbyte.cloud/v1alpha1/namespaces/test/hyperbytedbclusters";
   private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   private SimulatedKubernetes kube;
-  private Http http;
+  private RawHttp http;
 
   @BeforeEach
   void start() {
     kube = SimulatedKubernetes.start();
-    http = new Http(kube);
+    http = new RawHttp(kube);
   }
 
   @AfterEach
@@ -54,7 +46,7 @@ class CustomResourceAdmissionTest {
 
     @Test
     void unknownFieldsAreDroppedWithTheWarningTheServerSends() {
-      Http.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 1\nreplicaz: 3\nstorage:\n  sise: 1Gi"));
+      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 1\nreplicaz: 3\nstorage:\n  sise: 1Gi"));
 
       assertThat(reply.code()).isEqualTo(201);
       assertThat(reply.warnings()).containsExactly("299 - \"unknown field \\\"spec.replicaz\\\"\"",
@@ -93,7 +85,7 @@ class CustomResourceAdmissionTest {
 
     @Test
     void aWrongTypeIsRefusedAsTheServerWordsIt() {
-      Http.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: three"));
+      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: three"));
 
       assertThat(reply.code()).isEqualTo(422);
       assertThat(reply.message()).isEqualTo("HyperbytedbCluster.hyperbytedb.hyperbyte.cloud \"c\" is invalid: "
@@ -103,7 +95,7 @@ class CustomResourceAdmissionTest {
 
     @Test
     void replicasAbove99AreRefused() {
-      Http.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 100"));
+      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 100"));
 
       assertThat(reply.message()).endsWith(
           "spec.replicas: Invalid value: 100: spec.replicas in body should be less than or equal to 99");
@@ -120,7 +112,7 @@ class CustomResourceAdmissionTest {
 
     @Test
     void everyErrorIsReportedAndAnUnsupportedValueNamesTheAllowedOnes() {
-      Http.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 0\nimagePullPolicy: Sometimes"));
+      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 0\nimagePullPolicy: Sometimes"));
 
       assertThat(reply.causeFields()).containsExactlyInAnyOrder("spec.replicas", "spec.imagePullPolicy");
       assertThat(reply.message()).contains(
@@ -134,7 +126,7 @@ class CustomResourceAdmissionTest {
 
     @Test
     void aFalseRuleIsRefusedAtItsFieldPathWithItsMessage() {
-      Http.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 3\nauth:\n  enabled: true\n  credentialsSecretName: s"));
+      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 3\nauth:\n  enabled: true\n  credentialsSecretName: s"));
 
       assertThat(reply.code()).isEqualTo(422);
       assertThat(reply.message()).isEqualTo("HyperbytedbCluster.hyperbytedb.hyperbyte.cloud \"c\" is invalid: "
@@ -169,7 +161,7 @@ class CustomResourceAdmissionTest {
           .code()).isEqualTo(200);
       assertThat(http.mergePatch(CLUSTERS + "/c", "{\"spec\":{\"storage\":{\"volumeClaimTemplate\":{\"size\":\"20480Mi\"}}}}")
           .code()).as("the same size written differently").isEqualTo(200);
-      Http.Reply shrink =
+      RawHttp.Reply shrink =
           http.mergePatch(CLUSTERS + "/c", "{\"spec\":{\"storage\":{\"volumeClaimTemplate\":{\"size\":\"10Gi\"}}}}");
 
       assertThat(shrink.code()).isEqualTo(422);
@@ -186,66 +178,11 @@ class CustomResourceAdmissionTest {
       JsonNode stored = http.get(CLUSTERS + "/c").body();
       ((tools.jackson.databind.node.ObjectNode) stored).putObject("status").put("readyReplicas", "many");
 
-      Http.Reply statusWrite = http.put(CLUSTERS + "/c/status", JSON.writeValueAsString(stored));
+      RawHttp.Reply statusWrite = http.put(CLUSTERS + "/c/status", JSON.writeValueAsString(stored));
 
       assertThat(statusWrite.causeFields()).containsExactly("status.readyReplicas");
       ((tools.jackson.databind.node.ObjectNode) stored.path("status")).put("readyReplicas", 1);
       assertThat(http.put(CLUSTERS + "/c/status", JSON.writeValueAsString(stored)).code()).isEqualTo(200);
-    }
-  }
-
-  /** Plain HTTP to the simulated server, to see status codes, Warning headers and Status bodies as sent. */
-  static final class Http {
-    private final SimulatedKubernetes kube;
-    private final HttpClient client = HttpClient.newHttpClient();
-
-    Http(SimulatedKubernetes kube) {
-      this.kube = kube;
-    }
-
-    record Reply(int code, List<String> warnings, JsonNode body) {
-      String message() {
-        return body.path("message").asText();
-      }
-
-      List<String> causeFields() {
-        return body.path("details").path("causes").valueStream().map(c -> c.path("field").asText()).toList();
-      }
-    }
-
-    Reply post(String path, String yaml) {
-      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(YAML.readTree(yaml)))));
-    }
-
-    Reply put(String path, String json) {
-      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    Reply mergePatch(String path, String json) {
-      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/merge-patch+json")
-          .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    Reply get(String path) {
-      return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    private URI uri(String path) {
-      return URI.create(kube.server().url(path));
-    }
-
-    private Reply send(HttpRequest.Builder request) {
-      try {
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().allValues("Warning"), JSON.readTree(response.body()));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
     }
   }
 }
