@@ -381,6 +381,7 @@ public final class ClusterSpecFactory {
       raftTiming();
       multiNodeTlsAndAuth();
       tlsSource(spec.getServer() == null ? null : spec.getServer().getTls(), "spec.server.tls");
+      tlsSource(spec.getCluster() == null ? null : spec.getCluster().getTls(), "spec.cluster.tls");
       clusterTls();
       autoscalingBounds();
       reservedLabels();
