@@ -190,14 +190,18 @@ class ManifestCorpusTest {
     assertThat(reply.warnings()).as("%s: pruned fields", manifest).isEmpty();
   }
 
-  /** Creates the first document (deleting a leftover of an earlier manifest) and writes each later one as an update. */
+  /**
+   * Creates each document (deleting a leftover of an earlier manifest); a document naming an object
+   * an earlier one created is written as an update of it.
+   */
   private Reply writeAll(List<ObjectNode> documents) {
     Reply last = null;
     List<String> warnings = new ArrayList<>();
-    for (int i = 0; i < documents.size(); i++) {
-      ObjectNode document = documents.get(i);
+    List<String> written = new ArrayList<>();
+    for (ObjectNode document : documents) {
       String item = itemPath(document);
-      if (i == 0) {
+      if (!written.contains(item)) {
+        written.add(item);
         send(HttpRequest.newBuilder(uri(item)).DELETE());
         last = send(HttpRequest.newBuilder(uri(collectionOf(item))).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(document))));
