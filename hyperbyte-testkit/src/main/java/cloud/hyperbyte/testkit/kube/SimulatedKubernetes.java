@@ -2,6 +2,7 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.crd.CrdRules;
 import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceAdmission;
 import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceDefinitionAdmission;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -67,6 +68,9 @@ public final class SimulatedKubernetes implements AutoCloseable {
     store.addAdmissionStep(new CustomResourceDefinitionAdmission());
     store.addAdmissionStep(new CustomResourceAdmission());
     for (String plural : HYPERBYTE_CRDS) {
+      // compiling the rules takes seconds on a cold JVM; doing it here, outside any request, keeps
+      // the create below (whose admission compiles them again, from the cache) within the client's timeout
+      CrdRules.check(Json.parse(Serialization.asJson(CrdSchemas.definition(plural))));
       registerCrd(CrdSchemas.definition(plural));
     }
   }

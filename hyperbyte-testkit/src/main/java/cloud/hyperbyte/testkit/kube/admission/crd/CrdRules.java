@@ -25,7 +25,8 @@ public final class CrdRules {
   private CrdRules() {}
 
   /** One rule of a CRD: where it is declared, on which schema, how often that node can occur, its cost. */
-  public record Located(String path, JsonNode schema, JsonNode rule, long cardinality, RuleCost cost) {}
+  public record Located(String path, JsonNode schema, JsonNode rule, long cardinality, RuleCost cost,
+      String uncorrelatable) {}
 
   /** Every rule of the CRD ({@code spec.versions[*].schema.openAPIV3Schema}), with its estimated cost. */
   public static List<Located> rules(JsonNode crd) {
@@ -34,7 +35,7 @@ public final class CrdRules {
     for (int i = 0; i < versions.size(); i++) {
       JsonNode schema = versions.get(i).path("schema").path("openAPIV3Schema");
       if (schema.isObject()) {
-        collect(schema, "spec.versions[" + i + "].schema.openAPIV3Schema", 1, out);
+        collect(schema, "spec.versions[" + i + "].schema.openAPIV3Schema", 1, null, out);
       }
     }
     return out;
@@ -51,7 +52,7 @@ public final class CrdRules {
         continue;
       }
       List<Located> rules = new ArrayList<>();
-      collect(schema, root, 1, rules);
+      collect(schema, root, 1, null, rules);
       long total = 0;
       for (Located located : rules) {
         checkOne(located, errors);
@@ -69,13 +70,12 @@ public final class CrdRules {
   private static void checkOne(Located located, List<FieldError> errors) {
     ValidationRules.Rule rule = ValidationRules.Rule.of(located.rule());
     if (rule.rule().isBlank()) {
-      errors.add(FieldError.required(located.path() + ".rule", ""));
+      errors.add(FieldError.required(located.path() + ".rule", "rule is not specified"));
       return;
     }
     KubernetesCel.Compiled compiled = KubernetesCel.compileRule(rule.rule(), rule.optionalOldSelf());
     if (compiled.error() != null) {
-      errors.add(FieldError.invalid(located.path() + ".rule",
-          Values.quote(rule.rule()) + ": compilation failed: " + compiled.error()));
+      errors.add(FieldError.invalid(located.path() + ".rule", Values.quote(rule.rule()) + ": " + compiled.error()));
     } else if (located.cost().cost() > RuleCost.PER_RULE_LIMIT) {
       errors.add(FieldError.forbidden(located.path() + ".rule", "estimated rule cost exceeds budget by "
           + factor(located.cost().cost(), RuleCost.PER_RULE_LIMIT) + BOUNDS_HINT));
@@ -84,8 +84,16 @@ public final class CrdRules {
       KubernetesCel.Compiled message = KubernetesCel.compileMessage(rule.messageExpression());
       if (message.error() != null) {
         errors.add(FieldError.invalid(located.path() + ".messageExpression",
-            Values.quote(rule.messageExpression()) + ": messageExpression compilation failed: " + message.error()));
+            Values.quote(rule.messageExpression()) + ": " + message.error()));
       }
+    }
+    if (rule.optionalOldSelf() && compiled.error() == null && !compiled.usesOldSelf()) {
+      errors.add(FieldError.invalid(located.path() + ".optionalOldSelf",
+          "true: may not be set if oldSelf is not used in rule"));
+    }
+    if (compiled.error() == null && compiled.usesOldSelf() && located.uncorrelatable() != null) {
+      errors.add(FieldError.invalid(located.path() + ".rule", Values.quote(rule.rule())
+          + ": oldSelf cannot be used on the uncorrelatable portion of the schema within " + located.uncorrelatable()));
     }
     if (!rule.reason().isEmpty() && !REASONS.contains(rule.reason())) {
       errors.add(new FieldError(FieldError.Type.NOT_SUPPORTED, located.path() + ".reason",
@@ -101,28 +109,35 @@ public final class CrdRules {
     }
   }
 
-  private static void collect(JsonNode schema, String path, long cardinality, List<Located> out) {
+  /** {@code uncorrelatable}: the path of an atomic or set list above, where oldSelf has no counterpart. */
+  private static void collect(JsonNode schema, String path, long cardinality, String uncorrelatable,
+      List<Located> out) {
     JsonNode rules = schema.path("x-kubernetes-validations");
     for (int j = 0; j < rules.size(); j++) {
       JsonNode rule = rules.get(j);
       KubernetesCel.Compiled compiled = KubernetesCel.compileRule(rule.path("rule").asText(""),
           rule.path("optionalOldSelf").asBoolean(false));
       RuleCost cost = compiled.ast() == null ? null : RuleCost.of(compiled.ast(), schema);
-      out.add(new Located(path + ".x-kubernetes-validations[" + j + "]", schema, rule, cardinality, cost));
+      out.add(new Located(path + ".x-kubernetes-validations[" + j + "]", schema, rule, cardinality, cost,
+          uncorrelatable));
     }
     JsonNode properties = schema.path("properties");
     if (properties.isObject()) {
       for (Map.Entry<String, JsonNode> property : properties.properties()) {
-        collect(property.getValue(), path + ".properties[" + property.getKey() + "]", cardinality, out);
+        collect(property.getValue(), path + ".properties[" + property.getKey() + "]", cardinality, uncorrelatable,
+            out);
       }
     }
     JsonNode items = SchemaNodes.items(schema);
     if (items != null) {
-      collect(items, path + ".items", saturatedProduct(cardinality, RuleCost.maxSize(schema)), out);
+      boolean listMap = "map".equals(schema.path("x-kubernetes-list-type").asText());
+      collect(items, path + ".items", saturatedProduct(cardinality, RuleCost.maxSize(schema)),
+          uncorrelatable != null || listMap ? uncorrelatable : path, out);
     }
     JsonNode values = SchemaNodes.additionalProperties(schema);
     if (values != null) {
-      collect(values, path + ".additionalProperties", saturatedProduct(cardinality, RuleCost.maxSize(schema)), out);
+      collect(values, path + ".additionalProperties", saturatedProduct(cardinality, RuleCost.maxSize(schema)),
+          uncorrelatable, out);
     }
   }
 

@@ -5,9 +5,11 @@ import cloud.hyperbyte.testkit.kube.admission.AdmissionResult;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
 import cloud.hyperbyte.testkit.kube.admission.FieldError;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,12 +23,15 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Scope, simplified from the server (which validates the whole object and ratchets unchanged
  * values): a write to the main resource validates everything but {@code status}, a write to
  * {@code /status} validates only {@code status}; the other part is the stored one, unchanged. As on
- * the server, rules are not evaluated when the schema already found a wrong type or an unsupported
- * value.
+ * the server, rules are not evaluated after a Required, NotSupported, TooLong, TooMany or TypeInvalid
+ * error (the server then adds one error saying so).
  */
 public final class CustomResourceAdmission implements AdmissionStep {
 
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/";
+  /** Errors after which the server does not evaluate rules ({@code hasBlockingErr} in the CR strategy). */
+  private static final Set<FieldError.Type> BLOCKING = EnumSet.of(FieldError.Type.REQUIRED,
+      FieldError.Type.NOT_SUPPORTED, FieldError.Type.TOO_LONG, FieldError.Type.TOO_MANY, FieldError.Type.TYPE_INVALID);
 
   @Override
   public AdmissionResult admit(AdmissionRequest request) {
@@ -63,9 +68,9 @@ public final class CustomResourceAdmission implements AdmissionStep {
         errors.addAll(SchemaValidation.validate(field.getValue(), property, field.getKey()));
       }
     }
-    boolean blocking = errors.stream().anyMatch(e -> e.type() == FieldError.Type.TYPE_INVALID
-        || e.type() == FieldError.Type.NOT_SUPPORTED);
-    if (blocking) {
+    if (errors.stream().anyMatch(e -> BLOCKING.contains(e.type()))) {
+      errors.add(FieldError.invalid("<nil>", "\"null\": some validation rules were not checked because the object"
+          + " was invalid; correct the existing errors to complete validation"));
       return errors;
     }
     if (!toStatus) {

@@ -48,7 +48,7 @@ public final class KubernetesCel {
 
   private KubernetesCel() {}
 
-  /** A compiled rule or message expression: its program, or the compiler's report. */
+  /** A compiled rule or message expression: its program, or why it cannot run (the server's words). */
   public record Compiled(String source, CelRuntime.Program program, CelAbstractSyntaxTree ast, String error) {
 
     /** Whether the expression refers to {@code oldSelf} (a transition rule). */
@@ -59,15 +59,17 @@ public final class KubernetesCel {
 
   /** Compiles a rule that must evaluate to a bool; {@code optionalOldSelf} types oldSelf as optional. */
   public static Compiled compileRule(String rule, boolean optionalOldSelf) {
-    return compile(rule, optionalOldSelf, SimpleType.BOOL, "cel expression must evaluate to a bool");
+    return compile(rule, optionalOldSelf, SimpleType.BOOL, "cel expression must evaluate to a bool", "");
   }
 
   /** Compiles a {@code messageExpression}, which must evaluate to a string. */
   public static Compiled compileMessage(String expression) {
-    return compile(expression, false, SimpleType.STRING, "must evaluate to a string");
+    return compile(expression, false, SimpleType.STRING, "messageExpression must evaluate to a string",
+        "messageExpression ");
   }
 
-  private static Compiled compile(String source, boolean optionalOldSelf, CelType result, String wrongType) {
+  private static Compiled compile(String source, boolean optionalOldSelf, CelType result, String wrongType,
+      String what) {
     return CACHE.computeIfAbsent(optionalOldSelf + "\u0000" + source, key -> {
       Cel cel = optionalOldSelf ? OPTIONAL_OLD_SELF : PLAIN;
       try {
@@ -78,9 +80,9 @@ public final class KubernetesCel {
         }
         return new Compiled(source, cel.createProgram(ast), ast, null);
       } catch (CelValidationException e) {
-        return new Compiled(source, null, null, e.getMessage());
+        return new Compiled(source, null, null, what + "compilation failed: " + e.getMessage());
       } catch (dev.cel.common.CelException e) {
-        return new Compiled(source, null, null, e.getMessage());
+        return new Compiled(source, null, null, what + "compilation failed: " + e.getMessage());
       }
     });
   }

@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Defaulting as the API server does it for custom resources, on create and on update: a property
  * that is absent (or null where the schema is not nullable) gets the schema's {@code default}, in
- * every object present, including objects a default has just added.
+ * every object present, including objects a default has just added; a null without a default where
+ * the schema is not nullable is removed.
  */
 final class SchemaDefaults {
 
@@ -36,6 +37,10 @@ final class SchemaDefaults {
         boolean missing = present == null || present.isNull() && !SchemaNodes.nullable(property.getValue());
         if (declared != null && missing) {
           object.set(property.getKey(), declared.deepCopy());
+        } else if (declared == null && present != null && present.isNull()
+            && !SchemaNodes.nullable(property.getValue())) {
+          // PruneNonNullableNullsWithoutDefaults: the server drops such nulls before it defaults
+          object.remove(property.getKey());
         }
       }
     }

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * apiextensions-apiserver's {@code schema/cel} validator does: each rule runs with {@code self}
  * bound to the value its schema node describes (nodes absent or null are skipped); a transition
  * rule (one naming {@code oldSelf}) runs only on update and only where the old object has a
- * correlated value (same property, same map key, same list-map key, same set member), unless it
+ * correlated value (same property, same map key, same list-map key), unless it
  * declares {@code optionalOldSelf}. A false rule becomes the field error the server reports:
  * {@code <path>[.<fieldPath>]: Invalid value: "<schema type>": <message>}, with {@code reason}
  * choosing Forbidden, Required or Duplicate and {@code messageExpression} replacing the message.
@@ -58,16 +58,13 @@ final class ValidationRules {
     }
   }
 
-  /** The old list item an item is compared with: same keys in a list-map, same value in a set, none otherwise. */
+  /** The old list item an item is compared with: the one with the same keys in a list-map, none otherwise. */
   private static JsonNode correlated(JsonNode item, JsonNode oldList, JsonNode schema) {
     if (oldList == null || !oldList.isArray()) {
       return null;
     }
     String listType = schema.path("x-kubernetes-list-type").asText("atomic");
     for (JsonNode candidate : oldList) {
-      if ("set".equals(listType) && candidate.equals(item)) {
-        return candidate;
-      }
       if ("map".equals(listType) && sameKeys(item, candidate, schema.path("x-kubernetes-list-map-keys"))) {
         return candidate;
       }

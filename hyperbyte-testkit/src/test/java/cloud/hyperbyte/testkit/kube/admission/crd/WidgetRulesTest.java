@@ -199,6 +199,34 @@ class WidgetRulesTest {
     }
 
     @Test
+    void oldSelfBelowAnAtomicListAndAnOptionalOldSelfWithoutOldSelfAreRefused() {
+      RawHttp.Reply reply = http.post(CRDS, crd("""
+          type: object
+          properties:
+            items:
+              type: array
+              maxItems: 4
+              items:
+                type: string
+                maxLength: 8
+                x-kubernetes-validations:
+                - rule: self == oldSelf
+            count:
+              type: integer
+              x-kubernetes-validations:
+              - rule: self > 0
+                optionalOldSelf: true
+          """));
+
+      String at = "spec.versions[0].schema.openAPIV3Schema.properties[spec].properties";
+      assertThat(reply.causeFields()).containsExactlyInAnyOrder(
+          at + "[items].items.x-kubernetes-validations[0].rule",
+          at + "[count].x-kubernetes-validations[0].optionalOldSelf");
+      assertThat(reply.message()).contains("oldSelf cannot be used on the uncorrelatable portion of the schema within "
+          + at + "[items]");
+    }
+
+    @Test
     void aRuleWalkingAnUnboundedListIsRefusedForItsEstimatedCost() {
       RawHttp.Reply reply = http.post(CRDS, crd("""
           type: object
