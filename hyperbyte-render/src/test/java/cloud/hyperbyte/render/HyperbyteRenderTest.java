@@ -7,6 +7,8 @@ import cloud.hyperbyte.model.spec.Problem;
 import cloud.hyperbyte.render.yaml.YamlWriter;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HyperbyteRenderTest {
 
@@ -54,7 +56,27 @@ class HyperbyteRenderTest {
     HyperbyteRender.Result result = HyperbyteRender.fromManifest(VALID, Optional.of("staging"), "corp.internal");
 
     assertThat(result.objects()).allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("staging"));
-    assertThat(result.yaml()).contains("metrics-headless.staging.svc.corp.internal:8086");
+    assertThat(result.yaml()).contains("value: \"metrics-headless.staging.svc.corp.internal\"\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cluster.local\"; id; echo \"", "x$(touch F)", "", "Cluster.Local", "a..b", "-a.b"})
+  void givenAClusterDomainThatIsNotADnsSubdomainExpectItRefusedWithTheFlagAndNoObjects(String domain) {
+    HyperbyteRender.Result result = HyperbyteRender.fromManifest(VALID, Optional.empty(), domain);
+
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR)
+        .extracting(Problem::path).containsExactly("--cluster-domain");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Prod", "prod;id", "a.b", "-prod", "x234567890123456789012345678901234567890123456789012345678901234"})
+  void givenANamespaceThatIsNotADnsLabelExpectItRefusedAtMetadataNamespace(String namespace) {
+    HyperbyteRender.Result result = HyperbyteRender.fromManifest(VALID, Optional.of(namespace), "cluster.local");
+
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR)
+        .extracting(Problem::path).containsExactly("metadata.namespace");
   }
 
   @Test

@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import cloud.hyperbyte.model.kube.DnsNames;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,12 @@ public final class ClusterSpecFactory {
           "^([0-9]+ ?(nsec|ns|usec|us|msec|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|m|hours|hour|hrs|hr|h|days|day|d|weeks|week|w|months|month|M|years|year|y) ?)+$");
   private static final Pattern ZERO_HUMANTIME = Pattern.compile("^(0+ ?[a-zA-Z]+ ?)+$");
 
+  /**
+   * Where a bad cluster domain is reported: it is not a manifest field but the {@code --cluster-domain}
+   * flag of {@code render} and {@code run} (chart value {@code clusterDomain}).
+   */
+  public static final String CLUSTER_DOMAIN_PATH = "--cluster-domain";
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private ClusterSpecFactory() {}
@@ -85,9 +92,13 @@ public final class ClusterSpecFactory {
             .toList());
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();
     checkMetadata(meta, problems);
+    // pasted into member addresses and certificates; refused here rather than in a pod's shell
+    DnsNames.subdomain(clusterDomain).ifPresent(why -> problems.add(
+        Problem.error(CLUSTER_DOMAIN_PATH, "the cluster domain " + why)));
     HyperbytedbClusterSpec spec = cluster.getSpec() == null ? new HyperbytedbClusterSpec() : cluster.getSpec();
     List<Problem> ruleProblems = new ArrayList<>();
     new Rules(spec, ruleProblems).check();
+    BuiltInFieldRules.check(spec, ruleProblems);
     // a value the schema already rejected is reported once, by the schema check
     List<String> rejectedPaths = problems.stream().map(Problem::path).toList();
     ruleProblems.stream().filter(p -> !rejectedPaths.contains(p.path())).forEach(problems::add);
@@ -115,6 +126,8 @@ public final class ClusterSpecFactory {
     }
     if (meta.getNamespace() == null || meta.getNamespace().isEmpty()) {
       problems.add(Problem.error("metadata.namespace", "is required (set it in the manifest or pass --namespace)"));
+    } else {
+      DnsNames.label(meta.getNamespace()).ifPresent(why -> problems.add(Problem.error("metadata.namespace", why)));
     }
   }
 
@@ -586,6 +599,15 @@ public final class ClusterSpecFactory {
             Problem.error(
                 "spec.cluster.replication.syncQuorum.minAcks",
                 "must be a positive integer or \"majority\", got " + Objects.toString(value.getValue())));
+      }
+      boolean syncQuorum = cluster.getReplication().getMode() == ReplicationMode.SYNC_QUORUM;
+      if (valid && syncQuorum && value.getIntVal() != null && replicas > 1 && value.getIntVal() > replicas - 1) {
+        problems.add(
+            Problem.error(
+                "spec.cluster.replication.syncQuorum.minAcks",
+                value.getIntVal() + " can never be reached: the server counts peer acks, and " + replicas
+                    + " replicas have " + (replicas - 1) + " peers; use at most " + (replicas - 1)
+                    + " or \"majority\""));
       }
     }
 

@@ -1,5 +1,9 @@
 package cloud.hyperbyte.operator.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,11 +12,19 @@ import picocli.CommandLine.Command;
     name = "hyperbyte",
     mixinStandardHelpOptions = true,
     versionProvider = ProjectVersion.class,
-    description = "HyperbyteDB operator: render clusters to Kubernetes objects, or run the operator.",
-    subcommands = {RenderCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    description = "HyperbyteDB operator: render clusters to Kubernetes objects, run the operator, or run a step of"
+        + " a pod the operator creates.",
+    subcommands = {RenderCommand.class, RunCommand.class, RestoreFetchSubcommand.class,
+        CommandLine.HelpCommand.class})
 public final class HyperbyteCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final ProcessEnvironment environment;
+
+  private HyperbyteCommand(ProcessEnvironment environment) {
+    this.environment = environment;
+  }
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
@@ -21,7 +33,39 @@ public final class HyperbyteCommand implements Runnable {
 
   /** The configured command line, for tests and embedders that want the exit code instead of an exit. */
   public static CommandLine commandLine() {
-    return new CommandLine(new HyperbyteCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(ProcessEnvironment.system());
+  }
+
+  /**
+   * The command line of a process that sees {@code environment}: what a container of the operator
+   * image runs, given its args. A usage error also becomes the termination message, so a pod's
+   * status says why its step exited 2.
+   */
+  public static CommandLine commandLine(ProcessEnvironment environment) {
+    CommandLine cli = new CommandLine(new HyperbyteCommand(environment)).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine.IParameterExceptionHandler usageError = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler((e, args) -> {
+      writeTerminationMessage(environment, e.getMessage());
+      return usageError.handleParseException(e, args);
+    });
+    return cli;
+  }
+
+  /** The environment and file system the subcommands run in. */
+  ProcessEnvironment environment() {
+    return environment;
+  }
+
+  /** Writes {@code message} where Kubernetes reads a container's termination message, when that file exists. */
+  static void writeTerminationMessage(ProcessEnvironment environment, String message) {
+    Path log = environment.file(ProcessEnvironment.TERMINATION_LOG);
+    try {
+      if (Files.isWritable(log)) {
+        Files.writeString(log, message, StandardCharsets.UTF_8);
+      }
+    } catch (IOException ignored) {
+      // stderr has the message too
+    }
   }
 
   @Override

@@ -20,10 +20,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cloud.hyperbyte.model.kube.DnsNames;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -88,11 +94,13 @@ public final class RunCommand implements Callable<Integer> {
       description = "Resources reconciled at once (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  /** Reads the environment; replaced in tests. */
-  UnaryOperator<String> environment = System::getenv;
+  @CommandLine.ParentCommand HyperbyteCommand root;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    checkNames();
     LogSettings.configure(LogSettings.parseLevel(logLevel), LogFormat.parse(logFormat));
     KubernetesClient client = new KubernetesClientBuilder().build();
     PrometheusRegistry registry = new PrometheusRegistry();
@@ -117,6 +125,25 @@ public final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Refuses, before anything connects, a cluster domain that is not a DNS subdomain and namespaces
+   * that are not DNS labels: both end up in member addresses and Lease names (exit code 2, as any
+   * bad flag).
+   */
+  void checkNames() {
+    List<String> problems = new ArrayList<>();
+    DnsNames.subdomain(clusterDomain).ifPresent(why -> problems.add("--cluster-domain: the cluster domain " + why));
+    for (String namespace : WatchedNamespaces.parse(namespaces).namespaces()) {
+      DnsNames.label(namespace).ifPresent(why -> problems.add("--namespaces: namespace " + why));
+    }
+    if (leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()) {
+      DnsNames.label(leaderElectionNamespace).ifPresent(why -> problems.add("--leader-election-namespace: " + why));
+    }
+    if (!problems.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), String.join("\n", problems));
+    }
+  }
+
   /** The process settings from the options; {@code clientNamespace} is the Lease's last-resort namespace. */
   OperatorSettings settings(String clientNamespace) {
     Optional<LeaseSettings> lease = leaderElection
@@ -131,7 +158,7 @@ public final class RunCommand implements Callable<Integer> {
     if (leaderElectionNamespace != null && !leaderElectionNamespace.isBlank()) {
       return leaderElectionNamespace;
     }
-    String podNamespace = environment.apply("POD_NAMESPACE");
+    String podNamespace = root.environment().variables().get("POD_NAMESPACE");
     if (podNamespace != null && !podNamespace.isBlank()) {
       return podNamespace;
     }
@@ -140,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The pod name (unique per replica) or, outside a pod, host name plus a random suffix. */
   private String identity() {
-    String pod = environment.apply("POD_NAME");
+    String pod = root.environment().variables().get("POD_NAME");
     if (pod != null && !pod.isBlank()) {
       return pod;
     }

@@ -39,6 +39,9 @@ import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
+import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
+import cloud.hyperbyte.reconcile.storage.StoragePlan;
+import cloud.hyperbyte.reconcile.storage.StorageStatusReport;
 import cloud.hyperbyte.reconcile.tls.TlsMaterial;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.render.ClusterRenderer;
@@ -109,7 +112,7 @@ public final class ClusterReconciler {
     this.lifecycle = new ClusterLifecycle(clock, settings.timings());
     this.statusDeriver = new ClusterStatusDeriver(clock);
     this.tlsDecision = settings.tlsDecision();
-    this.observations = new ClusterObservations(caches);
+    this.observations = new ClusterObservations(caches, new StorageClassLookup(client));
   }
 
   /** Reconciles the cluster {@code key}. */
@@ -162,7 +165,9 @@ public final class ClusterReconciler {
       observed = ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, renderOptions));
     }
     RenderedCluster rendered = observed.rendered();
-    LifecyclePlan plan = lifecycle.plan(observed);
+    // volume growth adds its steps after the lifecycle's and decides how the StatefulSet may be written
+    StoragePlan storage = StorageGrowthDecision.decide(observed);
+    LifecyclePlan plan = storage.mergeInto(lifecycle.plan(observed));
     // read once, so the objects skipped and the condition agree even if a CRD comes or goes meanwhile
     Set<GenericKinds> neededKinds = OptionalKinds.renderedIn(rendered);
     Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
@@ -172,7 +177,7 @@ public final class ClusterReconciler {
     // certificates are renewed even while paused, so a long pause cannot let them expire
     tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
     if (plan.writesWorkloads()) {
-      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan, missingKinds),
+      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan, storage, missingKinds),
           caches.ownedBy(key));
       if (applyPlan.hasWrites()) {
         LOG.info("applying {}", applyPlan.describe());
@@ -199,9 +204,11 @@ public final class ClusterReconciler {
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
+    StorageStatusReport.put(status, observed, storage, clock.instant());
     boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
     if (statusWritten) {
       CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
+      StorageStatusReport.events(cluster.getStatus(), status).forEach(event -> writes.recordEvent(ref, event));
     }
 
     Optional<Instant> next = earliest(plan.requeueAt(), tls.nextCheck());
@@ -211,11 +218,12 @@ public final class ClusterReconciler {
     return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
   }
 
-  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, Set<GenericKinds> missingKinds) {
+  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, StoragePlan storage,
+      Set<GenericKinds> missingKinds) {
     List<HasMetadata> objects = new ArrayList<>();
     for (HasMetadata object : rendered.objects()) {
       if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
-        objects.add(plan.statefulSetShape().get().applyTo(statefulSet));
+        storage.adjust(plan.statefulSetShape().get().applyTo(statefulSet)).ifPresent(objects::add);
       } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
         LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
       } else {

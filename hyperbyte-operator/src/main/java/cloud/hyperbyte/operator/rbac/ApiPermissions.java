@@ -66,6 +66,7 @@ public final class ApiPermissions {
   public static final String CERT_MANAGER = "cert-manager.io";
   public static final String COORDINATION = "coordination.k8s.io";
   public static final String APIEXTENSIONS = "apiextensions.k8s.io";
+  public static final String STORAGE = "storage.k8s.io";
 
   private static final String[] CUSTOM_RESOURCES = {"hyperbytedbclusters", "hyperbytedbbackups", "hyperbytedbrestores"};
   private static final List<String> READ = List.of("get", "list", "watch");
@@ -123,6 +124,8 @@ public final class ApiPermissions {
     // to watch, by name, whether the Prometheus Operator and cert-manager CRDs are installed (they may come later)
     all.add(new Permission(APIEXTENSIONS, "customresourcedefinitions", List.of("list", "watch"), Feature.ALWAYS,
         Scope.CLUSTER));
+    // whether a data volume's StorageClass allows expansion, read by name only while a volume grows
+    all.add(new Permission(STORAGE, "storageclasses", List.of("get"), Feature.ALWAYS, Scope.CLUSTER));
     return all;
   }
 

@@ -1,28 +1,19 @@
 package cloud.hyperbyte.operator.storage;
 
+import cloud.hyperbyte.reconcile.backup.ObjectStore;
 import cloud.hyperbyte.reconcile.backup.ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.S3Credentials;
-import cloud.hyperbyte.reconcile.backup.ObjectStore;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code hyperbyte restore-fetch …}: the restore pod's init container (contract in {@link
- * RestoreFetchArgs}). The CLI hands over its arguments and environment; the exit code is 0 when the
- * snapshot was fetched and verified, 2 for bad arguments, 1 for anything else, with the reason on
- * stderr and in the termination log so {@code kubectl describe} and the restore's status show it.
+ * The work of {@code hyperbyte restore-fetch} (contract in {@link RestoreFetchArgs}): opens the
+ * store with the credentials of the environment, then fetches and verifies the snapshot into the
+ * output directory. The command line parses the arguments and reports the outcome.
  */
 public final class RestoreFetchCommand {
-
-  /** Where Kubernetes reads a container's termination message. */
-  public static final Path TERMINATION_LOG = Path.of("/dev/termination-log");
 
   private final ObjectStoreFactory stores;
 
@@ -30,26 +21,31 @@ public final class RestoreFetchCommand {
     this.stores = stores;
   }
 
-  /** Runs the fetch; never throws. */
-  public int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err, Path terminationLog) {
-    RestoreFetchArgs parsed;
-    try {
-      parsed = RestoreFetchArgs.parse(args);
-    } catch (IllegalArgumentException e) {
-      return fail(err, terminationLog, 2, "restore-fetch: " + e.getMessage());
+  /** Why a fetch failed; the message is what the pod's termination message says. */
+  public static final class FetchFailedException extends Exception {
+    FetchFailedException(String message, Throwable cause) {
+      super(message, cause);
     }
+  }
+
+  /**
+   * Fetches the snapshot into {@code output} ({@code args.output()} as this machine sees it).
+   *
+   * @return the line to print on success
+   * @throws FetchFailedException when the snapshot could not be fetched or did not verify
+   */
+  public String run(RestoreFetchArgs args, Map<String, String> env, Path output) throws FetchFailedException {
     Optional<S3Credentials> credentials =
         Optional.ofNullable(env.get(RestoreFetchArgs.ACCESS_KEY_ENV))
             .filter(id -> !id.isBlank())
             .map(id -> new S3Credentials(id, env.getOrDefault(RestoreFetchArgs.SECRET_KEY_ENV, "")));
-    ObjectStore store = stores.open(parsed.settings(), credentials);
+    ObjectStore store = stores.open(args.settings(), credentials);
     try {
-      SnapshotFetch.Result result = new SnapshotFetch(store).fetch(parsed.snapshot(), Path.of(parsed.output()));
-      out.println("fetched " + parsed.snapshot().uri() + ": " + result.archiveBytes() + " bytes, sha256 "
-          + result.sha256() + ", " + result.entries() + " entries");
-      return 0;
+      SnapshotFetch.Result result = new SnapshotFetch(store).fetch(args.snapshot(), output);
+      return "fetched " + args.snapshot().uri() + ": " + result.archiveBytes() + " bytes, sha256 "
+          + result.sha256() + ", " + result.entries() + " entries";
     } catch (SnapshotFetch.FetchException | RuntimeException e) {
-      return fail(err, terminationLog, 1, "restore-fetch: " + e.getMessage());
+      throw new FetchFailedException(e.getMessage(), e);
     } finally {
       if (store instanceof AutoCloseable closeable) {
         try {
@@ -59,17 +55,5 @@ public final class RestoreFetchCommand {
         }
       }
     }
-  }
-
-  private static int fail(PrintStream err, Path terminationLog, int code, String message) {
-    err.println(message);
-    try {
-      if (terminationLog != null && Files.isWritable(terminationLog)) {
-        Files.writeString(terminationLog, message, StandardCharsets.UTF_8);
-      }
-    } catch (IOException ignored) {
-      // stderr has it
-    }
-    return code;
   }
 }

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
+import java.nio.file.Path;
 import java.util.Map;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class RunCommandTest {
@@ -13,10 +18,13 @@ class RunCommandTest {
   private static final Map<String, String> POD_ENV = Map.of("POD_NAME", "op-7d9f-abcde", "POD_NAMESPACE", "hyperbytedb-system");
 
   private static RunCommand parse(String... args) {
-    CommandLine.ParseResult result = HyperbyteCommand.commandLine().parseArgs(args);
-    RunCommand run = (RunCommand) result.subcommand().commandSpec().userObject();
-    run.environment = POD_ENV::get;
-    return run;
+    return parse(POD_ENV, args);
+  }
+
+  private static RunCommand parse(Map<String, String> env, String... args) {
+    CommandLine.ParseResult result =
+        HyperbyteCommand.commandLine(new ProcessEnvironment(env, Path::of)).parseArgs(args);
+    return (RunCommand) result.subcommand().commandSpec().userObject();
   }
 
   @Test
@@ -34,6 +42,20 @@ class RunCommandTest {
     assertThat(lease.leaseName()).isEqualTo("hyperbytedb-operator-leader");
     assertThat(lease.namespace()).as("the Lease lives in the operator's own namespace").isEqualTo("hyperbytedb-system");
     assertThat(lease.identity()).isEqualTo("op-7d9f-abcde");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--cluster-domain=cluster.local\"; id; echo \"", "--cluster-domain=x$(touch F)",
+      "--cluster-domain=", "--namespaces=team-a,Team_B", "--leader-election-namespace=a;b"})
+  void aDomainOrNamespaceThatIsNoDnsNameStopsTheProcessBeforeItConnects(String flag) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = HyperbyteCommand.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("run", flag);
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains(flag.substring(0, flag.indexOf('=')) + ":");
   }
 
   @Test
@@ -66,8 +88,7 @@ class RunCommandTest {
 
   @Test
   void withoutFlagsTheDefaultsMatchTheChartsPorts() {
-    RunCommand run = parse("run");
-    run.environment = name -> null;
+    RunCommand run = parse(Map.of(), "run");
     OperatorSettings settings = run.settings("from-kubeconfig");
 
     assertThat(settings.metricsPort()).isEqualTo(8080);

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Backup and restore through the real operator wiring: a one-shot HyperbytedbBackup execs
  * {@code hyperbytedb backup} and {@code tar} in a simulated member and uploads to a real S3 server;
- * a HyperbytedbRestore holds the cluster at zero, restore pods run the real {@code restore-fetch}
- * and then the restore script against each member volume, and the cluster re-forms Raft.
+ * a HyperbytedbRestore holds the cluster at zero, restore pods run their fetch step through the
+ * operator image's command line with their rendered args ({@code restore-fetch …}),
+ * then the restore script against each member volume, and the cluster re-forms Raft.
  */
 class RestoreE2eTest extends OperatorE2eTest {
 
@@ -38,7 +39,8 @@ class RestoreE2eTest extends OperatorE2eTest {
   private static final List<String> SNAPSHOT_POINTS = List.of("cpu,host=a value=1", "cpu,host=b value=2");
   private static final List<String> LATER_POINTS = List.of("cpu,host=c value=3");
 
-  private final RestoreFetchProgram fetch = RestoreFetchProgram.held();
+  /** The restore pods' fetch step: the operator image's real command line, held until released. */
+  private final HeldProgram fetch = new HeldProgram(new OperatorImageProgram());
   private LocalS3 s3;
   private RestoreTimeline timeline;
 

@@ -3,6 +3,8 @@ package cloud.hyperbyte.operator.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.operator.backup.DirectoryTarPodExec;
+import cloud.hyperbyte.operator.cli.HyperbyteCommand;
+import cloud.hyperbyte.operator.cli.ProcessEnvironment;
 import cloud.hyperbyte.reconcile.backup.BackupRunner;
 import cloud.hyperbyte.reconcile.backup.RunReport;
 import cloud.hyperbyte.reconcile.backup.RunRequest;
@@ -14,7 +16,7 @@ import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * A backup taken through the data path (GNU tar stream → multipart upload) and fetched back by
@@ -104,11 +107,19 @@ class BackupRestoreRoundTripTest {
     return entries;
   }
 
+  /** {@code restore-fetch} through the operator's command line, with the container's args and env. */
   private int fetch(SnapshotLocation location, Path output, ByteArrayOutputStream err) {
-    List<String> args = new RestoreFetchArgs(destination, location, output.toString()).toArgs();
-    return new RestoreFetchCommand(new S3ObjectStoreFactory()).run(args,
-        Map.of(RestoreFetchArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY, RestoreFetchArgs.SECRET_KEY_ENV, LocalS3.SECRET_KEY),
-        new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), null);
+    return fetch(new RestoreFetchArgs(destination, location, output.toString()).toArgs(), err);
+  }
+
+  private static int fetch(List<String> args, ByteArrayOutputStream err) {
+    CommandLine cli = HyperbyteCommand.commandLine(new ProcessEnvironment(
+        Map.of(RestoreFetchArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY,
+            RestoreFetchArgs.SECRET_KEY_ENV, LocalS3.SECRET_KEY),
+        Path::of));
+    cli.setOut(new PrintWriter(OutputStream.nullOutputStream()));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   @Test
@@ -176,12 +187,10 @@ class BackupRestoreRoundTripTest {
   void badArgumentsExitWithTwo() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int exit = new RestoreFetchCommand(new S3ObjectStoreFactory()).run(List.of("restore-fetch", "--bucket", "b"),
-        Map.of(), new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-        null);
+    int exit = fetch(List.of("restore-fetch", "--bucket", "b"), err);
 
     assertThat(exit).isEqualTo(2);
-    assertThat(err.toString()).contains("--snapshot is required");
+    assertThat(err.toString()).contains("Missing required options", "--snapshot", "--output");
   }
 
   @Test

@@ -111,6 +111,10 @@ public final class ActionExecutor {
       } else if (action instanceof Action.IncludeInProxy include) {
         return proxies.include(include.proxy(), include.backendIp()) == ProxyAdmin.Inclusion.INCLUDED
             ? Outcome.CHANGED : Outcome.UNCHANGED;
+      } else if (action instanceof Action.ResizeVolume resize) {
+        writes.resizePvc(cluster, resize.pvcName(), resize.size());
+      } else if (action instanceof Action.OrphanStatefulSet orphan) {
+        writes.deleteStatefulSetOrphaningPods(cluster, orphan.name(), orphan.uid());
       } else {
         throw new IllegalArgumentException("unknown action " + action);
       }
@@ -140,6 +144,10 @@ public final class ActionExecutor {
       return "VolumeDeleteFailed";
     } else if (action instanceof Action.ExcludeFromProxy) {
       return "MemberExcludeFailed";
+    } else if (action instanceof Action.ResizeVolume) {
+      return "VolumeResizeFailed";
+    } else if (action instanceof Action.OrphanStatefulSet) {
+      return "StatefulSetReplaceFailed";
     }
     return "MemberIncludeFailed";
   }

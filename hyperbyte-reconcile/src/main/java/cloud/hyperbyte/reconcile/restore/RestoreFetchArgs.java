@@ -65,48 +65,24 @@ public record RestoreFetchArgs(S3Settings settings, SnapshotLocation snapshot, S
   }
 
   /**
-   * Parses the arguments after the subcommand (the operator's CLI hands them over).
+   * The contract from the arguments' values, as the operator's command line parses them (its
+   * options are named by the constants above); {@code region}, {@code endpoint} may be null.
    *
-   * @throws IllegalArgumentException naming the first missing or unknown argument
+   * @throws IllegalArgumentException naming the first blank required argument
    */
-  public static RestoreFetchArgs parse(List<String> args) {
-    String bucket = null;
-    String folder = null;
-    String output = null;
-    String region = null;
-    String endpoint = null;
-    boolean pathStyle = false;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      switch (arg) {
-        case SUBCOMMAND -> { }
-        case BUCKET -> bucket = value(args, ++i, arg);
-        case SNAPSHOT -> folder = value(args, ++i, arg);
-        case OUTPUT -> output = value(args, ++i, arg);
-        case REGION -> region = value(args, ++i, arg);
-        case ENDPOINT -> endpoint = value(args, ++i, arg);
-        case PATH_STYLE -> pathStyle = true;
-        default -> throw new IllegalArgumentException("unknown argument " + arg);
-      }
-    }
+  public static RestoreFetchArgs of(String bucket, String snapshotFolder, String output, String region,
+      String endpoint, boolean pathStyle) {
     require(bucket, BUCKET);
-    require(folder, SNAPSHOT);
+    require(snapshotFolder, SNAPSHOT);
     require(output, OUTPUT);
-    S3Settings settings =
-        new S3Settings(bucket, "", region, Optional.ofNullable(endpoint), pathStyle, Optional.empty());
-    return new RestoreFetchArgs(settings, new SnapshotLocation(bucket, folder), output);
-  }
-
-  private static String value(List<String> args, int index, String name) {
-    if (index >= args.size()) {
-      throw new IllegalArgumentException(name + " needs a value");
-    }
-    return args.get(index);
+    S3Settings settings = new S3Settings(bucket, "", region,
+        Optional.ofNullable(endpoint).filter(e -> !e.isBlank()), pathStyle, Optional.empty());
+    return new RestoreFetchArgs(settings, new SnapshotLocation(bucket, snapshotFolder), output);
   }
 
   private static void require(String value, String name) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(name + " is required");
+      throw new IllegalArgumentException(name + " must not be empty");
     }
   }
 }

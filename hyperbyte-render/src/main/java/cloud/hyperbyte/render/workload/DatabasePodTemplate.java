@@ -109,6 +109,7 @@ public final class DatabasePodTemplate {
   private static List<EnvVar> env(ClusterSpec spec) {
     List<EnvVar> env = new ArrayList<>();
     ServerEnvironment.imageOverrides(spec).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+    StartScript.environment(spec).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
     return env;
   }
 

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real start script under /bin/sh with a stand-in server binary that prints what it got. */
@@ -20,6 +23,11 @@ class StartScriptTest {
   @TempDir Path bin;
 
   private String run(ClusterSpec spec, String hostname) throws IOException, InterruptedException {
+    return run(spec, hostname, StartScript.environment(spec));
+  }
+
+  private String run(ClusterSpec spec, String hostname, Map<String, String> containerEnv)
+      throws IOException, InterruptedException {
     Path server = bin.resolve(StartScript.SERVER_BINARY);
     Files.writeString(
         server,
@@ -33,6 +41,7 @@ class StartScriptTest {
     ProcessBuilder builder = new ProcessBuilder(StartScript.command(spec)).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+    builder.environment().putAll(containerEnv);
     builder.environment().put("HOSTNAME", hostname);
     Process process = builder.start();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -69,5 +78,23 @@ class StartScriptTest {
   @Test
   void givenCertManagerTlsExpectNoPerPodPaths() throws Exception {
     assertThat(run(TestSpecs.tlsSingle(TlsMode.CERT_MANAGER), "db-0")).contains("cert=\n");
+  }
+
+  /**
+   * The spec factory refuses such domains up front; this shows that even a hostile value that got
+   * past it would reach the shell only as data: the script text holds no rendered value.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cluster.local\"; touch %s; echo \"", "x$(touch %s)", "`touch %s`", "a;touch %s"})
+  void givenAHostileMemberDomainExpectNothingRunsAndTheValueStaysLiteral(String template) throws Exception {
+    Path marker = bin.resolve("injected");
+    String hostile = template.formatted(marker);
+    ClusterSpec spec = TestSpecs.threeNode();
+
+    String out = run(spec, "db-1", Map.of(StartScript.MEMBER_DOMAIN_ENV, hostile, StartScript.MEMBER_PORT_ENV, "8086"));
+
+    assertThat(marker).doesNotExist();
+    assertThat(out).contains("addr=db-1." + hostile + ":8086\n");
+    assertThat(StartScript.script(spec)).doesNotContain("prod").doesNotContain("cluster.local");
   }
 }

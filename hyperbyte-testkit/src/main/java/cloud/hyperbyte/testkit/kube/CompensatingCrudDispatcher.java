@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The fabric8 CRUD dispatcher with the gaps to a real API server closed (see the testkit README):
  * server-side apply with managed fields, strategic merge patch, RFC 7386 merge patch, the status
- * subresource of built-in kinds, garbage collection by owner references, and new CRDs Established.
+ * subresource of built-in kinds, the scale subresource ({@link ScaleSubresource}), garbage collection
+ * by owner references, and new CRDs Established.
  *
  * <p>Callers must serialise writes (see {@link SimulatedApiDispatcher}): an apply is a read followed
  * by a write.
@@ -51,9 +52,21 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
   private final AdmissionChain admission = new AdmissionChain();
+  private final ScaleSubresource scale;
 
   CompensatingCrudDispatcher(Clock clock) {
     this.clock = clock;
+    this.scale = new ScaleSubresource(new ScaleSubresource.Store() {
+      @Override
+      public JsonNode current(String itemPath) {
+        return CompensatingCrudDispatcher.this.current(itemPath);
+      }
+
+      @Override
+      public MockResponse update(String itemPath, ObjectNode object) {
+        return handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(object)));
+      }
+    }, () -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
   }
 
   /** Adds an admission step run on every create and update, after those added before. */
@@ -152,6 +165,11 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     HttpMethod method = request.method();
+    if (ApiPaths.withoutQuery(request.getPath()).endsWith("/scale")
+        && ScaleSubresource.targets(ResourcePath.parse(request.getPath()))) {
+      return scale.handle(method.name(), request.getPath(), request.getHeader("Content-Type"),
+          request.getBody() == null ? "" : request.getBody().readUtf8(), request.getHeader("User-Agent"));
+    }
     if (method == HttpMethod.POST) {
       if (ApiPaths.withoutQuery(request.getPath()).equals(CRDS)) {
         request = copy(request, established(request.getBody().readUtf8()));
@@ -165,11 +183,21 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String itemPath = path.endsWith("/status") ? ApiPaths.collectionOf(path) : path;
     Set<String> uidsBefore = uidsMatching(itemPath);
     String body = request.getBody().readUtf8();
+    if (method == HttpMethod.DELETE) {
+      Optional<MockResponse> failed = failedPrecondition(itemPath, body);
+      if (failed.isPresent()) {
+        return failed.get();
+      }
+    }
     MockResponse response = method == HttpMethod.DELETE ? super.handleDelete(request.getPath())
         : super.dispatch(copy(request, body));
-    if (!uidsBefore.isEmpty() && !isOrphanDelete(method, request.getPath(), body)) {
+    if (!uidsBefore.isEmpty()) {
       uidsBefore.removeAll(uidsMatching(itemPath));
-      collectGarbage(uidsBefore);
+      if (isOrphanDelete(method, request.getPath(), body)) {
+        orphanDependents(uidsBefore);
+      } else {
+        collectGarbage(uidsBefore);
+      }
     }
     return response;
   }
@@ -387,6 +415,79 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
         }
       }
     }
+  }
+
+  /**
+   * Orphan propagation: the garbage collector removes the deleted owners' references from their
+   * dependents (which then belong to nobody, e.g. for a new StatefulSet to adopt) instead of
+   * deleting them.
+   */
+  private void orphanDependents(Set<String> deletedUids) {
+    for (Map.Entry<AttributeSet, String> entry : snapshot()) {
+      JsonNode object = Json.parse(entry.getValue());
+      JsonNode refs = object.path("metadata").path("ownerReferences");
+      if (!refs.isArray() || refs.isEmpty()) {
+        continue;
+      }
+      tools.jackson.databind.node.ArrayNode kept = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+      refs.forEach(ref -> {
+        if (!deletedUids.contains(ref.path("uid").asText())) {
+          kept.add(ref);
+        }
+      });
+      if (kept.size() == refs.size()) {
+        continue;
+      }
+      ObjectNode orphan = (ObjectNode) object;
+      ObjectNode metadata = (ObjectNode) orphan.get("metadata");
+      if (kept.isEmpty()) {
+        metadata.remove("ownerReferences");
+      } else {
+        metadata.set("ownerReferences", kept);
+      }
+      String path = ApiPaths.objectPath(object.path("apiVersion").asText(),
+          object.path("metadata").path("namespace").asText(null),
+          entry.getKey().getAttribute(KubernetesAttributesExtractor.PLURAL).getValues().get(0).toString(),
+          object.path("metadata").path("name").asText());
+      super.handleUpdate(request(HttpMethod.PUT, path, Json.write(orphan)));
+    }
+  }
+
+  /**
+   * DeleteOptions {@code preconditions}: a uid or resourceVersion that is not the stored object's is a
+   * 409, as the registry's {@code checkPreconditions} answers (a stale decision never deletes the
+   * object that replaced the one it saw).
+   */
+  private Optional<MockResponse> failedPrecondition(String itemPath, String body) {
+    if (body == null || body.isBlank()) {
+      return Optional.empty();
+    }
+    JsonNode preconditions;
+    try {
+      preconditions = Json.parse(body).path("preconditions");
+    } catch (JacksonException e) {
+      return Optional.empty();
+    }
+    JsonNode live = current(itemPath);
+    if (live == null || !preconditions.isObject()) {
+      return Optional.empty();
+    }
+    ResourcePath target = ResourcePath.parse(itemPath);
+    String qualified = target.resource() + (target.group().isEmpty() ? "" : "." + target.group());
+    String prefix = "Operation cannot be fulfilled on " + qualified + " \"" + target.name() + "\": Precondition failed: ";
+    String uid = preconditions.path("uid").asText("");
+    String liveUid = live.path("metadata").path("uid").asText("");
+    if (!uid.isEmpty() && !uid.equals(liveUid)) {
+      return Optional.of(StatusResponses.failure(409, "Conflict",
+          prefix + "UID in precondition: " + uid + ", UID in object meta: " + liveUid));
+    }
+    String version = preconditions.path("resourceVersion").asText("");
+    String liveVersion = live.path("metadata").path("resourceVersion").asText("");
+    if (!version.isEmpty() && !version.equals(liveVersion)) {
+      return Optional.of(StatusResponses.failure(409, "Conflict",
+          prefix + "ResourceVersion in precondition: " + version + ", ResourceVersion in object meta: " + liveVersion));
+    }
+    return Optional.empty();
   }
 
   private static boolean isOrphanDelete(HttpMethod method, String pathWithQuery, String body) {

@@ -2,6 +2,7 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.PersistentVolumeClaimAdmission;
 import cloud.hyperbyte.testkit.kube.admission.crd.CrdRules;
 import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceAdmission;
 import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceDefinitionAdmission;
@@ -16,6 +17,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +59,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.faults = new ApiFaults(faultSeed);
     this.requests = new ApiRequestLog();
     this.store = new CompensatingCrudDispatcher(clock);
+    store.addAdmissionStep(new PersistentVolumeClaimAdmission());
     SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations, store, faults, requests);
     this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         dispatcher, false);
@@ -129,6 +132,17 @@ public final class SimulatedKubernetes implements AutoCloseable {
    */
   public StatefulSetSimulator simulateStatefulSets(PodReadiness readiness, PodLifecycle lifecycle) {
     StatefulSetSimulator simulator = new StatefulSetSimulator(controllerClient, readiness, lifecycle);
+    controllers.add(simulator);
+    simulator.start();
+    return simulator;
+  }
+
+  /**
+   * Starts simulated volume expansion (the external resizer and the kubelet's filesystem resize) for
+   * PVCs whose storage request grew, stopped when this API closes.
+   */
+  public VolumeExpansionSimulator simulateVolumeExpansion(Duration stepDelay) {
+    VolumeExpansionSimulator simulator = new VolumeExpansionSimulator(controllerClient, stepDelay);
     controllers.add(simulator);
     simulator.start();
     return simulator;

@@ -248,8 +248,10 @@ class SimulatedClusterTest {
     assertThat(post(admin, "/admin/backends/" + oldIp + "/exclude").statusCode()).isEqualTo(200);
 
     deletePod("hdb-1");
-    String newIp = await().until(() -> Optional.ofNullable(pod("hdb-1")).filter(p -> !p.getStatus().getPodIP()
-        .equals(oldIp)).filter(SimulatedClusterTest::isReady).map(p -> p.getStatus().getPodIP()), Optional::isPresent)
+    String newIp = await().until(() -> Optional.ofNullable(pod("hdb-1"))
+        // a pod the controller just created has no status until its first status write
+        .filter(p -> p.getStatus() != null && p.getStatus().getPodIP() != null)
+        .filter(p -> !p.getStatus().getPodIP().equals(oldIp)).filter(SimulatedClusterTest::isReady).map(p -> p.getStatus().getPodIP()), Optional::isPresent)
         .orElseThrow();
 
     assertThat(post(admin, "/admin/backends/" + newIp + "/exclude").statusCode())

@@ -10,6 +10,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -162,5 +163,17 @@ class StockMockGapsTest {
     ConfigMap created = client.resource(Fixtures.configMap("a8", Map.of("k", "v"))).create();
 
     assertThat(created.getMetadata().getGeneration()).isEqualTo(1L);
+  }
+
+  @Test
+  void theScaleSubresourceAnswersTheObjectItselfInsteadOfAScale() {
+    client.resource(Fixtures.statefulSet("scaled", 2, "1").build()).create();
+
+    Scale scale = client.apps().statefulSets().inNamespace(NS).withName("scaled").scale();
+
+    // a real server answers apiVersion autoscaling/v1, kind Scale, with status.replicas and selector
+    assertThat(scale.getApiVersion()).isEqualTo("apps/v1");
+    assertThat(scale.getKind()).isEqualTo("StatefulSet");
+    assertThat(scale.getStatus()).isNull();
   }
 }

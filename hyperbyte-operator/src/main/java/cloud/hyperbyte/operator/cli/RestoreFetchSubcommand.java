@@ -1,0 +1,88 @@
+package cloud.hyperbyte.operator.cli;
+
+import cloud.hyperbyte.operator.storage.RestoreFetchCommand;
+import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hyperbyte restore-fetch …}, the restore pod's init container. The options are named by
+ * the {@link RestoreFetchArgs} constants the restore pod renderer writes, and parse into a {@link
+ * RestoreFetchArgs}, so the contract has one definition.
+ */
+@Command(
+    name = RestoreFetchArgs.SUBCOMMAND,
+    sortOptions = false,
+    description = {
+        "Restore pod step: read a snapshot's manifest.json, stream its backup.tar from S3, verify size and SHA-256"
+            + " while unpacking it into the output directory. Nothing partial is left behind on failure."},
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+        "  " + RestoreFetchArgs.ACCESS_KEY_ENV + ", " + RestoreFetchArgs.SECRET_KEY_ENV,
+        "      S3 credentials; the restore pod takes them from the source's",
+        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
+        "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments.",
+        "The reason of a failure goes to stderr and to " + ProcessEnvironment.TERMINATION_LOG + "."})
+final class RestoreFetchSubcommand implements Callable<Integer> {
+
+  @CommandLine.ParentCommand HyperbyteCommand root;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = RestoreFetchArgs.BUCKET, required = true, paramLabel = "BUCKET",
+      description = "Bucket holding the snapshot.")
+  String bucket;
+
+  @Option(names = RestoreFetchArgs.SNAPSHOT, required = true, paramLabel = "FOLDER/",
+      description = "Key of the snapshot's folder in the bucket (with its trailing slash).")
+  String snapshot;
+
+  @Option(names = RestoreFetchArgs.OUTPUT, required = true, paramLabel = "DIR",
+      description = "Directory to unpack into; created, must be empty or absent.")
+  String output;
+
+  @Option(names = RestoreFetchArgs.REGION, paramLabel = "REGION",
+      description = "Signing region (default: " + S3Settings.DEFAULT_REGION + ").")
+  String region;
+
+  @Option(names = RestoreFetchArgs.ENDPOINT, paramLabel = "URL",
+      description = "Endpoint of an S3-compatible store; absent means AWS.")
+  String endpoint;
+
+  @Option(names = RestoreFetchArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
+  boolean pathStyle;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  /** The parsed options as the contract; a blank value is a usage error. */
+  RestoreFetchArgs args() {
+    try {
+      return RestoreFetchArgs.of(bucket, snapshot, output, region, endpoint, pathStyle);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    RestoreFetchArgs args = args();
+    ProcessEnvironment environment = root.environment();
+    try {
+      String fetched = new RestoreFetchCommand(new S3ObjectStoreFactory())
+          .run(args, environment.variables(), environment.file(args.output()));
+      spec.commandLine().getOut().println(fetched);
+      spec.commandLine().getOut().flush();
+      return 0;
+    } catch (RestoreFetchCommand.FetchFailedException e) {
+      String message = RestoreFetchArgs.SUBCOMMAND + ": " + e.getMessage();
+      spec.commandLine().getErr().println(message);
+      spec.commandLine().getErr().flush();
+      HyperbyteCommand.writeTerminationMessage(environment, message);
+      return 1;
+    }
+  }
+}

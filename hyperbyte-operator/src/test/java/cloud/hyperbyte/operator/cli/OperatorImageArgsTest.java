@@ -1,0 +1,100 @@
+package cloud.hyperbyte.operator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.ClusterSpecFactory;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
+import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
+import cloud.hyperbyte.reconcile.restore.SnapshotResolution;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every container the project runs from the operator's own image starts the operator's command line
+ * with its {@code args}: each such args list must name a registered subcommand and parse. The
+ * containers: the restore pods' fetch step ({@link RestorePodRenderer}, with and without an S3
+ * endpoint) and the operator Deployment of the install bundle (the chart's default render).
+ */
+class OperatorImageArgsTest {
+
+  private static final Path PROJECT = Path.of(System.getProperty("hyperbyte.project.dir", ".."));
+  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:0.1.0";
+
+  @Test
+  void everyOperatorImageContainersArgsNameARegisteredSubcommandAndParse() throws IOException {
+    Map<String, List<String>> args = operatorImageArgs();
+    assertThat(args).as("containers found").hasSizeGreaterThanOrEqualTo(3);
+
+    for (Map.Entry<String, List<String>> container : args.entrySet()) {
+      List<String> list = container.getValue();
+      assertThat(list).as(container.getKey()).isNotEmpty();
+      assertThat(HyperbyteCommand.commandLine().getSubcommands()).as(container.getKey() + " " + list)
+          .containsKey(list.get(0));
+      assertThatCode(() -> HyperbyteCommand.commandLine().parseArgs(list.toArray(String[]::new)))
+          .as(container.getKey() + " " + list).doesNotThrowAnyException();
+    }
+  }
+
+  /** Args by "pod/container" of every container with the operator image. */
+  private static Map<String, List<String>> operatorImageArgs() throws IOException {
+    Map<String, List<String>> args = new LinkedHashMap<>();
+    List<HasMetadata> workloads = new ArrayList<>(restorePods());
+    workloads.addAll(installBundleDeployments());
+    for (HasMetadata workload : workloads) {
+      PodSpec spec = workload instanceof Pod pod ? pod.getSpec()
+          : ((Deployment) workload).getSpec().getTemplate().getSpec();
+      Stream.concat(spec.getInitContainers().stream(), spec.getContainers().stream())
+          .filter(c -> c.getImage().contains("hyperbytedb-operator"))
+          .forEach(c -> args.put(workload.getMetadata().getName() + "/" + c.getName(), argsOf(c)));
+    }
+    return args;
+  }
+
+  private static List<String> argsOf(Container container) {
+    assertThat(container.getCommand()).as(container.getName() + ": the image's entry point runs").isNullOrEmpty();
+    return container.getArgs() == null ? List.of() : container.getArgs();
+  }
+
+  private static List<Pod> restorePods() throws IOException {
+    HyperbytedbCluster cluster = Serialization.unmarshal(
+        Files.readString(PROJECT.resolve("examples/three-node.yaml")), HyperbytedbCluster.class);
+    ClusterSpec spec = ClusterSpecFactory.from(cluster, "cluster.local").orElseThrow();
+    SnapshotLocation snapshot = new SnapshotLocation("backups", "hb/prod/db/20260301T020000Z/");
+    S3Settings minio = new S3Settings("backups", "hb", "eu-west-1", Optional.of("http://minio.storage:9000"), true,
+        Optional.of("s3-creds"));
+    S3Settings aws = new S3Settings("backups", "hb", null, Optional.empty(), false, Optional.empty());
+    return List.of(
+        RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-minio", Optional.empty(), 0,
+            OPERATOR_IMAGE, new SnapshotResolution.Resolved(minio, snapshot))),
+        RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-aws", Optional.empty(), 2,
+            OPERATOR_IMAGE, new SnapshotResolution.Resolved(aws, snapshot))));
+  }
+
+  private static List<Deployment> installBundleDeployments() throws IOException {
+    List<Deployment> deployments = new ArrayList<>();
+    for (String document : Files.readString(PROJECT.resolve("dist/install.yaml")).split("(?m)^---\\s*$")) {
+      if (document.contains("kind: Deployment")) {
+        deployments.add(Serialization.unmarshal(document, Deployment.class));
+      }
+    }
+    return deployments;
+  }
+}
