@@ -209,6 +209,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     return result;
   }
 
+  @Override
+  public MockResponse handleWatch(String path) {
+    MockResponse response = super.handleWatch(path);
+    return response.getWebSocketListener() == null ? response
+        : response.withWebSocketUpgrade(new OffLoopWatchClose(response.getWebSocketListener()));
+  }
+
   private Optional<JsonNode> stored(String path) {
     return Optional.ofNullable(current(path));
   }

@@ -4,6 +4,9 @@ import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
 import cloud.hyperbyte.testkit.kube.admission.BuiltInRules;
 import cloud.hyperbyte.testkit.kube.admission.PersistentVolumeClaimAdmission;
+import cloud.hyperbyte.testkit.kube.admission.crd.CrdRules;
+import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceAdmission;
+import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceDefinitionAdmission;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -68,7 +71,13 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.client = server.createClient();
     this.controllerClient = server.createClient(
         b -> b.editOrNewConfig().withUserAgent(SimulatedApiDispatcher.CONTROLLER_USER_AGENT).endConfig());
+    // custom resources are admitted as the real server admits them; CRDs with bad rules are refused
+    store.addAdmissionStep(new CustomResourceDefinitionAdmission());
+    store.addAdmissionStep(new CustomResourceAdmission());
     for (String plural : HYPERBYTE_CRDS) {
+      // compiling the rules takes seconds on a cold JVM; doing it here, outside any request, keeps
+      // the create below (whose admission compiles them again, from the cache) within the client's timeout
+      CrdRules.check(Json.parse(Serialization.asJson(CrdSchemas.definition(plural))));
       registerCrd(CrdSchemas.definition(plural));
     }
   }
