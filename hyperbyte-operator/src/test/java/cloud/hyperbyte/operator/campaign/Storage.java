@@ -3,11 +3,7 @@ package cloud.hyperbyte.operator.campaign;
 import static cloud.hyperbyte.operator.campaign.UserIntent.NAMESPACE;
 
 import cloud.hyperbyte.operator.storage.LocalS3;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -27,11 +23,7 @@ final class Storage implements AutoCloseable {
   Storage(KubernetesClient user) throws Exception {
     s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder()
-        .withNewMetadata().withName(SECRET).withNamespace(NAMESPACE).endMetadata()
-        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
-        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
-        .build()).create();
+    user.secrets().inNamespace(NAMESPACE).resource(LocalS3.credentialsSecret(NAMESPACE, SECRET)).create();
   }
 
   String endpoint() {
@@ -43,9 +35,6 @@ final class Storage implements AutoCloseable {
     return s3.objects(BUCKET);
   }
 
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
 
   @Override
   public void close() throws Exception {

@@ -8,7 +8,6 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreStatus;
 import cloud.hyperbyte.operator.storage.LocalS3;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
@@ -16,14 +15,11 @@ import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedRaftGroup;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,11 +72,7 @@ class RestoreE2eTest extends OperatorE2eTest {
   void startS3() throws Exception {
     s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NS).resource(new SecretBuilder()
-        .withNewMetadata().withName(SECRET).withNamespace(NS).endMetadata()
-        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
-        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
-        .build()).create();
+    user.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
   }
 
   @AfterEach
@@ -364,7 +356,4 @@ class RestoreE2eTest extends OperatorE2eTest {
     return restore == null || restore.getStatus() == null ? null : restore.getStatus().getPhase();
   }
 
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
 }

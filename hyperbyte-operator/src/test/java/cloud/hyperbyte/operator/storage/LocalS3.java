@@ -2,7 +2,11 @@ package cloud.hyperbyte.operator.storage;
 
 import cloud.hyperbyte.reconcile.backup.S3Credentials;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -51,6 +55,19 @@ public final class LocalS3 implements AutoCloseable {
       Thread.sleep(10);
     }
     return new LocalS3(context, proxy);
+  }
+
+  /** The Secret of the credentials this server accepts, with the keys the operator reads. */
+  public static Secret credentialsSecret(String namespace, String name) {
+    return new SecretBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(ACCESS_KEY))
+        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(SECRET_KEY))
+        .build();
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   public void createBucket(String bucket) {
