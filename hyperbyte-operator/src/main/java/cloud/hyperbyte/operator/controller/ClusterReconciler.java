@@ -12,6 +12,7 @@ import cloud.hyperbyte.operator.kube.FabricObjectWriter;
 import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
+import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.ReconcileResult;
 import cloud.hyperbyte.operator.queue.ResourceKey;
@@ -37,8 +38,11 @@ import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
+import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiry;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.reconcile.tls.TlsMaterial;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.render.ClusterRenderer;
@@ -92,6 +96,8 @@ public final class ClusterReconciler {
   private final ClusterLifecycle lifecycle;
   private final ClusterStatusDeriver statusDeriver;
   private final TlsMaterialDecision tlsDecision;
+  private final CertificateExpiryDecision expiryDecision;
+  private final CertificateExpiryMetrics certificateMetrics;
   private final ApplyPlanner planner = ApplyPlanner.withDefaults();
   private final ClusterObservations observations;
 
@@ -109,6 +115,8 @@ public final class ClusterReconciler {
     this.lifecycle = new ClusterLifecycle(clock, settings.timings());
     this.statusDeriver = new ClusterStatusDeriver(clock);
     this.tlsDecision = settings.tlsDecision();
+    this.expiryDecision = settings.expiryDecision();
+    this.certificateMetrics = settings.certificateMetrics();
     this.observations = new ClusterObservations(caches);
   }
 
@@ -118,6 +126,7 @@ public final class ClusterReconciler {
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       // owned objects go with the cluster through their ownerReferences
       ownWrites.forget(key);
+      certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
     ClusterRef ref = new ClusterRef(key.namespace(), key.name());
@@ -132,6 +141,7 @@ public final class ClusterReconciler {
     found = caches.clusters().get(key.namespace(), key.name());
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       ownWrites.forget(key);
+      certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
     HyperbytedbCluster cluster = found.get();
@@ -199,12 +209,17 @@ public final class ClusterReconciler {
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
+    CertificateExpiry expiry = expiryDecision.decide(observed, tls, tlsSecret(spec));
+    CertificateExpiryStatus.apply(status, expiry, spec.server().tls().mode() != TlsMode.DISABLED,
+        ClusterConditions.of(cluster.getStatus()), generation, clock.instant());
+    certificateMetrics.record(spec.namespace(), spec.name(), expiry.members());
     boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
     if (statusWritten) {
       CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
+      CertificateExpiryStatus.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
     }
 
-    Optional<Instant> next = earliest(plan.requeueAt(), tls.nextCheck());
+    Optional<Instant> next = earliest(earliest(plan.requeueAt(), tls.nextCheck()), expiry.nextCheck());
     if (heldBack || !statusWritten) {
       next = earliest(next, Optional.of(clock.instant().plus(STALE_CACHE_RETRY)));
     }

@@ -3,9 +3,11 @@ package cloud.hyperbyte.operator.controller;
 import cloud.hyperbyte.operator.database.DatabaseClients;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
+import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.concurrent.ExecutorService;
  * @param probes pool the member probes of a pass run on, shared by all clusters
  * @param probeBudget longest wait for all members of one cluster to answer
  * @param clusterDomain DNS domain of the Kubernetes cluster, for member addresses
+ * @param expiryDecision the certificate expiry decision, with the renewal policy of {@code tlsDecision}
  */
 public record ClusterReconcilerSettings(
     KubernetesClient client,
@@ -31,4 +34,6 @@ public record ClusterReconcilerSettings(
     String clusterDomain,
     Clock clock,
     LifecycleTimings timings,
-    TlsMaterialDecision tlsDecision) {}
+    TlsMaterialDecision tlsDecision,
+    CertificateExpiryDecision expiryDecision,
+    CertificateExpiryMetrics certificateMetrics) {}

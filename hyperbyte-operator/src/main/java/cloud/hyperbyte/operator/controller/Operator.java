@@ -15,6 +15,7 @@ import cloud.hyperbyte.operator.leader.LeaderElection;
 import cloud.hyperbyte.operator.leader.LeadershipListener;
 import cloud.hyperbyte.operator.leader.LeaseLeaderElection;
 import cloud.hyperbyte.operator.leader.NoLeaderElection;
+import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.MetricsServer;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.Backoff;
@@ -26,6 +27,7 @@ import cloud.hyperbyte.operator.queue.WorkQueue;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -151,7 +153,9 @@ public final class Operator implements AutoCloseable {
         client, caches, ownWrites, metrics, databases,
         new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
         probes, settings.probeBudget(), settings.clusterDomain(), clock, settings.lifecycleTimings(),
-        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults())));
+        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()),
+        new CertificateExpiryDecision(clock, RenewalPolicy.defaults()),
+        new CertificateExpiryMetrics(metrics.registry(), clock)));
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {
