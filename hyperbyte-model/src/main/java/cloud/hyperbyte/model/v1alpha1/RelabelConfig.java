@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One Prometheus relabeling rule, spelled as the Prometheus Operator's {@code RelabelConfig} so it
@@ -105,5 +106,25 @@ public class RelabelConfig {
 
   public void setAction(String action) {
     this.action = action;
+  }
+
+  // value semantics, like the fabric8 model types a ClusterSpec holds, so equal specs compare equal
+  @Override
+  public boolean equals(Object other) {
+    if (this == other) {
+      return true;
+    }
+    if (!(other instanceof RelabelConfig that)) {
+      return false;
+    }
+    return Objects.equals(sourceLabels, that.sourceLabels) && Objects.equals(separator, that.separator)
+        && Objects.equals(targetLabel, that.targetLabel) && Objects.equals(regex, that.regex)
+        && Objects.equals(modulus, that.modulus) && Objects.equals(replacement, that.replacement)
+        && Objects.equals(action, that.action);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sourceLabels, separator, targetLabel, regex, modulus, replacement, action);
   }
 }

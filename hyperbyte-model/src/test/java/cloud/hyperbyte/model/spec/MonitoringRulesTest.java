@@ -137,4 +137,11 @@ class MonitoringRulesTest {
     }
     assertThat(errors(yaml.toString())).containsKey("spec.monitoring.serviceMonitorRelabelings");
   }
+
+  @Test
+  void theSameManifestGivesEqualSpecsRelabelingsIncluded() {
+    String yaml = "monitoring: {serviceMonitorRelabelings: [{sourceLabels: [a], targetLabel: b}]}";
+
+    assertThat(read(yaml).orElseThrow()).isEqualTo(read(yaml).orElseThrow());
+  }
 }
