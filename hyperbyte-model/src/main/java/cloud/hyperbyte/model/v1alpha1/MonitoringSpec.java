@@ -26,7 +26,8 @@ public class MonitoringSpec {
   @Default("true")
   private Boolean enabled;
 
-  @JsonPropertyDescription("A Prometheus Operator ServiceMonitor.")
+  @JsonPropertyDescription("A Prometheus Operator ServiceMonitor; its settings are the serviceMonitor* fields"
+      + " beside this one (a boolean here, as in the Go operator's CRD).")
   @Default("true")
   private Boolean serviceMonitor;
 
