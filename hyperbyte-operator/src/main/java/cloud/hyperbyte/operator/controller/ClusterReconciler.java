@@ -37,8 +37,8 @@ import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
-import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
+import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiry;
@@ -157,8 +157,9 @@ public final class ClusterReconciler {
     }
     ClusterSpec spec = validated.value().orElseThrow();
 
+    Optional<Secret> mountedSecret = tlsSecret(spec);
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
-        tlsSecret(spec));
+        mountedSecret);
     var renderOptions = ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build();
     DatabaseNodes nodes = databases.forCluster(
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
@@ -209,7 +210,7 @@ public final class ClusterReconciler {
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
-    CertificateExpiry expiry = expiryDecision.decide(observed, tls, tlsSecret(spec));
+    CertificateExpiry expiry = expiryDecision.decide(observed, tls, mountedSecret);
     CertificateExpiryStatus.apply(status, expiry, spec.server().tls().mode() != TlsMode.DISABLED,
         ClusterConditions.of(cluster.getStatus()), generation, clock.instant());
     certificateMetrics.record(spec.namespace(), spec.name(), expiry.members());
