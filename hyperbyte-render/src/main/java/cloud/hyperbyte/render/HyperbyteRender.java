@@ -1,5 +1,6 @@
 package cloud.hyperbyte.render;
 
+import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.spec.ManifestReader;
@@ -38,6 +39,14 @@ public final class HyperbyteRender {
    */
   public static Result fromManifest(String manifest, Optional<String> namespace, String clusterDomain) {
     return render(ManifestReader.readClusterSpec(manifest, namespace, clusterDomain));
+  }
+
+  /**
+   * Renders one document of a manifest that may hold several (see {@link
+   * cloud.hyperbyte.model.manifest.ManifestDocuments#parse}).
+   */
+  public static Result fromDocument(ManifestDocument document, Optional<String> namespace, String clusterDomain) {
+    return render(ManifestReader.readClusterSpec(document, namespace, clusterDomain));
   }
 
   /** Renders a cluster object built in code. */

@@ -2,6 +2,7 @@ package cloud.hyperbyte.model.crd;
 
 import cloud.hyperbyte.model.spec.Problem;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Checks a manifest, as a plain tree of maps, lists and scalars, against a CRD's structural schema
  * the way the API server does before it stores an object: unknown fields are reported as warnings
- * (the server prunes them); wrong types, values outside an enum, below a minimum, above a maximum,
- * not matching a pattern, and missing required fields are errors. CEL rules are not evaluated
+ * (the server prunes them, see {@link StructuralPruner}); wrong types, integers wider than their
+ * format ({@code int32}, int-or-string) or than 64 bits, values outside an enum, below a minimum,
+ * above a maximum, not matching a pattern, and missing required fields are errors. CEL rules are not evaluated
  * here; {@link cloud.hyperbyte.model.spec.ClusterSpecFactory} checks the same cross-field rules.
  */
 public final class CrdSchemaValidator {
@@ -49,6 +51,8 @@ public final class CrdSchemaValidator {
     if (Boolean.TRUE.equals(schema.getXKubernetesIntOrString())) {
       if (!(value instanceof String) && !isInteger(value)) {
         out.add(Problem.error(path, "must be an integer or a string, got " + describe(value)));
+      } else if (isInteger(value)) {
+        fitsWidth(value, true, path, out);
       }
       checkString(value, schema, path, out);
       return;
@@ -70,7 +74,7 @@ public final class CrdSchemaValidator {
       case "integer" -> {
         if (!isInteger(value)) {
           out.add(Problem.error(path, "must be an integer, got " + describe(value)));
-        } else {
+        } else if (fitsWidth(value, "int32".equals(schema.getFormat()), path, out)) {
           checkNumber(((Number) value).doubleValue(), schema, path, out);
         }
       }
@@ -168,6 +172,19 @@ public final class CrdSchemaValidator {
     if (schema.getMaximum() != null && number > schema.getMaximum()) {
       out.add(Problem.error(path, "must be at most " + plain(schema.getMaximum()) + ", got " + plain(number)));
     }
+  }
+
+  /** Whether an integer fits 32 bits (format int32, int-or-string) or Kubernetes' int64. */
+  private static boolean fitsWidth(Object value, boolean int32, String path, List<Problem> out) {
+    BigInteger number = value instanceof BigInteger big ? big : BigInteger.valueOf(((Number) value).longValue());
+    BigInteger min = int32 ? BigInteger.valueOf(Integer.MIN_VALUE) : BigInteger.valueOf(Long.MIN_VALUE);
+    BigInteger max = int32 ? BigInteger.valueOf(Integer.MAX_VALUE) : BigInteger.valueOf(Long.MAX_VALUE);
+    if (number.compareTo(min) >= 0 && number.compareTo(max) <= 0) {
+      return true;
+    }
+    out.add(Problem.error(path, number + " is out of range: it must be a " + (int32 ? "32" : "64")
+        + "-bit integer, " + min + " to " + max));
+    return false;
   }
 
   private static void checkEnum(Object value, JSONSchemaProps schema, String path, List<Problem> out) {

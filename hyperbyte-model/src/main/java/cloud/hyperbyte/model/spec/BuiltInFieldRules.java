@@ -8,6 +8,7 @@ import cloud.hyperbyte.model.v1alpha1.AuthSpec;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterSpec;
 import cloud.hyperbyte.model.v1alpha1.ProxySpec;
 import cloud.hyperbyte.model.v1alpha1.TlsSpec;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -137,6 +138,13 @@ final class BuiltInFieldRules {
       }
     });
     return values;
+  }
+
+  /** Adds a problem for every label and annotation of the cluster itself that the API server would refuse. */
+  static void checkMetadata(ObjectMeta meta, List<Problem> problems) {
+    BuiltInFieldRules rules = new BuiltInFieldRules(problems);
+    rules.labels("metadata.labels", meta.getLabels());
+    rules.annotations("metadata.annotations", meta.getAnnotations());
   }
 
   private static String text(Quantity quantity) {

@@ -99,6 +99,7 @@ public final class ClusterSpecFactory {
     List<Problem> ruleProblems = new ArrayList<>();
     new Rules(spec, ruleProblems).check();
     BuiltInFieldRules.check(spec, ruleProblems);
+    BuiltInFieldRules.checkMetadata(meta, ruleProblems);
     MonitoringRules.check(spec, ruleProblems);
     // a value the schema already rejected is reported once, by the schema check
     List<String> rejectedPaths = problems.stream().map(Problem::path).toList();

@@ -63,6 +63,9 @@ public class HyperbytedbClusterStatus {
   @JsonPropertyDescription("Scale-down in progress.")
   private ScaleDownStatus scaleDown;
 
+  @JsonPropertyDescription("Data volume size, requested and per member; set once a volume resize was asked for.")
+  private StorageStatus storage;
+
   @JsonPropertyDescription("Ready, Progressing, Degraded, Paused, ClusterFormed.")
   private List<Condition> conditions;
 
@@ -184,6 +187,14 @@ public class HyperbytedbClusterStatus {
 
   public void setRollingUpgrade(RollingUpgradeStatus rollingUpgrade) {
     this.rollingUpgrade = rollingUpgrade;
+  }
+
+  public StorageStatus getStorage() {
+    return storage;
+  }
+
+  public void setStorage(StorageStatus storage) {
+    this.storage = storage;
   }
 
   public ScaleDownStatus getScaleDown() {

@@ -18,6 +18,10 @@ public class MemberStatus {
   @JsonPropertyDescription("Pod name.")
   private String podName;
 
+  @JsonPropertyDescription("UID of the member's pod when the status was written. unhealthySince refers to this pod:"
+      + " a replacement pod (another UID) starts its own failover timeout.")
+  private String podUid;
+
   @JsonPropertyDescription("Database node state (active, syncing, draining, leaving ...) or Unreachable.")
   private String state;
 
@@ -67,6 +71,14 @@ public class MemberStatus {
 
   public void setPodName(String podName) {
     this.podName = podName;
+  }
+
+  public String getPodUid() {
+    return podUid;
+  }
+
+  public void setPodUid(String podUid) {
+    this.podUid = podUid;
   }
 
   public String getState() {

@@ -82,6 +82,11 @@ public final class BackupRestoreReconcilers implements AutoCloseable {
     return restores;
   }
 
+  /** Leadership lost: every backup attempt in flight here is cancelled ({@link BackupRuns#cancelAll()}). */
+  public void cancelRunningBackups() {
+    runs.cancelAll();
+  }
+
   @Override
   public void close() throws InterruptedException {
     runs.shutdown(Duration.ofSeconds(5));

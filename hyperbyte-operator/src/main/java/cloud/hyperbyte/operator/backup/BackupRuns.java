@@ -6,12 +6,11 @@ import cloud.hyperbyte.reconcile.backup.RunRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,7 @@ public final class BackupRuns implements AutoCloseable {
   private final Consumer<ResourceKey> finished;
   private final Clock clock;
   private final ExecutorService workers;
-  private final Set<ResourceKey> inFlight = new HashSet<>();
+  private final Map<ResourceKey, Future<?>> inFlight = new HashMap<>();
   private final Map<ResourceKey, RunReport> reports = new HashMap<>();
 
   /**
@@ -68,31 +67,48 @@ public final class BackupRuns implements AutoCloseable {
    */
   public boolean start(ResourceKey key, RunRequest request) {
     synchronized (this) {
-      if (!inFlight.add(key)) {
+      if (inFlight.containsKey(key)) {
         return false;
       }
       reports.remove(key);
+      inFlight.put(key, workers.submit(() -> run(key, request)));
     }
-    workers.execute(() -> {
-      RunReport report;
-      try {
-        report = attempt.apply(request);
-      } catch (RuntimeException e) {
-        report = RunReport.failed(request.runId(), clock.instant(),
-            new RunReport.Failure("UnexpectedError", "backup attempt failed: " + e, true));
-      }
-      synchronized (this) {
-        inFlight.remove(key);
-        reports.put(key, report);
-      }
-      finished.accept(key);
-    });
     return true;
+  }
+
+  private void run(ResourceKey key, RunRequest request) {
+    Future<?> self;
+    synchronized (this) {
+      self = inFlight.get(key);
+    }
+    RunReport report;
+    try {
+      report = attempt.apply(request);
+    } catch (RuntimeException e) {
+      report = RunReport.failed(request.runId(), clock.instant(),
+          new RunReport.Failure("UnexpectedError", "backup attempt failed: " + e, true));
+    }
+    synchronized (this) {
+      // a cancelled attempt no longer owns the key: a later attempt of the same backup may
+      inFlight.remove(key, self);
+      reports.put(key, report);
+    }
+    finished.accept(key);
   }
 
   /** Whether an attempt of {@code key} is queued or running. */
   public synchronized boolean inFlight(ResourceKey key) {
-    return inFlight.contains(key);
+    return inFlight.containsKey(key);
+  }
+
+  /**
+   * Cancels every attempt queued or running (leadership lost): each is interrupted, which ends its
+   * exec session and its upload, so it does no more work in a member or the bucket while another
+   * instance may already run the same backup. The next leader retries them as interrupted attempts.
+   */
+  public synchronized void cancelAll() {
+    inFlight.values().forEach(attempt -> attempt.cancel(true));
+    inFlight.clear();
   }
 
   /** The report of {@code key}'s last attempt, until it is consumed. */

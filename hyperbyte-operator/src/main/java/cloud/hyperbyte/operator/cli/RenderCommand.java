@@ -1,11 +1,15 @@
 package cloud.hyperbyte.operator.cli;
 
+import cloud.hyperbyte.model.manifest.ManifestDocument;
+import cloud.hyperbyte.model.manifest.ManifestDocuments;
+import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.spec.Problem;
+import cloud.hyperbyte.model.spec.Validated;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.render.HyperbyteRender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,16 +28,23 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "render",
     mixinStandardHelpOptions = true,
     description = {
-      "Render a HyperbytedbCluster manifest to the Kubernetes objects the operator applies.",
+      "Render HyperbytedbCluster manifests to the Kubernetes objects the operator applies.",
       "Without --file, renders the embedded example (--example, default three-node).",
-      "Exit codes: 0 rendered (warnings on stderr), 1 input could not be read, 2 invalid manifest (every problem on stderr, nothing on stdout)."
+      "A file may hold several YAML documents or JSON objects (and v1 Lists): every HyperbytedbCluster is rendered,"
+          + " other kinds are skipped with a note on stderr. Input is limited to 3 MiB of UTF-8 text.",
+      "Exit codes: 0 rendered (warnings and notes on stderr); 1 input could not be read (no such file, unknown"
+          + " example); 2 refused: too large, not UTF-8 text, not YAML or JSON, or an invalid manifest (every problem"
+          + " on stderr with its field path or line and column, nothing on stdout); 3 internal error (a bug: please"
+          + " report it with the input)."
     })
 public final class RenderCommand implements Callable<Integer> {
 
-  /** Exit code for a manifest with errors. */
+  /** Exit code for input that is refused: too large, not text, not YAML or JSON, or invalid. */
   public static final int INVALID_MANIFEST = 2;
-  /** Exit code for input that could not be read. */
+  /** Exit code for input that could not be read at all (no such file, unknown example). */
   public static final int UNREADABLE_INPUT = 1;
+  /** Exit code for a failure of render itself, reported in one line rather than a stack trace. */
+  public static final int INTERNAL_ERROR = 3;
 
   static final List<String> EXAMPLES = List.of("single-node", "three-node", "ha-autoscaling-proxy", "tls-single-node");
 
@@ -56,39 +67,92 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String manifest;
     try {
-      manifest = readManifest();
+      return render(spec.commandLine().getOut(), err);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the last line of defence: one line a user can report, never a stack trace (nor a message
+      // naming Java types, which is all an unexpected exception has to say)
+      err.println("error: " + ManifestText.INPUT_PATH + ": render failed unexpectedly on this input (an internal"
+          + " error); please report it together with the input");
+      err.flush();
+      return INTERNAL_ERROR;
+    }
+  }
+
+  private int render(PrintWriter out, PrintWriter err) {
+    byte[] input;
+    try {
+      input = readManifest();
     } catch (IOException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.flush();
       return UNREADABLE_INPUT;
+    } catch (TooLargeException e) {
+      return refuse(err, e.problems);
     }
-    HyperbyteRender.Result result = HyperbyteRender.fromManifest(manifest, namespace, clusterDomain);
-    for (Problem problem : result.problems()) {
-      err.println((problem.severity() == Problem.Severity.ERROR ? "error: " : "") + problem.describe());
+    Validated<String> text = ManifestText.decode(input);
+    Validated<List<ManifestDocument>> documents =
+        text.isValid() ? ManifestDocuments.parse(text.orElseThrow()) : Validated.failed(text.problems());
+    if (!documents.isValid()) {
+      return refuse(err, documents.problems());
+    }
+    List<ManifestDocument> all = documents.orElseThrow();
+    StringBuilder rendered = new StringBuilder();
+    boolean failed = false;
+    int clusters = 0;
+    for (ManifestDocument document : all) {
+      if (!document.kind().equals(HyperbytedbCluster.KIND) && !document.kind().isEmpty()) {
+        err.println("note: " + document.label() + " (" + document.describe() + ") skipped: render takes "
+            + HyperbytedbCluster.KIND + " objects");
+        continue;
+      }
+      clusters++;
+      HyperbyteRender.Result result = HyperbyteRender.fromDocument(document, namespace, clusterDomain);
+      String where = all.size() > 1 ? document.label() + ": " : "";
+      for (Problem problem : result.problems()) {
+        err.println((problem.severity() == Problem.Severity.ERROR ? "error: " : "") + where + problem.describe());
+      }
+      if (result.isValid()) {
+        rendered.append(result.yaml());
+      } else {
+        failed = true;
+      }
+    }
+    if (clusters == 0) {
+      err.println("error: " + ManifestText.INPUT_PATH + ": holds no " + HyperbytedbCluster.KIND
+          + " (kind " + HyperbytedbCluster.KIND + ", apiVersion " + HyperbytedbCluster.API_VERSION + ")");
+      failed = true;
     }
     err.flush();
-    if (!result.isValid()) {
+    if (failed) {
       return INVALID_MANIFEST;
     }
-    out.print(result.yaml());
+    out.print(rendered);
     out.flush();
     return 0;
   }
 
-  private String readManifest() throws IOException {
+  private static int refuse(PrintWriter err, List<Problem> problems) {
+    problems.forEach(p -> err.println((p.severity() == Problem.Severity.ERROR ? "error: " : "") + p.describe()));
+    err.flush();
+    return INVALID_MANIFEST;
+  }
+
+  private byte[] readManifest() throws IOException, TooLargeException {
     if (file.isPresent()) {
       if (file.get().equals("-")) {
-        return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        // read one byte past the limit, so an endless stream is refused without being read whole
+        byte[] bytes = System.in.readNBytes(ManifestText.MAX_BYTES + 1);
+        checkSize(bytes.length);
+        return bytes;
       }
       Path path = Path.of(file.get());
       if (!Files.isRegularFile(path)) {
         throw new IllegalArgumentException("no such file: " + path);
       }
-      return Files.readString(path);
+      checkSize(Files.size(path));
+      return Files.readAllBytes(path);
     }
     if (!EXAMPLES.contains(example)) {
       throw new IllegalArgumentException("unknown example '" + example + "'; one of " + EXAMPLES);
@@ -97,7 +161,25 @@ public final class RenderCommand implements Callable<Integer> {
       if (in == null) {
         throw new IllegalArgumentException("example " + example + " is not embedded in this build");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
+    }
+  }
+
+  private static void checkSize(long size) throws TooLargeException {
+    List<Problem> problems = ManifestText.checkSize(size);
+    if (!problems.isEmpty()) {
+      throw new TooLargeException(problems);
+    }
+  }
+
+  /** Input refused for its size before it is read whole. */
+  private static final class TooLargeException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    TooLargeException(List<Problem> problems) {
+      super(null, null, false, false);
+      this.problems = problems;
     }
   }
 

@@ -5,6 +5,8 @@ import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
+import cloud.hyperbyte.operator.leader.FenceInterceptor;
+import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.logging.LogFormat;
 import cloud.hyperbyte.operator.logging.LogSettings;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Option;
  * account, else {@code KUBECONFIG} / {@code ~/.kube/config}), watches the namespaces given, and
  * reconciles while it holds the leader Lease. Every option can also come from the environment
  * variable {@code HYPERBYTE_<OPTION>} (e.g. {@code HYPERBYTE_METRICS_PORT}); a flag wins.
- * SIGTERM finishes running reconciles, releases the Lease and exits 0.
+ * SIGTERM finishes running reconciles, releases the Lease and exits 0. Losing the Lease exits 3
+ * (every write and member call was fenced from the moment leadership lapsed; running backups are
+ * cancelled), and Kubernetes restarts the pod as a standby.
  */
 @Command(
     name = "run",
@@ -46,6 +50,8 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  /** Exit status after losing the leader Lease. */
+  static final int LEADERSHIP_LOST = 3;
 
   @Option(names = "--namespaces", paramLabel = "NS[,NS...]", defaultValue = "${env:HYPERBYTE_NAMESPACES:-}",
       description = "Namespaces to watch, comma-separated; empty watches all namespaces.")
@@ -102,11 +108,19 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkNames();
     LogSettings.configure(LogSettings.parseLevel(logLevel), LogFormat.parse(logFormat));
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    // every API write passes the fence: a replica that may have lost the Lease writes nothing
+    LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
+    KubernetesClientBuilder clientBuilder = new KubernetesClientBuilder();
+    FenceInterceptor.installing(fence).accept(clientBuilder);
+    KubernetesClient client = clientBuilder.build();
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
     Operator operator = new Operator(client, settings(client.getNamespace()), new OperatorMetrics(registry),
-        PodAddressResolver.podDns(), ProxyAddressResolver.podIp(), Clock.systemUTC());
+        PodAddressResolver.podDns(), ProxyAddressResolver.podIp(), Clock.systemUTC())
+        .withFence(fence)
+        // exit, so Kubernetes restarts the pod as a fresh standby with nothing of the old term in flight;
+        // from another thread, as the shutdown hook waits for the election thread this runs on
+        .onLeadershipLost(() -> new Thread(() -> System.exit(LEADERSHIP_LOST), "leadership-lost").start());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.close();

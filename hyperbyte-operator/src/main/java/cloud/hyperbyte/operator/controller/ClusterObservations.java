@@ -28,9 +28,11 @@ import java.util.Optional;
 final class ClusterObservations {
 
   private final InformerCaches caches;
+  private final StorageClassLookup storageClasses;
 
-  ClusterObservations(InformerCaches caches) {
+  ClusterObservations(InformerCaches caches, StorageClassLookup storageClasses) {
     this.caches = caches;
+    this.storageClasses = storageClasses;
   }
 
   ObservedCluster observe(ClusterSpec spec, HyperbytedbCluster cluster, long generation, RenderedCluster rendered,
@@ -43,7 +45,8 @@ final class ClusterObservations {
         .map(pod -> ObservedPod.from(pod, names.statefulSet()))
         .sorted(Comparator.comparingInt(ObservedPod::ordinal))
         .toList();
-    List<ObservedPvc> pvcs = caches.owned(PersistentVolumeClaim.class).ownedBy(key).stream()
+    List<PersistentVolumeClaim> claims = caches.owned(PersistentVolumeClaim.class).ownedBy(key);
+    List<ObservedPvc> pvcs = claims.stream()
         .flatMap(pvc -> ObservedPvc.from(pvc, ClusterNames.DATA_VOLUME, names.statefulSet()).stream())
         .sorted(Comparator.comparingInt(ObservedPvc::ordinal))
         .toList();
@@ -65,6 +68,7 @@ final class ClusterObservations {
         .statefulSet(statefulSet)
         .pods(pods)
         .pvcs(pvcs)
+        .storage(storageClasses.observe(spec, claims, names.statefulSet()))
         .proxies(proxies)
         .proxyDeployment(proxyDeployment)
         .members(collector.collect(spec, pods))

@@ -30,8 +30,10 @@ import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
 import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
+import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
@@ -41,6 +43,9 @@ import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
+import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
+import cloud.hyperbyte.reconcile.storage.StoragePlan;
+import cloud.hyperbyte.reconcile.storage.StorageStatusReport;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiry;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.reconcile.tls.TlsMaterial;
@@ -51,8 +56,10 @@ import cloud.hyperbyte.render.RenderedCluster;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +87,8 @@ public final class ClusterReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
   /** A fallback look when held-back actions wait for the cache; the watch event normally comes first. */
   static final Duration STALE_CACHE_RETRY = Duration.ofSeconds(2);
+  /** HTTP status of an object the API server refuses to store (Invalid). */
+  private static final int INVALID = 422;
   /** The watch delivers the operator's own status write within milliseconds; status-only updates enqueue nothing. */
   static final Duration OWN_STATUS_RETRY = Duration.ofMillis(250);
 
@@ -100,6 +109,7 @@ public final class ClusterReconciler {
   private final CertificateExpiryMetrics certificateMetrics;
   private final ApplyPlanner planner = ApplyPlanner.withDefaults();
   private final ClusterObservations observations;
+  private final Fence fence;
 
   public ClusterReconciler(ClusterReconcilerSettings settings) {
     this.client = settings.client();
@@ -117,7 +127,8 @@ public final class ClusterReconciler {
     this.tlsDecision = settings.tlsDecision();
     this.expiryDecision = settings.expiryDecision();
     this.certificateMetrics = settings.certificateMetrics();
-    this.observations = new ClusterObservations(caches);
+    this.observations = new ClusterObservations(caches, new StorageClassLookup(client));
+    this.fence = settings.fence();
   }
 
   /** Reconciles the cluster {@code key}. */
@@ -173,22 +184,33 @@ public final class ClusterReconciler {
       observed = ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, renderOptions));
     }
     RenderedCluster rendered = observed.rendered();
-    LifecyclePlan plan = lifecycle.plan(observed);
+    // volume growth adds its steps after the lifecycle's and decides how the StatefulSet may be written
+    StoragePlan storage = StorageGrowthDecision.decide(observed);
+    LifecyclePlan plan = storage.mergeInto(lifecycle.plan(observed));
     // read once, so the objects skipped and the condition agree even if a CRD comes or goes meanwhile
     Set<GenericKinds> neededKinds = OptionalKinds.renderedIn(rendered);
     Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
     neededKinds.stream().filter(kind -> !caches.watches(kind)).forEach(missingKinds::add);
 
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
-    // certificates are renewed even while paused, so a long pause cannot let them expire
-    tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
-    if (plan.writesWorkloads()) {
-      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan, missingKinds),
-          caches.ownedBy(key));
-      if (applyPlan.hasWrites()) {
-        LOG.info("applying {}", applyPlan.describe());
+    try {
+      // certificates are renewed even while paused, so a long pause cannot let them expire
+      tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
+      if (plan.writesWorkloads()) {
+        ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
+            desired(rendered, plan, storage, missingKinds), caches.ownedBy(key));
+        if (applyPlan.hasWrites()) {
+          // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
+          fence.check("apply " + applyPlan.describe());
+          LOG.info("applying {}", applyPlan.describe());
+        }
+        new ApplyExecutor(writer).execute(applyPlan);
       }
-      new ApplyExecutor(writer).execute(applyPlan);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != INVALID) {
+        throw e;
+      }
+      return refused(writes, ref, cluster, generation, e);
     }
 
     List<Action> actions = plan.actions();
@@ -197,7 +219,7 @@ public final class ClusterReconciler {
       LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
           actions.size(), unseenWrites);
     } else {
-      ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes).execute(ref, actions);
+      ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes, fence).execute(ref, actions);
       executed.effective().forEach(action -> LOG.info("{}: {}", action.event().reason(), action.event().message()));
       if (executed.failure().isPresent()) {
         // the planned status assumes every action happened: it is not written, and the pass is retried
@@ -210,6 +232,7 @@ public final class ClusterReconciler {
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
+    StorageStatusReport.put(status, observed, storage, clock.instant());
     CertificateExpiry expiry = expiryDecision.decide(observed, tls, mountedSecret);
     CertificateExpiryStatus.apply(status, expiry, spec.server().tls().mode() != TlsMode.DISABLED,
         ClusterConditions.of(cluster.getStatus()), generation, clock.instant());
@@ -217,6 +240,7 @@ public final class ClusterReconciler {
     boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
     if (statusWritten) {
       CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
+      StorageStatusReport.events(cluster.getStatus(), status).forEach(event -> writes.recordEvent(ref, event));
       CertificateExpiryStatus.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
     }
 
@@ -227,11 +251,36 @@ public final class ClusterReconciler {
     return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
   }
 
-  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, Set<GenericKinds> missingKinds) {
+  /**
+   * The API server refused an object as the spec renders it (422, e.g. an immutable field of the
+   * StatefulSet changed): retrying cannot succeed until the spec or the object changes, and both
+   * trigger a reconcile. The status and a Warning event say which object and why, instead of the
+   * pass failing before status on every retry.
+   */
+  private ReconcileResult refused(FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster,
+      long generation, KubernetesClientException refusal) throws KubernetesWriteException {
+    Optional<Status> answer = Optional.ofNullable(refusal.getStatus());
+    String object = answer.map(Status::getDetails).filter(d -> d.getKind() != null)
+        .map(d -> d.getKind() + " " + ref.namespace() + "/" + d.getName()).orElse("an object it renders");
+    String serverMessage = answer.map(Status::getMessage).orElse(refusal.getMessage());
+    LOG.warn("{}: the API server refused {}: {}", ref.name(), object, serverMessage);
+    HyperbytedbClusterStatus status =
+        InvalidSpecStatus.refused(cluster.getStatus(), generation, object, serverMessage, clock.instant());
+    boolean news = !StatusCopy.same(cluster.getStatus(), status);
+    boolean written = writeStatusIfChanged(writes, ref, cluster, status);
+    if (written && news) {
+      writes.recordEvent(ref, ClusterEvent.warning(InvalidSpecStatus.REFUSED,
+          "The API server refused the change to " + object + ": " + serverMessage, null));
+    }
+    return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
+  }
+
+  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, StoragePlan storage,
+      Set<GenericKinds> missingKinds) {
     List<HasMetadata> objects = new ArrayList<>();
     for (HasMetadata object : rendered.objects()) {
       if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
-        objects.add(plan.statefulSetShape().get().applyTo(statefulSet));
+        storage.adjust(plan.statefulSetShape().get().applyTo(statefulSet)).ifPresent(objects::add);
       } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
         LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
       } else {
@@ -266,6 +315,7 @@ public final class ClusterReconciler {
     if (StatusCopy.same(cluster.getStatus(), status)) {
       return true;
     }
+    fence.check("status write of " + ref.namespace() + "/" + ref.name());
     try {
       writes.patchStatus(ref, status, cluster.getMetadata().getResourceVersion());
       return true;

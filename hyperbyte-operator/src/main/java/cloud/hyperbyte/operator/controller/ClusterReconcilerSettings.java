@@ -6,6 +6,7 @@ import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutorService;
  * @param probes pool the member probes of a pass run on, shared by all clusters
  * @param probeBudget longest wait for all members of one cluster to answer
  * @param clusterDomain DNS domain of the Kubernetes cluster, for member addresses
+ * @param fence passed before each lifecycle action
  * @param expiryDecision the certificate expiry decision, with the renewal policy of {@code tlsDecision}
  */
 public record ClusterReconcilerSettings(
@@ -35,5 +37,6 @@ public record ClusterReconcilerSettings(
     Clock clock,
     LifecycleTimings timings,
     TlsMaterialDecision tlsDecision,
+    Fence fence,
     CertificateExpiryDecision expiryDecision,
     CertificateExpiryMetrics certificateMetrics) {}

@@ -8,10 +8,12 @@ import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.health.HealthCheck;
 import cloud.hyperbyte.operator.health.HealthServer;
+import cloud.hyperbyte.operator.health.InformerLiveness;
 import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.leader.LeaderElection;
+import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeadershipListener;
 import cloud.hyperbyte.operator.leader.LeaseLeaderElection;
 import cloud.hyperbyte.operator.leader.NoLeaderElection;
@@ -59,6 +61,17 @@ import org.slf4j.LoggerFactory;
 public final class Operator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Operator.class);
+  /**
+   * How long an informer may stay not watching before {@code /healthz} fails: far above fabric8's
+   * reconnect backoff, so only an informer that stopped for good gets the pod restarted.
+   */
+  static final Duration WATCH_DOWN_BOUND = Duration.ofMinutes(2);
+  /**
+   * How long one reconcile may run, or a due key wait, before {@code /healthz} fails: a pass is
+   * bounded by its calls' timeouts (seconds each) and backups run off the workers, so this only
+   * trips on a stuck worker or a queue that stopped dispatching.
+   */
+  static final Duration WORKER_STALL_BOUND = Duration.ofMinutes(5);
 
   private final KubernetesClient client;
   private final OperatorSettings settings;
@@ -70,6 +83,10 @@ public final class Operator implements AutoCloseable {
 
   private final OwnWrites ownWrites;
   private PodExec podExec;
+  private LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
+  private Runnable leadershipLost = () -> {};
+  private volatile boolean closing;
+  private BackupRestoreReconcilers backupRestore;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private ExecutorService workers;
   private ExecutorService probes;
@@ -126,8 +143,34 @@ public final class Operator implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Fences with {@code value} instead of a fence of its own: the one the API client's {@link
+   * cloud.hyperbyte.operator.leader.FenceInterceptor} consults, so that every API write passes it as
+   * well as every member and proxy call; call before {@link #start}.
+   */
+  public synchronized Operator withFence(LeadershipFence value) {
+    this.fence = java.util.Objects.requireNonNull(value, "fence");
+    return this;
+  }
+
+  /**
+   * Runs {@code action} when this process loses leadership other than by {@link #close()}, after the
+   * fence closed, the queue paused and running backups were cancelled. The process entry point exits
+   * here, so Kubernetes restarts the pod as a fresh standby with nothing left in flight.
+   */
+  public synchronized Operator onLeadershipLost(Runnable action) {
+    this.leadershipLost = java.util.Objects.requireNonNull(action, "action");
+    return this;
+  }
+
+  /** The fence every write and member call of this process passes. */
+  public LeadershipFence fence() {
+    return fence;
+  }
+
   /** Starts everything and waits until the caches are synced (at most {@code syncTimeout}). */
   public synchronized Operator start(Duration syncTimeout) throws IOException, InterruptedException {
+    fence.onRefusal(metrics::fencedAction);
     if (settings.healthPort() >= 0) {
       health = HealthServer.start(settings.healthPort());
     }
@@ -142,7 +185,7 @@ public final class Operator implements AutoCloseable {
       scheduler = ownedScheduler;
     }
     DatabaseClients databases = new DatabaseClients(resolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT,
-        DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics);
+        DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics, fence);
     resources.add(databases);
 
     // a restore in progress is woken by what it waits on: its cluster's status, StatefulSet and pods
@@ -151,15 +194,16 @@ public final class Operator implements AutoCloseable {
         settings.resync(), this::optionalKindChanged, restoreWakeups.waitingOnly(this::enqueue));
     ClusterReconciler clusters = new ClusterReconciler(new ClusterReconcilerSettings(
         client, caches, ownWrites, metrics, databases,
-        new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics),
+        new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics,
+            fence),
         probes, settings.probeBudget(), settings.clusterDomain(), clock, settings.lifecycleTimings(),
-        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()),
+        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()), fence,
         new CertificateExpiryDecision(clock, RenewalPolicy.defaults()),
         new CertificateExpiryMetrics(metrics.registry(), clock)));
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {
-      BackupRestoreReconcilers backupRestore = podExec == null
+      backupRestore = podExec == null
           ? BackupRestoreReconcilers.create(client, settings.operatorImage().get(), settings.clusterDomain(), clock,
               this::enqueue)
           : BackupRestoreReconcilers.create(client, podExec, new S3ObjectStoreFactory(), settings.operatorImage().get(),
@@ -176,6 +220,15 @@ public final class Operator implements AutoCloseable {
 
     if (health != null) {
       health.addReadiness(new HealthCheck("informers-synced", caches::hasSynced));
+      // before the first sync the readiness probe speaks; a process that never syncs fails start()
+      InformerLiveness watches = new InformerLiveness(
+          () -> caches.hasSynced() ? caches.notWatching() : java.util.Set.of(), WATCH_DOWN_BOUND, clock);
+      health.addLiveness(new HealthCheck("informers-watching", watches::alive));
+      health.addLiveness(new HealthCheck("workers-progressing", () -> queue.stall(WORKER_STALL_BOUND)
+          .map(stall -> {
+            LOG.warn("liveness: the work queue is stalled: {}", stall);
+            return false;
+          }).orElse(true)));
     }
     caches.start();
     long deadline = System.nanoTime() + syncTimeout.toNanos();
@@ -199,13 +252,28 @@ public final class Operator implements AutoCloseable {
       public void onStoppedLeading() {
         metrics.leading(false);
         queue.pause();
+        if (!closing) {
+          lostLeadership();
+        }
       }
     };
     election = settings.leaderElection()
-        .<LeaderElection>map(lease -> new LeaseLeaderElection(client, lease, listener))
-        .orElseGet(() -> new NoLeaderElection(listener));
+        .<LeaderElection>map(lease -> new LeaseLeaderElection(client, lease, listener, fence))
+        .orElseGet(() -> new NoLeaderElection(listener, fence));
     election.start();
     return this;
+  }
+
+  /**
+   * The Lease is gone (the fence is closed already, so nothing in flight acts any more): backups
+   * running here are cancelled, their exec sessions and uploads cut, and the process is told.
+   */
+  private void lostLeadership() {
+    LOG.warn("lost the leader Lease: refusing every write and member call from now on; running backups are cancelled");
+    if (backupRestore != null) {
+      backupRestore.cancelRunningBackups();
+    }
+    leadershipLost.run();
   }
 
   private void enqueue(ResourceKey key) {
@@ -265,6 +333,7 @@ public final class Operator implements AutoCloseable {
   @Override
   public synchronized void close() {
     LOG.info("shutting down");
+    closing = true;
     try {
       if (queue != null && !queue.shutdown(settings.shutdownGrace())) {
         LOG.warn("reconciles still running after {}", settings.shutdownGrace());

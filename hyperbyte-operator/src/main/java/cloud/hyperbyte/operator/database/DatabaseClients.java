@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.database;
 
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.Fence;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -25,11 +26,14 @@ public final class DatabaseClients implements AutoCloseable {
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final OperatorMetrics metrics;
+  private final Fence fence;
   private final ExecutorService executor;
   private final Map<String, HttpClient> clientsByCa = new ConcurrentHashMap<>();
 
-  public DatabaseClients(
-      PodAddressResolver resolver, Duration connectTimeout, Duration requestTimeout, OperatorMetrics metrics) {
+  /** @param fence passed by every call that changes a member */
+  public DatabaseClients(PodAddressResolver resolver, Duration connectTimeout, Duration requestTimeout,
+      OperatorMetrics metrics, Fence fence) {
+    this.fence = fence;
     this.resolver = resolver;
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
@@ -39,6 +43,12 @@ public final class DatabaseClients implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  /** Clients that are not fenced: a single operator replica, tests of the HTTP contract. */
+  public DatabaseClients(
+      PodAddressResolver resolver, Duration connectTimeout, Duration requestTimeout, OperatorMetrics metrics) {
+    this(resolver, connectTimeout, requestTimeout, metrics, Fence.open());
   }
 
   /** Pod DNS addresses and the default timeouts. */
@@ -51,7 +61,7 @@ public final class DatabaseClients implements AutoCloseable {
     String caKey = connection.tls() ? connection.caCertificatePem().orElse("jvm-default") : "plain";
     HttpClient client = clientsByCa.computeIfAbsent(caKey, key -> newClient(connection));
     return new HttpDatabaseNodes(
-        client, connection.scheme(), resolver, connection.credentials(), requestTimeout, metrics);
+        client, connection.scheme(), resolver, connection.credentials(), requestTimeout, metrics, fence);
   }
 
   private HttpClient newClient(DatabaseConnection connection) {

@@ -5,6 +5,7 @@ import cloud.hyperbyte.reconcile.port.AddNodeResult;
 import cloud.hyperbyte.reconcile.port.ClusterMetrics;
 import cloud.hyperbyte.reconcile.port.DatabaseCallException;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.LeaderInfo;
 import cloud.hyperbyte.reconcile.port.MemberAddress;
 import cloud.hyperbyte.reconcile.port.NodeHealth;
@@ -39,10 +40,13 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
   private final Optional<DatabaseCredentials> credentials;
   private final Duration requestTimeout;
   private final OperatorMetrics metrics;
+  private final Fence fence;
 
+  /** @param fence passed by every call that changes a member (POST), right before it is sent */
   public HttpDatabaseNodes(
       HttpClient client, String scheme, PodAddressResolver resolver, Optional<DatabaseCredentials> credentials,
-      Duration requestTimeout, OperatorMetrics metrics) {
+      Duration requestTimeout, OperatorMetrics metrics, Fence fence) {
+    this.fence = fence;
     this.client = client;
     this.scheme = scheme;
     this.resolver = resolver;
@@ -118,6 +122,9 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     credentials.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
+    if (body != null) {
+      fence.check(method + " " + path + " on " + member.podName());
+    }
     try {
       HttpResponse<String> response;
       try {

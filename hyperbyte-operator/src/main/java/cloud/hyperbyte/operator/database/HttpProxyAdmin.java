@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.database;
 
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.port.CallFailure;
+import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.port.ProxyCallException;
 import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
@@ -25,9 +26,19 @@ public final class HttpProxyAdmin implements ProxyAdmin {
   private final ProxyAddressResolver resolver;
   private final Duration requestTimeout;
   private final OperatorMetrics metrics;
+  private final Fence fence;
 
+  /** An admin client that is not fenced: a single operator replica, tests of the HTTP contract. */
   public HttpProxyAdmin(
       ProxyAddressResolver resolver, Duration connectTimeout, Duration requestTimeout, OperatorMetrics metrics) {
+    this(resolver, connectTimeout, requestTimeout, metrics, Fence.open());
+  }
+
+  /** @param fence passed by every exclude and include, right before it is sent */
+  public HttpProxyAdmin(
+      ProxyAddressResolver resolver, Duration connectTimeout, Duration requestTimeout, OperatorMetrics metrics,
+      Fence fence) {
+    this.fence = fence;
     this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1).build();
     this.resolver = resolver;
     this.requestTimeout = requestTimeout;
@@ -62,6 +73,7 @@ public final class HttpProxyAdmin implements ProxyAdmin {
     URI uri = resolver.baseUri(proxy).resolve("/admin/backends/" + backendIp + "/" + verb);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
         .POST(HttpRequest.BodyPublishers.noBody()).build();
+    fence.check(verb + " " + backendIp + " on proxy " + proxy.podName());
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       metrics.databaseCall(endpoint, "ok");

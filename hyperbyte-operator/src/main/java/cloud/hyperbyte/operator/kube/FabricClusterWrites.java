@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,9 +61,33 @@ public final class FabricClusterWrites implements ClusterWrites {
     delete(cluster, new ObjectRef("v1", "PersistentVolumeClaim", cluster.namespace(), pvcName), null);
   }
 
-  private void delete(ClusterRef cluster, ObjectRef ref, String uid) throws KubernetesWriteException {
+  @Override
+  public void resizePvc(ClusterRef cluster, String pvcName, String size) throws KubernetesWriteException {
+    // a merge patch of the one field: the claim's other fields are immutable and stay as they are
+    String patch = "{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"" + size + "\"}}}}";
     try {
-      UidDelete.Result result = UidDelete.delete(client, ref, uid);
+      client.persistentVolumeClaims().inNamespace(cluster.namespace()).withName(pvcName)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+      metrics.apiWrite("patch", "PersistentVolumeClaim");
+    } catch (KubernetesClientException e) {
+      throw new KubernetesWriteException(e.getCode(), "resizing PVC " + pvcName + " to " + size + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void deleteStatefulSetOrphaningPods(ClusterRef cluster, String name, String uid)
+      throws KubernetesWriteException {
+    delete(cluster, new ObjectRef("apps/v1", "StatefulSet", cluster.namespace(), name), uid, "Orphan");
+  }
+
+  private void delete(ClusterRef cluster, ObjectRef ref, String uid) throws KubernetesWriteException {
+    delete(cluster, ref, uid, "Background");
+  }
+
+  private void delete(ClusterRef cluster, ObjectRef ref, String uid, String propagation)
+      throws KubernetesWriteException {
+    try {
+      UidDelete.Result result = UidDelete.delete(client, ref, uid, propagation);
       metrics.apiWrite("delete", ref.kind());
       if (result == UidDelete.Result.DELETED && uid != null) {
         ownWrites.deleted(key(cluster), ref, uid);

@@ -357,6 +357,18 @@ public final class InformerCaches implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The informers of the custom resources and owned kinds that are not watching right now, by the
+   * kind they watch (a watch reconnecting after a disconnect or a 410 shows here briefly; a stopped
+   * informer stays).
+   */
+  public synchronized java.util.Set<String> notWatching() {
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    all.stream().filter(informer -> !informer.isWatching())
+        .forEach(informer -> kinds.add(informer.getApiTypeClass().getSimpleName()));
+    return kinds;
+  }
+
   @Override
   public synchronized void close() {
     closed = true;

@@ -29,7 +29,12 @@ final class UidDelete {
   private UidDelete() {}
 
   static Result delete(KubernetesClient client, ObjectRef ref, String uid) {
-    DeleteOptionsBuilder options = new DeleteOptionsBuilder().withPropagationPolicy("Background");
+    return delete(client, ref, uid, "Background");
+  }
+
+  /** As {@link #delete(KubernetesClient, ObjectRef, String)} with a propagation policy, e.g. {@code Orphan}. */
+  static Result delete(KubernetesClient client, ObjectRef ref, String uid, String propagationPolicy) {
+    DeleteOptionsBuilder options = new DeleteOptionsBuilder().withPropagationPolicy(propagationPolicy);
     if (uid != null && !uid.isEmpty()) {
       options.withNewPreconditions().withUid(uid).endPreconditions();
     }

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * each round builds a new one. {@link #close()} releases a held Lease (release on cancel), so a
  * standby takes over at its next retry instead of after the lease duration.
  *
+ * <p>Each renewal the API server stored opens the {@link LeadershipFence} until {@link
+ * LeaseSettings#fenceValidity()} after its renew time; losing the Lease closes it at once.
+ *
  * <p>For a clean handover, stop reconciling before closing: the Lease is released only once the
  * listener's work is done.
  */
@@ -29,16 +32,20 @@ public final class LeaseLeaderElection implements LeaderElection {
   private final KubernetesClient client;
   private final LeaseSettings settings;
   private final LeadershipListener listener;
+  private final LeadershipFence fence;
   private final ExecutorService executor;
   private final AtomicBoolean leading = new AtomicBoolean();
   private final Object lock = new Object();
   private CompletableFuture<?> round;
   private boolean closed;
 
-  public LeaseLeaderElection(KubernetesClient client, LeaseSettings settings, LeadershipListener listener) {
+  /** @param fence opened by each stored renewal, closed when leadership ends */
+  public LeaseLeaderElection(KubernetesClient client, LeaseSettings settings, LeadershipListener listener,
+      LeadershipFence fence) {
     this.client = client;
     this.settings = settings;
     this.listener = listener;
+    this.fence = fence;
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "leader-election");
       thread.setDaemon(true);
@@ -86,7 +93,9 @@ public final class LeaseLeaderElection implements LeaderElection {
     LeaderElector elector = client.leaderElector()
         .withConfig(new LeaderElectionConfigBuilder()
             .withName(settings.leaseName())
-            .withLock(new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()))
+            .withLock(new RenewalRecordingLock(
+                new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity()), fence,
+                settings.fenceValidity()))
             .withLeaseDuration(settings.leaseDuration())
             .withRenewDeadline(settings.renewDeadline())
             .withRetryPeriod(settings.retryPeriod())
@@ -124,6 +133,7 @@ public final class LeaseLeaderElection implements LeaderElection {
   }
 
   private void stoppedLeading() {
+    fence.close();
     if (leading.compareAndSet(true, false)) {
       LOG.info("stopped leading (Lease {}/{})", settings.namespace(), settings.leaseName());
       listener.onStoppedLeading();

@@ -27,6 +27,24 @@ public record LeaseSettings(
     }
   }
 
+  /**
+   * How long after a stored renewal this instance still acts ({@link LeadershipFence}): the renew
+   * deadline less one retry period, the interval fabric8's renew loop runs at, so the fence closes
+   * before the elector itself would give up and well before {@code leaseDuration} lets another
+   * instance take over.
+   */
+  public Duration fenceValidity() {
+    return renewDeadline.minus(retryPeriod);
+  }
+
+  /**
+   * Time between this instance's fence closing and the earliest takeover by another instance, for
+   * the clock skew between them plus the time an action that passed the fence takes to land.
+   */
+  public Duration fenceMargin() {
+    return leaseDuration.minus(fenceValidity());
+  }
+
   /** 15 s lease, 10 s renew deadline, 2 s retry period. */
   public static LeaseSettings withDefaultTimings(String namespace, String leaseName, String identity) {
     return new LeaseSettings(

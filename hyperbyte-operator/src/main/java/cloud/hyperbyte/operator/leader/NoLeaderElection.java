@@ -6,15 +6,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class NoLeaderElection implements LeaderElection {
 
   private final LeadershipListener listener;
+  private final LeadershipFence fence;
   private final AtomicBoolean leading = new AtomicBoolean();
 
-  public NoLeaderElection(LeadershipListener listener) {
+  /** @param fence open from start to close */
+  public NoLeaderElection(LeadershipListener listener, LeadershipFence fence) {
     this.listener = listener;
+    this.fence = fence;
   }
 
   @Override
   public void start() {
     if (leading.compareAndSet(false, true)) {
+      fence.openWithoutLease();
       listener.onStartedLeading();
     }
   }
@@ -26,6 +30,7 @@ public final class NoLeaderElection implements LeaderElection {
 
   @Override
   public void close() {
+    fence.close();
     if (leading.compareAndSet(true, false)) {
       listener.onStoppedLeading();
     }

@@ -21,6 +21,7 @@ public final class OperatorMetrics {
   private final Counter apiWrites;
   private final Counter databaseCalls;
   private final Gauge leader;
+  private final Counter fencedActions;
 
   public OperatorMetrics(PrometheusRegistry registry) {
     this.registry = registry;
@@ -51,10 +52,19 @@ public final class OperatorMetrics {
         .help("Calls to HyperbyteDB members, by endpoint and outcome (ok or the failure kind)")
         .labelNames("endpoint", "outcome")
         .register(registry);
+    fencedActions = Counter.builder()
+        .name("hyperbyte_operator_fenced_actions_total")
+        .help("Writes and member calls refused because this process may no longer hold the leader Lease")
+        .register(registry);
     leader = Gauge.builder()
         .name("hyperbyte_operator_leader")
         .help("1 while this operator process holds the leader Lease (or runs without election)")
         .register(registry);
+  }
+
+  /** The fence refused an action. */
+  public void fencedAction() {
+    fencedActions.inc();
   }
 
   /** Metrics in a registry of their own (tests, embedders). */

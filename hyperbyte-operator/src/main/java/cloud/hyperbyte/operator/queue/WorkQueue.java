@@ -132,6 +132,28 @@ public final class WorkQueue<K> implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the queue does not make progress, if it does not: a reconcile has run longer than {@code
+   * bound} (a worker is stuck), or, while dispatching, a key has been due for longer than {@code
+   * bound} without being taken (the queue does not drain). The liveness of the process.
+   */
+  public java.util.Optional<String> stall(Duration bound) {
+    synchronized (lock) {
+      Instant limit = scheduler.now().minus(bound);
+      java.util.Optional<String> stuck = states.entrySet().stream()
+          .filter(e -> e.getValue().running && e.getValue().runningSince.isBefore(limit))
+          .map(e -> "reconcile of " + e.getKey() + " running since " + e.getValue().runningSince)
+          .findFirst();
+      if (stuck.isPresent()) {
+        return stuck;
+      }
+      if (started && !pending.isEmpty() && pending.first().due().isBefore(limit)) {
+        return java.util.Optional.of(pending.first().key() + " due since " + pending.first().due() + " and not taken");
+      }
+      return java.util.Optional.empty();
+    }
+  }
+
   /** When {@code key} is next due, if it is pending. */
   public java.util.Optional<Instant> dueTime(K key) {
     synchronized (lock) {
@@ -243,6 +265,7 @@ public final class WorkQueue<K> implements AutoCloseable {
       KeyState state = states.get(next.key());
       state.pending = null;
       state.running = true;
+      state.runningSince = now;
       running++;
       K key = next.key();
       toRun.add(() -> run(key));
@@ -295,6 +318,7 @@ public final class WorkQueue<K> implements AutoCloseable {
   private final class KeyState {
     Pending<K> pending;
     boolean running;
+    Instant runningSince;
     Instant dueAfterRun;
     int failures;
     Instant notBefore;

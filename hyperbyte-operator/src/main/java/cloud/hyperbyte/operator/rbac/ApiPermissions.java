@@ -66,6 +66,7 @@ public final class ApiPermissions {
   public static final String CERT_MANAGER = "cert-manager.io";
   public static final String COORDINATION = "coordination.k8s.io";
   public static final String APIEXTENSIONS = "apiextensions.k8s.io";
+  public static final String STORAGE = "storage.k8s.io";
 
   private static final String[] CUSTOM_RESOURCES = {"hyperbytedbclusters", "hyperbytedbbackups", "hyperbytedbrestores"};
   private static final List<String> READ = List.of("get", "list", "watch");
@@ -107,6 +108,8 @@ public final class ApiPermissions {
     all.add(watched(CORE, "pods/exec", List.of("get", "create"), Feature.BACKUP_RESTORE));
     all.add(watched(CORE, "persistentvolumeclaims", READ, Feature.ALWAYS));
     all.add(watched(CORE, "persistentvolumeclaims", List.of("patch", "delete"), Feature.PVC_CLEANUP));
+    // a restore deletes the claims of ordinals at or above the replicas it restored (pre-restore data)
+    all.add(watched(CORE, "persistentvolumeclaims", List.of("delete"), Feature.BACKUP_RESTORE));
     // secrets: read for user TLS material and S3 credentials; write only for operator-issued certificates
     all.add(watched(CORE, "secrets", READ, Feature.ALWAYS));
     all.add(watched(CORE, "secrets", List.of("create", "patch", "delete"), Feature.TLS));
@@ -123,6 +126,8 @@ public final class ApiPermissions {
     // to watch, by name, whether the Prometheus Operator and cert-manager CRDs are installed (they may come later)
     all.add(new Permission(APIEXTENSIONS, "customresourcedefinitions", List.of("list", "watch"), Feature.ALWAYS,
         Scope.CLUSTER));
+    // whether a data volume's StorageClass allows expansion, read by name only while a volume grows
+    all.add(new Permission(STORAGE, "storageclasses", List.of("get"), Feature.ALWAYS, Scope.CLUSTER));
     return all;
   }
 

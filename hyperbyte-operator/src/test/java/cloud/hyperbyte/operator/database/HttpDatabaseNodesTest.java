@@ -65,6 +65,27 @@ class HttpDatabaseNodesTest {
     return nodes(Duration.ofSeconds(30), Optional.empty());
   }
 
+  /** Issue 13, defect 3: a member-changing call of an instance that may have lost the Lease never leaves it. */
+  @Test
+  void aClosedFenceKeepsMemberChangingCallsFromTheMemberButNotReads() throws Exception {
+    StubMember member = stub(0).answer("/health", 200, "{\"status\":\"pass\"}")
+        .answer("/internal/drain", 202, "");
+    cloud.hyperbyte.reconcile.port.Fence closed = action -> {
+      throw new cloud.hyperbyte.reconcile.port.FencedException("refused " + action);
+    };
+    DatabaseNodes fenced = new DatabaseClients(resolver, Duration.ofSeconds(2), Duration.ofSeconds(30), metrics, closed)
+        .forCluster(new DatabaseConnection(false, Optional.empty(), Optional.empty()));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fenced.drain(member(0)))
+        .isInstanceOf(cloud.hyperbyte.reconcile.port.FencedException.class)
+        .hasMessageContaining("POST /internal/drain on db-0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fenced.removeNode(member(0), 3))
+        .isInstanceOf(cloud.hyperbyte.reconcile.port.FencedException.class);
+    fenced.health(member(0));
+
+    assertThat(member.requests).extracting(StubMember.Request::path).containsExactly("/health");
+  }
+
   @Test
   void healthTreats503AsAnAnswerThatNamesTheNodeState() throws Exception {
     stub(0).answer("/health", 200, "{\"status\":\"pass\",\"message\":\"ready for queries and writes\"}");

@@ -37,6 +37,21 @@ class HttpProxyAdminTest {
         Duration.ofSeconds(10), OperatorMetrics.standalone());
   }
 
+  /** Issue 13, defect 3: an instance that may have lost the Lease changes no proxy's rotation. */
+  @Test
+  void aClosedFenceKeepsExcludesAndIncludesFromTheProxy() {
+    HttpProxyAdmin fenced = new HttpProxyAdmin(p -> URI.create("http://127.0.0.1:" + proxy.port()),
+        Duration.ofSeconds(2), Duration.ofSeconds(10), OperatorMetrics.standalone(), action -> {
+          throw new cloud.hyperbyte.reconcile.port.FencedException("refused " + action);
+        });
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fenced.exclude(PROXY, "10.0.1.5"))
+        .hasMessageContaining("exclude 10.0.1.5 on proxy db-proxy-7c9-x2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fenced.include(PROXY, "10.0.1.5"))
+        .isInstanceOf(cloud.hyperbyte.reconcile.port.FencedException.class);
+    assertThat(proxy.requests).isEmpty();
+  }
+
   @Test
   void excludeMapsTheAdminApisAnswers() throws Exception {
     proxy.answer("/admin/backends/10.0.1.5/exclude", 200, "{\"status\":\"excluded\",\"ip\":\"10.0.1.5\"}")

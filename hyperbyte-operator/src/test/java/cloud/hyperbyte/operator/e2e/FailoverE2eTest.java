@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
+import cloud.hyperbyte.testkit.kube.ApiFault;
+import cloud.hyperbyte.testkit.kube.ApiFaults;
+import cloud.hyperbyte.testkit.kube.ApiVerb;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,34 @@ class FailoverE2eTest extends OperatorE2eTest {
     assertThat(history.incarnations("hdb-2")).isEqualTo(2);
     assertThat(history.incarnations("hdb-0")).isEqualTo(1);
     assertThat(history.incarnations("hdb-1")).isEqualTo(1);
+  }
+
+  /**
+   * Issue 13, defect 7: the status write of the failover pass is refused (a conflict), so the next
+   * pass reads the unhealthySince of the pod it just deleted. The replacement is another pod and gets
+   * its own timeout instead of being failed over as soon as it appears.
+   */
+  @Test
+  void aReplacementPodIsNotFailedOverWhenTheStatusWriteAfterTheFailoverIsLost() throws Exception {
+    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
+    restartOperator(clock, FREQUENT_RESYNC);
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+
+    sim.database(NS, "hdb").orElseThrow().crash(2);
+    eventually().until(() -> status("hdb").getMembers().stream()
+        .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
+    // the status is unchanged from here until the failover pass, whose write is the one refused
+    ApiFaults.Injected lost = sim.kubernetes().faults()
+        .inject(ApiFault.on(ApiVerb.UPDATE, "hyperbytedbclusters/status").respondWith(409).times(1));
+    clock.advance(Duration.ofSeconds(65));
+    eventually().until(() -> events.withReason("hdb", "MemberFailover").size() == 1);
+    awaitRunning("hdb", 3);
+    awaitMoreReconciles(3);
+
+    assertThat(lost.hits()).isEqualTo(1);
+    assertThat(events.withReason("hdb", "MemberFailover")).hasSize(1);
+    assertThat(history.incarnations("hdb-2")).as("one failover, one replacement").isEqualTo(2);
   }
 
   @Test

@@ -31,4 +31,28 @@ class InvalidSpecE2eTest extends OperatorE2eTest {
         .singleElement().satisfies(w -> assertThat(w.resourceWithSubresource()).isEqualTo("hyperbytedbclusters/status"));
     assertThat(user.apps().statefulSets().inNamespace(NS).list().getItems()).isEmpty();
   }
+
+  @Test
+  void builtInFieldsKubernetesWouldRefuseAreReportedWithTheirPathsAndNothingIsApplied() throws Exception {
+    restartOperator(Clock.systemUTC(), FREQUENT_RESYNC);
+    ApiMark before = sim.mark();
+
+    // the kubelet would fail the first restarted member with InvalidImageName; the API server
+    // would refuse the StatefulSet for requests above limits
+    HyperbytedbCluster bad = Manifests.cluster("bad-builtins", 3, """
+        image: "ghcr.io/x;rm -rf /"
+        resources:
+          requests: {cpu: "2"}
+          limits: {cpu: 500m}
+        """);
+    create(bad);
+    eventually().until(() -> condition("bad-builtins", "Ready").map(c -> "InvalidSpec".equals(c.getReason())).orElse(false));
+    awaitMoreReconciles(4);
+
+    assertThat(condition("bad-builtins", "Ready")).hasValueSatisfying(c -> assertThat(c.getMessage())
+        .contains("spec.image: ", "spec.resources.requests[cpu]: ", "less than or equal to cpu limit"));
+    assertThat(sim.activitySince(before).writes()).as("one status write, no objects")
+        .singleElement().satisfies(w -> assertThat(w.resourceWithSubresource()).isEqualTo("hyperbytedbclusters/status"));
+    assertThat(user.apps().statefulSets().inNamespace(NS).list().getItems()).isEmpty();
+  }
 }

@@ -5,6 +5,8 @@ import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
+import cloud.hyperbyte.operator.leader.FenceInterceptor;
+import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
@@ -72,7 +74,9 @@ final class OperatorProcess implements AutoCloseable {
 
   private static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync,
       LifecycleTimings timings, Optional<String> operatorImage) throws Exception {
-    KubernetesClient client = cluster.kubernetes().newClient(builder -> {});
+    // fenced as RunCommand fences it: without election the fence is open from start to close
+    LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
+    KubernetesClient client = cluster.kubernetes().newClient(FenceInterceptor.installing(fence));
     AtomicBoolean cutOff = new AtomicBoolean();
     // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
     PodAddressResolver resolver = (member, scheme) ->
@@ -84,7 +88,8 @@ final class OperatorProcess implements AutoCloseable {
         4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5), operatorImage).withLifecycleTimings(timings);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
     Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock)
-        .withPodExec(new SimulatedPodExec(cluster, cutOff::get));
+        .withPodExec(new SimulatedPodExec(cluster, cutOff::get))
+        .withFence(fence);
     operator.start(Duration.ofSeconds(30));
     return new OperatorProcess(client, operator, metrics, cutOff);
   }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RollingUpgradeE2eTest extends OperatorE2eTest {
@@ -34,6 +35,44 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     }
     assertThat(voters("hdb")).containsExactly(1L, 2L, 3L);
     assertThat(status("hdb").getCurrentVersion()).isEqualTo("0.8.6");
+  }
+
+  /**
+   * Issue 13, defect 2: hdb-2 was chosen while every member was back and waits out drainWaitSecs out
+   * of the proxy's rotation; hdb-1 crashes meanwhile. Restarting hdb-2 then would take two of three
+   * members down (the Raft majority): the restart is called off until hdb-1 is back.
+   */
+  @Test
+  void aMemberThatGoesDownWhileTheNextWaitsOutItsDrainCallsThatRestartOff() {
+    create(Manifests.cluster("hdb", 3, """
+        proxy:
+          enabled: true
+          replicas: 1
+        """));
+    awaitRunning("hdb", 3);
+    eventually().until(() -> proxyPods("hdb").size() == 1);
+    edit("hdb", c -> {
+      c.getSpec().getCluster().setDrainWaitSecs(5);
+      return c;
+    });
+    int replacedBefore = history.replacements().size();
+
+    try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
+      setVersion("hdb", "0.8.6");
+      eventually().until(() -> Optional.ofNullable(status("hdb").getRollingUpgrade())
+          .filter(u -> "Waiting".equals(u.getStep()) && Integer.valueOf(2).equals(u.getOrdinal())).isPresent());
+      sim.database(NS, "hdb").orElseThrow().crash(1);
+
+      eventually().until(() -> Optional.ofNullable(status("hdb").getRollingUpgrade())
+          .filter(u -> u.getOrdinal() == null).isPresent());
+      assertThat(history.replacementsSince(replacedBefore)).as("no member restarted while hdb-1 is down").isEmpty();
+
+      sim.database(NS, "hdb").orElseThrow().start(1, true);
+      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+      awaitRunning("hdb", 3);
+
+      assertThat(monitor.maxOut()).as("members out together: %s", monitor.history()).isEqualTo(1);
+    }
   }
 
   @Test

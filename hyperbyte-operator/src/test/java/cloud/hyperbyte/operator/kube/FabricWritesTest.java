@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
@@ -13,11 +14,19 @@ import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
+import cloud.hyperbyte.testkit.kube.StorageClasses;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.List;
@@ -87,6 +96,59 @@ class FabricWritesTest {
 
     assertThat(client.pods().inNamespace("prod").withName("db-1").get()).isNull();
     assertThat(ownWrites.pending(DB, r -> Optional.of(pod))).containsExactly(new ObjectRef("v1", "Pod", "prod", "db-1"));
+  }
+
+  @Test
+  void resizingAPvcChangesOnlyItsStorageRequestAndTheServersRefusalIsReported() throws Exception {
+    client.storage().v1().storageClasses().resource(StorageClasses.standard()).create();
+    client.storage().v1().storageClasses().resource(StorageClasses.of("fixed", false)).create();
+    boundClaim("data-db-0", "standard");
+    boundClaim("data-db-1", "fixed");
+
+    clusterWrites().resizePvc(DB_REF, "data-db-0", "20Gi");
+
+    PersistentVolumeClaim grown = client.persistentVolumeClaims().inNamespace("prod").withName("data-db-0").get();
+    assertThat(grown.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("20Gi"));
+    assertThat(grown.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+    assertThatThrownBy(() -> clusterWrites().resizePvc(DB_REF, "data-db-1", "20Gi"))
+        .isInstanceOfSatisfying(KubernetesWriteException.class, e -> assertThat(e.httpStatus()).isEqualTo(403));
+  }
+
+  @Test
+  void deletingTheStatefulSetOrphansItsPodsAndSparesAReplacement() throws Exception {
+    StatefulSet sts = client.apps().statefulSets().inNamespace("prod").resource(new StatefulSetBuilder()
+        .withNewMetadata().withNamespace("prod").withName("db").endMetadata()
+        .withNewSpec().withNewSelector().addToMatchLabels("app", "db").endSelector().endSpec().build()).create();
+    Pod member = pod("db-0");
+    client.pods().inNamespace("prod").withName("db-0").edit(p -> {
+      p.getMetadata().setOwnerReferences(List.of(new OwnerReferenceBuilder().withApiVersion("apps/v1")
+          .withKind("StatefulSet").withName("db").withUid(sts.getMetadata().getUid()).withController(true).build()));
+      return p;
+    });
+
+    clusterWrites().deleteStatefulSetOrphaningPods(DB_REF, "db", sts.getMetadata().getUid());
+
+    assertThat(client.apps().statefulSets().inNamespace("prod").withName("db").get()).isNull();
+    Pod orphan = client.pods().inNamespace("prod").withName("db-0").get();
+    assertThat(orphan.getMetadata().getUid()).isEqualTo(member.getMetadata().getUid());
+    assertThat(orphan.getMetadata().getOwnerReferences()).isNullOrEmpty();
+
+    StatefulSet replacement = client.apps().statefulSets().inNamespace("prod").resource(new StatefulSetBuilder(sts)
+        .editMetadata().withUid(null).withResourceVersion(null).endMetadata().build()).create();
+    clusterWrites().deleteStatefulSetOrphaningPods(DB_REF, "db", sts.getMetadata().getUid());
+    assertThat(client.apps().statefulSets().inNamespace("prod").withName("db").get().getMetadata().getUid())
+        .as("a stale decision leaves the new StatefulSet alone").isEqualTo(replacement.getMetadata().getUid());
+  }
+
+  private void boundClaim(String name, String storageClass) {
+    PersistentVolumeClaim claim = client.persistentVolumeClaims().inNamespace("prod").resource(
+        new PersistentVolumeClaimBuilder().withNewMetadata().withNamespace("prod").withName(name).endMetadata()
+            .withNewSpec().withAccessModes("ReadWriteOnce").withStorageClassName(storageClass)
+            .withNewResources().addToRequests("storage", new Quantity("10Gi")).endResources().endSpec().build())
+        .create();
+    claim.setStatus(new PersistentVolumeClaimStatusBuilder().withPhase("Bound")
+        .withCapacity(java.util.Map.of("storage", new Quantity("10Gi"))).build());
+    client.persistentVolumeClaims().resource(claim).updateStatus();
   }
 
   @Test

@@ -73,6 +73,17 @@ class InformerCachesTest {
   }
 
   @Test
+  void syncedInformersAreWatchingAndStoppedOnesAreReportedByKind() {
+    InformerCaches caches = caches(WatchedNamespaces.all());
+    // a watch opens just after its list: briefly not watching is what the liveness bound absorbs
+    await().until(() -> caches.notWatching().isEmpty());
+
+    caches.close();
+
+    assertThat(caches.notWatching()).contains("HyperbytedbCluster", "StatefulSet", "Pod");
+  }
+
+  @Test
   void theCacheHoldsOnlyObjectsLabelledAsManagedByTheOperator() {
     statefulSet("prod", "db", MANAGED);
     statefulSet("prod", "someone-elses", Map.of("app.kubernetes.io/managed-by", "Helm"));

@@ -1,11 +1,15 @@
 package cloud.hyperbyte.operator.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cloud.hyperbyte.reconcile.port.FencedException;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +22,8 @@ class LeaseLeaderElectionTest {
   KubernetesClient client;
 
   private final List<String> transitions = Collections.synchronizedList(new ArrayList<>());
+  private final LeadershipFence fenceA = new LeadershipFence(Clock.systemUTC());
+  private final LeadershipFence fenceB = new LeadershipFence(Clock.systemUTC());
 
   private LeaseSettings settings(String identity) {
     // short timings so a handover in the test takes a fraction of a second
@@ -45,8 +51,8 @@ class LeaseLeaderElectionTest {
 
   @Test
   void onlyOneOfTwoReplicasLeadsAndTheLeaseNamesIt() {
-    try (LeaseLeaderElection a = new LeaseLeaderElection(client, settings("pod-a"), recording("pod-a"));
-        LeaseLeaderElection b = new LeaseLeaderElection(client, settings("pod-b"), recording("pod-b"))) {
+    try (LeaseLeaderElection a = new LeaseLeaderElection(client, settings("pod-a"), recording("pod-a"), fenceA);
+        LeaseLeaderElection b = new LeaseLeaderElection(client, settings("pod-b"), recording("pod-b"), fenceB)) {
       a.start();
       await().until(a::isLeader);
       b.start();
@@ -54,13 +60,16 @@ class LeaseLeaderElectionTest {
       assertThat(b.isLeader()).isFalse();
       assertThat(lease().getSpec().getHolderIdentity()).isEqualTo("pod-a");
       assertThat(transitions).containsExactly("pod-a started");
+      assertThatCode(() -> fenceA.check("a write")).doesNotThrowAnyException();
+      assertThatThrownBy(() -> fenceB.check("a write")).as("the standby acts on nothing")
+          .isInstanceOf(FencedException.class);
     }
   }
 
   @Test
   void closingTheLeaderReleasesTheLeaseAndTheStandbyTakesOver() {
-    LeaseLeaderElection a = new LeaseLeaderElection(client, settings("pod-a"), recording("pod-a"));
-    try (LeaseLeaderElection b = new LeaseLeaderElection(client, settings("pod-b"), recording("pod-b"))) {
+    LeaseLeaderElection a = new LeaseLeaderElection(client, settings("pod-a"), recording("pod-a"), fenceA);
+    try (LeaseLeaderElection b = new LeaseLeaderElection(client, settings("pod-b"), recording("pod-b"), fenceB)) {
       a.start();
       await().until(a::isLeader);
       b.start();
@@ -71,16 +80,20 @@ class LeaseLeaderElectionTest {
       await().until(b::isLeader);
       assertThat(lease().getSpec().getHolderIdentity()).isEqualTo("pod-b");
       assertThat(transitions).containsExactly("pod-a started", "pod-a stopped", "pod-b started");
+      assertThatThrownBy(() -> fenceA.check("a write")).isInstanceOf(FencedException.class);
+      assertThatCode(() -> fenceB.check("a write")).doesNotThrowAnyException();
     }
   }
 
   @Test
   void withoutElectionTheProcessLeadsFromStartToClose() {
-    NoLeaderElection election = new NoLeaderElection(recording("single"));
+    NoLeaderElection election = new NoLeaderElection(recording("single"), fenceA);
     election.start();
     assertThat(election.isLeader()).isTrue();
+    assertThatCode(() -> fenceA.check("a write")).doesNotThrowAnyException();
     election.close();
     assertThat(election.isLeader()).isFalse();
+    assertThatThrownBy(() -> fenceA.check("a write")).isInstanceOf(FencedException.class);
     assertThat(transitions).containsExactly("single started", "single stopped");
     assertThat(lease()).as("no Lease is written without election").isNull();
   }

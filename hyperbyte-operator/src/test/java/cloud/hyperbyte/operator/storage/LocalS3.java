@@ -57,6 +57,24 @@ public final class LocalS3 implements AutoCloseable {
     context.getBlobStore().createContainerInLocation(null, bucket);
   }
 
+  /** Every object in {@code bucket} by key, with its content (for checks of what was uploaded). */
+  public java.util.Map<String, byte[]> objects(String bucket) throws java.io.IOException {
+    java.util.Map<String, byte[]> objects = new java.util.TreeMap<>();
+    org.jclouds.blobstore.BlobStore store = context.getBlobStore();
+    for (org.jclouds.blobstore.domain.StorageMetadata entry
+        : store.list(bucket, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
+      if (entry.getType() == org.jclouds.blobstore.domain.StorageType.BLOB) {
+        org.jclouds.blobstore.domain.Blob blob = store.getBlob(bucket, entry.getName());
+        if (blob != null) {
+          try (java.io.InputStream in = blob.getPayload().openStream()) {
+            objects.put(entry.getName(), in.readAllBytes());
+          }
+        }
+      }
+    }
+    return objects;
+  }
+
   public String endpoint() {
     return "http://127.0.0.1:" + proxy.getPort();
   }

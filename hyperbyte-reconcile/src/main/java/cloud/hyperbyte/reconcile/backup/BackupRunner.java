@@ -76,7 +76,7 @@ public final class BackupRunner {
             null);
     try {
       store.put(location.manifestKey(), manifest.toJson());
-      runToCompletion(request, "snapshot", BackupCommands.takeSnapshot(), "ServerBackupFailed");
+      runToCompletion(request, "snapshot", BackupCommands.takeSnapshot(request), "ServerBackupFailed");
       SnapshotManifest.Archive archive = uploadArchive(request, location);
       store.put(location.manifestKey(), manifest.completed(clock.instant().toString(), archive).toJson());
       removeScratch(request);
@@ -101,7 +101,7 @@ public final class BackupRunner {
   }
 
   private SnapshotManifest.Archive uploadArchive(RunRequest request, SnapshotLocation location) {
-    try (RemoteProcess tar = start(request, BackupCommands.streamArchive());
+    try (RemoteProcess tar = start(request, BackupCommands.streamArchive(request));
         HashingInputStream hashing = new HashingInputStream(tar.stdout())) {
       long size = store.put(location.archiveKey(), hashing);
       int exit = tar.awaitExit(commandTimeout);
@@ -142,9 +142,9 @@ public final class BackupRunner {
 
   private void removeScratch(RunRequest request) {
     try {
-      runToCompletion(request, "scratch removal", BackupCommands.removeScratch(), "CleanupFailed");
+      runToCompletion(request, "scratch removal", BackupCommands.removeScratch(request), "CleanupFailed");
     } catch (RuntimeException e) {
-      // best effort: the next run wipes the scratch root before it starts
+      // best effort: the next attempt of this backup removes it before it starts
     }
   }
 

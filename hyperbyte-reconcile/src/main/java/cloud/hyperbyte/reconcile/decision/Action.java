@@ -120,4 +120,31 @@ public sealed interface Action {
           "Proxy " + proxy.podName() + " routes to " + podName + " (" + backendIp + ") again", podName);
     }
   }
+
+  /**
+   * Grow a member's data PVC to {@code size} ({@code spec.resources.requests.storage}); the resizer and
+   * the kubelet do the rest while the member runs. Repeating it changes nothing.
+   */
+  record ResizeVolume(String pvcName, int ordinal, String size, String from) implements Action {
+    public ClusterEvent event() {
+      return ClusterEvent.normal("VolumeResizeRequested",
+          "Requested " + size + " for PVC " + pvcName + " (was " + from + ")", null);
+    }
+  }
+
+  /**
+   * Delete the StatefulSet with {@code propagationPolicy: Orphan} (UID precondition), so that it can
+   * be created again with new {@code volumeClaimTemplates}, which the API server does not let change:
+   * its pods keep running and the new StatefulSet adopts them. Not tied to a member: ordinal -1.
+   */
+  record OrphanStatefulSet(String name, String uid, String why) implements Action {
+    public int ordinal() {
+      return -1;
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.normal("StatefulSetReplacing",
+          "Deleted StatefulSet " + name + " leaving its pods running, to create it again " + why, null);
+    }
+  }
 }

@@ -42,15 +42,18 @@ public final class FailoverDecision {
       Instant now) {
     int replicas = observed.statefulSetReplicas();
     Map<Integer, Instant> since = new TreeMap<>();
+    Map<Integer, String> sincePods = new TreeMap<>();
     for (int ordinal = 0; ordinal < replicas; ordinal++) {
       // a member without a pod is being created or replaced: nothing to fail over, and a "since"
       // that is not kept in status would change the message on every pass
       if (deliberatelyOut.contains(ordinal) || healthy(observed, ordinal) || observed.pod(ordinal).isEmpty()) {
         continue;
       }
-      since.put(ordinal, memory.unhealthySince().getOrDefault(ordinal, now));
+      String uid = observed.pod(ordinal).get().uid();
+      since.put(ordinal, rememberedFor(memory, ordinal, uid).orElse(now));
+      sincePods.put(ordinal, uid);
     }
-    Decision.Builder decision = Decision.builder(memory.withUnhealthySince(since));
+    Decision.Builder decision = Decision.builder(memory.withUnhealthy(since, sincePods));
     if (!since.isEmpty()) {
       decision.notice(Notice.degraded("MembersUnhealthy", "Not healthy: " + since.entrySet().stream()
           .map(e -> observed.names().pod(e.getKey()) + " since " + e.getValue()).toList()));
@@ -102,5 +105,18 @@ public final class FailoverDecision {
       next.put(ordinal, now);
     }
     return decision.memory(decision.memory().withUnhealthySince(next).withFailoverCount(failovers)).build();
+  }
+
+  /**
+   * The remembered since, if it refers to the pod that runs now. After a failover the status write
+   * that resets it can be lost (a conflict, a server error, the operator killed right after the
+   * deletion); the since then outlives the pod it was measured on, and applied to the replacement it
+   * would fail that over as soon as it appears. A since recorded without a pod UID (by an older
+   * operator) applies to whatever pod runs.
+   */
+  private static Optional<Instant> rememberedFor(LifecycleMemory memory, int ordinal, String podUid) {
+    Optional<Instant> remembered = Optional.ofNullable(memory.unhealthySince().get(ordinal));
+    String measuredOn = memory.unhealthyPods().get(ordinal);
+    return measuredOn == null || measuredOn.equals(podUid) ? remembered : Optional.empty();
   }
 }

@@ -19,37 +19,47 @@ import java.util.TreeMap;
  * upgrade or a scale-down.
  *
  * @param unhealthySince by ordinal
+ * @param unhealthyPods by ordinal, the UID of the pod {@code unhealthySince} refers to: a replacement pod
+ *     is another pod, so a since that outlived the failover (its status write lost) does not apply to it
  * @param failoverCount failovers performed so far
  * @param upgrade rolling upgrade progress
  * @param scaleDown scale-down progress
  */
 public record LifecycleMemory(
     Map<Integer, Instant> unhealthySince,
+    Map<Integer, String> unhealthyPods,
     int failoverCount,
     Optional<UpgradeProgress> upgrade,
     Optional<ScaleDownProgress> scaleDown) {
 
   public LifecycleMemory {
     unhealthySince = Map.copyOf(unhealthySince);
+    unhealthyPods = Map.copyOf(unhealthyPods);
     Objects.requireNonNull(upgrade, "upgrade");
     Objects.requireNonNull(scaleDown, "scaleDown");
   }
 
   /** Nothing remembered: a new cluster. */
   public static LifecycleMemory empty() {
-    return new LifecycleMemory(Map.of(), 0, Optional.empty(), Optional.empty());
+    return new LifecycleMemory(Map.of(), Map.of(), 0, Optional.empty(), Optional.empty());
   }
 
   /** Reads the memory from a status as last written; unreadable entries are dropped. */
   public static LifecycleMemory from(HyperbytedbClusterStatus status) {
     Map<Integer, Instant> since = new TreeMap<>();
+    Map<Integer, String> pods = new TreeMap<>();
     for (MemberStatus member : Optional.ofNullable(status.getMembers()).orElse(List.of())) {
       if (member.getNodeId() != null && member.getNodeId() >= 1) {
-        instant(member.getUnhealthySince()).ifPresent(at -> since.put(member.getNodeId() - 1, at));
+        int ordinal = member.getNodeId() - 1;
+        instant(member.getUnhealthySince()).ifPresent(at -> since.put(ordinal, at));
+        if (since.containsKey(ordinal) && member.getPodUid() != null) {
+          pods.put(ordinal, member.getPodUid());
+        }
       }
     }
     return new LifecycleMemory(
         since,
+        pods,
         Optional.ofNullable(status.getFailoverCount()).orElse(0),
         upgrade(status.getRollingUpgrade()),
         scaleDown(status.getScaleDown()));
@@ -113,19 +123,27 @@ public record LifecycleMemory(
     }).orElse(null);
   }
 
+  /** Keeps the pod UIDs of the ordinals still in {@code value}. */
   public LifecycleMemory withUnhealthySince(Map<Integer, Instant> value) {
-    return new LifecycleMemory(value, failoverCount, upgrade, scaleDown);
+    Map<Integer, String> pods = new TreeMap<>(unhealthyPods);
+    pods.keySet().retainAll(value.keySet());
+    return new LifecycleMemory(value, pods, failoverCount, upgrade, scaleDown);
+  }
+
+  /** Since when each member is unhealthy, and the UID of the pod each since refers to. */
+  public LifecycleMemory withUnhealthy(Map<Integer, Instant> since, Map<Integer, String> pods) {
+    return new LifecycleMemory(since, pods, failoverCount, upgrade, scaleDown);
   }
 
   public LifecycleMemory withFailoverCount(int value) {
-    return new LifecycleMemory(unhealthySince, value, upgrade, scaleDown);
+    return new LifecycleMemory(unhealthySince, unhealthyPods, value, upgrade, scaleDown);
   }
 
   public LifecycleMemory withUpgrade(Optional<UpgradeProgress> value) {
-    return new LifecycleMemory(unhealthySince, failoverCount, value, scaleDown);
+    return new LifecycleMemory(unhealthySince, unhealthyPods, failoverCount, value, scaleDown);
   }
 
   public LifecycleMemory withScaleDown(Optional<ScaleDownProgress> value) {
-    return new LifecycleMemory(unhealthySince, failoverCount, upgrade, value);
+    return new LifecycleMemory(unhealthySince, unhealthyPods, failoverCount, upgrade, value);
   }
 }

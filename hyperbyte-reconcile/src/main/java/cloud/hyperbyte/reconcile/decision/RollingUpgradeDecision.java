@@ -192,6 +192,14 @@ public final class RollingUpgradeDecision {
       return yieldToHigherOrdinals(observed, memory, progress, step, decision, now, timings);
     }
     int partition = observed.onDelete() ? livePartition : Math.min(livePartition, ordinal + 1);
+    List<Integer> othersOut = othersOut(observed, ordinal);
+    boolean beforeRestart = step == UpgradeStep.EXCLUDING || step == UpgradeStep.WAITING || step == UpgradeStep.RESTARTING;
+    // in a later step a pending restart is a lost release, unless the deletion just made is not in the cache yet
+    boolean releaseLost = back(observed, ordinal) && !now.isBefore(progress.stepStartedAt().plus(timings.poll()));
+    if (!othersOut.isEmpty() && restartPending(observed, ordinal, livePartition, target)
+        && (beforeRestart || releaseLost)) {
+      return abortStep(observed, memory, progress, othersOut, partition, decision, now, timings);
+    }
     if (step == UpgradeStep.EXCLUDING) {
       if (!proxies.isEmpty() && podIp.isPresent()) {
         keepOut(observed, ordinal, decision);
@@ -255,6 +263,58 @@ public final class RollingUpgradeDecision {
     return decision.notice(Notice.progressing("Upgrading", "Waiting for " + podName + " to be Ready, Active and a Raft"
             + " voter again on revision " + target))
         .requeueAt(deadline.isBefore(now.plus(timings.poll())) ? deadline : now.plus(timings.poll()))
+        .build();
+  }
+
+  /** Every member other than {@code ordinal} that is not back (Ready, Active and a voter). */
+  private static List<Integer> othersOut(ObservedCluster observed, int ordinal) {
+    List<Integer> out = new ArrayList<>();
+    for (int other = 0; other < observed.statefulSetReplicas(); other++) {
+      if (other != ordinal && !back(observed, other)) {
+        out.add(other);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether the member's restart is still to be released: its pod runs the old revision and neither
+   * the partition (at or below its ordinal) nor a deletion has let it go. Also true in a later step
+   * whose release was lost (the partition raised again behind the operator's back): releasing it then
+   * is a restart like the first.
+   */
+  private static boolean restartPending(ObservedCluster observed, int ordinal, int livePartition, String target) {
+    boolean stale = observed.pod(ordinal).filter(p -> !p.terminating() && !p.runs(target)).isPresent();
+    return stale && (observed.onDelete() || livePartition > ordinal);
+  }
+
+  /**
+   * Another member went out while this one waited for its restart (the others were all back when it
+   * was chosen, possibly drainWaitSecs ago): restarting it now would take a second member down, and
+   * with three members the Raft majority. The step is given up right before the restart: the member
+   * returns to the proxies' rotation and is no longer out; once every member is back, the upgrade
+   * chooses again. A member that is itself not back stays out and is not restarted.
+   */
+  private static Decision abortStep(ObservedCluster observed, LifecycleMemory memory, UpgradeProgress progress,
+      List<Integer> othersOut, int partition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
+    int ordinal = progress.ordinal().getAsInt();
+    String podName = observed.names().pod(ordinal);
+    String waitingFor = othersOut.stream().map(o -> observed.names().pod(o)).toList().toString();
+    decision.partition(partition).requeueAt(now.plus(timings.poll()));
+    if (!back(observed, ordinal)) {
+      keepOut(observed, ordinal, decision);
+      return decision.memory(memory.withUpgrade(Optional.of(progress)))
+          .notice(Notice.progressing("UpgradeWaiting", podName + " does not restart while " + waitingFor
+              + " is not Ready, Active and a Raft voter"))
+          .build();
+    }
+    observed.pod(ordinal).flatMap(ObservedPod::podIp).ifPresent(ip -> observed.proxies()
+        .forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
+    UpgradeProgress nobodyOut = new UpgradeProgress(progress.targetRevision(), OptionalInt.empty(), Optional.empty(),
+        now, progress.done(), progress.clusterModeChange());
+    return decision.memory(memory.withUpgrade(Optional.of(nobodyOut)))
+        .notice(Notice.progressing("UpgradeWaiting", "The restart of " + podName + " was called off: " + waitingFor
+            + " went out meanwhile and must be Ready, Active and a Raft voter again before any member restarts"))
         .build();
   }
 

@@ -8,6 +8,8 @@ import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.ClusterWrites;
 import cloud.hyperbyte.reconcile.port.DatabaseCallException;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
+import cloud.hyperbyte.reconcile.port.Fence;
+import cloud.hyperbyte.reconcile.port.FencedException;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.port.ProxyCallException;
@@ -23,6 +25,9 @@ import java.util.Optional;
  * before the restart, drain before the removal). Nothing is retried here: the next pass observes
  * again and re-plans, and every action is safe to repeat.
  *
+ * <p>Every action passes the {@link Fence} first: an instance that may have lost leadership stops
+ * at its next action, whatever the plan still holds.
+ *
  * <p>Only the ports' declared failures ({@link DatabaseCallException}, {@link ProxyCallException},
  * {@link KubernetesWriteException}) become an {@link ActionFailure}; an unchecked exception is a bug
  * and propagates.
@@ -33,16 +38,31 @@ public final class ActionExecutor {
   private final ProxyAdmin proxies;
   private final ClusterWrites writes;
   private final RetryDelays retryDelays;
+  private final Fence fence;
 
-  public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes, RetryDelays retryDelays) {
+  /**
+   * @param fence consulted right before each action: once it refuses, the {@link FencedException}
+   *     ends the pass and no later action runs
+   */
+  public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes, RetryDelays retryDelays,
+      Fence fence) {
     this.nodes = Objects.requireNonNull(nodes, "nodes");
     this.proxies = Objects.requireNonNull(proxies, "proxies");
     this.writes = Objects.requireNonNull(writes, "writes");
     this.retryDelays = Objects.requireNonNull(retryDelays, "retryDelays");
+    this.fence = Objects.requireNonNull(fence, "fence");
+  }
+
+  public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes, RetryDelays retryDelays) {
+    this(nodes, proxies, writes, retryDelays, Fence.open());
   }
 
   public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes) {
     this(nodes, proxies, writes, RetryDelays.defaults());
+  }
+
+  public ActionExecutor(DatabaseNodes nodes, ProxyAdmin proxies, ClusterWrites writes, Fence fence) {
+    this(nodes, proxies, writes, RetryDelays.defaults(), fence);
   }
 
   /** Runs {@code plan}'s actions for {@code cluster}. */
@@ -87,6 +107,8 @@ public final class ActionExecutor {
   }
 
   private Outcome run(ClusterRef cluster, Action action) {
+    fence.check(action.getClass().getSimpleName() + " on " + cluster.namespace() + "/" + action.event().podName()
+        .orElse(cluster.name()));
     try {
       if (action instanceof Action.AddMember add) {
         AddNodeResult result = nodes.addNode(add.leader(), add.member().nodeId(), add.member().clusterAddress(), true);
@@ -111,6 +133,10 @@ public final class ActionExecutor {
       } else if (action instanceof Action.IncludeInProxy include) {
         return proxies.include(include.proxy(), include.backendIp()) == ProxyAdmin.Inclusion.INCLUDED
             ? Outcome.CHANGED : Outcome.UNCHANGED;
+      } else if (action instanceof Action.ResizeVolume resize) {
+        writes.resizePvc(cluster, resize.pvcName(), resize.size());
+      } else if (action instanceof Action.OrphanStatefulSet orphan) {
+        writes.deleteStatefulSetOrphaningPods(cluster, orphan.name(), orphan.uid());
       } else {
         throw new IllegalArgumentException("unknown action " + action);
       }
@@ -140,6 +166,10 @@ public final class ActionExecutor {
       return "VolumeDeleteFailed";
     } else if (action instanceof Action.ExcludeFromProxy) {
       return "MemberExcludeFailed";
+    } else if (action instanceof Action.ResizeVolume) {
+      return "VolumeResizeFailed";
+    } else if (action instanceof Action.OrphanStatefulSet) {
+      return "StatefulSetReplaceFailed";
     }
     return "MemberIncludeFailed";
   }

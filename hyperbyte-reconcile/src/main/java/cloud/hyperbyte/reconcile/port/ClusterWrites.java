@@ -20,6 +20,18 @@ public interface ClusterWrites {
   void deletePvc(ClusterRef cluster, String pvcName) throws KubernetesWriteException;
 
   /**
+   * Sets a member PVC's {@code spec.resources.requests.storage} to {@code size}. The API server refuses
+   * a smaller size (422) and growth of a claim whose StorageClass does not allow expansion (403).
+   */
+  void resizePvc(ClusterRef cluster, String pvcName, String size) throws KubernetesWriteException;
+
+  /**
+   * Deletes the StatefulSet with {@code propagationPolicy: Orphan} and a UID precondition: its pods
+   * and PVCs stay. A StatefulSet already gone, or replaced by one with another UID, is not an error.
+   */
+  void deleteStatefulSetOrphaningPods(ClusterRef cluster, String name, String uid) throws KubernetesWriteException;
+
+  /**
    * Replaces the status subresource. {@code resourceVersion} is the one the status was computed
    * from; a conflict means the decision was made on stale data and the pass is retried.
    */

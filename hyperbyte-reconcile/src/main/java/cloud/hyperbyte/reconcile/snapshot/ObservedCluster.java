@@ -60,6 +60,12 @@ public interface ObservedCluster {
   /** Live data PVCs. */
   List<ObservedPvc> pvcs();
 
+  /** The data volumes' sizes and StorageClasses, for volume growth. */
+  @Value.Default
+  default ObservedStorage storage() {
+    return ObservedStorage.NONE;
+  }
+
   /** Running proxy pods with an IP, to exclude and include members on. */
   List<ProxyEndpoint> proxies();
 

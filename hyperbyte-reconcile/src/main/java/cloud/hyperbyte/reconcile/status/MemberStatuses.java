@@ -37,6 +37,7 @@ public final class MemberStatuses {
       pod.revision().ifPresent(member::setRevision);
       Optional.ofNullable(memory.unhealthySince().get(pod.ordinal())).map(Instant::toString)
           .ifPresent(member::setUnhealthySince);
+      member.setPodUid(pod.uid().isEmpty() ? null : pod.uid());
       members.add(member);
     }
     return members;

@@ -56,11 +56,35 @@ class BackupRunnerTest {
     runner.run(request());
 
     assertThat(pod.log).containsExactly(
-        "db-1/hyperbytedb: /bin/sh -c set -eu; rm -rf '/var/lib/hyperbytedb/.hyperbyte-backup'; mkdir -p "
-            + "'/var/lib/hyperbytedb/.hyperbyte-backup'; exec hyperbytedb --config '/etc/hyperbytedb/config.toml' "
-            + "backup --output '/var/lib/hyperbytedb/.hyperbyte-backup/snapshot'",
-        "db-1/hyperbytedb: tar -C /var/lib/hyperbytedb/.hyperbyte-backup/snapshot -cf - .",
-        "db-1/hyperbytedb: rm -rf /var/lib/hyperbytedb/.hyperbyte-backup");
+        "db-1/hyperbytedb: /bin/sh -c set -eu; rm -rf '/var/lib/hyperbytedb/.hyperbyte-backup/nightly' "
+            + "'/var/lib/hyperbytedb/.hyperbyte-backup/snapshot'; mkdir -p "
+            + "'/var/lib/hyperbytedb/.hyperbyte-backup/nightly/run_1'; exec hyperbytedb --config "
+            + "'/etc/hyperbytedb/config.toml' backup --output '/var/lib/hyperbytedb/.hyperbyte-backup/nightly/run_1/snapshot'",
+        "db-1/hyperbytedb: tar -C /var/lib/hyperbytedb/.hyperbyte-backup/nightly/run_1/snapshot -cf - .",
+        "db-1/hyperbytedb: rm -rf /var/lib/hyperbytedb/.hyperbyte-backup/nightly/run_1");
+  }
+
+  /**
+   * Issue 13, defect 3: an attempt of an instance that lost leadership and the new leader's attempt,
+   * or two backups of one cluster, run on one member at once; neither may delete the other's snapshot.
+   */
+  @Test
+  void attemptsOfDifferentBackupsAndRunsHaveScratchDirectoriesOfTheirOwn() {
+    RunRequest nightly = request();
+    RunRequest retry = new RunRequest("run#2", "prod", "nightly", "db", "db-1", nightly.members(), "0.8.5",
+        destination, 7, clock.instant());
+    RunRequest weekly = new RunRequest("run#1", "prod", "weekly", "db", "db-1", nightly.members(), "0.8.5",
+        destination, 7, clock.instant());
+
+    assertThat(List.of(BackupCommands.scratchDir(nightly), BackupCommands.scratchDir(retry),
+        BackupCommands.scratchDir(weekly))).doesNotHaveDuplicates()
+        .allSatisfy(dir -> assertThat(dir).startsWith(BackupCommands.SCRATCH_ROOT + "/"));
+    assertThat(BackupCommands.removeScratch(nightly)).containsExactly("rm", "-rf", BackupCommands.scratchDir(nightly))
+        .as("the cleanup of one attempt leaves the others' directories")
+        .doesNotContain(BackupCommands.scratchDir(retry), BackupCommands.scratchDir(weekly), BackupCommands.SCRATCH_ROOT);
+    assertThat(String.join(" ", BackupCommands.takeSnapshot(weekly)))
+        .as("starting an attempt clears what its own backup left, never another backup's")
+        .doesNotContain(BackupCommands.scratchDir(nightly)).doesNotContain("'" + BackupCommands.SCRATCH_ROOT + "'");
   }
 
   @Test

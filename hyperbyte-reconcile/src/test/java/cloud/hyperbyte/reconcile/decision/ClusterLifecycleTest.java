@@ -3,8 +3,12 @@ package cloud.hyperbyte.reconcile.decision;
 import static cloud.hyperbyte.reconcile.decision.Scenario.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.model.spec.ImmutableClusterSpec;
+import cloud.hyperbyte.model.spec.ImmutablePvcRetentionSettings;
+import cloud.hyperbyte.model.v1alpha1.PvcRetention;
 import cloud.hyperbyte.reconcile.port.NodeState;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ClusterLifecycleTest {
@@ -36,6 +40,72 @@ class ClusterLifecycleTest {
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(0, 0));
     assertThat(plan.notices()).anyMatch(n -> n.reason().equals("HeldByRestore"));
+  }
+
+  /**
+   * Issue 13, defect 2: member 2 was chosen while all were back and waits out drainWaitSecs; member 1
+   * goes down meanwhile. Lowering the partition would have taken two of three members down.
+   */
+  @Test
+  void aMemberThatWentDownDuringTheDrainWaitCallsOffTheNextMembersRestart() {
+    LifecycleMemory waiting = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
+        java.util.OptionalInt.of(2), Optional.of(UpgradeStep.WAITING), NOW.minusSeconds(30), java.util.List.of())));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).newTemplate().proxies(1).unreachable(1)
+        .remembering(waiting).build());
+
+    assertThat(plan.statefulSetShape()).as("the partition holds every member").contains(new StatefulSetShape(3, 3));
+    assertThat(plan.actions()).noneMatch(Action::disruptive)
+        .singleElement().isInstanceOfSatisfying(Action.IncludeInProxy.class,
+            include -> assertThat(include.ordinal()).isEqualTo(2));
+    assertThat(plan.memory().upgrade().get().ordinal()).as("no member is out for the upgrade").isEmpty();
+    assertThat(plan.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting") && n.message().contains("db-1"));
+  }
+
+  /**
+   * Found by {@code aServingMemberIsRestartedOnlyWhileEveryOtherMemberIsBack}: status remembers member
+   * 1 as past its restart, but the partition still holds it on the old revision (the release was
+   * lost); releasing it again while member 2 is not Ready would take a second member down.
+   */
+  @Test
+  void aLostReleaseIsNotRepeatedWhileAnotherMemberIsDown() {
+    LifecycleMemory including = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
+        java.util.OptionalInt.of(1), Optional.of(UpgradeStep.INCLUDING), NOW.minusSeconds(600), java.util.List.of())));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).newTemplate().proxies(1).notReady(2).podRevision(2, "r2")
+        .remembering(including).build());
+
+    assertThat(plan.statefulSetShape().get().partition()).as("the partition still holds db-1").isGreaterThan(1);
+    assertThat(plan.actions()).noneMatch(Action::disruptive);
+    assertThat(plan.memory().upgrade().get().ordinal()).isEmpty();
+  }
+
+  @Test
+  void withOnDeleteTheWaitingMembersPodIsNotDeletedWhileAnotherIsDown() {
+    LifecycleMemory waiting = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
+        java.util.OptionalInt.of(2), Optional.of(UpgradeStep.RESTARTING), NOW.minusSeconds(30), java.util.List.of())));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3).onDelete().newTemplate().leader(2).unreachable(0)
+        .remembering(waiting).build());
+
+    assertThat(plan.actions()).noneMatch(a -> a instanceof Action.DeletePod);
+    assertThat(plan.memory().upgrade().get().ordinal()).isEmpty();
+  }
+
+  @Test
+  void aRestoreHoldKeepsTheReplicasUntilTheLiveStatefulSetRetainsClaimsWhenScaled() {
+    UnaryOperator<ImmutableClusterSpec> deleting = s -> s.withHeldBy("restore-1").withPvcRetention(
+        ImmutablePvcRetentionSettings.builder().whenScaled(PvcRetention.DELETE).whenDeleted(PvcRetention.RETAIN).build());
+
+    LifecyclePlan first = lifecycle.plan(Scenario.running(3).voters(1L).spec(deleting).liveWhenScaled("Delete")
+        .build());
+    LifecyclePlan retained = lifecycle.plan(Scenario.running(3).voters(1L).spec(deleting).liveWhenScaled("Retain")
+        .build());
+
+    assertThat(first.statefulSetShape()).as("Delete would take every member's volume with it")
+        .contains(new StatefulSetShape(3, 3));
+    assertThat(first.actions()).isEmpty();
+    assertThat(retained.statefulSetShape()).contains(new StatefulSetShape(0, 0));
   }
 
   @Test

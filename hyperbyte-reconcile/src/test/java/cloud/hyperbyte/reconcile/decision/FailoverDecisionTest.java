@@ -43,6 +43,34 @@ class FailoverDecisionTest {
   }
 
   @Test
+  void aReplacementPodGetsItsOwnTimeoutWhenTheStatusWriteAfterTheFailoverWasLost() {
+    Decision noticed = decide(Scenario.running(3).unreachable(2), NOW, Set.of());
+    Decision failedOver = decide(Scenario.running(3).unreachable(2).remembering(noticed.memory()),
+        NOW.plusSeconds(300), Set.of());
+    assertThat(failedOver.actions()).singleElement().isInstanceOf(Action.DeletePod.class);
+
+    // the status write of the failover pass is lost: the next pass reads what the first pass wrote
+    Decision replacement = decide(Scenario.running(3).unreachable(2).replacedPod(2).remembering(noticed.memory()),
+        NOW.plusSeconds(301), Set.of());
+
+    assertThat(replacement.actions()).as("the replacement pod is not failed over on its predecessor's time").isEmpty();
+    assertThat(replacement.memory().unhealthySince()).containsEntry(2, NOW.plusSeconds(301));
+    assertThat(replacement.memory().unhealthyPods()).containsEntry(2, "uid-2-replacement");
+    assertThat(replacement.requeueAt()).contains(NOW.plusSeconds(601));
+  }
+
+  @Test
+  void theSameUnhealthyPodKeepsItsSinceAcrossPasses() {
+    Decision noticed = decide(Scenario.running(3).unreachable(2), NOW, Set.of());
+
+    Decision later = decide(Scenario.running(3).unreachable(2).remembering(noticed.memory()), NOW.plusSeconds(100),
+        Set.of());
+
+    assertThat(later.memory().unhealthySince()).containsEntry(2, NOW);
+    assertThat(later.requeueAt()).contains(NOW.plusSeconds(300));
+  }
+
+  @Test
   void aMemberThatRecoveredIsForgotten() {
     Decision decision = decide(Scenario.running(3).remembering(unhealthy(2, NOW)), NOW.plusSeconds(400), Set.of());
 

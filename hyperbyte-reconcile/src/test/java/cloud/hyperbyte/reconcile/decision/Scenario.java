@@ -132,6 +132,12 @@ public final class Scenario {
         Optional.of(revision), p.terminating(), p.podIp()));
   }
 
+  /** The member's pod was replaced: same name, another UID. */
+  public Scenario replacedPod(int ordinal) {
+    return pod(ordinal, p -> new ObservedPod(p.name(), p.uid() + "-replacement", p.ordinal(), p.phase(), p.ready(),
+        p.revision(), p.terminating(), p.podIp()));
+  }
+
   public Scenario notReady(int ordinal) {
     return pod(ordinal, p -> withReady(p, false));
   }
@@ -151,6 +157,8 @@ public final class Scenario {
     return this;
   }
 
+  private String whenScaled;
+
   public Scenario partition(int value) {
     partition = value;
     return this;
@@ -158,6 +166,12 @@ public final class Scenario {
 
   public Scenario onDelete() {
     onDelete = true;
+    return this;
+  }
+
+  /** The live StatefulSet's {@code persistentVolumeClaimRetentionPolicy.whenScaled} (absent by default). */
+  public Scenario liveWhenScaled(String policy) {
+    whenScaled = policy;
     return this;
   }
 
@@ -182,6 +196,10 @@ public final class Scenario {
         .withNewStatus().withObservedGeneration(2L).withCurrentRevision("r1").withUpdateRevision(updateRevision)
         .endStatus()
         .build();
+    if (whenScaled != null) {
+      sts.getSpec().setPersistentVolumeClaimRetentionPolicy(
+          new io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy("Retain", whenScaled));
+    }
     if (!onDelete) {
       sts.getSpec().getUpdateStrategy().setRollingUpdate(
           new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder()
@@ -224,6 +242,7 @@ public final class Scenario {
       MemberStatus m = new MemberStatus();
       m.setNodeId(ordinal + 1);
       m.setUnhealthySince(since.toString());
+      m.setPodUid(memory.unhealthyPods().get(ordinal));
       memberStatuses.add(m);
     });
     status.setMembers(memberStatuses);

@@ -47,6 +47,8 @@ class ActionExecutorTest {
   private static final Action DELETE_PVC_3 = new Action.DeletePvc("data-db-2", 2);
   private static final Action EXCLUDE_3 = new Action.ExcludeFromProxy(PROXY_0, "10.0.0.3", 2, "db-2");
   private static final Action INCLUDE_3 = new Action.IncludeInProxy(PROXY_0, "10.0.0.3", 2, "db-2");
+  private static final Action RESIZE_3 = new Action.ResizeVolume("data-db-2", 2, "20Gi", "10Gi");
+  private static final Action ORPHAN = new Action.OrphanStatefulSet("db", "sts-uid", "with 20Gi volume claims");
 
   private final RecordingPorts ports = new RecordingPorts();
 
@@ -66,7 +68,26 @@ class ActionExecutorTest {
         Arguments.of(RESTART_3, "delete pod prod/db-2 uid uid-2", "Warning MemberUpgrade db-2"),
         Arguments.of(DELETE_PVC_3, "delete pvc prod/data-db-2", "Normal VolumeDeleted -"),
         Arguments.of(EXCLUDE_3, "exclude 10.0.0.3 on db-proxy-0", "Normal MemberExcluded db-2"),
-        Arguments.of(INCLUDE_3, "include 10.0.0.3 on db-proxy-0", "Normal MemberIncluded db-2"));
+        Arguments.of(INCLUDE_3, "include 10.0.0.3 on db-proxy-0", "Normal MemberIncluded db-2"),
+        Arguments.of(RESIZE_3, "resize pvc prod/data-db-2 to 20Gi", "Normal VolumeResizeRequested -"),
+        Arguments.of(ORPHAN, "orphan statefulset prod/db uid sts-uid", "Normal StatefulSetReplacing -"));
+  }
+
+  /** Issue 13, defect 3: an instance whose leadership lapses mid-pass stops at its next action. */
+  @Test
+  void onceTheFenceClosesNoFurtherActionReachesAMemberAProxyOrTheApi() {
+    java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger(1);
+    cloud.hyperbyte.reconcile.port.Fence closesAfterOne = action -> {
+      if (allowed.getAndDecrement() <= 0) {
+        throw new cloud.hyperbyte.reconcile.port.FencedException("leadership lapsed before " + action);
+      }
+    };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ActionExecutor(ports, ports, ports, DELAYS,
+            closesAfterOne).execute(CLUSTER, List.of(EXCLUDE_3, RESTART_3, DRAIN_3)))
+        .isInstanceOf(cloud.hyperbyte.reconcile.port.FencedException.class)
+        .hasMessageContaining("DeletePod on prod/db-2");
+    assertThat(ports.calls()).containsExactly("exclude 10.0.0.3 on db-proxy-0");
   }
 
   @ParameterizedTest(name = "{0} calls {1}")
@@ -134,7 +155,13 @@ class ActionExecutorTest {
               "MemberExcludeFailed", Duration.ofSeconds(5)),
           Arguments.of(INCLUDE_3, "include 10.0.0.3 on db-proxy-0",
               new ProxyCallException(CallFailure.HTTP_ERROR, PROXY_0, OptionalInt.of(500), "boom", null),
-              "MemberIncludeFailed", Duration.ofSeconds(15)));
+              "MemberIncludeFailed", Duration.ofSeconds(15)),
+          Arguments.of(RESIZE_3, "resize pvc prod/data-db-2 to 20Gi",
+              new KubernetesWriteException(403, "the storageclass must support resize", null), "VolumeResizeFailed",
+              Duration.ofSeconds(7)),
+          Arguments.of(ORPHAN, "orphan statefulset prod/db uid sts-uid",
+              new KubernetesWriteException(409, "uid precondition failed", null), "StatefulSetReplaceFailed",
+              Duration.ofSeconds(1)));
     }
 
     @ParameterizedTest(name = "{3} after {2}")

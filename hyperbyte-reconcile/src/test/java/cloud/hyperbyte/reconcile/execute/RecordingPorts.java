@@ -158,6 +158,17 @@ final class RecordingPorts implements DatabaseNodes, ProxyAdmin, ClusterWrites {
   }
 
   @Override
+  public void resizePvc(ClusterRef cluster, String pvcName, String size) throws KubernetesWriteException {
+    kubernetesCall("resize pvc " + cluster.namespace() + "/" + pvcName + " to " + size);
+  }
+
+  @Override
+  public void deleteStatefulSetOrphaningPods(ClusterRef cluster, String name, String uid)
+      throws KubernetesWriteException {
+    kubernetesCall("orphan statefulset " + cluster.namespace() + "/" + name + " uid " + uid);
+  }
+
+  @Override
   public void patchStatus(ClusterRef cluster, HyperbytedbClusterStatus status, String resourceVersion) {
     throw new AssertionError("the executor never writes status");
   }

@@ -128,6 +128,30 @@ class LifecycleInvariantsTest {
         .as("includes while %s is not back", observed.names().pod(ordinal)).isEmpty();
   }
 
+  /**
+   * Issue 13, defect 2: the others' health is checked right before the restart, not only when the
+   * member was chosen (possibly drainWaitSecs earlier). A serving member is restarted (its stale pod
+   * released by the partition, or deleted) only while every other member is back.
+   */
+  @Property(tries = TRIES)
+  void aServingMemberIsRestartedOnlyWhileEveryOtherMemberIsBack(
+      @ForAll("upgradesWithAMemberOut") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    Set<Integer> restarted = PlanReading.restarted(plan, observed);
+    restarted.removeIf(o -> !RollingUpgradeDecision.back(observed, o));
+    for (int ordinal : restarted) {
+      Set<Integer> othersOut = new TreeSet<>();
+      for (int other = 0; other < observed.statefulSetReplicas(); other++) {
+        if (other != ordinal && !RollingUpgradeDecision.back(observed, other)) {
+          othersOut.add(other);
+        }
+      }
+      assertThat(othersOut).as("members not back while serving %s restarts", observed.names().pod(ordinal)).isEmpty();
+    }
+  }
+
   @Property(tries = TRIES)
   void aMemberIsIncludedOnEveryProxyPodAtOnceAndNeverExcludedInTheSamePass(@ForAll("clusters") ClusterPicture cluster) {
     ObservedCluster observed = cluster.observe();
@@ -217,10 +241,16 @@ class LifecycleInvariantsTest {
 
   @Property(tries = EARLY_EXIT_TRIES)
   void whileARestoreHoldsTheClusterNoMemberIsTouched(@ForAll("heldClusters") ClusterPicture cluster) {
-    LifecyclePlan plan = lifecycle.plan(cluster.observe());
+    ObservedCluster observed = cluster.observe();
+    LifecyclePlan plan = lifecycle.plan(observed);
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(0, 0));
+    if (cluster.settings().deletePvcWhenScaled()) {
+      // the live StatefulSet would delete the claims of the members it stops: not before it retains them
+      assertThat(plan.statefulSetShape().get().replicas()).isEqualTo(observed.statefulSetReplicas());
+    } else {
+      assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(0, 0));
+    }
   }
 
   @Property(tries = TRIES)

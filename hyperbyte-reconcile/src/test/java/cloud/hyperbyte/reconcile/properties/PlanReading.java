@@ -60,6 +60,25 @@ final class PlanReading {
   }
 
   /**
+   * Ordinals the plan restarts: pods it deletes other than for failover, and stale pods the new
+   * partition releases to the StatefulSet controller.
+   */
+  static Set<Integer> restarted(LifecyclePlan plan, ObservedCluster observed) {
+    Set<Integer> restarted = new TreeSet<>();
+    plan.actions().stream().filter(a -> a instanceof Action.DeletePod && !failover(a)).forEach(a -> restarted.add(a.ordinal()));
+    if (plan.statefulSetShape().isPresent() && !observed.onDelete() && observed.updateRevision().isPresent()) {
+      StatefulSetShape shape = plan.statefulSetShape().get();
+      int current = observed.statefulSetReplicas();
+      int released = Math.min(Math.min(observed.partition().orElse(current), current), shape.replicas());
+      for (int ordinal = shape.partition(); ordinal < released; ordinal++) {
+        livePod(observed, ordinal).filter(p -> !p.runs(observed.updateRevision().get()))
+            .ifPresent(p -> restarted.add(p.ordinal()));
+      }
+    }
+    return restarted;
+  }
+
+  /**
    * Members the operations the plan goes on with (the upgrade, the scale-down) have out on purpose
    * that are still members (below the StatefulSet's replicas, pod there) and not back: Ready, Active
    * and a voter.

@@ -9,6 +9,9 @@ import cloud.hyperbyte.testkit.kube.ApiRequest;
 import cloud.hyperbyte.testkit.kube.DeploymentSimulator;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import cloud.hyperbyte.testkit.kube.StatefulSetSimulator;
+import cloud.hyperbyte.testkit.kube.StorageClasses;
+import cloud.hyperbyte.testkit.kube.VolumeExpansionSimulator;
+import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.container.ImageShell;
@@ -61,6 +64,7 @@ public final class SimulatedCluster implements AutoCloseable {
   private final DatabasePods pods;
   private final StatefulSetSimulator statefulSets;
   private final DeploymentSimulator deployments;
+  private final VolumeExpansionSimulator volumeExpansion;
   private final AutoCloseable ownedTime;
   private final SimulatedProxies proxies;
   private final PodMounts podMounts;
@@ -78,6 +82,8 @@ public final class SimulatedCluster implements AutoCloseable {
         (namespace, name) -> customize.apply(DatabaseOptions.defaults(name, namespace)));
     this.statefulSets = kubernetes.simulateStatefulSets(pods, pods);
     this.deployments = kubernetes.simulateDeployments();
+    builder.storageClasses.forEach(sc -> kubeletClient.storage().v1().storageClasses().resource(sc).create());
+    this.volumeExpansion = kubernetes.simulateVolumeExpansion(builder.volumeExpansionStep);
     this.proxies = new SimulatedProxies(kubeletClient, time, pods::member, builder.proxyDiscoveryInterval,
         builder.proxyHealthInterval).start();
     this.podMounts = new PodMounts(pods);
@@ -109,6 +115,11 @@ public final class SimulatedCluster implements AutoCloseable {
 
   public DeploymentSimulator deployments() {
     return deployments;
+  }
+
+  /** The simulated volume expansion (resizer and kubelet), e.g. to hold filesystem resizes. */
+  public VolumeExpansionSimulator volumeExpansion() {
+    return volumeExpansion;
   }
 
   /** The time every simulated member runs on. */
@@ -296,6 +307,7 @@ public final class SimulatedCluster implements AutoCloseable {
     proxies.close();
     statefulSets.close();
     deployments.close();
+    volumeExpansion.close();
     pods.close();
     kubeletClient.close();
     kubernetes.close();
@@ -318,8 +330,29 @@ public final class SimulatedCluster implements AutoCloseable {
     private final Map<Predicate<String>, ContainerProgram> programs = new LinkedHashMap<>();
     private Duration proxyDiscoveryInterval = Duration.ofSeconds(5);
     private Duration proxyHealthInterval = Duration.ofSeconds(2);
+    private List<StorageClass> storageClasses = List.of(StorageClasses.standard());
+    private Duration volumeExpansionStep = Duration.ofMillis(200);
 
     private Builder() {}
+
+    /**
+     * The StorageClasses the cluster has (default: {@link StorageClasses#standard()}, the default
+     * class, expandable). Replaces the default; e.g.
+     * {@code storageClasses(StorageClasses.asDefault(StorageClasses.of("standard", false)))}.
+     */
+    public Builder storageClasses(StorageClass... classes) {
+      this.storageClasses = List.of(classes);
+      return this;
+    }
+
+    /** How long each step of a simulated volume expansion takes, in real time (default 200 ms). */
+    public Builder volumeExpansionStep(Duration step) {
+      if (step.isNegative()) {
+        throw new IllegalArgumentException("step must not be negative");
+      }
+      this.volumeExpansionStep = step;
+      return this;
+    }
 
     /**
      * What containers of images matching {@code image} do in run-to-completion pods (pods with

@@ -2,6 +2,8 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.BuiltInRules;
+import cloud.hyperbyte.testkit.kube.admission.PersistentVolumeClaimAdmission;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -13,6 +15,7 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +26,9 @@ import java.util.function.Consumer;
 /**
  * An in-process Kubernetes API for tests and embedders: the fabric8 mock server in CRUD mode with
  * the gaps to a real API server closed (server-side apply with managed fields, strategic merge
- * patch, RFC 7386 merge patch, built-in status subresources, garbage collection), our CRDs
+ * patch, RFC 7386 merge patch, built-in status subresources, garbage collection, the built-in
+ * kinds' immutable-field rules of {@link BuiltInRules}, optimistic concurrency on status writes,
+ * {@code Update} managers in managedFields, deletion held by finalizers), our CRDs
  * registered, a request log, fault injection and optional simulated controllers for StatefulSets and
  * Deployments. Close it to stop everything.
  *
@@ -54,6 +59,8 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.faults = new ApiFaults(faultSeed);
     this.requests = new ApiRequestLog();
     this.store = new CompensatingCrudDispatcher(clock);
+    BuiltInRules.all().forEach(store::addAdmissionStep);
+    store.addAdmissionStep(new PersistentVolumeClaimAdmission());
     SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations, store, faults, requests);
     this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
         dispatcher, false);
@@ -93,7 +100,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
 
   /**
    * Adds an admission step, run on every create and update (patches and applies included) after the
-   * steps added before, on the object the server would store.
+   * built-in rules and the steps added before, on the object the server would store.
    */
   public void addAdmissionStep(AdmissionStep step) {
     store.addAdmissionStep(step);
@@ -102,6 +109,15 @@ public final class SimulatedKubernetes implements AutoCloseable {
   /** Fault injection for requests of the code under test. */
   public ApiFaults faults() {
     return faults;
+  }
+
+  /**
+   * Closes the open watch connections of every client but the testkit's own (controllers, kubelet,
+   * observer), as an API server restart or a dropped connection would; returns how many. Combine
+   * with {@code ApiFault.on(ApiVerb.WATCH, "*").respondWith(410)} for watches that must relist.
+   */
+  public int disconnectWatches() {
+    return new WatchConnections(store).closeClientWatches();
   }
 
   /** Every request received so far. */
@@ -120,6 +136,17 @@ public final class SimulatedKubernetes implements AutoCloseable {
    */
   public StatefulSetSimulator simulateStatefulSets(PodReadiness readiness, PodLifecycle lifecycle) {
     StatefulSetSimulator simulator = new StatefulSetSimulator(controllerClient, readiness, lifecycle);
+    controllers.add(simulator);
+    simulator.start();
+    return simulator;
+  }
+
+  /**
+   * Starts simulated volume expansion (the external resizer and the kubelet's filesystem resize) for
+   * PVCs whose storage request grew, stopped when this API closes.
+   */
+  public VolumeExpansionSimulator simulateVolumeExpansion(Duration stepDelay) {
+    VolumeExpansionSimulator simulator = new VolumeExpansionSimulator(controllerClient, stepDelay);
     controllers.add(simulator);
     simulator.start();
     return simulator;

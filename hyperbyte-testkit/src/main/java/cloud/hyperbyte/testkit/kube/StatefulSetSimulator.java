@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *   <li>{@code controller-revision-hash} labels from the pod template hash;</li>
  *   <li>PVCs {@code <claim>-<sts>-<ordinal>} from {@code volumeClaimTemplates}, with
  *       {@code persistentVolumeClaimRetentionPolicy} whenScaled / whenDeleted;</li>
- *   <li>re-creation of deleted pods (failover) and the StatefulSet status.</li>
+ *   <li>re-creation of deleted pods (failover) and the StatefulSet status;</li>
+ *   <li>adoption of orphaned pods that match the selector (after an orphan deletion of the previous
+ *       StatefulSet), which are kept when their revision matches.</li>
  * </ul>
  * Pod readiness comes from a {@link PodReadiness}; a {@link PodLifecycle} hears pods start and go.
  */
@@ -218,11 +220,47 @@ public final class StatefulSetSimulator implements AutoCloseable {
     TreeMap<Integer, Pod> owned = new TreeMap<>();
     for (Pod pod : client.pods().inNamespace(plan.namespace()).list().getItems()) {
       Matcher m = ordinalName.matcher(pod.getMetadata().getName());
-      if (m.matches() && SimulatedPods.isControlledBy(pod, plan.sts())) {
+      if (!m.matches()) {
+        continue;
+      }
+      if (SimulatedPods.isControlledBy(pod, plan.sts())) {
         owned.put(Integer.parseInt(m.group(1)), pod);
+      } else if (adoptable(pod, plan.sts())) {
+        owned.put(Integer.parseInt(m.group(1)), adopt(pod, plan.sts()));
       }
     }
     return owned;
+  }
+
+  /**
+   * Whether the real controller's {@code ClaimPods} would adopt {@code pod}: no controller owns it,
+   * it is not going away and its labels match the selector (a StatefulSet deleted with
+   * {@code propagationPolicy: Orphan} left it behind).
+   */
+  private static boolean adoptable(Pod pod, StatefulSet sts) {
+    boolean controlled = pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences()
+        .stream().anyMatch(r -> Boolean.TRUE.equals(r.getController()));
+    Map<String, String> selector = sts.getSpec().getSelector() == null ? null
+        : sts.getSpec().getSelector().getMatchLabels();
+    Map<String, String> labels = pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+    return !controlled && pod.getMetadata().getDeletionTimestamp() == null && selector != null && !selector.isEmpty()
+        && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+  }
+
+  /**
+   * Adopts an orphan as the real controller does: it gains the controller reference and is kept as it
+   * is. Its revision label decides whether a rollout replaces it; the revision hashes only the pod
+   * template, so a StatefulSet re-created with other {@code volumeClaimTemplates} keeps its pods.
+   */
+  private Pod adopt(Pod pod, StatefulSet sts) {
+    return client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+        .edit(p -> {
+          List<io.fabric8.kubernetes.api.model.OwnerReference> refs = new ArrayList<>(
+              p.getMetadata().getOwnerReferences() == null ? List.of() : p.getMetadata().getOwnerReferences());
+          refs.add(SimulatedPods.controlledBy(sts));
+          p.getMetadata().setOwnerReferences(refs);
+          return p;
+        });
   }
 
   /** Gives pods an IP and Running phase if they lack it, and sets Ready from {@link PodReadiness}. */

@@ -1,0 +1,229 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.operator.controller.Operator;
+import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.kube.WatchedNamespaces;
+import cloud.hyperbyte.operator.leader.FenceInterceptor;
+import cloud.hyperbyte.operator.leader.LeadershipFence;
+import cloud.hyperbyte.operator.leader.LeaseSettings;
+import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.storage.LocalS3;
+import cloud.hyperbyte.reconcile.backup.PodExec;
+import cloud.hyperbyte.reconcile.backup.PodExecException;
+import cloud.hyperbyte.reconcile.backup.RemoteProcess;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13, defect 3: two operator replicas on one simulated cluster, the Lease moving between them.
+ * The leader's Lease renewals stop reaching the API server while it has a backup attempt running
+ * and work to do; the standby takes the Lease over once it expired. Judged on the Lease's own
+ * timeline: the old leader sends no write once its fence closed, long before the takeover, and its
+ * backup attempt is cancelled; the new leader finishes the work.
+ */
+class LeadershipFencingE2eTest extends OperatorE2eTest {
+
+  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
+  private static final String BUCKET = "backups";
+  private static final String SECRET = "s3-creds";
+  private static final String LEASE = "hyperbytedb-operator-leader";
+  /** 3 s lease, 2 s renew deadline, 250 ms retry: the fence holds 1.75 s after a renewal, 1.25 s before a takeover. */
+  private static final Duration LEASE_DURATION = Duration.ofSeconds(3);
+
+  private LocalS3 s3;
+  private final List<Replica> replicas = new ArrayList<>();
+
+  @Override
+  OperatorProcess startOperator() {
+    return null; // the two replicas are started by the scenario
+  }
+
+  @BeforeEach
+  void startS3() throws Exception {
+    s3 = LocalS3.inMemory();
+    s3.createBucket(BUCKET);
+    user.secrets().inNamespace(NS).resource(new SecretBuilder()
+        .withNewMetadata().withName(SECRET).withNamespace(NS).endMetadata()
+        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
+        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
+        .build()).create();
+  }
+
+  @AfterEach
+  void stopReplicas() throws Exception {
+    for (Replica replica : replicas) {
+      replica.close();
+    }
+    s3.close();
+  }
+
+  @Test
+  void aLeaderThatCannotRenewWritesNothingOnceItsFenceClosedAndItsBackupIsCancelled() throws Exception {
+    SnapshotHoldingExec heldExec = new SnapshotHoldingExec(new SimulatedPodExec(sim, () -> false));
+    Replica a = start("replica-a", heldExec);
+    eventually().until(a.operator::isLeader);
+    Replica b = start("replica-b", new SimulatedPodExec(sim, () -> false));
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+    createBackup("snap");
+    eventually().until(() -> heldExec.snapshotStarted.getCount() == 0);
+
+    Instant cut = Instant.now();
+    a.leaseCut.set(true);
+    // work for whoever leads: the old leader may start it while its fence holds, the new one finishes it
+    setReplicas("hdb", 4);
+    eventually().until(b.operator::isLeader);
+    Lease lease = user.leases().inNamespace(NS).withName(LEASE).get();
+    Instant takeover = lease.getSpec().getAcquireTime().toInstant();
+
+    eventually().until(heldExec.cancelled::get);
+    assertThat(a.lost).as("the old leader was told, and the process would exit").isTrue();
+    assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replica-b");
+    // a renewal that passed before the cut is stamped before it: the fence closed by cut + validity
+    Instant fenceClosedBy = cut.plus(a.settings.fenceValidity());
+    assertThat(fenceClosedBy).isBefore(takeover);
+    assertThat(a.writesAfter(fenceClosedBy)).as("writes of the old leader after its fence closed").isEmpty();
+    assertThat(a.writesAfter(takeover)).isEmpty();
+
+    awaitRunning("hdb", 4);
+    eventually().until(() -> "Completed".equals(backupPhase("snap")));
+    assertThat(b.writesAfter(takeover)).as("the new leader carried the work on").isNotEmpty();
+  }
+
+  private Replica start(String identity, PodExec exec) throws Exception {
+    Replica replica = new Replica(identity, sim, exec);
+    replicas.add(replica);
+    return replica;
+  }
+
+  private void createBackup(String name) {
+    user.resource(Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbBackup
+        metadata: {name: %s, namespace: %s}
+        spec:
+          clusterName: hdb
+          destination:
+            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
+        """.formatted(name, NS, BUCKET, s3.endpoint(), SECRET), HyperbytedbBackup.class)).create();
+  }
+
+  private String backupPhase(String name) {
+    HyperbytedbBackup backup = user.resources(HyperbytedbBackup.class).inNamespace(NS).withName(name).get();
+    return backup == null || backup.getStatus() == null ? null : backup.getStatus().getPhase();
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * One operator replica with leader election, wired as {@code RunCommand} wires it (fenced client),
+   * on a network the test can cut for its Lease requests alone. Every write it sends is timed.
+   */
+  private static final class Replica implements AutoCloseable {
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    final LeaseSettings settings;
+    final LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
+    final AtomicBoolean leaseCut = new AtomicBoolean();
+    final AtomicBoolean lost = new AtomicBoolean();
+    private final List<Instant> writes = Collections.synchronizedList(new ArrayList<>());
+    private final KubernetesClient client;
+    final Operator operator;
+
+    Replica(String identity, SimulatedCluster sim, PodExec exec) throws Exception {
+      settings = new LeaseSettings(NS, LEASE, identity, LEASE_DURATION, Duration.ofSeconds(2), Duration.ofMillis(250));
+      client = sim.kubernetes().newClient(builder -> builder.withHttpClientBuilderConsumer(http -> http
+          .addOrReplaceInterceptor("fence", new FenceInterceptor(fence))
+          .addOrReplaceInterceptor("network", new Interceptor() {
+            @Override
+            public void before(BasicBuilder request, HttpRequest sent, RequestTags tags) {
+              boolean toLease = sent.uri().getPath().contains("/leases");
+              if (toLease && leaseCut.get()) {
+                throw new KubernetesClientException("simulated: the Lease request does not reach the API server");
+              }
+              if (!toLease && !READS.contains(sent.method())) {
+                writes.add(Instant.now());
+              }
+            }
+          })));
+      OperatorSettings operatorSettings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local",
+          Optional.of(settings), -1, -1, 4, OperatorProcess.DEFAULT_RESYNC, Duration.ofSeconds(5),
+          Duration.ofSeconds(5), Optional.of(OPERATOR_IMAGE)).withLifecycleTimings(OperatorProcess.TIMINGS);
+      operator = new Operator(client, operatorSettings, new OperatorMetrics(new PrometheusRegistry()),
+          (member, scheme) -> URI.create("http://" + sim.loopbackAddressOfHost(member.host())),
+          proxy -> URI.create("http://" + sim.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow()), Clock.systemUTC())
+          .withPodExec(exec)
+          .withFence(fence)
+          .onLeadershipLost(() -> lost.set(true))
+          .start(Duration.ofSeconds(30));
+    }
+
+    List<Instant> writesAfter(Instant at) {
+      synchronized (writes) {
+        return writes.stream().filter(w -> !w.isBefore(at)).toList();
+      }
+    }
+
+    @Override
+    public void close() {
+      operator.close();
+      client.close();
+    }
+  }
+
+  /** Execs as the members would, except that a snapshot runs until its attempt is cancelled. */
+  private static final class SnapshotHoldingExec implements PodExec {
+    final CountDownLatch snapshotStarted = new CountDownLatch(1);
+    final AtomicBoolean cancelled = new AtomicBoolean();
+    private final PodExec members;
+
+    SnapshotHoldingExec(PodExec members) {
+      this.members = members;
+    }
+
+    @Override
+    public RemoteProcess start(String namespace, String pod, String container, List<String> command) {
+      if (String.join(" ", command).contains(" backup --output ")) {
+        snapshotStarted.countDown();
+        try {
+          new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+          cancelled.set(true);
+          Thread.currentThread().interrupt();
+          throw new PodExecException("the attempt was cancelled");
+        }
+      }
+      return members.start(namespace, pod, container, command);
+    }
+  }
+}
