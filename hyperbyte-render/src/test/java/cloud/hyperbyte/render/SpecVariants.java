@@ -89,7 +89,38 @@ public final class SpecVariants {
     specs.put("offline-without-uid", TestSpecs.single().withUid(java.util.Optional.empty()));
     specs.put("monitoring-off",
         TestSpecs.single().withMonitoring(cloud.hyperbyte.model.spec.ImmutableMonitoringSettings.copyOf(TestSpecs.single().monitoring()).withScrapeAnnotations(false).withServiceMonitor(false)));
+    specs.put("monitoring-tuned-with-tls", monitoringTuned());
     return specs;
+  }
+
+  /**
+   * Every ServiceMonitor and dashboard setting, on a TLS member with all monitoring objects, so the
+   * certificate alerts are rendered too.
+   */
+  public static ClusterSpec monitoringTuned() {
+    cloud.hyperbyte.model.v1alpha1.RelabelConfig node = new cloud.hyperbyte.model.v1alpha1.RelabelConfig();
+    node.setSourceLabels(List.of("__meta_kubernetes_pod_node_name"));
+    node.setTargetLabel("node");
+    cloud.hyperbyte.model.v1alpha1.RelabelConfig shard = new cloud.hyperbyte.model.v1alpha1.RelabelConfig();
+    shard.setSourceLabels(List.of("__address__"));
+    shard.setModulus(4L);
+    shard.setTargetLabel("__tmp_hash");
+    shard.setAction("hashmod");
+    cloud.hyperbyte.model.v1alpha1.RelabelConfig dropGo = new cloud.hyperbyte.model.v1alpha1.RelabelConfig();
+    dropGo.setSourceLabels(List.of("__name__"));
+    dropGo.setRegex("go_.*");
+    dropGo.setAction("Drop");
+    cloud.hyperbyte.model.spec.ImmutableClusterSpec tls = cloud.hyperbyte.model.spec.ImmutableClusterSpec.copyOf(TestSpecs.tlsSingle(TlsMode.OPERATOR_CA));
+    return tls.withMonitoring(cloud.hyperbyte.model.spec.ImmutableMonitoringSettings.copyOf(tls.monitoring())
+        .withServiceMonitor(true)
+        .withServiceMonitorLabels(Map.of("release", "kube-prometheus-stack", "team", "metrics"))
+        .withServiceMonitorInterval("1m")
+        .withServiceMonitorScrapeTimeout("45s")
+        .withServiceMonitorRelabelings(node, shard)
+        .withServiceMonitorMetricRelabelings(dropGo)
+        .withGrafanaDashboard(true)
+        .withGrafanaDashboardLabels(Map.of("grafana_dashboard", "true"))
+        .withPrometheusRule(true));
   }
 
   /** {@link #all()} as JUnit arguments (name, spec). */

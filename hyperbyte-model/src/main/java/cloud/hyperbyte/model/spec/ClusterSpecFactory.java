@@ -100,6 +100,7 @@ public final class ClusterSpecFactory {
     new Rules(spec, ruleProblems).check();
     BuiltInFieldRules.check(spec, ruleProblems);
     BuiltInFieldRules.checkMetadata(meta, ruleProblems);
+    MonitoringRules.check(spec, ruleProblems);
     // a value the schema already rejected is reported once, by the schema check
     List<String> rejectedPaths = problems.stream().map(Problem::path).toList();
     ruleProblems.stream().filter(p -> !rejectedPaths.contains(p.path())).forEach(problems::add);
@@ -317,7 +318,14 @@ public final class ClusterSpecFactory {
     return ImmutableMonitoringSettings.builder()
         .scrapeAnnotations(or(monitoring.getEnabled(), true))
         .serviceMonitor(or(monitoring.getServiceMonitor(), true))
+        .serviceMonitorLabels(ordered(monitoring.getServiceMonitorLabels()))
+        .serviceMonitorInterval(or(monitoring.getServiceMonitorInterval(), MonitoringSettings.DEFAULT_INTERVAL))
+        .serviceMonitorScrapeTimeout(Optional.ofNullable(monitoring.getServiceMonitorScrapeTimeout()))
+        .serviceMonitorRelabelings(list(monitoring.getServiceMonitorRelabelings()))
+        .serviceMonitorMetricRelabelings(list(monitoring.getServiceMonitorMetricRelabelings()))
         .grafanaDashboard(or(monitoring.getGrafanaDashboard(), false))
+        .grafanaDashboardLabels(monitoring.getGrafanaDashboardLabels() == null
+            ? MonitoringSettings.DEFAULT_DASHBOARD_LABELS : ordered(monitoring.getGrafanaDashboardLabels()))
         .prometheusRule(or(monitoring.getPrometheusRule(), false))
         .build();
   }

@@ -46,6 +46,9 @@ public class MemberStatus {
   @JsonPropertyDescription("When the member became unhealthy (RFC 3339).")
   private String unhealthySince;
 
+  @JsonPropertyDescription("When the TLS certificate the member serves expires (RFC 3339); only with server.tls.")
+  private String certificateNotAfter;
+
   public String getName() {
     return name;
   }
@@ -142,4 +145,11 @@ public class MemberStatus {
     this.unhealthySince = unhealthySince;
   }
 
+  public String getCertificateNotAfter() {
+    return certificateNotAfter;
+  }
+
+  public void setCertificateNotAfter(String certificateNotAfter) {
+    this.certificateNotAfter = certificateNotAfter;
+  }
 }

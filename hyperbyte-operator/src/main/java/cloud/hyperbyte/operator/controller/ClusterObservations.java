@@ -11,6 +11,7 @@ import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPvc;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.render.RenderedCluster;
+import cloud.hyperbyte.render.topology.Annotations;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -71,12 +72,26 @@ final class ClusterObservations {
         .proxies(proxies)
         .proxyDeployment(proxyDeployment)
         .members(collector.collect(spec, pods))
+        .podCertificateHashes(certificateHashes(owned, names.statefulSet()))
         .build();
   }
 
   /** A Secret the operator writes (CA, member certificates, cert-manager's), from the cache. */
   Optional<Secret> operatorSecret(ClusterSpec spec, String name) {
     return caches.owned(Secret.class).get(spec.namespace(), name);
+  }
+
+  /** The TLS material each member pod started with, from the annotation its template gave it. */
+  private static Map<Integer, String> certificateHashes(List<Pod> owned, String statefulSetName) {
+    Map<Integer, String> hashes = new java.util.HashMap<>();
+    owned.stream().filter(pod -> isMember(pod, statefulSetName)).forEach(pod -> {
+      Map<String, String> annotations = pod.getMetadata().getAnnotations();
+      String hash = annotations == null ? null : annotations.get(Annotations.CERTIFICATE_HASH);
+      if (hash != null) {
+        hashes.put(ObservedPod.from(pod, statefulSetName).ordinal(), hash);
+      }
+    });
+    return hashes;
   }
 
   private static boolean isMember(Pod pod, String statefulSetName) {

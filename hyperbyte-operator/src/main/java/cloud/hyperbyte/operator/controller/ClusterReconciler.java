@@ -12,6 +12,7 @@ import cloud.hyperbyte.operator.kube.FabricObjectWriter;
 import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
+import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.ReconcileResult;
 import cloud.hyperbyte.operator.queue.ResourceKey;
@@ -38,12 +39,15 @@ import cloud.hyperbyte.reconcile.port.ProxyAdmin;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
+import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
 import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
 import cloud.hyperbyte.reconcile.storage.StoragePlan;
 import cloud.hyperbyte.reconcile.storage.StorageStatusReport;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiry;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.reconcile.tls.TlsMaterial;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.render.ClusterRenderer;
@@ -101,6 +105,8 @@ public final class ClusterReconciler {
   private final ClusterLifecycle lifecycle;
   private final ClusterStatusDeriver statusDeriver;
   private final TlsMaterialDecision tlsDecision;
+  private final CertificateExpiryDecision expiryDecision;
+  private final CertificateExpiryMetrics certificateMetrics;
   private final ApplyPlanner planner = ApplyPlanner.withDefaults();
   private final ClusterObservations observations;
   private final Fence fence;
@@ -119,6 +125,8 @@ public final class ClusterReconciler {
     this.lifecycle = new ClusterLifecycle(clock, settings.timings());
     this.statusDeriver = new ClusterStatusDeriver(clock);
     this.tlsDecision = settings.tlsDecision();
+    this.expiryDecision = settings.expiryDecision();
+    this.certificateMetrics = settings.certificateMetrics();
     this.observations = new ClusterObservations(caches, new StorageClassLookup(client));
     this.fence = settings.fence();
   }
@@ -129,6 +137,7 @@ public final class ClusterReconciler {
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       // owned objects go with the cluster through their ownerReferences
       ownWrites.forget(key);
+      certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
     ClusterRef ref = new ClusterRef(key.namespace(), key.name());
@@ -143,6 +152,7 @@ public final class ClusterReconciler {
     found = caches.clusters().get(key.namespace(), key.name());
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       ownWrites.forget(key);
+      certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
     HyperbytedbCluster cluster = found.get();
@@ -158,8 +168,9 @@ public final class ClusterReconciler {
     }
     ClusterSpec spec = validated.value().orElseThrow();
 
+    Optional<Secret> mountedSecret = tlsSecret(spec);
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
-        tlsSecret(spec));
+        mountedSecret);
     var renderOptions = ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build();
     DatabaseNodes nodes = databases.forCluster(
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
@@ -222,13 +233,18 @@ public final class ClusterReconciler {
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
     StorageStatusReport.put(status, observed, storage, clock.instant());
+    CertificateExpiry expiry = expiryDecision.decide(observed, tls, mountedSecret);
+    CertificateExpiryStatus.apply(status, expiry, spec.server().tls().mode() != TlsMode.DISABLED,
+        ClusterConditions.of(cluster.getStatus()), generation, clock.instant());
+    certificateMetrics.record(spec.namespace(), spec.name(), expiry.members());
     boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
     if (statusWritten) {
       CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
       StorageStatusReport.events(cluster.getStatus(), status).forEach(event -> writes.recordEvent(ref, event));
+      CertificateExpiryStatus.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
     }
 
-    Optional<Instant> next = earliest(plan.requeueAt(), tls.nextCheck());
+    Optional<Instant> next = earliest(earliest(plan.requeueAt(), tls.nextCheck()), expiry.nextCheck());
     if (heldBack || !statusWritten) {
       next = earliest(next, Optional.of(clock.instant().plus(STALE_CACHE_RETRY)));
     }

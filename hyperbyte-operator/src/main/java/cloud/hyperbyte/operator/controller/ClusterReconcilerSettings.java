@@ -3,10 +3,12 @@ package cloud.hyperbyte.operator.controller;
 import cloud.hyperbyte.operator.database.DatabaseClients;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.OwnWrites;
+import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
  * @param probeBudget longest wait for all members of one cluster to answer
  * @param clusterDomain DNS domain of the Kubernetes cluster, for member addresses
  * @param fence passed before each lifecycle action
+ * @param expiryDecision the certificate expiry decision, with the renewal policy of {@code tlsDecision}
  */
 public record ClusterReconcilerSettings(
     KubernetesClient client,
@@ -34,4 +37,6 @@ public record ClusterReconcilerSettings(
     Clock clock,
     LifecycleTimings timings,
     TlsMaterialDecision tlsDecision,
-    Fence fence) {}
+    Fence fence,
+    CertificateExpiryDecision expiryDecision,
+    CertificateExpiryMetrics certificateMetrics) {}

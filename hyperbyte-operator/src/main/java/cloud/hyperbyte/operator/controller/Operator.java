@@ -17,6 +17,7 @@ import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeadershipListener;
 import cloud.hyperbyte.operator.leader.LeaseLeaderElection;
 import cloud.hyperbyte.operator.leader.NoLeaderElection;
+import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.MetricsServer;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.Backoff;
@@ -28,6 +29,7 @@ import cloud.hyperbyte.operator.queue.WorkQueue;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
+import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -195,7 +197,9 @@ public final class Operator implements AutoCloseable {
         new HttpProxyAdmin(proxyResolver, DatabaseClients.DEFAULT_CONNECT_TIMEOUT, DatabaseClients.DEFAULT_REQUEST_TIMEOUT, metrics,
             fence),
         probes, settings.probeBudget(), settings.clusterDomain(), clock, settings.lifecycleTimings(),
-        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()), fence));
+        new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()), fence,
+        new CertificateExpiryDecision(clock, RenewalPolicy.defaults()),
+        new CertificateExpiryMetrics(metrics.registry(), clock)));
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {

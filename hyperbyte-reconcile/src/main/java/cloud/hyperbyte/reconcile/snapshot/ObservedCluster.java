@@ -75,6 +75,15 @@ public interface ObservedCluster {
   /** Database facts per ordinal, for every pod that was probed. */
   Map<Integer, MemberFacts> members();
 
+  /**
+   * The certificate-hash annotation of each member pod that carries one, by ordinal: the TLS
+   * material the member loaded when it started (the server reads its certificate only then).
+   */
+  @Value.Default
+  default Map<Integer, String> podCertificateHashes() {
+    return Map.of();
+  }
+
   /** Object names of this cluster. */
   default ClusterNames names() {
     return ClusterNames.of(spec());

@@ -18,14 +18,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Grafana dashboard ConfigMap {@code <name>-dashboard}, labelled {@code grafana_dashboard: "1"} for
- * the Grafana sidecar. Every query uses only metric names the server emits (contract §7.1; the
+ * Grafana dashboard ConfigMap {@code <name>-dashboard}, labelled for the Grafana sidecar with
+ * {@code monitoring.grafanaDashboardLabels} (default {@code grafana_dashboard: "1"}). Every query uses only metric names the server emits (contract §7.1; the
  * upstream dashboard plots several that do not exist). Latencies are summaries (quantile labels),
  * not histograms.
  */
 public final class DashboardRenderer {
 
-  public static final String LABEL = "grafana_dashboard";
   public static final String FILE_SUFFIX = "-hyperbytedb.json";
 
   static final int MAX_UID_LENGTH = 40;
@@ -53,7 +52,8 @@ public final class DashboardRenderer {
         new ConfigMapBuilder()
             .withMetadata(
                 ObjectMetadata.of(
-                    spec, ClusterNames.of(spec).dashboardConfigMap(), ClusterLabels.with(ClusterLabels.common(spec), LABEL, "1")))
+                    spec, ClusterNames.of(spec).dashboardConfigMap(),
+                    UserLabels.under(spec.monitoring().grafanaDashboardLabels(), ClusterLabels.common(spec))))
             .withData(data)
             .build());
   }

@@ -1,6 +1,7 @@
 package cloud.hyperbyte.render.monitoring;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * Prometheus Operator {@code PrometheusRule} {@code <name>} with alerts on metrics the server really
  * emits (contract §7.1) and the real node-state codes (§4: 1 Active, 3 Syncing, 4 Draining, 5
- * Leaving; the docs' table is wrong).
+ * Leaving; the docs' table is wrong), and with TLS on certificate expiry from the operator's own
+ * metric ({@link OperatorMetricNames}).
  */
 public final class PrometheusRuleRenderer {
 
@@ -24,6 +26,13 @@ public final class PrometheusRuleRenderer {
   public static final int NODE_STATE_ACTIVE = 1;
   /** A gap above this many WAL entries makes a reconnecting peer re-sync fully (contract §2.3). */
   public static final long LAG_ENTRIES_THRESHOLD = 10_000;
+  /**
+   * Days of certificate life left that raise a warning: renewals happen when a third of the life is
+   * left (30 of 90 days), so at 14 days one has been missing for two weeks.
+   */
+  public static final int CERTIFICATE_WARNING_DAYS = 14;
+  /** Days left that make it critical: clients start failing when it runs out. */
+  public static final int CERTIFICATE_CRITICAL_DAYS = 2;
 
   private PrometheusRuleRenderer() {}
 
@@ -86,6 +95,9 @@ public final class PrometheusRuleRenderer {
             "warning",
             "More than 5% of writes to {{ $labels.pod }} of " + cluster + " fail",
             "hyperbytedb_write_errors_total grows faster than 5% of hyperbytedb_write_requests_total."));
+    if (spec.server().tls().mode() != TlsMode.DISABLED) {
+      alerts.addAll(certificateAlerts(spec, cluster));
+    }
     if (spec.clusterMode()) {
       int majority = spec.replicas() / 2 + 1;
       alerts.add(
@@ -122,5 +134,31 @@ public final class PrometheusRuleRenderer {
               "More than " + LAG_ENTRIES_THRESHOLD + " WAL entries behind for 10 minutes; a reconnect will need a full re-sync."));
     }
     return alerts;
+  }
+
+  /** On the operator's metric, so they need the operator scraped (chart: metrics.serviceMonitor.enabled). */
+  private static List<AlertRule> certificateAlerts(ClusterSpec spec, String cluster) {
+    String expiry = OperatorMetricNames.CERTIFICATE_EXPIRY_SECONDS + "{" + OperatorMetricNames.CLUSTER_NAMESPACE_LABEL
+        + "=\"" + spec.namespace() + "\"," + OperatorMetricNames.CLUSTER_LABEL + "=\"" + spec.name() + "\"}";
+    String member = "{{ $labels." + OperatorMetricNames.MEMBER_LABEL + " }}";
+    String remedy = " Renewal is overdue: see the cluster's CertificatesRenewable condition and Warning events"
+        + " (kubectl describe hbc " + spec.name() + " -n " + spec.namespace() + ").";
+    return List.of(
+        new AlertRule(
+            "HyperbytedbCertificateExpiringSoon",
+            expiry + " < " + CERTIFICATE_WARNING_DAYS + " * 86400",
+            "1h",
+            "warning",
+            "The TLS certificate of HyperbyteDB member " + member + " of " + cluster + " expires in less than "
+                + CERTIFICATE_WARNING_DAYS + " days",
+            "{{ $value | humanizeDuration }} left." + remedy),
+        new AlertRule(
+            "HyperbytedbCertificateExpiryImminent",
+            expiry + " < " + CERTIFICATE_CRITICAL_DAYS + " * 86400",
+            "5m",
+            "critical",
+            "The TLS certificate of HyperbyteDB member " + member + " of " + cluster + " expires in less than "
+                + CERTIFICATE_CRITICAL_DAYS + " days",
+            "{{ $value | humanizeDuration }} left; clients will refuse the member once it expires." + remedy));
   }
 }

@@ -17,13 +17,13 @@ import java.util.Optional;
 /**
  * Prometheus Operator {@code ServiceMonitor} {@code <name>}. It selects only the headless Service
  * (by the service-role label): the client Service has the same pods behind it, and selecting both
- * would scrape every member twice, as the Go operator did.
+ * would scrape every member twice, as the Go operator did. Labels, interval, scrape timeout and
+ * relabelings come from {@code spec.monitoring.serviceMonitor*}.
  */
 public final class ServiceMonitorRenderer {
 
   public static final String API_VERSION = "monitoring.coreos.com/v1";
   public static final String KIND = "ServiceMonitor";
-  public static final String INTERVAL = "30s";
 
   private ServiceMonitorRenderer() {}
 
@@ -37,13 +37,20 @@ public final class ServiceMonitorRenderer {
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("port", DatabasePodTemplate.PORT_NAME);
     endpoint.put("path", DatabasePodTemplate.METRICS_PATH);
-    endpoint.put("interval", INTERVAL);
+    endpoint.put("interval", spec.monitoring().serviceMonitorInterval());
+    spec.monitoring().serviceMonitorScrapeTimeout().ifPresent(timeout -> endpoint.put("scrapeTimeout", timeout));
     TlsMode mode = spec.server().tls().mode();
     if (mode != TlsMode.DISABLED) {
       endpoint.put("scheme", "https");
       endpoint.put("tlsConfig", tlsConfig(spec, mode));
     } else {
       endpoint.put("scheme", "http");
+    }
+    if (!spec.monitoring().serviceMonitorRelabelings().isEmpty()) {
+      endpoint.put("relabelings", Relabelings.toMaps(spec.monitoring().serviceMonitorRelabelings()));
+    }
+    if (!spec.monitoring().serviceMonitorMetricRelabelings().isEmpty()) {
+      endpoint.put("metricRelabelings", Relabelings.toMaps(spec.monitoring().serviceMonitorMetricRelabelings()));
     }
     Map<String, Object> monitor = new LinkedHashMap<>();
     monitor.put("selector", Collections.singletonMap("matchLabels", matchLabels));
@@ -53,7 +60,8 @@ public final class ServiceMonitorRenderer {
         new GenericKubernetesResourceBuilder()
             .withApiVersion(API_VERSION)
             .withKind(KIND)
-            .withMetadata(ObjectMetadata.database(spec, ClusterNames.of(spec).serviceMonitor()))
+            .withMetadata(ObjectMetadata.of(spec, ClusterNames.of(spec).serviceMonitor(),
+                UserLabels.under(spec.monitoring().serviceMonitorLabels(), ClusterLabels.common(spec))))
             .addToAdditionalProperties("spec", monitor)
             .build());
   }

@@ -8,6 +8,7 @@ import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.SpecVariants;
 import cloud.hyperbyte.render.TestSpecs;
 import cloud.hyperbyte.render.service.ServiceRenderer;
+import cloud.hyperbyte.testkit.schema.KubernetesSchemas;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class MonitoringRendererTest {
+
+  private static final KubernetesSchemas SCHEMAS = KubernetesSchemas.shared();
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> spec(GenericKubernetesResource resource) {
@@ -114,12 +117,12 @@ class MonitoringRendererTest {
   }
 
   @Test
-  void givenAnySpecExpectAlertsToUseOnlyMetricsTheServerEmits() {
+  void givenAnySpecExpectAlertsToUseOnlyMetricsTheServerOrTheOperatorEmits() {
     List<String> unknown = new ArrayList<>();
     for (ClusterSpec spec : SpecVariants.all().values()) {
       for (AlertRule rule : PrometheusRuleRenderer.alerts(spec)) {
         for (String name : ServerMetrics.namesIn(rule.expr())) {
-          if (!ServerMetrics.emitted(name)) {
+          if (!ServerMetrics.emitted(name) && !OperatorMetricNames.USED_IN_ALERTS.contains(name)) {
             unknown.add(name + " in " + rule.alert());
           }
         }
@@ -171,5 +174,74 @@ class MonitoringRendererTest {
       assertThat((List<Map<String, Object>>) group.get("rules"))
           .allSatisfy(r -> assertThat((Map<String, String>) r.get("labels")).containsKey("severity"));
     });
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void givenServiceMonitorSettingsExpectThemOnTheMonitorAndTheOperatorsLabelsKept() {
+    ClusterSpec spec = SpecVariants.monitoringTuned();
+    GenericKubernetesResource monitor = ServiceMonitorRenderer.render(spec).orElseThrow();
+    Map<String, Object> endpoint = ((List<Map<String, Object>>) spec(monitor).get("endpoints")).get(0);
+
+    assertThat(monitor.getMetadata().getLabels())
+        .containsEntry("release", "kube-prometheus-stack")
+        .containsEntry("team", "metrics")
+        .containsAllEntriesOf(cloud.hyperbyte.render.topology.ClusterLabels.common(spec));
+    assertThat(endpoint).containsEntry("interval", "1m").containsEntry("scrapeTimeout", "45s");
+    assertThat((List<Map<String, Object>>) endpoint.get("relabelings")).containsExactly(
+        Map.of("sourceLabels", List.of("__meta_kubernetes_pod_node_name"), "targetLabel", "node"),
+        Map.of("sourceLabels", List.of("__address__"), "targetLabel", "__tmp_hash", "modulus", 4L, "action", "hashmod"));
+    assertThat((List<Map<String, Object>>) endpoint.get("metricRelabelings")).containsExactly(
+        Map.of("sourceLabels", List.of("__name__"), "regex", "go_.*", "action", "Drop"));
+    assertThat(SCHEMAS.violations(monitor)).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void givenNoServiceMonitorSettingsExpectTheDefaultIntervalAndNoOptionalFields() {
+    Map<String, Object> endpoint =
+        ((List<Map<String, Object>>) spec(ServiceMonitorRenderer.render(TestSpecs.single()).orElseThrow()).get("endpoints")).get(0);
+
+    assertThat(endpoint).containsEntry("interval", "30s")
+        .doesNotContainKeys("scrapeTimeout", "relabelings", "metricRelabelings");
+  }
+
+  @Test
+  void givenUserLabelsThatNameAnOperatorLabelExpectTheOperatorsValue() {
+    ClusterSpec spec = TestSpecs.single().withMonitoring(ImmutableMonitoringSettings.copyOf(TestSpecs.single().monitoring())
+        .withServiceMonitorLabels(Map.of("app.kubernetes.io/component", "mine")));
+
+    assertThat(ServiceMonitorRenderer.render(spec).orElseThrow().getMetadata().getLabels())
+        .containsEntry("app.kubernetes.io/component", cloud.hyperbyte.render.topology.ClusterLabels.common(spec)
+            .get("app.kubernetes.io/component"));
+  }
+
+  @Test
+  void givenDashboardLabelsExpectThemInsteadOfTheSidecarDefault() {
+    ConfigMap dashboard = DashboardRenderer.render(SpecVariants.monitoringTuned()).orElseThrow();
+
+    assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "true");
+    assertThat(SCHEMAS.violations(dashboard)).isEmpty();
+  }
+
+  @Test
+  void givenTlsExpectCertificateAlertsOnTheOperatorsMetricForThisCluster() {
+    Map<String, AlertRule> alerts = new java.util.LinkedHashMap<>();
+    PrometheusRuleRenderer.alerts(SpecVariants.monitoringTuned()).forEach(a -> alerts.put(a.alert(), a));
+
+    assertThat(alerts.get("HyperbytedbCertificateExpiringSoon").expr()).isEqualTo(
+        "hyperbyte_operator_certificate_expiry_seconds{cluster_namespace=\"prod\",cluster=\"db\"} < 14 * 86400");
+    assertThat(alerts.get("HyperbytedbCertificateExpiringSoon").severity()).isEqualTo("warning");
+    assertThat(alerts.get("HyperbytedbCertificateExpiryImminent").expr()).endsWith("} < 2 * 86400");
+    assertThat(alerts.get("HyperbytedbCertificateExpiryImminent").severity()).isEqualTo("critical");
+    assertThat(alerts.get("HyperbytedbCertificateExpiringSoon").summary()).contains("{{ $labels.member }}");
+    assertThat(SCHEMAS.violations(PrometheusRuleRenderer.render(SpecVariants.monitoringTuned()).orElseThrow())).isEmpty();
+  }
+
+  @Test
+  void givenNoTlsExpectNoCertificateAlerts() {
+    assertThat(PrometheusRuleRenderer.alerts(TestSpecs.highlyAvailable()))
+        .extracting(AlertRule::alert)
+        .doesNotContain("HyperbytedbCertificateExpiringSoon", "HyperbytedbCertificateExpiryImminent");
   }
 }
