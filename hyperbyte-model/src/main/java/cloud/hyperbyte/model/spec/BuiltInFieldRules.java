@@ -156,12 +156,18 @@ final class BuiltInFieldRules {
   }
 
   private void labels(String path, Map<String, String> labels) {
+    labels(path, labels, problems);
+  }
+
+  /** Label keys and values as {@code ValidateLabels} checks them, each problem at {@code path[key]}. */
+  static void labels(String path, Map<String, String> labels, List<Problem> problems) {
     if (labels == null) {
       return;
     }
     labels.forEach((key, value) -> {
-      QualifiedNames.check(key).ifPresent(why -> error(path + "[" + key + "]", "key " + why));
-      QualifiedNames.labelValue(value).ifPresent(why -> error(path + "[" + key + "]", why));
+      String at = path + "[" + key + "]";
+      QualifiedNames.check(key).ifPresent(why -> problems.add(Problem.error(at, "key " + why)));
+      QualifiedNames.labelValue(value).ifPresent(why -> problems.add(Problem.error(at, why)));
     });
   }
 

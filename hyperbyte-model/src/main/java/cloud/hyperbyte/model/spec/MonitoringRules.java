@@ -1,6 +1,5 @@
 package cloud.hyperbyte.model.spec;
 
-import cloud.hyperbyte.model.kube.QualifiedNames;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterSpec;
 import cloud.hyperbyte.model.v1alpha1.MonitoringSpec;
 import cloud.hyperbyte.model.v1alpha1.RelabelConfig;
@@ -105,14 +104,9 @@ final class MonitoringRules {
     if (labels == null) {
       return;
     }
-    labels.forEach((key, value) -> {
-      String at = path + "[" + key + "]";
-      QualifiedNames.check(key).ifPresent(why -> problems.add(Problem.error(at, "key " + why)));
-      QualifiedNames.labelValue(value).ifPresent(why -> problems.add(Problem.error(at, why)));
-      if (OperatorPaths.RESERVED_LABELS.contains(key)) {
-        problems.add(Problem.error(at, "is set by the operator, which finds its objects by it; remove it"));
-      }
-    });
+    BuiltInFieldRules.labels(path, labels, problems);
+    labels.keySet().stream().filter(OperatorPaths.RESERVED_LABELS::contains).forEach(key -> problems.add(
+        Problem.error(path + "[" + key + "]", "is set by the operator, which finds its objects by it; remove it")));
   }
 
   private void relabelings(String path, List<RelabelConfig> relabelings) {
