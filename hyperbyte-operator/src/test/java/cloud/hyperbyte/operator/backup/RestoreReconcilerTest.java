@@ -148,7 +148,7 @@ class RestoreReconcilerTest {
         spec:
           replicas: 3
           version: "0.8.5"
-          cluster: {raftHeartbeatIntervalMs: 1000, raftElectionTimeoutMs: 1000}
+          retention: {interval: 0s}
         """.formatted(NAMESPACE), HyperbytedbCluster.class)).create();
 
     h.createRestore("restore-3", "bad", "nightly");
@@ -158,7 +158,7 @@ class RestoreReconcilerTest {
         && "ClusterSpecInvalid".equals(condition(h.restore("restore-3").getStatus(), "Ready").getReason()));
     HyperbytedbRestoreStatus status = h.restore("restore-3").getStatus();
     assertThat(status.getPhase()).isEqualTo(RestoreDecision.PENDING);
-    assertThat(condition(status, "Ready").getMessage()).contains("spec.cluster.raftElectionTimeoutMs");
+    assertThat(condition(status, "Ready").getMessage()).contains("spec.retention.interval");
     assertThat(holdOf(h.cluster("bad"))).isEmpty();
     assertThat(restorePods("restore-3")).isEmpty();
   }

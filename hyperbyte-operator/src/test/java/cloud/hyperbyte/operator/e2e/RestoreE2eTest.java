@@ -6,6 +6,7 @@ import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.model.v1alpha1.RetentionSpec;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreStatus;
 import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
@@ -197,9 +198,10 @@ class RestoreE2eTest extends OperatorE2eTest {
   @Test
   void aRestoreOfAClusterWithAnInvalidSpecWaitsWithTheProblemsAndTouchesNothing() throws Exception {
     HyperbytedbCluster bad = Manifests.cluster("bad", 3);
-    // the server would refuse to start Raft: the election timeout must exceed the heartbeat
-    bad.getSpec().getCluster().setRaftHeartbeatIntervalMs(1000);
-    bad.getSpec().getCluster().setRaftElectionTimeoutMs(1000);
+    // the CRD admits it, the operator refuses it: the server would silently fall back to 60 s
+    RetentionSpec retention = new RetentionSpec();
+    retention.setInterval("0s");
+    bad.getSpec().setRetention(retention);
     create(bad);
     user.resource(Serialization.unmarshal("""
         apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
@@ -212,7 +214,7 @@ class RestoreE2eTest extends OperatorE2eTest {
         .isEqualTo("ClusterSpecInvalid"));
 
     assertThat(restorePhase("restore-10")).isEqualTo("Pending");
-    assertThat(restoreCondition("restore-10", "Ready").getMessage()).contains("spec.cluster.raftElectionTimeoutMs");
+    assertThat(restoreCondition("restore-10", "Ready").getMessage()).contains("spec.retention.interval");
     assertThat(cluster("bad").getMetadata().getAnnotations()).as("not held")
         .doesNotContainKey(OperatorPaths.RESTORE_HOLD_ANNOTATION);
     assertThat(restorePodNames("restore-10")).isEmpty();
