@@ -115,6 +115,12 @@ WATCHED_NAMESPACES); RbacMatchesOperatorCallsTest enforces it.
 - apiGroups: [""]
   resources: ["pods/exec"]
   verbs: ["get", "create"]
+{{- if not .Values.features.pvcCleanup }}
+# a restore deletes the claims of ordinals at or above the restored replicas (pre-restore data)
+- apiGroups: [""]
+  resources: ["persistentvolumeclaims"]
+  verbs: ["delete"]
+{{- end }}
 {{- end }}
 {{- if .Values.features.tls }}
 # features.tls: operator-issued certificate Secrets

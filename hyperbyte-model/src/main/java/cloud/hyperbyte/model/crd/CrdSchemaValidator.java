@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
  * the way the API server does before it stores an object: unknown fields are reported as warnings
  * (the server prunes them, see {@link StructuralPruner}); wrong types, integers wider than their
  * format ({@code int32}, int-or-string) or than 64 bits, values outside an enum, below a minimum,
- * above a maximum, not matching a pattern, and missing required fields are errors. CEL rules are not evaluated
+ * above a maximum, not matching a pattern, longer or larger (maxLength, maxItems, maxProperties)
+ * than allowed, and missing required fields are errors. CEL rules are not evaluated
  * here; {@link cloud.hyperbyte.model.spec.ClusterSpecFactory} checks the same cross-field rules.
  */
 public final class CrdSchemaValidator {
@@ -104,6 +105,9 @@ public final class CrdSchemaValidator {
       return;
     }
     Map<String, Object> object = (Map<String, Object>) value;
+    if (schema.getMaxProperties() != null && object.size() > schema.getMaxProperties()) {
+      out.add(Problem.error(path, "must have at most " + schema.getMaxProperties() + " entries, got " + object.size()));
+    }
     if (schema.getRequired() != null) {
       for (String required : schema.getRequired()) {
         if (!object.containsKey(required)) {

@@ -396,6 +396,7 @@ public final class ClusterSpecFactory {
       raftTiming();
       multiNodeTlsAndAuth();
       tlsSource(spec.getServer() == null ? null : spec.getServer().getTls(), "spec.server.tls");
+      tlsSource(spec.getCluster() == null ? null : spec.getCluster().getTls(), "spec.cluster.tls");
       clusterTls();
       autoscalingBounds();
       reservedLabels();
@@ -494,8 +495,8 @@ public final class ClusterSpecFactory {
         if (OperatorPaths.RESERVED_LABELS.contains(key)) {
           problems.add(
               Problem.error(
-                  "spec.podLabels[" + key + "]",
-                  "is set by the operator to select its pods; remove it from podLabels"));
+                  "spec.podLabels",
+                  "may not set " + key + ": the operator sets it to select its pods; remove it from podLabels"));
         }
       }
     }

@@ -7,7 +7,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Authentication. */
-@ValidationRule(value = "!self.enabled || has(self.credentialsSecretName)", message = "auth.enabled needs credentialsSecretName: the server has no first-admin mechanism, so the operator creates the admin user from that Secret")
+@ValidationRule(value = "!self.enabled || has(self.credentialsSecretName)", message = "auth.enabled needs credentialsSecretName: the server has no first-admin mechanism, so the operator creates the admin user from that Secret", fieldPath = ".credentialsSecretName")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class AuthSpec {

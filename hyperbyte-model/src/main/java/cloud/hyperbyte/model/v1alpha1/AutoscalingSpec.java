@@ -9,8 +9,8 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** HorizontalPodAutoscaler on the cluster's scale subresource. */
-@ValidationRule(value = "!self.enabled || has(self.maxReplicas)", message = "autoscaling.maxReplicas is required when autoscaling is enabled")
-@ValidationRule(value = "!has(self.minReplicas) || !has(self.maxReplicas) || self.minReplicas <= self.maxReplicas", message = "autoscaling.minReplicas must not exceed autoscaling.maxReplicas")
+@ValidationRule(value = "!self.enabled || has(self.maxReplicas)", message = "autoscaling.maxReplicas is required when autoscaling is enabled", fieldPath = ".maxReplicas")
+@ValidationRule(value = "!has(self.minReplicas) || !has(self.maxReplicas) || self.minReplicas <= self.maxReplicas", message = "autoscaling.minReplicas must not exceed autoscaling.maxReplicas", fieldPath = ".minReplicas")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class AutoscalingSpec {
@@ -21,10 +21,12 @@ public class AutoscalingSpec {
 
   @JsonPropertyDescription("Lower bound; default 1.")
   @Min(1)
+  @Max(HyperbytedbClusterSpec.MAX_REPLICAS)
   private Integer minReplicas;
 
-  @JsonPropertyDescription("Upper bound.")
+  @JsonPropertyDescription("Upper bound, at most 99 like spec.replicas (the HPA writes it there through the scale subresource).")
   @Min(1)
+  @Max(HyperbytedbClusterSpec.MAX_REPLICAS)
   private Integer maxReplicas;
 
   @JsonPropertyDescription("Target average CPU utilization.")

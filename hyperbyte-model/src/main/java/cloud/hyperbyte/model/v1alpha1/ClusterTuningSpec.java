@@ -8,7 +8,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Cluster settings; they take effect when replicas > 1. */
-@ValidationRule(value = "!has(self.raftElectionTimeoutMs) || !has(self.raftHeartbeatIntervalMs) || self.raftElectionTimeoutMs > self.raftHeartbeatIntervalMs", message = "raftElectionTimeoutMs must be greater than raftHeartbeatIntervalMs: the server refuses to start Raft otherwise")
+@ValidationRule(value = "!has(self.raftElectionTimeoutMs) || !has(self.raftHeartbeatIntervalMs) || self.raftElectionTimeoutMs > self.raftHeartbeatIntervalMs", message = "raftElectionTimeoutMs must be greater than raftHeartbeatIntervalMs: the server refuses to start Raft otherwise", fieldPath = ".raftElectionTimeoutMs")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class ClusterTuningSpec {
@@ -72,7 +72,7 @@ public class ClusterTuningSpec {
   private ReplicationSpec replication;
 
   @JsonPropertyDescription("TLS between nodes (not supported by server 0.8.5).")
-  @ValidationRule(value = "!self.enabled", message = "cluster.tls is not supported: HyperbyteDB 0.8.5 has no TLS between nodes; use server.tls on a single-node cluster")
+  @ValidationRule(value = "!self.enabled", message = "cluster.tls is not supported: HyperbyteDB 0.8.5 has no TLS between nodes; use server.tls on a single-node cluster", fieldPath = ".enabled")
   private TlsSpec tls;
 
   @JsonPropertyDescription("Seconds a member is kept out of traffic before it is restarted.")

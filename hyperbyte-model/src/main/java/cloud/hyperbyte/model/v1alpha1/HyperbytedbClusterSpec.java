@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
@@ -21,16 +23,30 @@ import java.util.List;
 import java.util.Map;
 
 /** Desired state of a HyperbyteDB cluster. */
-@ValidationRule(value = "self.replicas <= 1 || !has(self.server) || !has(self.server.tls) || !self.server.tls.enabled", message = "server.tls.enabled requires replicas: 1: HyperbyteDB 0.8.5 talks plain HTTP between nodes, so HTTPS on the node port breaks replication and Raft")
-@ValidationRule(value = "self.replicas <= 1 || !has(self.auth) || !self.auth.enabled", message = "auth.enabled requires replicas: 1: HyperbyteDB 0.8.5 sends no credentials between nodes, so peers would be refused (401)")
-@ValidationRule(value = "!has(self.podLabels) || !self.podLabels.exists(k, k == 'app.kubernetes.io/name' || k == 'app.kubernetes.io/instance' || k == 'app.kubernetes.io/managed-by')", message = "podLabels may not set app.kubernetes.io/name, app.kubernetes.io/instance or app.kubernetes.io/managed-by: the operator selects its pods by them")
+@ValidationRule(value = "self.replicas <= 1 || !has(self.server) || !has(self.server.tls) || !self.server.tls.enabled", message = "server.tls.enabled requires replicas: 1: HyperbyteDB 0.8.5 talks plain HTTP between nodes, so HTTPS on the node port breaks replication and Raft", fieldPath = ".server.tls.enabled")
+@ValidationRule(value = "self.replicas <= 1 || !has(self.auth) || !self.auth.enabled", message = "auth.enabled requires replicas: 1: HyperbyteDB 0.8.5 sends no credentials between nodes, so peers would be refused (401)", fieldPath = ".auth.enabled")
+@ValidationRule(value = "!has(self.podLabels) || !self.podLabels.exists(k, k == 'app.kubernetes.io/name' || k == 'app.kubernetes.io/instance' || k == 'app.kubernetes.io/managed-by')", message = "podLabels may not set app.kubernetes.io/name, app.kubernetes.io/instance or app.kubernetes.io/managed-by: the operator selects its pods by them", fieldPath = ".podLabels")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class HyperbytedbClusterSpec {
 
-  @JsonPropertyDescription("Number of database members (StatefulSet replicas).")
+  /**
+   * The most members (and HPA or proxy replicas) a cluster may ask for. Every member is a Raft
+   * voter and each commit waits for a majority of them, and every pass plans per member, so the
+   * bound keeps both the consensus and the operator's work small; no 0.8.5 deployment needs more.
+   */
+  public static final int MAX_REPLICAS = 99;
+
+  /** Most extra pod labels: the CRD's CEL rule walks them, so the API server needs a bound to cost it. */
+  public static final int MAX_POD_LABELS = 64;
+
+  /** Kubernetes' own limit on a label value (63 characters). */
+  public static final int MAX_LABEL_VALUE_LENGTH = 63;
+
+  @JsonPropertyDescription("Number of database members (StatefulSet replicas), 1 to 99. Every member is a Raft voter and each commit waits for a majority of them; the upper bound keeps consensus and the operator's per-member planning small.")
   @SpecReplicas
   @Min(1)
+  @Max(MAX_REPLICAS)
   @Default("1")
   private Integer replicas;
 
@@ -59,8 +75,9 @@ public class HyperbytedbClusterSpec {
   @JsonPropertyDescription("Extra annotations on database pods.")
   private Map<String, String> podAnnotations;
 
-  @JsonPropertyDescription("Extra labels on database pods; cannot override the operator's own labels.")
-  private Map<String, String> podLabels;
+  @JsonPropertyDescription("Extra labels on database pods (at most 64, values at most 63 characters); cannot override the operator's own labels.")
+  @Size(max = MAX_POD_LABELS)
+  private Map<String, @Size(max = MAX_LABEL_VALUE_LENGTH) String> podLabels;
 
   @JsonPropertyDescription("Pod affinity; default is a preferred anti-affinity on the node hostname.")
   private Affinity affinity;

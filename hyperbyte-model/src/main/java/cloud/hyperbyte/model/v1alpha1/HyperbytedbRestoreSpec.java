@@ -3,6 +3,8 @@ package cloud.hyperbyte.model.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -27,6 +29,21 @@ public class HyperbytedbRestoreSpec {
   @JsonPropertyDescription("Reserved.")
   @ValidationRule(value = "false", message = "restoreTimestamp is reserved and not implemented yet: remove it to restore the chosen snapshot")
   private String restoreTimestamp;
+
+  @JsonPropertyDescription("Longest one restore pod may take to fetch and restore a member volume (its"
+      + " activeDeadlineSeconds; a pod not started by then is stopped too). An attempt past it fails the restore."
+      + " Default 3600.")
+  @Min(60)
+  @Max(604800)
+  private Integer podDeadlineSeconds;
+
+  public Integer getPodDeadlineSeconds() {
+    return podDeadlineSeconds;
+  }
+
+  public void setPodDeadlineSeconds(Integer podDeadlineSeconds) {
+    this.podDeadlineSeconds = podDeadlineSeconds;
+  }
 
   public String getClusterName() {
     return clusterName;

@@ -35,6 +35,10 @@ public class HyperbytedbRestoreStatus {
   @JsonPropertyDescription("Member volumes already restored.")
   private List<String> restoredVolumes;
 
+  @JsonPropertyDescription("Claims of ordinals at or above originalReplicas, deleted while the cluster was held:"
+      + " they held pre-restore data and Raft state that a later scale-up would bring back.")
+  private List<String> removedVolumes;
+
   @JsonPropertyDescription("Ready, Complete and phase conditions.")
   private List<Condition> conditions;
 
@@ -100,6 +104,14 @@ public class HyperbytedbRestoreStatus {
 
   public void setRestoredVolumes(List<String> restoredVolumes) {
     this.restoredVolumes = restoredVolumes;
+  }
+
+  public List<String> getRemovedVolumes() {
+    return removedVolumes;
+  }
+
+  public void setRemovedVolumes(List<String> removedVolumes) {
+    this.removedVolumes = removedVolumes;
   }
 
   public List<Condition> getConditions() {

@@ -12,8 +12,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.Map;
 
 /** hyperbytedb-proxy in front of the cluster. */
-@ValidationRule(value = "!has(self.port) || !has(self.adminPort) || self.port != self.adminPort", message = "proxy.port and proxy.adminPort must differ")
-@ValidationRule(value = "!has(self.nodePort) || (has(self.serviceType) && self.serviceType != 'ClusterIP')", message = "proxy.nodePort needs serviceType NodePort or LoadBalancer")
+@ValidationRule(value = "!has(self.port) || !has(self.adminPort) || self.port != self.adminPort", message = "proxy.port and proxy.adminPort must differ", fieldPath = ".adminPort")
+@ValidationRule(value = "!has(self.nodePort) || (has(self.serviceType) && self.serviceType != 'ClusterIP')", message = "proxy.nodePort needs serviceType NodePort or LoadBalancer", fieldPath = ".nodePort")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class ProxySpec {
@@ -29,9 +29,10 @@ public class ProxySpec {
   @JsonPropertyDescription("Proxy image pull policy.")
   private PullPolicy imagePullPolicy;
 
-  @JsonPropertyDescription("Proxy replicas.")
+  @JsonPropertyDescription("Proxy replicas, 1 to 99: the proxy is stateless, and the bound keeps what the operator plans per pass small.")
   @Default("2")
   @Min(1)
+  @Max(HyperbytedbClusterSpec.MAX_REPLICAS)
   private Integer replicas;
 
   @JsonPropertyDescription("Public port; default the server port.")

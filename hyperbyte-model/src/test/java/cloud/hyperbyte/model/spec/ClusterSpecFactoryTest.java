@@ -157,6 +157,30 @@ class ClusterSpecFactoryTest {
     }
 
     @Test
+    void membersHpaAndProxyReplicasAreBoundedBy99AsTheCrdIs() {
+      assertThat(errorPaths(read("replicas: 100"))).containsExactly("spec.replicas");
+      assertThat(errorPaths(read("autoscaling:\n  enabled: true\n  minReplicas: 100\n  maxReplicas: 100")))
+          .containsExactlyInAnyOrder("spec.autoscaling.minReplicas", "spec.autoscaling.maxReplicas");
+      assertThat(errorPaths(read("proxy:\n  enabled: true\n  replicas: 100"))).containsExactly("spec.proxy.replicas");
+      assertThat(read("replicas: 99\nautoscaling:\n  enabled: true\n  maxReplicas: 99\nproxy:\n  enabled: true\n"
+          + "  replicas: 99").isValid()).isTrue();
+    }
+
+    @Test
+    void podLabelsAreBoundedSoTheCrdRuleOverThemCanBeCosted() {
+      String many = java.util.stream.IntStream.range(0, 65).mapToObj(i -> "  l" + i + ": v")
+          .collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(errorPaths(read("podLabels:\n" + many))).containsExactly("spec.podLabels");
+      assertThat(errorPaths(read("podLabels:\n  team: " + "x".repeat(64)))).containsExactly("spec.podLabels[team]");
+    }
+
+    @Test
+    void theClusterTlsSourceIsEitherASecretOrCertManagerToo() {
+      String both = "cluster:\n  tls:\n    enabled: false\n    secretName: mine\n    certManagerIssuerRef:\n      name: ca";
+      assertThat(errorPaths(read(both))).containsExactly("spec.cluster.tls");
+    }
+
+    @Test
     void autoscalingNeedsAMaximum() {
       assertThat(errorPaths(read("autoscaling:\n  enabled: true"))).containsExactly("spec.autoscaling.maxReplicas");
       assertThat(read("autoscaling:\n  enabled: false").isValid()).isTrue();
@@ -172,7 +196,7 @@ class ClusterSpecFactoryTest {
     @Test
     void podLabelsCannotOverrideTheOperatorsSelectorLabels() {
       assertThat(errorPaths(read("podLabels:\n  app.kubernetes.io/instance: other\n  team: a")))
-          .containsExactly("spec.podLabels[app.kubernetes.io/instance]");
+          .containsExactly("spec.podLabels");
       assertThat(read("podLabels:\n  team: a").orElseThrow().podLabels()).containsEntry("team", "a");
     }
 

@@ -1,13 +1,19 @@
 package cloud.hyperbyte.operator.backup;
 
+import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import cloud.hyperbyte.reconcile.restore.RestoreObservation;
+import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /** What backup and restore read from pods: readiness, ordinal, and how a restore pod is doing. */
 final class PodStates {
@@ -41,7 +47,11 @@ final class PodStates {
     }
   }
 
-  /** A restore pod's phase and, when it failed, the reason its containers give. */
+  /**
+   * A restore pod's phase, when it was created and finished, whether it is being deleted, and, when
+   * it failed, the reason its containers give and whether another attempt may succeed: the fetch
+   * step called its failure transient, or the node evicted the pod.
+   */
   static RestoreObservation.PodView restorePod(Pod pod) {
     String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending"
         : pod.getStatus().getPhase();
@@ -51,8 +61,54 @@ final class PodStates {
       case "failed" -> RestoreObservation.PodView.Phase.FAILED;
       default -> RestoreObservation.PodView.Phase.PENDING;
     };
-    return new RestoreObservation.PodView(mapped, mapped == RestoreObservation.PodView.Phase.FAILED
-        ? failureMessage(pod) : "");
+    boolean failed = mapped == RestoreObservation.PodView.Phase.FAILED;
+    return new RestoreObservation.PodView(mapped, failed ? failureMessage(pod) : "",
+        failed && (fetchExitCode(pod).filter(code -> code == RestoreFetchArgs.EXIT_TRANSIENT).isPresent()
+            || "Evicted".equals(pod.getStatus().getReason())),
+        instant(pod.getMetadata().getCreationTimestamp()), finishedAt(pod),
+        pod.getMetadata().getDeletionTimestamp() != null);
+  }
+
+  /** The exit code of the restore pod's fetch step, once it ended. */
+  private static Optional<Integer> fetchExitCode(Pod pod) {
+    return containerStatuses(pod).stream()
+        .filter(status -> RestorePodRenderer.FETCH_CONTAINER.equals(status.getName()))
+        .map(status -> status.getState() == null ? null : status.getState().getTerminated())
+        .filter(terminated -> terminated != null && terminated.getExitCode() != null)
+        .map(ContainerStateTerminated::getExitCode)
+        .findFirst();
+  }
+
+  /** When the last of the pod's containers ended. */
+  private static Optional<Instant> finishedAt(Pod pod) {
+    return containerStatuses(pod).stream()
+        .map(status -> status.getState() == null ? null : status.getState().getTerminated())
+        .filter(Objects::nonNull)
+        .map(terminated -> instant(terminated.getFinishedAt()))
+        .flatMap(Optional::stream)
+        .max(Instant::compareTo);
+  }
+
+  private static List<ContainerStatus> containerStatuses(Pod pod) {
+    List<ContainerStatus> statuses = new ArrayList<>();
+    if (pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null) {
+      statuses.addAll(pod.getStatus().getInitContainerStatuses());
+    }
+    if (pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null) {
+      statuses.addAll(pod.getStatus().getContainerStatuses());
+    }
+    return statuses;
+  }
+
+  private static Optional<Instant> instant(String timestamp) {
+    if (timestamp == null || timestamp.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(timestamp));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static String failureMessage(Pod pod) {
@@ -60,14 +116,7 @@ final class PodStates {
     if (pod.getStatus().getMessage() != null) {
       parts.add(pod.getStatus().getMessage());
     }
-    List<ContainerStatus> statuses = new ArrayList<>();
-    if (pod.getStatus().getInitContainerStatuses() != null) {
-      statuses.addAll(pod.getStatus().getInitContainerStatuses());
-    }
-    if (pod.getStatus().getContainerStatuses() != null) {
-      statuses.addAll(pod.getStatus().getContainerStatuses());
-    }
-    for (ContainerStatus status : statuses) {
+    for (ContainerStatus status : containerStatuses(pod)) {
       ContainerStateTerminated terminated = status.getState() == null ? null : status.getState().getTerminated();
       if (terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0) {
         String why = terminated.getMessage() != null ? terminated.getMessage().strip()

@@ -34,6 +34,8 @@ final class RestoreActions {
       createPod(namespace, create.pod());
     } else if (action instanceof RestoreAction.DeletePod delete) {
       client.pods().inNamespace(namespace).withName(delete.name()).delete();
+    } else if (action instanceof RestoreAction.DeleteClaim delete) {
+      client.persistentVolumeClaims().inNamespace(namespace).withName(delete.name()).delete();
     } else {
       throw new IllegalArgumentException("unknown restore action " + action);
     }

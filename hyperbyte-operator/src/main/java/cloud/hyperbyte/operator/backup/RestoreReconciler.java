@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.backup;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
+import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.model.spec.Problem;
 import cloud.hyperbyte.model.spec.Validated;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
@@ -111,8 +112,6 @@ public final class RestoreReconciler {
    *
    * @throws io.fabric8.kubernetes.client.KubernetesClientException when a read or write fails; the
    *     queue retries with backoff, and the next pass repeats what did not happen
-   * @throws IllegalStateException when the cluster's spec is invalid (no restore pod can be
-   *     rendered for it; the cluster's own status names the problem)
    */
   public ReconcileResult reconcile(ResourceKey key) {
     if (key.kind() != ResourceKind.RESTORE) {
@@ -143,7 +142,9 @@ public final class RestoreReconciler {
     }
     plan.events().forEach(event -> events.record(restore, event));
     String phase = plan.status().getPhase();
-    if (RestoreDecision.COMPLETED.equals(phase) || RestoreDecision.FAILED.equals(phase)) {
+    // a failed restore still waits for the restore pods it stopped (their deletion is watched)
+    boolean stopping = RestoreDecision.FAILED.equals(phase) && observed.restorePodsUnfinished();
+    if (RestoreDecision.COMPLETED.equals(phase) || (RestoreDecision.FAILED.equals(phase) && !stopping)) {
       return ReconcileResult.done();
     }
     Instant safety = clock.instant().plus(safetyRequeue);
@@ -151,15 +152,20 @@ public final class RestoreReconciler {
   }
 
   private RestoreObservation.ClusterView clusterView(HyperbytedbCluster cluster) {
+    String namespace = cluster.getMetadata().getNamespace();
+    String name = cluster.getMetadata().getName();
+    int memberPods = client.pods().inNamespace(namespace).withLabels(ClusterLabels.selector(name)).list()
+        .getItems().size();
     Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);
     if (validated.value().isEmpty()) {
-      throw new IllegalStateException("HyperbytedbCluster " + cluster.getMetadata().getName()
-          + " has an invalid spec, so no restore pod can be rendered for it: "
-          + validated.errors().stream().map(Problem::describe).collect(Collectors.joining("; ")));
+      // nothing can be rendered for it: the decision waits, showing why, instead of the pass failing
+      Map<String, String> annotations = cluster.getMetadata().getAnnotations();
+      Optional<String> heldBy = Optional.ofNullable(
+          annotations == null ? null : annotations.get(OperatorPaths.RESTORE_HOLD_ANNOTATION));
+      return RestoreObservation.ClusterView.invalid(
+          validated.errors().stream().map(Problem::describe).toList(), heldBy, memberPods);
     }
     ClusterSpec spec = validated.value().get();
-    int memberPods = client.pods().inNamespace(cluster.getMetadata().getNamespace())
-        .withLabels(ClusterLabels.selector(spec.name())).list().getItems().size();
     return new RestoreObservation.ClusterView(spec, spec.heldBy(), memberPods, ready(cluster, spec));
   }
 
@@ -214,7 +220,6 @@ public final class RestoreReconciler {
   private Map<String, RestoreObservation.PodView> restorePods(String namespace, String restoreName) {
     return client.pods().inNamespace(namespace).withLabel(RestorePodRenderer.RESTORE_LABEL, restoreName).list()
         .getItems().stream()
-        .filter(pod -> pod.getMetadata().getDeletionTimestamp() == null)
         .collect(Collectors.toMap(pod -> pod.getMetadata().getName(), PodStates::restorePod));
   }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         "  " + RestoreFetchArgs.ACCESS_KEY_ENV + ", " + RestoreFetchArgs.SECRET_KEY_ENV,
         "      S3 credentials; the restore pod takes them from the source's",
         "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
-        "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments.",
+        "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments;",
+        "75 the object store was unavailable or the connection broke (a new attempt may work).",
         "The reason of a failure goes to stderr and to " + ProcessEnvironment.TERMINATION_LOG + "."})
 final class RestoreFetchSubcommand implements Callable<Integer> {
 
@@ -82,7 +83,8 @@ final class RestoreFetchSubcommand implements Callable<Integer> {
       spec.commandLine().getErr().println(message);
       spec.commandLine().getErr().flush();
       HyperbyteCommand.writeTerminationMessage(environment, message);
-      return 1;
+      // the restore retries a transient failure with a new pod and fails on any other
+      return e.transientFailure() ? RestoreFetchArgs.EXIT_TRANSIENT : RestoreFetchArgs.EXIT_FAILED;
     }
   }
 }

@@ -29,6 +29,7 @@ import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
 import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
+import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.Fence;
@@ -51,8 +52,10 @@ import cloud.hyperbyte.render.RenderedCluster;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +83,8 @@ public final class ClusterReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterReconciler.class);
   /** A fallback look when held-back actions wait for the cache; the watch event normally comes first. */
   static final Duration STALE_CACHE_RETRY = Duration.ofSeconds(2);
+  /** HTTP status of an object the API server refuses to store (Invalid). */
+  private static final int INVALID = 422;
   /** The watch delivers the operator's own status write within milliseconds; status-only updates enqueue nothing. */
   static final Duration OWN_STATUS_RETRY = Duration.ofMillis(250);
 
@@ -177,17 +182,24 @@ public final class ClusterReconciler {
     neededKinds.stream().filter(kind -> !caches.watches(kind)).forEach(missingKinds::add);
 
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
-    // certificates are renewed even while paused, so a long pause cannot let them expire
-    tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
-    if (plan.writesWorkloads()) {
-      ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(), desired(rendered, plan, storage, missingKinds),
-          caches.ownedBy(key));
-      if (applyPlan.hasWrites()) {
-        // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
-        fence.check("apply " + applyPlan.describe());
-        LOG.info("applying {}", applyPlan.describe());
+    try {
+      // certificates are renewed even while paused, so a long pause cannot let them expire
+      tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
+      if (plan.writesWorkloads()) {
+        ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
+            desired(rendered, plan, storage, missingKinds), caches.ownedBy(key));
+        if (applyPlan.hasWrites()) {
+          // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
+          fence.check("apply " + applyPlan.describe());
+          LOG.info("applying {}", applyPlan.describe());
+        }
+        new ApplyExecutor(writer).execute(applyPlan);
       }
-      new ApplyExecutor(writer).execute(applyPlan);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != INVALID) {
+        throw e;
+      }
+      return refused(writes, ref, cluster, generation, e);
     }
 
     List<Action> actions = plan.actions();
@@ -221,6 +233,30 @@ public final class ClusterReconciler {
       next = earliest(next, Optional.of(clock.instant().plus(STALE_CACHE_RETRY)));
     }
     return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
+  }
+
+  /**
+   * The API server refused an object as the spec renders it (422, e.g. an immutable field of the
+   * StatefulSet changed): retrying cannot succeed until the spec or the object changes, and both
+   * trigger a reconcile. The status and a Warning event say which object and why, instead of the
+   * pass failing before status on every retry.
+   */
+  private ReconcileResult refused(FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster,
+      long generation, KubernetesClientException refusal) throws KubernetesWriteException {
+    Optional<Status> answer = Optional.ofNullable(refusal.getStatus());
+    String object = answer.map(Status::getDetails).filter(d -> d.getKind() != null)
+        .map(d -> d.getKind() + " " + ref.namespace() + "/" + d.getName()).orElse("an object it renders");
+    String serverMessage = answer.map(Status::getMessage).orElse(refusal.getMessage());
+    LOG.warn("{}: the API server refused {}: {}", ref.name(), object, serverMessage);
+    HyperbytedbClusterStatus status =
+        InvalidSpecStatus.refused(cluster.getStatus(), generation, object, serverMessage, clock.instant());
+    boolean news = !StatusCopy.same(cluster.getStatus(), status);
+    boolean written = writeStatusIfChanged(writes, ref, cluster, status);
+    if (written && news) {
+      writes.recordEvent(ref, ClusterEvent.warning(InvalidSpecStatus.REFUSED,
+          "The API server refused the change to " + object + ": " + serverMessage, null));
+    }
+    return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
   }
 
   private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, StoragePlan storage,

@@ -108,6 +108,8 @@ public final class ApiPermissions {
     all.add(watched(CORE, "pods/exec", List.of("get", "create"), Feature.BACKUP_RESTORE));
     all.add(watched(CORE, "persistentvolumeclaims", READ, Feature.ALWAYS));
     all.add(watched(CORE, "persistentvolumeclaims", List.of("patch", "delete"), Feature.PVC_CLEANUP));
+    // a restore deletes the claims of ordinals at or above the replicas it restored (pre-restore data)
+    all.add(watched(CORE, "persistentvolumeclaims", List.of("delete"), Feature.BACKUP_RESTORE));
     // secrets: read for user TLS material and S3 credentials; write only for operator-issued certificates
     all.add(watched(CORE, "secrets", READ, Feature.ALWAYS));
     all.add(watched(CORE, "secrets", List.of("create", "patch", "delete"), Feature.TLS));

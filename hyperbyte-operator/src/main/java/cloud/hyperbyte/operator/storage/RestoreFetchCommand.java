@@ -1,9 +1,12 @@
 package cloud.hyperbyte.operator.storage;
 
 import cloud.hyperbyte.reconcile.backup.ObjectStore;
+import cloud.hyperbyte.reconcile.backup.ObjectStoreException;
 import cloud.hyperbyte.reconcile.backup.ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.S3Credentials;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +28,23 @@ public final class RestoreFetchCommand {
   public static final class FetchFailedException extends Exception {
     FetchFailedException(String message, Throwable cause) {
       super(message, cause);
+    }
+
+    /**
+     * Whether another attempt may succeed: the object store was unavailable (its own
+     * classification), or the connection broke or timed out mid-stream. A missing, incomplete or
+     * corrupt snapshot, a refused credential and a full disk are final.
+     */
+    public boolean transientFailure() {
+      for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof ObjectStoreException store) {
+          return store.reason().transientFailure();
+        }
+        if (cause instanceof SocketException || cause instanceof SocketTimeoutException) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

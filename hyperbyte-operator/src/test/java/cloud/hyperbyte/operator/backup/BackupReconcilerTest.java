@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +104,7 @@ class BackupReconcilerTest {
     assertThat(h.exec.execs()).extracting(DirectoryTarPodExec.Exec::pod).containsOnly("db-0");
     assertThat(h.exec.execs()).extracting(exec -> exec.command().get(0))
         .as("the snapshot, then the archive of it").containsSubsequence("/bin/sh", "tar");
-    assertThat(eventReasons(h, "once")).contains("BackupStarted", "BackupCompleted");
+    await().until(() -> eventReasons(h, "once").containsAll(List.of("BackupStarted", "BackupCompleted")));
   }
 
   @Test
@@ -119,8 +120,8 @@ class BackupReconcilerTest {
     HyperbytedbBackupStatus status = h.backup("flaky").getStatus();
     assertThat(status.getAttempts()).isEqualTo(2);
     assertThat(status.getConditions()).extracting(Condition::getType).doesNotContain("Retrying");
-    // the pass records its events after the status write that shows Completed
-    await().untilAsserted(() -> assertThat(eventReasons(h, "flaky")).contains("BackupRetrying", "BackupCompleted"));
+    // events are recorded after the status write the await saw
+    await().until(() -> eventReasons(h, "flaky").containsAll(List.of("BackupRetrying", "BackupCompleted")));
     assertThat(eventMessages(h, "flaky")).anyMatch(m -> m.contains("attempt 1 of 3 failed") && m.contains("reset"));
   }
 
@@ -165,8 +166,9 @@ class BackupReconcilerTest {
     assertThat(Instant.parse(run.getScheduledTime())).isEqualTo(slot);
     assertThat(run.getBackupPath()).isEqualTo(status.getBackupPath());
     assertThat(condition(status, "Scheduled").getStatus()).isEqualTo("True");
-    // the next look is booked for the next slot
-    assertThat(h.queue.dueTime(ResourceKey.backup(NAMESPACE, "nightly"))).contains(slot.plus(Duration.ofDays(1)));
+    // the next look is booked for the next slot (when the pass that wrote the status returns)
+    await().until(() -> h.queue.dueTime(ResourceKey.backup(NAMESPACE, "nightly")),
+        Optional.of(slot.plus(Duration.ofDays(1)))::equals);
   }
 
   @Test

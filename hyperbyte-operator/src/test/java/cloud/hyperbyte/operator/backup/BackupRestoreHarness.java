@@ -15,21 +15,17 @@ import cloud.hyperbyte.operator.storage.S3ObjectStore;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.BackupDecision;
 import cloud.hyperbyte.reconcile.backup.RetryPolicy;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.backup.SchedulePolicy;
 import cloud.hyperbyte.reconcile.restore.RestoreDecision;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -117,11 +113,7 @@ final class BackupRestoreHarness implements AutoCloseable {
 
   /** The credentials Secret s3proxy accepts. */
   void createCredentialsSecret() {
-    client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder()
-        .withNewMetadata().withName(SECRET).withNamespace(NAMESPACE).endMetadata()
-        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
-        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
-        .build()).create();
+    client.secrets().inNamespace(NAMESPACE).resource(LocalS3.credentialsSecret(NAMESPACE, SECRET)).create();
   }
 
   HyperbytedbCluster createCluster(String name, int replicas) {
@@ -193,9 +185,6 @@ final class BackupRestoreHarness implements AutoCloseable {
     return new S3ObjectStoreFactory().open(s3.settings(BUCKET), LocalS3.credentials());
   }
 
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
 
   @Override
   public void close() throws Exception {

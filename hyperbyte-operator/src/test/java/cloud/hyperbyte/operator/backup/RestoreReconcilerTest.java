@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * is {@link HoldHonouringClusterStub}; restore pods do not run in the simulated API, so the test
  * reports their outcome by setting their phase, as the kubelet would. The whole workflow through the
  * real cluster reconciler, simulated member volumes and restore pods is {@code e2e.RestoreE2eTest};
- * this test stays for what that does not reach: a missing cluster, a failed restore pod leaving the
- * cluster held, and the restore pods' fields (claims, fetch arguments, image, owner).
+ * this test stays for what that does not reach: a missing cluster, a cluster with an invalid spec,
+ * a failed restore pod stopping the others and leaving the cluster held, and the restore pods'
+ * fields (claims, fetch arguments, image, owner).
  */
 class RestoreReconcilerTest {
 
@@ -114,7 +116,7 @@ class RestoreReconcilerTest {
   }
 
   @Test
-  void aFailedRestorePodFailsTheRestoreAndLeavesTheClusterHeld() {
+  void aFailedRestorePodFailsTheRestoreStopsTheOtherPodsAndOnlyThenSaysTheHoldCanBeReleased() {
     readyClusterWithBackup();
 
     h.createRestore("restore-2", "db", "nightly");
@@ -122,6 +124,8 @@ class RestoreReconcilerTest {
     finish(restorePods("restore-2").get(0), "Failed");
 
     await().until(() -> phase(h.restore("restore-2")), RestoreDecision.FAILED::equals);
+    await().until(() -> condition(h.restore("restore-2").getStatus(), "ClusterHeld").getReason(),
+        "RestoreFailed"::equals);
     HyperbytedbRestoreStatus status = h.restore("restore-2").getStatus();
     assertThat(condition(status, "Ready").getReason()).isEqualTo("RestorePodFailed");
     assertThat(condition(status, "Ready").getMessage())
@@ -129,8 +133,34 @@ class RestoreReconcilerTest {
     assertThat(condition(status, "ClusterHeld").getStatus()).isEqualTo("True");
     assertThat(condition(status, "ClusterHeld").getMessage())
         .contains(RestoreDecision.releaseCommand("db"));
+    assertThat(restorePods("restore-2")).as("the pending pods were stopped; the failed one keeps its logs")
+        .extracting(pod -> pod.getMetadata().getName()).containsExactly("restore-2-restore-0");
     assertThat(holdOf(h.cluster("db"))).contains("restore-2");
     assertThat(statefulSetReplicas()).isZero();
+  }
+
+  @Test
+  void aRestoreOfAClusterWithAnInvalidSpecWaitsWithTheFieldProblemsAndTouchesNothing() {
+    h.client.resource(Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbCluster
+        metadata: {name: bad, namespace: %s}
+        spec:
+          replicas: 3
+          version: "0.8.5"
+          cluster: {raftHeartbeatIntervalMs: 1000, raftElectionTimeoutMs: 1000}
+        """.formatted(NAMESPACE), HyperbytedbCluster.class)).create();
+
+    h.createRestore("restore-3", "bad", "nightly");
+
+    await().until(() -> h.restore("restore-3").getStatus() != null
+        && h.restore("restore-3").getStatus().getConditions() != null
+        && "ClusterSpecInvalid".equals(condition(h.restore("restore-3").getStatus(), "Ready").getReason()));
+    HyperbytedbRestoreStatus status = h.restore("restore-3").getStatus();
+    assertThat(status.getPhase()).isEqualTo(RestoreDecision.PENDING);
+    assertThat(condition(status, "Ready").getMessage()).contains("spec.cluster.raftElectionTimeoutMs");
+    assertThat(holdOf(h.cluster("bad"))).isEmpty();
+    assertThat(restorePods("restore-3")).isEmpty();
   }
 
   /** A 3-member cluster, ready, and a completed one-shot backup "nightly" of it; returns its path. */

@@ -8,6 +8,7 @@ import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
+import cloud.hyperbyte.reconcile.restore.RestoreDecision;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import cloud.hyperbyte.reconcile.restore.SnapshotResolution;
 import io.fabric8.kubernetes.api.model.Container;
@@ -82,10 +83,10 @@ class OperatorImageArgsTest {
         Optional.of("s3-creds"));
     S3Settings aws = new S3Settings("backups", "hb", null, Optional.empty(), false, Optional.empty());
     return List.of(
-        RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-minio", Optional.empty(), 0,
-            OPERATOR_IMAGE, new SnapshotResolution.Resolved(minio, snapshot))),
-        RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-aws", Optional.empty(), 2,
-            OPERATOR_IMAGE, new SnapshotResolution.Resolved(aws, snapshot))));
+        RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-minio", Optional.empty(), 0, 1,
+            RestoreDecision.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE, new SnapshotResolution.Resolved(minio, snapshot))),
+        RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-aws", Optional.empty(), 2, 2,
+            RestoreDecision.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE, new SnapshotResolution.Resolved(aws, snapshot))));
   }
 
   private static List<Deployment> installBundleDeployments() throws IOException {

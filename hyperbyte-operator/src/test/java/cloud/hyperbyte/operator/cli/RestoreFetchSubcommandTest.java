@@ -92,7 +92,7 @@ class RestoreFetchSubcommandTest {
   }
 
   @Test
-  void anUnreachableStoreExitsOneWithTheReasonInTheTerminationMessage() throws IOException {
+  void anUnreachableStoreExitsTransientWithTheReasonInTheTerminationMessage() throws IOException {
     Path terminationLog = root.resolve("dev/termination-log");
     Files.createDirectories(terminationLog.getParent());
     Files.createFile(terminationLog);
@@ -101,7 +101,7 @@ class RestoreFetchSubcommandTest {
         "s/", RestoreFetchArgs.OUTPUT, "/restore/snapshot", RestoreFetchArgs.ENDPOINT, "http://127.0.0.1:1",
         RestoreFetchArgs.PATH_STYLE);
 
-    assertThat(exit).isEqualTo(1);
+    assertThat(exit).as("the restore tries again with a new pod").isEqualTo(RestoreFetchArgs.EXIT_TRANSIENT);
     assertThat(Files.readString(terminationLog)).startsWith("restore-fetch: ");
     assertThat(root.resolve("restore/snapshot")).as("nothing partial is left").doesNotExist();
   }

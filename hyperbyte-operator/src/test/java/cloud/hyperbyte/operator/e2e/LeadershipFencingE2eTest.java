@@ -14,9 +14,7 @@ import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.backup.PodExecException;
 import cloud.hyperbyte.reconcile.backup.RemoteProcess;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -26,12 +24,10 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -70,11 +66,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
   void startS3() throws Exception {
     s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NS).resource(new SecretBuilder()
-        .withNewMetadata().withName(SECRET).withNamespace(NS).endMetadata()
-        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
-        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
-        .build()).create();
+    user.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
   }
 
   @AfterEach
@@ -141,9 +133,6 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     return backup == null || backup.getStatus() == null ? null : backup.getStatus().getPhase();
   }
 
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
 
   /**
    * One operator replica with leader election, wired as {@code RunCommand} wires it (fenced client),

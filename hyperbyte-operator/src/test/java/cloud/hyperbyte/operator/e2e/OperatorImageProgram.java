@@ -26,7 +26,7 @@ import picocli.CommandLine;
  * ProcessEnvironment#TERMINATION_LOG} exists as the kubelet creates it; what the command writes
  * there becomes the termination message.
  */
-final class OperatorImageProgram implements ContainerProgram {
+public final class OperatorImageProgram implements ContainerProgram {
 
   @Override
   public ExecResult run(ContainerInvocation invocation) throws IOException {

@@ -2,24 +2,28 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreStatus;
 import cloud.hyperbyte.operator.storage.LocalS3;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
+import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedRaftGroup;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * {@code hyperbytedb backup} and {@code tar} in a simulated member and uploads to a real S3 server;
  * a HyperbytedbRestore holds the cluster at zero, restore pods run their fetch step through the
  * operator image's command line with their rendered args ({@code restore-fetch …}),
- * then the restore script against each member volume, and the cluster re-forms Raft.
+ * then the restore script against each member volume, and the cluster re-forms Raft. The
+ * regressions of issue 13's restore defects run here too: whenScaled Delete (1), a failed restore
+ * stopping its pods (5), a transient fetch error retried (6, which waits the 30 s backoff in real
+ * time), volumes above the replicas removed (8), and an invalid cluster spec (10).
  */
 class RestoreE2eTest extends OperatorE2eTest {
 
@@ -41,12 +48,18 @@ class RestoreE2eTest extends OperatorE2eTest {
 
   /** The restore pods' fetch step: the operator image's real command line, held until released. */
   private final HeldProgram fetch = new HeldProgram(new OperatorImageProgram());
+  /** Exit codes a restore pod's fetch step ends with at once instead of fetching, by pod name (used once). */
+  private final Map<String, Integer> scriptedFetchExits = new ConcurrentHashMap<>();
   private LocalS3 s3;
   private RestoreTimeline timeline;
 
   @Override
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
-    return builder.containerProgram(OPERATOR_IMAGE::equals, fetch);
+    return builder.containerProgram(OPERATOR_IMAGE::equals, invocation -> {
+      Integer exit = scriptedFetchExits.remove(invocation.pod());
+      return exit == null ? fetch.run(invocation)
+          : new ExecResult(exit, new byte[0], "restore-fetch: scripted failure", "restore-fetch: scripted exit " + exit);
+    });
   }
 
   @Override
@@ -59,11 +72,7 @@ class RestoreE2eTest extends OperatorE2eTest {
   void startS3() throws Exception {
     s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NS).resource(new SecretBuilder()
-        .withNewMetadata().withName(SECRET).withNamespace(NS).endMetadata()
-        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(LocalS3.ACCESS_KEY))
-        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(LocalS3.SECRET_KEY))
-        .build()).create();
+    user.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
   }
 
   @AfterEach
@@ -107,12 +116,131 @@ class RestoreE2eTest extends OperatorE2eTest {
     assertThat(fetch.runs()).as("the new operator reused the running restore pods").isEqualTo(3);
   }
 
+  @Test
+  void restoreWithWhenScaledDeleteKeepsEveryVolume() throws Exception {
+    SimulatedRaftGroup before = clusterWithBackupThenMoreWrites("""
+        persistentVolumeClaimRetention:
+          whenScaled: Delete
+        """);
+    fetch.release();
+
+    createRestore("restore-3");
+
+    awaitRestorePhase("restore-3", "Completed");
+    awaitRunning("hdb", 3);
+    assertThat(timeline.linesStartingWith("pvc ")).as("the hold's scale to zero deletes no member volume").isEmpty();
+    assertRestoredAndReformed("restore-3", before);
+    assertThat(user.apps().statefulSets().inNamespace(NS).withName("hdb").get().getSpec()
+        .getPersistentVolumeClaimRetentionPolicy().getWhenScaled()).as("the user's policy is back").isEqualTo("Delete");
+  }
+
+  @Test
+  void aFailedRestoreStopsItsRunningRestorePodsAndCreatesNoMore() throws Exception {
+    clusterWithBackupThenMoreWrites();
+    scriptedFetchExits.put("restore-5-restore-0", RestoreFetchArgs.EXIT_FAILED);
+
+    createRestore("restore-5");
+
+    awaitRestorePhase("restore-5", "Failed");
+    eventually().untilAsserted(() -> assertThat(restoreCondition("restore-5", "ClusterHeld").getReason())
+        .as(describeRestore("restore-5")).isEqualTo("RestoreFailed"));
+    assertThat(restorePodNames("restore-5")).as("the fetches still running were stopped; the failed pod keeps its logs")
+        .containsExactly("restore-5-restore-0");
+    assertThat(restoreCondition("restore-5", "ClusterHeld").getMessage()).contains("volumes restored: none",
+        "restore-hold-");
+    assertThat(fetch.runs()).as("nothing created after the failure").isEqualTo(2);
+    assertThat(user.apps().statefulSets().inNamespace(NS).withName("hdb").get().getSpec().getReplicas())
+        .as("still held").isZero();
+  }
+
+  @Test
+  void aTransientFetchErrorIsRetriedWithANewPodAndTheRestoreCompletes() throws Exception {
+    SimulatedRaftGroup before = clusterWithBackupThenMoreWrites();
+    fetch.release();
+    scriptedFetchExits.put("restore-6-restore-1", RestoreFetchArgs.EXIT_TRANSIENT);
+
+    createRestore("restore-6");
+
+    awaitRestorePhase("restore-6", "Completed");
+    awaitRunning("hdb", 3);
+    assertRestoredAndReformed("restore-6", before);
+    assertThat(timeline.lines()).contains("restore-pod restore-6-restore-1 Failed",
+        "restore-pod restore-6-restore-1-2 Succeeded");
+    assertThat(user.v1().events().inNamespace(NS).list().getItems())
+        .filteredOn(e -> "restore-6".equals(e.getInvolvedObject().getName()) && "RestoreRetried".equals(e.getReason()))
+        .singleElement().satisfies(e -> assertThat(e.getMessage()).contains("attempt 2 of 3"));
+  }
+
+  @Test
+  void restoreRemovesVolumesAboveItsReplicasSoAScaleUpBringsNoPreRestoreData() throws Exception {
+    clusterWithBackupThenMoreWrites();
+    setReplicas("hdb", 2);
+    awaitRunning("hdb", 2);
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-2").get())
+        .as("whenScaled Retain keeps member 3's volume, with data written after the snapshot").isNotNull();
+    fetch.release();
+
+    createRestore("restore-8");
+
+    awaitRestorePhase("restore-8", "Completed");
+    assertThat(restoreOf("restore-8").getStatus().getRemovedVolumes()).containsExactly("data-hdb-2");
+    assertThat(timeline.lines()).contains("pvc data-hdb-2 deleted");
+    assertThat(timeline.linesStartingWith("pvc ")).as("only the volume above the replicas")
+        .containsExactly("pvc data-hdb-2 deleted");
+    awaitRunning("hdb", 2);
+    setReplicas("hdb", 3);
+    awaitRunning("hdb", 3);
+    assertThat(sim.member(NS, "hdb-2")).hasValueSatisfying(member -> assertThat(member.points())
+        .as("a new member, not the one from before the restore").doesNotContainAnyElementsOf(LATER_POINTS));
+  }
+
+  @Test
+  void aRestoreOfAClusterWithAnInvalidSpecWaitsWithTheProblemsAndTouchesNothing() throws Exception {
+    HyperbytedbCluster bad = Manifests.cluster("bad", 3);
+    // the server would refuse to start Raft: the election timeout must exceed the heartbeat
+    bad.getSpec().getCluster().setRaftHeartbeatIntervalMs(1000);
+    bad.getSpec().getCluster().setRaftElectionTimeoutMs(1000);
+    create(bad);
+    user.resource(Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbRestore
+        metadata: {name: restore-10, namespace: %s}
+        spec: {clusterName: bad, backupName: snap}
+        """.formatted(NS), HyperbytedbRestore.class)).create();
+
+    eventually().untilAsserted(() -> assertThat(restoreCondition("restore-10", "Ready").getReason())
+        .isEqualTo("ClusterSpecInvalid"));
+
+    assertThat(restorePhase("restore-10")).isEqualTo("Pending");
+    assertThat(restoreCondition("restore-10", "Ready").getMessage()).contains("spec.cluster.raftElectionTimeoutMs");
+    assertThat(cluster("bad").getMetadata().getAnnotations()).as("not held")
+        .doesNotContainKey(OperatorPaths.RESTORE_HOLD_ANNOTATION);
+    assertThat(restorePodNames("restore-10")).isEmpty();
+  }
+
+  private SimulatedRaftGroup clusterWithBackupThenMoreWrites() throws Exception {
+    return clusterWithBackupThenMoreWrites("");
+  }
+
+  private Condition restoreCondition(String restore, String type) {
+    HyperbytedbRestore found = restoreOf(restore);
+    return found == null || found.getStatus() == null || found.getStatus().getConditions() == null ? new Condition()
+        : found.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
+            .orElse(new Condition());
+  }
+
+  private List<String> restorePodNames(String restore) {
+    return user.pods().inNamespace(NS).withLabel(RestorePodRenderer.RESTORE_LABEL, restore).list().getItems()
+        .stream().map(pod -> pod.getMetadata().getName()).sorted().toList();
+  }
+
   /**
    * A Running 3-member cluster holding {@link #SNAPSHOT_POINTS}, a completed one-shot backup of it,
-   * then {@link #LATER_POINTS} written; returns the Raft group before the restore.
+   * then {@link #LATER_POINTS} written; returns the Raft group before the restore. {@code extraSpec}
+   * is added to the cluster's spec.
    */
-  private SimulatedRaftGroup clusterWithBackupThenMoreWrites() throws Exception {
-    create(Manifests.cluster("hdb", 3));
+  private SimulatedRaftGroup clusterWithBackupThenMoreWrites(String extraSpec) throws Exception {
+    create(Manifests.cluster("hdb", 3, extraSpec));
     awaitRunning("hdb", 3);
     write("hdb-0", SNAPSHOT_POINTS);
     eventually().until(() -> members().stream().allMatch(m -> m.points().equals(SNAPSHOT_POINTS)));
@@ -228,7 +356,4 @@ class RestoreE2eTest extends OperatorE2eTest {
     return restore == null || restore.getStatus() == null ? null : restore.getStatus().getPhase();
   }
 
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
 }

@@ -4,6 +4,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * Everything a restore moves, in the order watches delivered it, as lines a test can read: {@code
  * "restore <name> <phase>"}, {@code "replicas <n>"} (the StatefulSet's spec), {@code "heldBy <name>"}
  * / {@code "heldBy -"} (the cluster's status), {@code "member <pod> started"} (a new member pod
- * incarnation) and {@code "restore-pod <pod> <phase>"}. Only changes are recorded, so the invariants
+ * incarnation) and {@code "restore-pod <pod> <phase>"} and {@code "pvc <claim> deleted"}. Only changes are recorded, so the invariants
  * are checked on the whole history rather than on one racy read.
  */
 final class RestoreTimeline implements AutoCloseable {
@@ -37,6 +38,22 @@ final class RestoreTimeline implements AutoCloseable {
     watch(observer.resources(HyperbytedbCluster.class).inNamespace(namespace).withName(cluster).inform(handler(c ->
         c.getStatus() == null ? null : "heldBy " + Objects.requireNonNullElse(c.getStatus().getHeldBy(), "-"))));
     watch(observer.pods().inNamespace(namespace).inform(handler(this::describePod)));
+    watch(observer.persistentVolumeClaims().inNamespace(namespace).inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(PersistentVolumeClaim claim) {
+      }
+
+      @Override
+      public void onUpdate(PersistentVolumeClaim old, PersistentVolumeClaim claim) {
+      }
+
+      @Override
+      public void onDelete(PersistentVolumeClaim claim, boolean unknown) {
+        synchronized (lines) {
+          lines.add("pvc " + claim.getMetadata().getName() + " deleted");
+        }
+      }
+    }));
   }
 
   private String describePod(Pod pod) {

@@ -16,13 +16,13 @@ import java.util.function.BooleanSupplier;
  * output is handed over as the exec stream would carry it. It lives here rather than in the testkit
  * because the port belongs to hyperbyte-reconcile, which itself tests against the testkit.
  */
-final class SimulatedPodExec implements PodExec {
+public final class SimulatedPodExec implements PodExec {
 
   private final SimulatedCluster cluster;
   private final BooleanSupplier cutOff;
 
   /** @param cutOff true once the operator process is dead: it reaches no pod any more */
-  SimulatedPodExec(SimulatedCluster cluster, BooleanSupplier cutOff) {
+  public SimulatedPodExec(SimulatedCluster cluster, BooleanSupplier cutOff) {
     this.cluster = cluster;
     this.cutOff = cutOff;
   }

@@ -10,13 +10,13 @@ import java.time.Instant;
  * The work queue's timer on simulated time: a requeue at a decision's deadline (drain bound,
  * failover timeout) fires when the simulated clock reaches it, however fast the test drives it.
  */
-final class SimulatedTimeScheduler implements Scheduler {
+public final class SimulatedTimeScheduler implements Scheduler {
 
   private final Clock clock;
   private final SimulatedTime time;
 
   /** @param clock the operator's clock, whose instants {@link #schedule} receives */
-  SimulatedTimeScheduler(Clock clock, SimulatedTime time) {
+  public SimulatedTimeScheduler(Clock clock, SimulatedTime time) {
     this.clock = clock;
     this.time = time;
   }

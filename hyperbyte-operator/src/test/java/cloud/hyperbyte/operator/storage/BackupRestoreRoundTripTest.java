@@ -184,6 +184,15 @@ class BackupRestoreRoundTripTest {
   }
 
   @Test
+  void aMissingSnapshotExitsFailedNotTransient() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int exit = fetch(new SnapshotLocation("backups", "hb/prod/db/19990101T000000Z/"), temp.resolve("missing"), err);
+
+    assertThat(exit).as(err.toString()).isEqualTo(RestoreFetchArgs.EXIT_FAILED);
+  }
+
+  @Test
   void badArgumentsExitWithTwo() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 

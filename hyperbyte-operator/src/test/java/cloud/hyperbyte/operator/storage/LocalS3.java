@@ -2,7 +2,11 @@ package cloud.hyperbyte.operator.storage;
 
 import cloud.hyperbyte.reconcile.backup.S3Credentials;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -53,8 +57,39 @@ public final class LocalS3 implements AutoCloseable {
     return new LocalS3(context, proxy);
   }
 
+  /** The Secret of the credentials this server accepts, with the keys the operator reads. */
+  public static Secret credentialsSecret(String namespace, String name) {
+    return new SecretBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
+        .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(ACCESS_KEY))
+        .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(SECRET_KEY))
+        .build();
+  }
+
+  private static String base64(String value) {
+    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+  }
+
   public void createBucket(String bucket) {
     context.getBlobStore().createContainerInLocation(null, bucket);
+  }
+
+  /** Every object in {@code bucket} by key, with its content (for checks of what was uploaded). */
+  public java.util.Map<String, byte[]> objects(String bucket) throws java.io.IOException {
+    java.util.Map<String, byte[]> objects = new java.util.TreeMap<>();
+    org.jclouds.blobstore.BlobStore store = context.getBlobStore();
+    for (org.jclouds.blobstore.domain.StorageMetadata entry
+        : store.list(bucket, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
+      if (entry.getType() == org.jclouds.blobstore.domain.StorageType.BLOB) {
+        org.jclouds.blobstore.domain.Blob blob = store.getBlob(bucket, entry.getName());
+        if (blob != null) {
+          try (java.io.InputStream in = blob.getPayload().openStream()) {
+            objects.put(entry.getName(), in.readAllBytes());
+          }
+        }
+      }
+    }
+    return objects;
   }
 
   public String endpoint() {

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.backup;
 
+import cloud.hyperbyte.reconcile.status.Conditions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Standard conditions of backup and restore status, edited as Kubernetes expects: one condition
- * per type, {@code lastTransitionTime} kept while the status (True/False) does not change.
+ * per type, {@code lastTransitionTime} kept while the status (True/False) does not change (the rule
+ * of {@link Conditions}, shared with the cluster's status).
  */
 public final class StatusConditions {
 
@@ -40,17 +42,14 @@ public final class StatusConditions {
     return get(type).map(c -> "True".equals(c.getStatus())).orElse(false);
   }
 
-  /** Sets a condition, keeping its transition time unless its status flips. */
+  /** Sets a condition, keeping its transition time unless its status flips ({@link Conditions#transitioned}). */
   public StatusConditions set(String type, boolean status, String reason, String message, Instant now) {
-    String value = status ? "True" : "False";
-    String since =
-        get(type).filter(c -> value.equals(c.getStatus())).map(Condition::getLastTransitionTime).orElse(now.toString());
-    return put(type, value, reason, message, since);
+    return put(Conditions.transitioned(conditions, type, status, reason, message, generation, now));
   }
 
   /** Sets a condition with {@code since} as its transition time, whatever it was. */
   public StatusConditions setAt(String type, boolean status, String reason, String message, Instant since) {
-    return put(type, status ? "True" : "False", reason, message, since.toString());
+    return put(Conditions.transitioned(List.of(), type, status, reason, message, generation, since));
   }
 
   /** Removes the condition of {@code type}. */
@@ -59,18 +58,9 @@ public final class StatusConditions {
     return this;
   }
 
-  private StatusConditions put(String type, String status, String reason, String message, String since) {
-    Condition condition =
-        new ConditionBuilder()
-            .withType(type)
-            .withStatus(status)
-            .withReason(reason)
-            .withMessage(message)
-            .withLastTransitionTime(since)
-            .withObservedGeneration(generation)
-            .build();
+  private StatusConditions put(Condition condition) {
     for (int i = 0; i < conditions.size(); i++) {
-      if (type.equals(conditions.get(i).getType())) {
+      if (condition.getType().equals(conditions.get(i).getType())) {
         conditions.set(i, condition);
         return this;
       }

@@ -1,6 +1,7 @@
 package cloud.hyperbyte.reconcile.decision;
 
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,13 +133,33 @@ public final class ClusterLifecycle {
         .filter(ordinal -> ordinal < observed.statefulSetReplicas() && !RollingUpgradeDecision.back(observed, ordinal));
   }
 
-  /** A restore holds the cluster at zero replicas: no member actions, operations forgotten. */
+  /**
+   * A restore holds the cluster at zero replicas: no member actions, operations forgotten. The
+   * rendered StatefulSet retains claims while held; the replicas go to zero only once the live
+   * StatefulSet shows that, since with {@code whenScaled: Delete} the StatefulSet controller would
+   * delete the volume of every member the hold stops, the ones the restore is about to restore.
+   */
   private LifecyclePlan held(ObservedCluster observed, LifecycleMemory memory) {
     LifecycleMemory cleared = memory.withUpgrade(Optional.empty()).withScaleDown(Optional.empty())
         .withUnhealthySince(Map.of());
+    String restore = observed.spec().heldBy().get();
+    if (observed.statefulSet().isPresent() && !retainsClaimsWhenScaled(observed.statefulSet().get())) {
+      int live = observed.statefulSetReplicas();
+      return new LifecyclePlan(List.of(),
+          Optional.of(new StatefulSetShape(live, observed.partition().orElse(live))), cleared,
+          List.of(Notice.progressing("HeldByRestore", "HyperbytedbRestore " + restore + " holds the cluster;"
+              + " the StatefulSet is set to retain member volumes before it scales to zero")),
+          Optional.empty());
+    }
     return new LifecyclePlan(List.of(), Optional.of(new StatefulSetShape(0, 0)), cleared,
-        List.of(Notice.progressing("HeldByRestore", "HyperbytedbRestore " + observed.spec().heldBy().get()
+        List.of(Notice.progressing("HeldByRestore", "HyperbytedbRestore " + restore
             + " holds the cluster at zero replicas until the restore completes")),
         Optional.empty());
+  }
+
+  /** Whether the StatefulSet controller keeps the claims of the pods a scale-down removes (absent policy: Retain). */
+  static boolean retainsClaimsWhenScaled(StatefulSet statefulSet) {
+    var policy = statefulSet.getSpec() == null ? null : statefulSet.getSpec().getPersistentVolumeClaimRetentionPolicy();
+    return policy == null || policy.getWhenScaled() == null || "Retain".equals(policy.getWhenScaled());
   }
 }

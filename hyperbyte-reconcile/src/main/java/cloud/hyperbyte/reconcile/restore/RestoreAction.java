@@ -39,4 +39,15 @@ public sealed interface RestoreAction {
       Objects.requireNonNull(name, "name");
     }
   }
+
+  /**
+   * Delete the cluster's data claim {@code name} (absent is not an error): a volume of an ordinal
+   * at or above the restored replica count, whose pre-restore data and Raft state a later
+   * scale-up would otherwise bring back.
+   */
+  record DeleteClaim(String name) implements RestoreAction {
+    public DeleteClaim {
+      Objects.requireNonNull(name, "name");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,19 +32,31 @@ import java.util.Set;
  *   <li><b>ScalingDown</b>: wait until no member pod exists.
  *   <li><b>Restoring</b>: one restore pod per member volume {@code data-<cluster>-<i>}, {@code i <
  *       originalReplicas}, all at once; each finished volume is recorded in status before its pod
- *       is deleted, so an operator restart neither loses nor repeats progress.
+ *       is deleted, so an operator restart neither loses nor repeats progress. A pod whose fetch
+ *       step reports the object store unavailable ({@link RestoreFetchArgs#EXIT_TRANSIENT}) is
+ *       followed by a new attempt after a backoff, up to {@link #MAX_ATTEMPTS}; any other failure,
+ *       or a pod not done within its deadline (plus {@link #START_GRACE} for one that never
+ *       started), fails the restore. While the cluster is held, the claims of ordinals at or above
+ *       {@code originalReplicas} are deleted ({@code status.removedVolumes}): their pre-restore data
+ *       and Raft state would come back with a later scale-up.
  *   <li><b>ScalingUp</b>: only when every volume holds the snapshot is the hold released; the
  *       cluster lifecycle then starts the members, node 1 bootstraps a fresh Raft group and the
  *       others are added. Completed when the cluster reports ready.
- *   <li><b>Failed</b>: the cluster stays held (never a half-restored cluster running); the {@code
- *       ClusterHeld} condition says which volumes were restored and how to release the hold.
+ *   <li><b>Failed</b>: nothing more is created; restore pods still pending or running are deleted,
+ *       and the cluster stays held (never a half-restored cluster running). Only once those pods
+ *       are gone does the {@code ClusterHeld} condition say which volumes were restored and how to
+ *       release the hold.
  * </ul>
+ *
+ * <p>A cluster whose spec does not validate leaves the restore waiting (Pending, or in place while
+ * held) with the spec's problems in its conditions; nothing is rendered or touched until it is fixed.
  *
  * <p>While the restore owns the hold (ScalingDown, Restoring) it re-asserts it if it disappears.
  *
  * <p>Waits for member pods, restore pods and the cluster's readiness ask for no requeue: the
- * operator routes those objects' watch events to the restore. Only an unavailable object store
- * (nothing to watch) and the scale-up deadline set {@link RestorePlan#requeueAt()}.
+ * operator routes those objects' watch events to the restore. Only time passing sets {@link
+ * RestorePlan#requeueAt()}: an unavailable object store (nothing to watch), the backoff before a
+ * restore pod's next attempt, a restore pod's give-up time and the scale-up deadline.
  */
 public final class RestoreDecision {
 
@@ -58,6 +71,18 @@ public final class RestoreDecision {
   public static final String COMPLETE = "Complete";
   public static final String PROGRESSING = "Progressing";
   public static final String CLUSTER_HELD = "ClusterHeld";
+
+  /** A restore pod's {@code activeDeadlineSeconds} when the restore does not set {@code podDeadlineSeconds}. */
+  public static final Duration DEFAULT_POD_DEADLINE = Duration.ofHours(1);
+  /** Pods per volume at most: the first and the retries after transient fetch errors. */
+  public static final int MAX_ATTEMPTS = 3;
+  /** Wait before the second attempt; it doubles for each further one. */
+  public static final Duration RETRY_BACKOFF = Duration.ofSeconds(30);
+  /**
+   * Added to the deadline for a pod that never finishes: {@code activeDeadlineSeconds} counts from
+   * the pod's start, so a pod that cannot be scheduled or pull its image would wait forever.
+   */
+  public static final Duration START_GRACE = Duration.ofMinutes(5);
 
   private final Clock clock;
   private final String operatorImage;
@@ -118,7 +143,8 @@ public final class RestoreDecision {
         case SCALING_DOWN -> scalingDown();
         case RESTORING -> restoring();
         case SCALING_UP -> scalingUp();
-        default -> { } // Completed and Failed are final
+        case FAILED -> stopRestorePods();
+        default -> { } // Completed is final
       }
       if (status.getPhase() == null) {
         status.setPhase(PENDING);
@@ -137,6 +163,11 @@ public final class RestoreDecision {
       if (observed.cluster().isEmpty()) {
         fail("ClusterNotFound", "HyperbytedbCluster " + clusterName + " not found in namespace "
             + restore.getMetadata().getNamespace());
+        return;
+      }
+      if (observed.cluster().get().spec().isEmpty()) {
+        status.setPhase(PENDING);
+        waitForValidSpec(observed.cluster().get(), PENDING);
         return;
       }
       if (observed.snapshot() instanceof SnapshotResolution.Unresolved unresolved) {
@@ -171,11 +202,12 @@ public final class RestoreDecision {
         requeueAt = Optional.of(now); // the restore's own status write wakes nothing
         return;
       }
-      status.setOriginalReplicas(cluster.spec().replicas());
+      int replicas = cluster.spec().get().replicas();
+      status.setOriginalReplicas(replicas);
       actions.add(new RestoreAction.HoldCluster(clusterName, name));
       enter(SCALING_DOWN, "holding cluster " + clusterName + " at 0 replicas to restore " + snapshot.location().uri());
       events.add(ResourceEvent.normal("ScalingDown",
-          "holding cluster " + clusterName + " at 0 replicas (was " + cluster.spec().replicas() + ")"));
+          "holding cluster " + clusterName + " at 0 replicas (was " + replicas + ")"));
       scalingDown();
     }
 
@@ -211,48 +243,83 @@ public final class RestoreDecision {
             "waiting for " + cluster.get().memberPods() + " member pod(s) to stop before touching volumes", now);
         return;
       }
+      if (cluster.get().spec().isEmpty()) {
+        waitForValidSpec(cluster.get(), RESTORING);
+        return;
+      }
+      removeClaimsAboveReplicas(cluster.get());
       ClusterNames names = ClusterNames.of(clusterName);
       Set<String> restored = new LinkedHashSet<>(restoredVolumes());
       List<String> waiting = new ArrayList<>();
+      List<RestoreAction> creations = new ArrayList<>();
       for (int ordinal = 0; ordinal < originalReplicas(); ordinal++) {
         String pvc = names.dataPvc(ordinal);
         if (restored.contains(pvc)) {
           continue;
         }
-        String podName = RestorePodRenderer.podName(name, ordinal);
-        RestoreObservation.PodView pod = observed.restorePods().get(podName);
-        if (pod == null) {
+        Optional<Map.Entry<RestorePodRenderer.Attempt, RestoreObservation.PodView>> latest = latestAttempt(ordinal);
+        if (latest.isEmpty()) {
           if (!observed.pvcs().contains(pvc)) {
             recordRestored(restored);
             fail("VolumeNotFound", "PVC " + pvc + " does not exist; a snapshot is restored onto existing member"
                 + " volumes only");
             return;
           }
-          if (!(observed.snapshot() instanceof SnapshotResolution.Resolved source)) {
+          if (!create(cluster.get(), ordinal, 1, creations)) {
             recordRestored(restored);
-            SnapshotResolution.Unresolved unresolved = (SnapshotResolution.Unresolved) observed.snapshot();
-            fail(unresolved.reason(), unresolved.message());
             return;
           }
-          actions.add(new RestoreAction.CreatePod(RestorePodRenderer.render(
-              new RestorePodRenderer.Request(cluster.get().spec(), name,
-                  Optional.ofNullable(restore.getMetadata().getUid()), ordinal, operatorImage, source))));
           waiting.add(pvc);
-        } else if (pod.phase() == RestoreObservation.PodView.Phase.SUCCEEDED) {
+          continue;
+        }
+        int attempt = latest.get().getKey().attempt();
+        String podName = RestorePodRenderer.podName(name, ordinal, attempt);
+        RestoreObservation.PodView pod = latest.get().getValue();
+        if (pod.phase() == RestoreObservation.PodView.Phase.SUCCEEDED) {
           restored.add(pvc);
           actions.add(new RestoreAction.DeletePod(podName));
           events.add(ResourceEvent.normal("VolumeRestored", "restored " + pvc + " from " + status.getSnapshotPath()));
         } else if (pod.phase() == RestoreObservation.PodView.Phase.FAILED) {
-          recordRestored(restored);
-          fail("RestorePodFailed", "restore pod " + podName + " for " + pvc + " failed"
-              + (pod.message().isEmpty() ? "" : ": " + pod.message()) + " (its logs stay until the restore is"
-              + " deleted)");
-          return;
+          if (!pod.transientFailure() || attempt >= MAX_ATTEMPTS) {
+            recordRestored(restored);
+            fail("RestorePodFailed", "restore pod " + podName + " for " + pvc + " failed"
+                + (pod.transientFailure() ? " after " + attempt + " attempts" : "")
+                + (pod.message().isEmpty() ? "" : ": " + pod.message()) + " (its logs stay until the restore is"
+                + " deleted)");
+            return;
+          }
+          // from when the pod failed, not from this pass: each pass would push a retry based on now away
+          Instant retryAt = pod.finishedAt().or(pod::createdAt)
+              .map(failed -> failed.plus(RETRY_BACKOFF.multipliedBy(1L << (attempt - 1)))).orElse(now);
+          if (now.isBefore(retryAt)) {
+            waiting.add(pvc + " (attempt " + attempt + " of " + MAX_ATTEMPTS + " failed: " + pod.message()
+                + "; retrying at " + retryAt + ")");
+            requeueAt = Optional.of(earliest(retryAt));
+            continue;
+          }
+          if (!create(cluster.get(), ordinal, attempt + 1, creations)) {
+            recordRestored(restored);
+            return;
+          }
+          events.add(ResourceEvent.warning("RestoreRetried", "restore pod " + podName + " for " + pvc
+              + " failed on a transient error (" + pod.message() + "); attempt " + (attempt + 1) + " of "
+              + MAX_ATTEMPTS));
+          waiting.add(pvc);
         } else {
+          Optional<Instant> giveUpAt = pod.createdAt().map(created -> created.plus(podDeadline()).plus(START_GRACE));
+          if (!pod.terminating() && giveUpAt.isPresent() && !now.isBefore(giveUpAt.get())) {
+            recordRestored(restored);
+            fail("RestorePodDeadlineExceeded", "restore pod " + podName + " for " + pvc + " did not finish within "
+                + podDeadline().toSeconds() + " s (spec.podDeadlineSeconds) plus " + START_GRACE.toMinutes()
+                + " min to start");
+            return;
+          }
+          giveUpAt.ifPresent(at -> requeueAt = Optional.of(earliest(at)));
           waiting.add(pvc);
         }
       }
       recordRestored(restored);
+      actions.addAll(creations);
       if (!waiting.isEmpty()) {
         conditions.set(PROGRESSING, true, RESTORING, "restored " + restored.size() + " of " + originalReplicas()
             + " volume(s); waiting for " + String.join(", ", waiting), now);
@@ -265,6 +332,139 @@ public final class RestoreDecision {
       events.add(ResourceEvent.normal("ScalingUp", "released cluster " + clusterName + "; scaling back to "
           + originalReplicas()));
       scalingUp();
+    }
+
+    /** Adds the pod of {@code attempt} at {@code ordinal}'s volume; false (and Failed) when the snapshot is gone. */
+    private boolean create(RestoreObservation.ClusterView cluster, int ordinal, int attempt,
+        List<RestoreAction> creations) {
+      if (!(observed.snapshot() instanceof SnapshotResolution.Resolved source)) {
+        SnapshotResolution.Unresolved unresolved = (SnapshotResolution.Unresolved) observed.snapshot();
+        fail(unresolved.reason(), unresolved.message());
+        return false;
+      }
+      creations.add(new RestoreAction.CreatePod(RestorePodRenderer.render(
+          new RestorePodRenderer.Request(cluster.spec().orElseThrow(), name,
+              Optional.ofNullable(restore.getMetadata().getUid()), ordinal, attempt, podDeadline(), operatorImage,
+              source))));
+      // time passing is not watched: look again when the new pod would be given up on
+      requeueAt = Optional.of(earliest(now.plus(podDeadline()).plus(START_GRACE)));
+      return true;
+    }
+
+    /** The pod of the latest attempt at {@code ordinal}'s volume, if any. */
+    private Optional<Map.Entry<RestorePodRenderer.Attempt, RestoreObservation.PodView>> latestAttempt(int ordinal) {
+      Map.Entry<RestorePodRenderer.Attempt, RestoreObservation.PodView> latest = null;
+      for (Map.Entry<String, RestoreObservation.PodView> pod : observed.restorePods().entrySet()) {
+        Optional<RestorePodRenderer.Attempt> attempt = RestorePodRenderer.Attempt.of(name, pod.getKey())
+            .filter(a -> a.ordinal() == ordinal);
+        if (attempt.isPresent() && (latest == null || attempt.get().attempt() > latest.getKey().attempt())) {
+          latest = Map.entry(attempt.get(), pod.getValue());
+        }
+      }
+      return Optional.ofNullable(latest);
+    }
+
+    /**
+     * Deletes the cluster's claims of ordinals at or above the restored replica count, only while
+     * this restore holds the cluster and no member runs: they hold pre-restore data and Raft state.
+     */
+    private void removeClaimsAboveReplicas(RestoreObservation.ClusterView cluster) {
+      if (cluster.heldBy().filter(name::equals).isEmpty() || cluster.memberPods() > 0) {
+        return; // the hold was only re-asserted this pass
+      }
+      Set<String> removed = new LinkedHashSet<>(
+          status.getRemovedVolumes() == null ? List.of() : status.getRemovedVolumes());
+      observed.pvcs().stream().filter(pvc -> claimOrdinal(pvc) >= originalReplicas()).sorted().forEach(pvc -> {
+        actions.add(new RestoreAction.DeleteClaim(pvc));
+        if (removed.add(pvc)) {
+          events.add(ResourceEvent.normal("VolumeRemoved", "deleted " + pvc + ": ordinals at or above "
+              + originalReplicas() + " would bring pre-restore data and Raft state back with a scale-up"));
+        }
+      });
+      if (!removed.isEmpty()) {
+        status.setRemovedVolumes(List.copyOf(removed));
+      }
+    }
+
+    /** The ordinal of the cluster's data claim {@code pvc}; -1 when the name is not one. */
+    private int claimOrdinal(String pvc) {
+      String prefix = ClusterNames.DATA_VOLUME + "-" + ClusterNames.of(clusterName).statefulSet() + "-";
+      if (!pvc.startsWith(prefix)) {
+        return -1;
+      }
+      try {
+        int ordinal = Integer.parseInt(pvc.substring(prefix.length()));
+        return pvc.equals(ClusterNames.of(clusterName).dataPvc(ordinal)) ? ordinal : -1;
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+
+    /** The cluster's spec does not validate: nothing can be rendered, so wait for it to be fixed. */
+    private void waitForValidSpec(RestoreObservation.ClusterView cluster, String phase) {
+      String message = "HyperbytedbCluster " + clusterName + " has an invalid spec, so nothing is restored onto it"
+          + " until it is fixed: " + String.join("; ", cluster.specProblems());
+      conditions.set(PROGRESSING, !PENDING.equals(phase), "ClusterSpecInvalid", message, now);
+      conditions.set(READY, false, "ClusterSpecInvalid", message, now);
+    }
+
+    /**
+     * Once failed: nothing more is created, pods still pending or running are deleted, and the
+     * hold is only said to be releasable once they are gone (a running pod still writes its volume).
+     */
+    private void stopRestorePods() {
+      Set<String> restored = new LinkedHashSet<>(restoredVolumes());
+      List<String> stopping = new ArrayList<>();
+      for (Map.Entry<String, RestoreObservation.PodView> pod : new java.util.TreeMap<>(observed.restorePods())
+          .entrySet()) {
+        RestoreObservation.PodView view = pod.getValue();
+        if (view.unfinished()) {
+          stopping.add(pod.getKey());
+          if (!view.terminating()) {
+            deletePod(pod.getKey());
+          }
+        } else if (view.phase() == RestoreObservation.PodView.Phase.SUCCEEDED && !view.terminating()) {
+          RestorePodRenderer.Attempt.of(name, pod.getKey())
+              .ifPresent(a -> restored.add(ClusterNames.of(clusterName).dataPvc(a.ordinal())));
+          deletePod(pod.getKey());
+        }
+      }
+      recordRestored(restored);
+      boolean held = observed.cluster().flatMap(RestoreObservation.ClusterView::heldBy).filter(name::equals)
+          .isPresent() || actions.stream().anyMatch(a -> a instanceof RestoreAction.HoldCluster);
+      if (!held) {
+        return;
+      }
+      if (!stopping.isEmpty()) {
+        conditions.set(CLUSTER_HELD, true, "StoppingRestorePods",
+            "cluster " + clusterName + " stays held at 0 replicas; restore pod(s) " + String.join(", ", stopping)
+                + " may still write to their volumes and are being deleted: do not release the hold before they"
+                + " are gone",
+            now);
+        return;
+      }
+      conditions.set(CLUSTER_HELD, true, "RestoreFailed",
+          "cluster " + clusterName + " stays held at 0 replicas so it never runs half restored; volumes"
+              + " restored: " + (restored.isEmpty() ? "none" : String.join(", ", restored))
+              + ". Fix the cause and create a new HyperbytedbRestore, or release the cluster on its volumes as"
+              + " they are with: " + releaseCommand(clusterName),
+          now);
+    }
+
+    private void deletePod(String podName) {
+      RestoreAction delete = new RestoreAction.DeletePod(podName);
+      if (!actions.contains(delete)) {
+        actions.add(delete);
+      }
+    }
+
+    private Instant earliest(Instant at) {
+      return requeueAt.filter(current -> current.isBefore(at)).orElse(at);
+    }
+
+    private Duration podDeadline() {
+      Integer seconds = restore.getSpec().getPodDeadlineSeconds();
+      return seconds == null ? DEFAULT_POD_DEADLINE : Duration.ofSeconds(seconds);
     }
 
     private void scalingUp() {
@@ -280,8 +480,10 @@ public final class RestoreDecision {
       if (cluster.get().ready() && cluster.get().heldBy().isEmpty()) {
         status.setPhase(COMPLETED);
         status.setCompletionTime(now.toString());
+        List<String> removed = status.getRemovedVolumes() == null ? List.of() : status.getRemovedVolumes();
         String message = "restored " + status.getSnapshotPath() + " onto " + originalReplicas()
-            + " volume(s); cluster " + clusterName + " is ready";
+            + " volume(s)" + (removed.isEmpty() ? "" : "; deleted " + String.join(", ", removed)
+                + " (ordinals at or above " + originalReplicas() + ")") + "; cluster " + clusterName + " is ready";
         conditions.set(PROGRESSING, false, COMPLETED, message, now);
         conditions.set(COMPLETE, true, "RestoreSucceeded", message, now);
         conditions.set(READY, true, "RestoreSucceeded", message, now);
@@ -338,23 +540,13 @@ public final class RestoreDecision {
     }
 
     private void fail(String reason, String message) {
-      boolean held = observed.cluster().flatMap(RestoreObservation.ClusterView::heldBy).filter(name::equals)
-          .isPresent() || actions.stream().anyMatch(a -> a instanceof RestoreAction.HoldCluster);
       status.setPhase(FAILED);
       status.setCompletionTime(now.toString());
       conditions.set(PROGRESSING, false, reason, message, now);
       conditions.set(COMPLETE, false, reason, message, now);
       conditions.set(READY, false, reason, message, now);
-      if (held) {
-        List<String> restored = restoredVolumes();
-        conditions.set(CLUSTER_HELD, true, "RestoreFailed",
-            "cluster " + clusterName + " stays held at 0 replicas so it never runs half restored; volumes"
-                + " restored: " + (restored.isEmpty() ? "none" : String.join(", ", restored))
-                + ". Fix the cause and create a new HyperbytedbRestore, or release the cluster on its volumes as"
-                + " they are with: " + releaseCommand(clusterName),
-            now);
-      }
       events.add(ResourceEvent.warning("RestoreFailed", message));
+      stopRestorePods();
     }
 
     private void recordRestored(Set<String> restored) {
@@ -384,6 +576,7 @@ public final class RestoreDecision {
     to.setSnapshotPath(from.getSnapshotPath());
     to.setOriginalReplicas(from.getOriginalReplicas());
     to.setRestoredVolumes(from.getRestoredVolumes() == null ? null : List.copyOf(from.getRestoredVolumes()));
+    to.setRemovedVolumes(from.getRemovedVolumes() == null ? null : List.copyOf(from.getRemovedVolumes()));
     to.setConditions(from.getConditions());
     return to;
   }

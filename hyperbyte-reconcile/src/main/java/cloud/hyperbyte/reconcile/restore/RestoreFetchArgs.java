@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@code java -jar hyperbyte.jar restore-fetch}. The subcommand reads the snapshot's {@code
  * manifest.json} (it must be complete), streams {@code backup.tar} from the bucket, verifies its
  * size and SHA-256 while unpacking it into {@code --output}, and exits non-zero (writing the reason
- * to {@code /dev/termination-log}) on any mismatch, leaving no partial output behind.
+ * to {@code /dev/termination-log}) on any mismatch, leaving no partial output behind: {@link
+ * #EXIT_TRANSIENT} when the store was unavailable, {@link #EXIT_FAILED} when the snapshot cannot be
+ * restored, {@link #EXIT_USAGE} for bad arguments.
  *
  * <pre>
  * restore-fetch --bucket BUCKET --snapshot FOLDER/ --output DIR
@@ -35,6 +37,15 @@ public record RestoreFetchArgs(S3Settings settings, SnapshotLocation snapshot, S
   public static final String PATH_STYLE = "--path-style";
   public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
   public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
+  /** Exit code: the snapshot could not be restored (missing, incomplete, corrupt, refused). */
+  public static final int EXIT_FAILED = 1;
+  /** Exit code: bad arguments. */
+  public static final int EXIT_USAGE = 2;
+  /**
+   * Exit code (sysexits' EX_TEMPFAIL): the object store was unavailable (no connection, timeout,
+   * throttling, 5xx); another attempt may succeed.
+   */
+  public static final int EXIT_TRANSIENT = 75;
 
   public RestoreFetchArgs {
     Objects.requireNonNull(settings, "settings");

@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +48,10 @@ import java.util.Optional;
  *       acks and hints are dropped (contract §5.3).
  * </ol>
  *
- * <p>{@code restartPolicy: Never}: a failed pod fails the restore with its message instead of
- * retrying in place behind the operator's back. Scheduling constraints (node selector,
+ * <p>{@code restartPolicy: Never}: a failed pod is seen by the restore, which retries a transient
+ * fetch error with a new pod ({@link Request#attempt()}) and fails on anything else, instead of the
+ * kubelet retrying in place behind the operator's back. {@code activeDeadlineSeconds} bounds a
+ * running attempt. Scheduling constraints (node selector,
  * tolerations, priority class, pull secrets) are the cluster's, so the pod can go where the volume
  * can attach.
  */
@@ -66,6 +69,8 @@ public final class RestorePodRenderer {
   public static final String RESTORE_LABEL = "hyperbytedb.hyperbyte.cloud/restore";
   /** Label carrying the member ordinal whose volume a pod restores. */
   public static final String ORDINAL_LABEL = "hyperbytedb.hyperbyte.cloud/ordinal";
+  /** Label carrying the attempt (from 1) at that volume. */
+  public static final String ATTEMPT_LABEL = "hyperbytedb.hyperbyte.cloud/attempt";
   public static final String RESTORE_APP = "hyperbytedb-restore";
   public static final String OWNER_KIND = "HyperbytedbRestore";
   public static final String OWNER_API_VERSION = "hyperbytedb.hyperbyte.cloud/v1alpha1";
@@ -79,6 +84,8 @@ public final class RestorePodRenderer {
    * @param restoreName HyperbytedbRestore name
    * @param restoreUid its UID for the owner reference; empty when rendering offline
    * @param ordinal member whose volume is restored
+   * @param attempt which attempt at this volume, from 1 (a retry after a transient fetch error is a new pod)
+   * @param deadline the pod's {@code activeDeadlineSeconds}
    * @param operatorImage the operator's own image (runs the fetch step)
    * @param source the resolved snapshot and its store
    */
@@ -87,20 +94,51 @@ public final class RestorePodRenderer {
       String restoreName,
       Optional<String> restoreUid,
       int ordinal,
+      int attempt,
+      Duration deadline,
       String operatorImage,
       SnapshotResolution.Resolved source) {
     public Request {
       Objects.requireNonNull(cluster, "cluster");
       Objects.requireNonNull(restoreName, "restoreName");
       Objects.requireNonNull(restoreUid, "restoreUid");
+      Objects.requireNonNull(deadline, "deadline");
       Objects.requireNonNull(operatorImage, "operatorImage");
       Objects.requireNonNull(source, "source");
+      if (attempt < 1) {
+        throw new IllegalArgumentException("attempts count from 1");
+      }
     }
   }
 
-  /** Name of the pod restoring member {@code ordinal}'s volume. */
+  /** Name of the pod of the first attempt at member {@code ordinal}'s volume. */
   public static String podName(String restoreName, int ordinal) {
     return restoreName + "-restore-" + ordinal;
+  }
+
+  /** Name of the pod of {@code attempt} (from 1) at member {@code ordinal}'s volume. */
+  public static String podName(String restoreName, int ordinal, int attempt) {
+    return attempt == 1 ? podName(restoreName, ordinal) : podName(restoreName, ordinal) + "-" + attempt;
+  }
+
+  /** Which volume and attempt a pod of this restore is for, read from its name. */
+  public record Attempt(int ordinal, int attempt) {
+    /** The attempt {@code podName} stands for, if it is a pod of restore {@code restoreName}. */
+    public static Optional<Attempt> of(String restoreName, String podName) {
+      String prefix = restoreName + "-restore-";
+      if (!podName.startsWith(prefix)) {
+        return Optional.empty();
+      }
+      String[] parts = podName.substring(prefix.length()).split("-", -1);
+      try {
+        int ordinal = Integer.parseInt(parts[0]);
+        int attempt = parts.length == 1 ? 1 : parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
+        return ordinal >= 0 && attempt >= 1 && podName.equals(podName(restoreName, ordinal, attempt))
+            ? Optional.of(new Attempt(ordinal, attempt)) : Optional.empty();
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
   }
 
   /** The restore pod. */
@@ -110,6 +148,8 @@ public final class RestorePodRenderer {
     PodSpecBuilder spec =
         new PodSpecBuilder()
             .withRestartPolicy("Never")
+            // the kubelet stops a pod that runs longer; the decision stops one that never starts
+            .withActiveDeadlineSeconds(request.deadline().toSeconds())
             .withEnableServiceLinks(false)
             .withSecurityContext(cluster.podSecurityContext().orElseGet(SecureDefaults::pod))
             .withInitContainers(fetch(request))
@@ -139,7 +179,7 @@ public final class RestorePodRenderer {
     PodBuilder pod =
         new PodBuilder()
             .withNewMetadata()
-            .withName(podName(request.restoreName(), request.ordinal()))
+            .withName(podName(request.restoreName(), request.ordinal(), request.attempt()))
             .withNamespace(cluster.namespace())
             .withLabels(labels(request))
             .endMetadata()
@@ -184,6 +224,7 @@ public final class RestorePodRenderer {
     labels.put(ClusterLabels.PART_OF, ClusterLabels.DATABASE_APP);
     labels.put(RESTORE_LABEL, request.restoreName());
     labels.put(ORDINAL_LABEL, Integer.toString(request.ordinal()));
+    labels.put(ATTEMPT_LABEL, Integer.toString(request.attempt()));
     return labels;
   }
 

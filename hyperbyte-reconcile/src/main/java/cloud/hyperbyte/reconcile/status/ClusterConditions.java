@@ -5,7 +5,6 @@ import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.Notice;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,26 +78,10 @@ public final class ClusterConditions {
     return notices.stream().map(Notice::message).distinct().collect(Collectors.joining("; "));
   }
 
-  /**
-   * A condition with its lastTransitionTime kept from {@code previous} while its status stays the
-   * same, and {@code now} when it changes.
-   */
+  /** A condition with its lastTransitionTime as {@link Conditions#transitioned} keeps it. */
   public static Condition condition(List<Condition> previous, String type, boolean status, String reason,
       String message, long generation, Instant now) {
-    String value = status ? "True" : "False";
-    String since = previous.stream()
-        .filter(c -> type.equals(c.getType()) && value.equals(c.getStatus()) && c.getLastTransitionTime() != null)
-        .map(Condition::getLastTransitionTime)
-        .findFirst()
-        .orElse(now.toString());
-    return new ConditionBuilder()
-        .withType(type)
-        .withStatus(value)
-        .withReason(reason)
-        .withMessage(message)
-        .withObservedGeneration(generation)
-        .withLastTransitionTime(since)
-        .build();
+    return Conditions.transitioned(previous, type, status, reason, message, generation, now);
   }
 
   /** Puts {@code condition} into {@code status}, replacing one of the same type. */

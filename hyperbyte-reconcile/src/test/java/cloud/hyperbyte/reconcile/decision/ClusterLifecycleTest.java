@@ -3,8 +3,12 @@ package cloud.hyperbyte.reconcile.decision;
 import static cloud.hyperbyte.reconcile.decision.Scenario.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.model.spec.ImmutableClusterSpec;
+import cloud.hyperbyte.model.spec.ImmutablePvcRetentionSettings;
+import cloud.hyperbyte.model.v1alpha1.PvcRetention;
 import cloud.hyperbyte.reconcile.port.NodeState;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ClusterLifecycleTest {
@@ -86,6 +90,22 @@ class ClusterLifecycleTest {
 
     assertThat(plan.actions()).noneMatch(a -> a instanceof Action.DeletePod);
     assertThat(plan.memory().upgrade().get().ordinal()).isEmpty();
+  }
+
+  @Test
+  void aRestoreHoldKeepsTheReplicasUntilTheLiveStatefulSetRetainsClaimsWhenScaled() {
+    UnaryOperator<ImmutableClusterSpec> deleting = s -> s.withHeldBy("restore-1").withPvcRetention(
+        ImmutablePvcRetentionSettings.builder().whenScaled(PvcRetention.DELETE).whenDeleted(PvcRetention.RETAIN).build());
+
+    LifecyclePlan first = lifecycle.plan(Scenario.running(3).voters(1L).spec(deleting).liveWhenScaled("Delete")
+        .build());
+    LifecyclePlan retained = lifecycle.plan(Scenario.running(3).voters(1L).spec(deleting).liveWhenScaled("Retain")
+        .build());
+
+    assertThat(first.statefulSetShape()).as("Delete would take every member's volume with it")
+        .contains(new StatefulSetShape(3, 3));
+    assertThat(first.actions()).isEmpty();
+    assertThat(retained.statefulSetShape()).contains(new StatefulSetShape(0, 0));
   }
 
   @Test

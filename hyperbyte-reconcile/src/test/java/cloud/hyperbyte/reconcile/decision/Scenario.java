@@ -146,7 +146,7 @@ public final class Scenario {
   /** The member's pod was replaced: same name, another UID. */
   public Scenario replacedPod(int ordinal) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid() + "-replacement", p.ordinal(), p.phase(), p.ready(),
-        p.revision(), p.terminating(), p.podIp()));
+        p.revision(), p.terminating(), p.podIp(), p.inputs()));
   }
 
   public Scenario notReady(int ordinal) {
@@ -155,11 +155,12 @@ public final class Scenario {
 
   public Scenario terminating(int ordinal) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), false, p.revision(), true,
-        p.podIp()));
+        p.podIp(), p.inputs()));
   }
 
   public static ObservedPod withReady(ObservedPod p, boolean ready) {
-    return new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), ready, p.revision(), p.terminating(), p.podIp());
+    return new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), ready, p.revision(), p.terminating(), p.podIp(),
+        p.inputs());
   }
 
   /** The StatefulSet rolls to a new template revision r2; pods still run r1. */
@@ -178,6 +179,8 @@ public final class Scenario {
     return this;
   }
 
+  private String whenScaled;
+
   public Scenario partition(int value) {
     partition = value;
     return this;
@@ -185,6 +188,12 @@ public final class Scenario {
 
   public Scenario onDelete() {
     onDelete = true;
+    return this;
+  }
+
+  /** The live StatefulSet's {@code persistentVolumeClaimRetentionPolicy.whenScaled} (absent by default). */
+  public Scenario liveWhenScaled(String policy) {
+    whenScaled = policy;
     return this;
   }
 
@@ -209,6 +218,10 @@ public final class Scenario {
         .withNewStatus().withObservedGeneration(2L).withCurrentRevision("r1").withUpdateRevision(updateRevision)
         .endStatus()
         .build();
+    if (whenScaled != null) {
+      sts.getSpec().setPersistentVolumeClaimRetentionPolicy(
+          new io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy("Retain", whenScaled));
+    }
     if (!onDelete) {
       sts.getSpec().getUpdateStrategy().setRollingUpdate(
           new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder()

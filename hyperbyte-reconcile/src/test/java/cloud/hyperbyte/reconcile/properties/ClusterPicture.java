@@ -172,6 +172,7 @@ record ClusterPicture(
     if (settings.deletePvcWhenScaled()) {
       scenario.spec(s -> s.withPvcRetention(ImmutablePvcRetentionSettings.builder()
           .whenScaled(PvcRetention.DELETE).whenDeleted(PvcRetention.RETAIN).build()));
+      scenario.liveWhenScaled("Delete"); // as applied before any hold
     }
     leader.ifPresentOrElse(scenario::leader, scenario::noLeader);
     voters.ifPresent(v -> scenario.voters(v.toArray(Long[]::new)));

@@ -43,6 +43,7 @@ class RestoreDecisionTest {
   private int memberPods = 3;
   private boolean clusterExists = true;
   private boolean clusterReady = true;
+  private List<String> specProblems = List.of();
   private SnapshotResolution snapshot = SNAPSHOT;
   private final Set<String> pvcs = new java.util.HashSet<>(Set.of("data-db-0", "data-db-1", "data-db-2"));
   private final Map<String, RestoreObservation.PodView> pods = new HashMap<>();
@@ -61,7 +62,9 @@ class RestoreDecisionTest {
 
   private RestorePlan pass() {
     Optional<RestoreObservation.ClusterView> cluster = clusterExists
-        ? Optional.of(new RestoreObservation.ClusterView(TestClusters.spec(replicas), hold, memberPods, clusterReady))
+        ? Optional.of(specProblems.isEmpty()
+            ? new RestoreObservation.ClusterView(TestClusters.spec(replicas), hold, memberPods, clusterReady)
+            : RestoreObservation.ClusterView.invalid(specProblems, hold, memberPods))
         : Optional.empty();
     RestorePlan plan = decision.decide(new RestoreObservation(restore, cluster, snapshot, pvcs, pods));
     restore.setStatus(plan.status());
@@ -72,12 +75,45 @@ class RestoreDecisionTest {
       } else if (action instanceof RestoreAction.ReleaseCluster r && hold.equals(Optional.of(r.restoreName()))) {
         hold = Optional.empty();
       } else if (action instanceof RestoreAction.CreatePod c) {
-        pods.putIfAbsent(c.pod().getMetadata().getName(), new RestoreObservation.PodView(RestoreObservation.PodView.Phase.PENDING, ""));
+        pods.putIfAbsent(c.pod().getMetadata().getName(), new RestoreObservation.PodView(
+            RestoreObservation.PodView.Phase.PENDING, "", false, Optional.of(clock.instant()), Optional.empty(), false));
       } else if (action instanceof RestoreAction.DeletePod d) {
-        pods.remove(d.name());
+        RestoreObservation.PodView pod = pods.get(d.name());
+        if (pod != null && pod.unfinished()) {
+          // a running pod takes its grace period to stop, still writing to its volume
+          pods.put(d.name(), new RestoreObservation.PodView(pod.phase(), pod.message(), false, pod.createdAt(),
+              Optional.empty(), true));
+        } else {
+          pods.remove(d.name());
+        }
+      } else if (action instanceof RestoreAction.DeleteClaim d) {
+        pvcs.remove(d.name());
       }
     }
     return plan;
+  }
+
+  /** The pods being deleted are gone. */
+  private void stoppedPodsGone() {
+    pods.values().removeIf(RestoreObservation.PodView::terminating);
+  }
+
+  private void podFails(String pod, boolean transientFailure, String message) {
+    pods.put(pod, new RestoreObservation.PodView(RestoreObservation.PodView.Phase.FAILED, message, transientFailure,
+        pods.get(pod).createdAt(), Optional.of(clock.instant()), false));
+  }
+
+  private List<String> created() {
+    return applied.stream().filter(a -> a instanceof RestoreAction.CreatePod)
+        .map(a -> ((RestoreAction.CreatePod) a).pod().getMetadata().getName()).toList();
+  }
+
+  /** Held, members gone, the three restore pods created. */
+  private void restoring() {
+    startAndHold();
+    memberPods = 0;
+    pass();
+    applied.clear();
   }
 
   private void podsFinish(RestoreObservation.PodView.Phase phase, String message) {
@@ -190,12 +226,11 @@ class RestoreDecisionTest {
 
   @Test
   void failedRestorePodFailsAndLeavesTheClusterHeldWithReleaseInstructions() {
-    startAndHold();
-    memberPods = 0;
-    pass();
+    restoring();
     pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
     pods.put("r1-restore-1", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.FAILED,
         "restore-fetch: archive does not match its manifest"));
+    pods.put("r1-restore-2", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
 
     RestorePlan plan = pass();
 
@@ -206,10 +241,174 @@ class RestoreDecisionTest {
     Condition held = condition(plan, "ClusterHeld");
     assertThat(held.getStatus()).isEqualTo("True");
     assertThat(held.getMessage())
-        .contains("volumes restored: data-db-0")
+        .contains("volumes restored: data-db-0, data-db-2")
         .contains("kubectl annotate hyperbytedbcluster db hyperbytedb.hyperbyte.cloud/restore-hold-");
+    assertThat(pods).as("the failed pod's logs stay").containsOnlyKeys("r1-restore-1");
     applied.clear();
     assertThat(pass().actions()).as("Failed is final").isEmpty();
+  }
+
+  @Test
+  void aFailedRestoreCreatesNothingMoreAndStopsItsRunningPodsBeforeSayingTheHoldCanBeReleased() {
+    restoring();
+    pods.remove("r1-restore-0"); // lost while the operator was down: the pod to create again
+    pods.put("r1-restore-1", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.FAILED,
+        "restore-fetch: snapshot is incomplete"));
+    pods.put("r1-restore-2", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.RUNNING, ""));
+
+    RestorePlan failed = pass();
+
+    assertThat(failed.status().getPhase()).isEqualTo("Failed");
+    assertThat(created()).as("nothing is created for an earlier ordinal once the restore fails").isEmpty();
+    assertThat(failed.actions()).containsExactly(new RestoreAction.DeletePod("r1-restore-2"));
+    assertThat(condition(failed, "ClusterHeld").getReason()).isEqualTo("StoppingRestorePods");
+    assertThat(condition(failed, "ClusterHeld").getMessage()).contains("r1-restore-2", "do not release the hold")
+        .doesNotContain("kubectl annotate");
+
+    applied.clear();
+    RestorePlan stopping = pass(); // the pod takes its grace period
+    assertThat(stopping.actions()).as("a terminating pod is not deleted again").isEmpty();
+    assertThat(condition(stopping, "ClusterHeld").getReason()).isEqualTo("StoppingRestorePods");
+
+    stoppedPodsGone();
+    RestorePlan stopped = pass();
+    assertThat(stopped.actions()).isEmpty();
+    assertThat(condition(stopped, "ClusterHeld").getReason()).isEqualTo("RestoreFailed");
+    assertThat(condition(stopped, "ClusterHeld").getMessage())
+        .contains("kubectl annotate hyperbytedbcluster db hyperbytedb.hyperbyte.cloud/restore-hold-");
+    assertThat(hold).contains(RESTORE);
+  }
+
+  @Test
+  void aTransientFetchErrorIsRetriedWithBackoffAndTheRestoreFailsAfterTheLastAttempt() {
+    restoring();
+    podFails("r1-restore-1", true, "container fetch exited with 75: restore-fetch: S3 unavailable (503)");
+
+    RestorePlan backingOff = pass();
+    assertThat(backingOff.status().getPhase()).isEqualTo("Restoring");
+    assertThat(created()).as("not before the backoff").isEmpty();
+    assertThat(backingOff.requeueAt()).contains(clock.instant().plus(RestoreDecision.RETRY_BACKOFF));
+    assertThat(condition(backingOff, "Progressing").getMessage()).contains("attempt 1 of 3 failed", "503");
+
+    clock.advance(RestoreDecision.RETRY_BACKOFF.minusSeconds(1));
+    pass(); // a pass in between (another pod's event) does not push the retry away
+    assertThat(created()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    pass();
+    assertThat(created()).containsExactly("r1-restore-1-2");
+    assertThat(pods).as("the failed attempt's logs stay").containsKey("r1-restore-1");
+
+    podFails("r1-restore-1-2", true, "S3 unavailable");
+    clock.advance(RestoreDecision.RETRY_BACKOFF);
+    pass();
+    assertThat(created()).as("the backoff doubles").containsExactly("r1-restore-1-2");
+    clock.advance(RestoreDecision.RETRY_BACKOFF);
+    pass();
+    assertThat(created()).containsExactly("r1-restore-1-2", "r1-restore-1-3");
+
+    podFails("r1-restore-1-3", true, "S3 unavailable");
+    clock.advance(Duration.ofHours(1));
+    RestorePlan failed = pass();
+
+    assertThat(failed.status().getPhase()).isEqualTo("Failed");
+    assertThat(condition(failed, "Ready").getMessage()).contains("r1-restore-1-3", "after 3 attempts");
+    assertThat(created()).hasSize(2);
+  }
+
+  @Test
+  void aPermanentFetchErrorFailsAtOnce() {
+    restoring();
+    podFails("r1-restore-0", false, "container fetch exited with 1: restore-fetch: snapshot is incomplete");
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(created()).isEmpty();
+    assertThat(condition(plan, "Ready").getReason()).isEqualTo("RestorePodFailed");
+  }
+
+  @Test
+  void restorePodsHaveADeadlineAndOneThatNeverFinishesFailsTheRestore() {
+    restore.getSpec().setPodDeadlineSeconds(600);
+    startAndHold();
+    memberPods = 0;
+    RestorePlan started = pass();
+    Duration giveUp = Duration.ofSeconds(600).plus(RestoreDecision.START_GRACE);
+    assertThat(started.actions()).filteredOn(a -> a instanceof RestoreAction.CreatePod)
+        .allSatisfy(a -> assertThat(((RestoreAction.CreatePod) a).pod().getSpec().getActiveDeadlineSeconds())
+            .isEqualTo(600L));
+    assertThat(started.requeueAt()).as("time passing is not watched").contains(clock.instant().plus(giveUp));
+    pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
+    pods.put("r1-restore-1", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.SUCCEEDED, ""));
+    // r1-restore-2 stays Pending: unschedulable, so the kubelet's deadline never starts
+
+    clock.advance(giveUp.minusSeconds(1));
+    assertThat(pass().status().getPhase()).isEqualTo("Restoring");
+    clock.advance(Duration.ofSeconds(1));
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Failed");
+    assertThat(condition(plan, "Ready").getReason()).isEqualTo("RestorePodDeadlineExceeded");
+    assertThat(plan.actions()).contains(new RestoreAction.DeletePod("r1-restore-2"));
+    assertThat(plan.status().getRestoredVolumes()).containsExactly("data-db-0", "data-db-1");
+  }
+
+  @Test
+  void claimsOfOrdinalsAtOrAboveTheReplicasAreDeletedWhileHeldAndReported() {
+    pvcs.addAll(Set.of("data-db-3", "data-db-4", "data-other-7"));
+    startAndHold();
+    memberPods = 0;
+    hold = Optional.empty(); // taken away before the pass that would start restoring
+
+    RestorePlan reasserted = pass();
+    assertThat(reasserted.actions()).as("only while held").noneMatch(a -> a instanceof RestoreAction.DeleteClaim);
+
+    RestorePlan plan = pass();
+    assertThat(plan.actions()).filteredOn(a -> a instanceof RestoreAction.DeleteClaim)
+        .containsExactly(new RestoreAction.DeleteClaim("data-db-3"), new RestoreAction.DeleteClaim("data-db-4"));
+    assertThat(plan.status().getRemovedVolumes()).containsExactly("data-db-3", "data-db-4");
+    assertThat(pvcs).containsExactlyInAnyOrder("data-db-0", "data-db-1", "data-db-2", "data-other-7");
+
+    podsFinish(RestoreObservation.PodView.Phase.SUCCEEDED, "");
+    pass();
+    RestorePlan done = pass();
+    assertThat(done.status().getPhase()).isEqualTo("Completed");
+    assertThat(done.status().getRemovedVolumes()).containsExactly("data-db-3", "data-db-4");
+    assertThat(condition(done, "Complete").getMessage()).contains("deleted data-db-3, data-db-4");
+  }
+
+  @Test
+  void aClusterWithAnInvalidSpecLeavesTheRestorePendingWithTheProblemsAndTouchesNothing() {
+    specProblems = List.of("spec.replicas: must be at least 1", "spec.version: not a version");
+
+    RestorePlan plan = pass();
+    RestorePlan again = pass();
+
+    assertThat(again.status().getPhase()).isEqualTo("Pending");
+    assertThat(plan.actions()).isEmpty();
+    assertThat(again.actions()).isEmpty();
+    assertThat(again.requeueAt()).as("the cluster's events wake it").isEmpty();
+    assertThat(condition(again, "Ready").getReason()).isEqualTo("ClusterSpecInvalid");
+    assertThat(condition(again, "Ready").getMessage()).contains("spec.replicas: must be at least 1", "spec.version");
+
+    specProblems = List.of(); // fixed
+    pass();
+    pass();
+    assertThat(hold).contains(RESTORE);
+  }
+
+  @Test
+  void aClusterSpecMadeInvalidWhileHeldStopsNewRestorePodsButKeepsTheHold() {
+    startAndHold();
+    memberPods = 0;
+    specProblems = List.of("spec.image: invalid reference");
+
+    RestorePlan plan = pass();
+
+    assertThat(plan.status().getPhase()).isEqualTo("Restoring");
+    assertThat(created()).isEmpty();
+    assertThat(hold).contains(RESTORE);
+    assertThat(condition(plan, "Progressing").getMessage()).contains("spec.image: invalid reference");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RestorePodRendererTest {
 
   private static Pod render(int ordinal) {
     return RestorePodRenderer.render(new RestorePodRenderer.Request(TestClusters.spec(3), "r1",
-        Optional.of("restore-uid"), ordinal, OPERATOR_IMAGE, SOURCE));
+        Optional.of("restore-uid"), ordinal, 1, Duration.ofMinutes(20), OPERATOR_IMAGE, SOURCE));
   }
 
   @Test
@@ -49,6 +50,7 @@ class RestorePodRendererTest {
         .containsEntry("app.kubernetes.io/name", "hyperbytedb-restore")
         .containsEntry("hyperbytedb.hyperbyte.cloud/ordinal", "2");
     assertThat(pod.getSpec().getRestartPolicy()).isEqualTo("Never");
+    assertThat(pod.getSpec().getActiveDeadlineSeconds()).as("an attempt cannot run forever").isEqualTo(1200L);
     assertThat(pod.getSpec().getVolumes()).filteredOn(v -> v.getPersistentVolumeClaim() != null)
         .singleElement().satisfies(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("data-db-2"));
   }

@@ -1,6 +1,8 @@
 package cloud.hyperbyte.render.workload;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.PvcRetentionSettings;
+import cloud.hyperbyte.model.v1alpha1.PvcRetention;
 import cloud.hyperbyte.render.RenderOptions;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterLabels;
@@ -45,13 +47,22 @@ public final class StatefulSetRenderer {
             retention ->
                 sts.withPersistentVolumeClaimRetentionPolicy(
                     new StatefulSetPersistentVolumeClaimRetentionPolicyBuilder()
-                        .withWhenScaled(retention.whenScaled().wireValue())
+                        .withWhenScaled(whenScaled(spec, retention).wireValue())
                         .withWhenDeleted(retention.whenDeleted().wireValue())
                         .build()));
     return new StatefulSetBuilder()
         .withMetadata(ObjectMetadata.database(spec, names.statefulSet()))
         .withSpec(sts.build())
         .build();
+  }
+
+  /**
+   * Retain while a restore holds the cluster: the hold scales the StatefulSet to zero, and with
+   * Delete the StatefulSet controller would delete every member volume, the ones being restored
+   * included. The user's policy comes back with the release.
+   */
+  static PvcRetention whenScaled(ClusterSpec spec, PvcRetentionSettings retention) {
+    return spec.heldBy().isPresent() ? PvcRetention.RETAIN : retention.whenScaled();
   }
 
   /**

@@ -85,6 +85,20 @@ class StatefulSetRendererTest {
   }
 
   @Test
+  void givenRestoreHoldExpectClaimsRetainedWhenScaledWhateverTheUsersPolicy() {
+    ClusterSpec deleting = TestSpecs.threeNode().withPvcRetention(
+        ImmutablePvcRetentionSettings.builder().whenScaled(PvcRetention.DELETE).whenDeleted(PvcRetention.DELETE).build());
+
+    var held = render(TestSpecs.threeNode().withPvcRetention(deleting.pvcRetention()).withHeldBy("restore-1"))
+        .getSpec().getPersistentVolumeClaimRetentionPolicy();
+
+    assertThat(held.getWhenScaled()).as("the hold scales to zero: Delete would drop every volume").isEqualTo("Retain");
+    assertThat(held.getWhenDeleted()).as("deletion is the user's call").isEqualTo("Delete");
+    assertThat(render(deleting).getSpec().getPersistentVolumeClaimRetentionPolicy().getWhenScaled())
+        .as("the user's policy once released").isEqualTo("Delete");
+  }
+
+  @Test
   void givenStorageAndRetentionExpectDataClaimAndRetentionPolicy() {
     ClusterSpec spec =
         TestSpecs.single()

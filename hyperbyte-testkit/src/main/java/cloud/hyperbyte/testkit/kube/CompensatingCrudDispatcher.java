@@ -3,7 +3,9 @@ package cloud.hyperbyte.testkit.kube;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
 import cloud.hyperbyte.testkit.kube.admission.Operation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudPersistence;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
@@ -48,10 +50,23 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
 
   private final KubernetesAttributesExtractor pathParser = new KubernetesAttributesExtractor();
   private final Clock clock;
+  /** The Update manager of the write being handled; null for applies (they record their own) and internal writes. */
+  private final ThreadLocal<String> writer = new ThreadLocal<>();
   /** Set while an apply to {@code /status} writes status and managedFields in one main-resource PUT. */
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
   private final AdmissionChain admission = new AdmissionChain();
+  private final Deletion.Store deletionStore = new Deletion.Store() {
+    @Override
+    public JsonNode current(String itemPath) {
+      return CompensatingCrudDispatcher.this.current(itemPath);
+    }
+
+    @Override
+    public MockResponse replace(String itemPath, ObjectNode object) {
+      return CompensatingCrudDispatcher.super.handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(object)));
+    }
+  };
   private final ScaleSubresource scale;
 
   CompensatingCrudDispatcher(Clock clock) {
@@ -90,7 +105,18 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (decision.refusal() != null) {
       return decision.refusal();
     }
-    return decision.withWarnings(super.handleCreate(copy(request, Json.write(decision.object()))));
+    if (writer.get() != null) {
+      String path = ApiPaths.withoutQuery(request.getPath());
+      UpdateManagers.record(null, decision.object(), writer.get(), false, isStatusSubresourceEnabledForResource(path),
+          ApiPaths.isBuiltInGroup(path), now());
+    }
+    MockResponse created = super.handleCreate(copy(request, Json.write(decision.object())));
+    if (created.code() == 201 && !Generations.tracked(ApiPaths.withoutQuery(request.getPath()))) {
+      ObjectNode stored = (ObjectNode) Json.parse(created.getBody().readUtf8());
+      ((ObjectNode) stored.path("metadata")).remove("generation");
+      created.setBody(Json.write(stored));
+    }
+    return decision.withWarnings(created);
   }
 
   @Override
@@ -110,6 +136,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (old == null) {
       return super.handleUpdate(copy(request, body));
     }
+    if (toStatus && !statusWriteThrough.get() && isStale(old, incoming)) {
+      // the stock mock checks resourceVersion on the main resource only
+      return conflict(target);
+    }
     ObjectNode stored = storedAfterUpdate(itemPath, (ObjectNode) old, incoming, toStatus);
     if (statusWriteThrough.get()) {
       target = new ResourcePath(target.group(), target.version(), target.namespace(), target.resource(),
@@ -119,8 +149,36 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (decision.refusal() != null) {
       return decision.refusal();
     }
-    String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
-    return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+    if (writer.get() == null) {
+      String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
+      return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+    }
+    ObjectNode admitted = decision.object();
+    JsonNode managersBefore = admitted.path("metadata").path("managedFields").deepCopy();
+    UpdateManagers.record(old, admitted, writer.get(), toStatus, isStatusSubresourceEnabledForResource(itemPath),
+        ApiPaths.isBuiltInGroup(itemPath), now());
+    if (!toStatus || managersBefore.equals(admitted.path("metadata").path("managedFields"))) {
+      return decision.withWarnings(super.handleUpdate(copy(request, Json.write(admitted))));
+    }
+    // a PUT to /status would store the status only; the Update manager's entry changes managedFields too
+    statusWriteThrough.set(true);
+    try {
+      return decision.withWarnings(super.handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(admitted))));
+    } finally {
+      statusWriteThrough.set(false);
+    }
+  }
+
+  private static boolean isStale(JsonNode old, JsonNode incoming) {
+    String sent = incoming.path("metadata").path("resourceVersion").asString("");
+    return !sent.isEmpty() && !sent.equals(old.path("metadata").path("resourceVersion").asString(""));
+  }
+
+  /** 409 as {@code apierrors.NewConflict} words it for a stale resourceVersion. */
+  private static MockResponse conflict(ResourcePath target) {
+    return StatusResponses.failure(409, "Conflict", "Operation cannot be fulfilled on " + target.resource()
+        + (target.group().isEmpty() ? "" : "." + target.group()) + " \"" + target.name()
+        + "\": the object has been modified; please apply your changes to the latest version and try again");
   }
 
   /** What the store keeps after this update: status writes change only status, main writes keep it. */
@@ -151,6 +209,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     return result;
   }
 
+  @Override
+  public MockResponse handleWatch(String path) {
+    MockResponse response = super.handleWatch(path);
+    return response.getWebSocketListener() == null ? response
+        : response.withWebSocketUpgrade(new OffLoopWatchClose(response.getWebSocketListener()));
+  }
+
   private Optional<JsonNode> stored(String path) {
     return Optional.ofNullable(current(path));
   }
@@ -163,6 +228,19 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       return scale.handle(method.name(), request.getPath(), request.getHeader("Content-Type"),
           request.getBody() == null ? "" : request.getBody().readUtf8(), request.getHeader("User-Agent"));
     }
+    if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+      boolean apply = String.valueOf(request.getHeader("Content-Type")).startsWith("application/apply-patch");
+      writer.set(apply ? null : UpdateManagers.managerOf(ApiPaths.query(request.getPath()).get("fieldManager"),
+          request.getHeader("User-Agent")));
+    }
+    try {
+      return dispatchWrite(request, method);
+    } finally {
+      writer.remove();
+    }
+  }
+
+  private MockResponse dispatchWrite(RecordedRequest request, HttpMethod method) {
     if (method == HttpMethod.POST) {
       if (ApiPaths.withoutQuery(request.getPath()).equals(CRDS)) {
         request = copy(request, established(request.getBody().readUtf8()));
@@ -176,14 +254,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String itemPath = path.endsWith("/status") ? ApiPaths.collectionOf(path) : path;
     Set<String> uidsBefore = uidsMatching(itemPath);
     String body = request.getBody().readUtf8();
+    MockResponse response;
     if (method == HttpMethod.DELETE) {
-      Optional<MockResponse> failed = failedPrecondition(itemPath, body);
-      if (failed.isPresent()) {
-        return failed.get();
-      }
+      Optional<MockResponse> held = Deletion.held(deletionStore, clock, path, body);
+      response = held.isPresent() ? held.get() : super.handleDelete(request.getPath());
+    } else {
+      response = super.dispatch(copy(request, body));
     }
-    MockResponse response = method == HttpMethod.DELETE ? super.handleDelete(request.getPath())
-        : super.dispatch(copy(request, body));
     if (!uidsBefore.isEmpty()) {
       uidsBefore.removeAll(uidsMatching(itemPath));
       if (isOrphanDelete(method, request.getPath(), body)) {
@@ -228,6 +305,50 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       return StatusResponses.failure(400, "BadRequest", e.getMessage());
     }
     return super.handlePatch(copy(request, body));
+  }
+
+  /**
+   * The stock version copies {@code generation} unconditionally (and fails when there is none); kinds
+   * without a generation ({@link Generations}) keep none.
+   */
+  @Override
+  public void preserveMetadata(JsonNode currentResource, JsonNode updatedResource) {
+    JsonNode current = currentResource.path("metadata");
+    ObjectNode updated = (ObjectNode) updatedResource.get("metadata");
+    for (String field : List.of("namespace", "uid", "creationTimestamp", "resourceVersion", "generation")) {
+      if (current.hasNonNull(field)) {
+        updated.set(field, current.get(field).deepCopy());
+      } else {
+        updated.remove(field);
+      }
+    }
+  }
+
+  /** Bumps the generation of kinds that have one, on changes outside metadata and status (Deployments: annotations too). */
+  @Override
+  public void touchGeneration(JsonNode currentResource, JsonNode updatedResource) {
+    JsonNode current = currentResource.path("metadata");
+    if (!current.has("generation")) {
+      return;
+    }
+    boolean annotations = "Deployment".equals(currentResource.path("kind").asString(""))
+        && !current.path("annotations").equals(updatedResource.path("metadata").path("annotations"));
+    if (annotations || KubernetesCrudPersistence.shouldIncreaseGeneration(currentResource, updatedResource)) {
+      ((ObjectNode) updatedResource.get("metadata")).put("generation", current.path("generation").asLong(0) + 1);
+    }
+  }
+
+  /** A created object of a kind without generation is stored without one. */
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    String state = newState;
+    if (oldAttributes == null && newState != null && !Generations.tracked(ApiPaths.withoutQuery(path))) {
+      ObjectNode created = (ObjectNode) Json.parse(newState);
+      ((ObjectNode) created.path("metadata")).remove("generation");
+      state = Json.write(created);
+    }
+    super.processEvent(path, pathAttributes, oldAttributes, resource, state);
   }
 
   @Override
@@ -283,7 +404,9 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
         return StatusResponses.failure(404, "NotFound", itemPath + " not found");
       }
       ObjectNode created = ServerSideApply.create(applied, request);
-      return handleCreate(request(HttpMethod.POST, ApiPaths.collectionOf(itemPath), Json.write(created)));
+      // an apply from a stale cache may create a dependent of an owner that is gone: collected as a POST's would be
+      return collectIfOwnersAreGone(
+          handleCreate(request(HttpMethod.POST, ApiPaths.collectionOf(itemPath), Json.write(created))));
     }
     ObjectNode result;
     try {
@@ -305,6 +428,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     } finally {
       statusWriteThrough.set(false);
     }
+  }
+
+  private String now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private JsonNode current(String itemPath) {
@@ -444,43 +571,6 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
           object.path("metadata").path("name").asText());
       super.handleUpdate(request(HttpMethod.PUT, path, Json.write(orphan)));
     }
-  }
-
-  /**
-   * DeleteOptions {@code preconditions}: a uid or resourceVersion that is not the stored object's is a
-   * 409, as the registry's {@code checkPreconditions} answers (a stale decision never deletes the
-   * object that replaced the one it saw).
-   */
-  private Optional<MockResponse> failedPrecondition(String itemPath, String body) {
-    if (body == null || body.isBlank()) {
-      return Optional.empty();
-    }
-    JsonNode preconditions;
-    try {
-      preconditions = Json.parse(body).path("preconditions");
-    } catch (JacksonException e) {
-      return Optional.empty();
-    }
-    JsonNode live = current(itemPath);
-    if (live == null || !preconditions.isObject()) {
-      return Optional.empty();
-    }
-    ResourcePath target = ResourcePath.parse(itemPath);
-    String qualified = target.resource() + (target.group().isEmpty() ? "" : "." + target.group());
-    String prefix = "Operation cannot be fulfilled on " + qualified + " \"" + target.name() + "\": Precondition failed: ";
-    String uid = preconditions.path("uid").asText("");
-    String liveUid = live.path("metadata").path("uid").asText("");
-    if (!uid.isEmpty() && !uid.equals(liveUid)) {
-      return Optional.of(StatusResponses.failure(409, "Conflict",
-          prefix + "UID in precondition: " + uid + ", UID in object meta: " + liveUid));
-    }
-    String version = preconditions.path("resourceVersion").asText("");
-    String liveVersion = live.path("metadata").path("resourceVersion").asText("");
-    if (!version.isEmpty() && !version.equals(liveVersion)) {
-      return Optional.of(StatusResponses.failure(409, "Conflict",
-          prefix + "ResourceVersion in precondition: " + version + ", ResourceVersion in object meta: " + liveVersion));
-    }
-    return Optional.empty();
   }
 
   private static boolean isOrphanDelete(HttpMethod method, String pathWithQuery, String body) {

@@ -92,6 +92,10 @@ final class FieldSet {
     return paths.stream().anyMatch(p -> p.size() >= prefix.size() && p.subList(0, prefix.size()).equals(prefix));
   }
 
+  void add(List<String> path) {
+    paths.add(List.copyOf(path));
+  }
+
   boolean remove(List<String> path) {
     return paths.remove(path);
   }

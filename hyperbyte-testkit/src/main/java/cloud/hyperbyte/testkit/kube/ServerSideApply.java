@@ -76,7 +76,9 @@ final class ServerSideApply {
           if (request.force()) {
             other.fields().remove(path);
           } else {
-            conflicts.add("conflict with \"" + other.manager() + "\": " + dotted(path));
+            // upstream names the API version of Update managers only
+            conflicts.add("conflict with \"" + other.manager() + "\""
+                + (other.operation().equals("Update") ? " using " + other.apiVersion() : "") + ": " + dotted(path));
           }
         }
       }

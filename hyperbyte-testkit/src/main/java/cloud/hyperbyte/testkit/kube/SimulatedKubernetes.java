@@ -2,7 +2,11 @@ package cloud.hyperbyte.testkit.kube;
 
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
+import cloud.hyperbyte.testkit.kube.admission.BuiltInRules;
 import cloud.hyperbyte.testkit.kube.admission.PersistentVolumeClaimAdmission;
+import cloud.hyperbyte.testkit.kube.admission.crd.CrdRules;
+import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceAdmission;
+import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceDefinitionAdmission;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -25,7 +29,9 @@ import java.util.function.Consumer;
 /**
  * An in-process Kubernetes API for tests and embedders: the fabric8 mock server in CRUD mode with
  * the gaps to a real API server closed (server-side apply with managed fields, strategic merge
- * patch, RFC 7386 merge patch, built-in status subresources, garbage collection), our CRDs
+ * patch, RFC 7386 merge patch, built-in status subresources, garbage collection, the built-in
+ * kinds' immutable-field rules of {@link BuiltInRules}, optimistic concurrency on status writes,
+ * {@code Update} managers in managedFields, deletion held by finalizers), our CRDs
  * registered, a request log, fault injection and optional simulated controllers for StatefulSets and
  * Deployments. Close it to stop everything.
  *
@@ -56,6 +62,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.faults = new ApiFaults(faultSeed);
     this.requests = new ApiRequestLog();
     this.store = new CompensatingCrudDispatcher(clock);
+    BuiltInRules.all().forEach(store::addAdmissionStep);
     store.addAdmissionStep(new PersistentVolumeClaimAdmission());
     SimulatedApiDispatcher dispatcher = new SimulatedApiDispatcher(expectations, store, faults, requests);
     this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), expectations,
@@ -64,7 +71,13 @@ public final class SimulatedKubernetes implements AutoCloseable {
     this.client = server.createClient();
     this.controllerClient = server.createClient(
         b -> b.editOrNewConfig().withUserAgent(SimulatedApiDispatcher.CONTROLLER_USER_AGENT).endConfig());
+    // custom resources are admitted as the real server admits them; CRDs with bad rules are refused
+    store.addAdmissionStep(new CustomResourceDefinitionAdmission());
+    store.addAdmissionStep(new CustomResourceAdmission());
     for (String plural : HYPERBYTE_CRDS) {
+      // compiling the rules takes seconds on a cold JVM; doing it here, outside any request, keeps
+      // the create below (whose admission compiles them again, from the cache) within the client's timeout
+      CrdRules.check(Json.parse(Serialization.asJson(CrdSchemas.definition(plural))));
       registerCrd(CrdSchemas.definition(plural));
     }
   }
@@ -96,7 +109,7 @@ public final class SimulatedKubernetes implements AutoCloseable {
 
   /**
    * Adds an admission step, run on every create and update (patches and applies included) after the
-   * steps added before, on the object the server would store.
+   * built-in rules and the steps added before, on the object the server would store.
    */
   public void addAdmissionStep(AdmissionStep step) {
     store.addAdmissionStep(step);
@@ -105,6 +118,15 @@ public final class SimulatedKubernetes implements AutoCloseable {
   /** Fault injection for requests of the code under test. */
   public ApiFaults faults() {
     return faults;
+  }
+
+  /**
+   * Closes the open watch connections of every client but the testkit's own (controllers, kubelet,
+   * observer), as an API server restart or a dropped connection would; returns how many. Combine
+   * with {@code ApiFault.on(ApiVerb.WATCH, "*").respondWith(410)} for watches that must relist.
+   */
+  public int disconnectWatches() {
+    return new WatchConnections(store).closeClientWatches();
   }
 
   /** Every request received so far. */

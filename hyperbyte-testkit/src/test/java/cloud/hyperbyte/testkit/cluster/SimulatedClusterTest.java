@@ -161,8 +161,8 @@ class SimulatedClusterTest {
 
     client.apps().statefulSets().withName("hdb").scale(1);
 
-    await().until(() -> pod("hdb-1") == null);
-    assertThat(cluster.member(NS, "hdb-1")).isEmpty();
+    // the member stops on the pod's delete event, which reaches the simulator after the delete itself
+    await().until(() -> pod("hdb-1") == null && cluster.member(NS, "hdb-1").isEmpty());
     assertThat(member.isListening()).isFalse();
     assertThat(member.state()).isEqualTo(NodeState.DRAINING);
     time.advance(Duration.ofSeconds(120));

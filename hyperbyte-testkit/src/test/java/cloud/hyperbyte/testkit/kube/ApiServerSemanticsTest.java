@@ -77,6 +77,18 @@ class ApiServerSemanticsTest {
   }
 
   @Test
+  void anApplyThatCreatesADependentOfADeletedOwnerIsCollected() {
+    HyperbytedbCluster cluster = clusters().inNamespace(NS).resource(Fixtures.cluster("gc-late", 1)).create();
+    clusters().inNamespace(NS).withName("gc-late").delete();
+
+    // an operator pass from a stale cache applies the StatefulSet of a cluster that was just deleted
+    client.resource(Fixtures.ownedBy(Fixtures.statefulSet("gc-late-db", 1), cluster)).fieldManager("stale")
+        .forceConflicts().serverSideApply();
+
+    assertThat(client.apps().statefulSets().inNamespace(NS).withName("gc-late-db").get()).isNull();
+  }
+
+  @Test
   void aDependentWithAnotherLiveOwnerStays() {
     ConfigMap owner1 = client.resource(Fixtures.configMap("owner-1", Map.of())).create();
     ConfigMap owner2 = client.resource(Fixtures.configMap("owner-2", Map.of())).create();

@@ -219,7 +219,9 @@ class StatefulSetSimulatorTest {
     String oldRevision = revision(pods("ondel").get("ondel-0"));
 
     setImage("ondel", "db:2");
-    await().until(() -> !oldRevision.equals(sts("ondel").getStatus().getUpdateRevision()));
+    // the controller's status write can meet a 409 (the test changed the StatefulSet meanwhile) and retry
+    await().until(() -> sts("ondel").getStatus() != null
+        && !oldRevision.equals(sts("ondel").getStatus().getUpdateRevision()));
     simulator.reconcileNow(NS, "ondel");
     assertThat(pods("ondel").values()).allSatisfy(p -> assertThat(revision(p)).isEqualTo(oldRevision));
 

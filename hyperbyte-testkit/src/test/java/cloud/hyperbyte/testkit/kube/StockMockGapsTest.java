@@ -166,6 +166,44 @@ class StockMockGapsTest {
   }
 
   @Test
+  void aStaleStatusUpdateIsAccepted() {
+    StatefulSet created = client.resource(Fixtures.statefulSet("g-stale", 1)).create();
+    client.apps().statefulSets().inNamespace(NS).withName("g-stale").edit(s -> {
+      s.getSpec().setReplicas(2);
+      return s;
+    });
+    created.setStatus(new StatefulSetStatusBuilder().withReplicas(1).build());
+
+    assertThat(client.resource(created).updateStatus().getStatus().getReplicas()).isEqualTo(1);
+  }
+
+  @Test
+  void immutableFieldsAndWritersAreNotTracked() {
+    client.resource(Fixtures.statefulSet("g-immutable", 1)).create();
+    StatefulSet changed = client.apps().statefulSets().inNamespace(NS).withName("g-immutable").edit(s -> {
+      s.getSpec().setServiceName("other");
+      return s;
+    });
+
+    assertThat(changed.getSpec().getServiceName()).isEqualTo("other");
+    assertThat(changed.getMetadata().getManagedFields()).isEmpty();
+  }
+
+  @Test
+  void deletingAnObjectWithFinalizersSetsNoGracePeriodAndTakesNewFinalizers() {
+    client.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder(Fixtures.configMap("g-fin", Map.of()))
+        .editMetadata().withFinalizers("example.com/hold").endMetadata().build()).create();
+    var configMap = client.configMaps().inNamespace(NS).withName("g-fin");
+    configMap.delete();
+
+    assertThat(configMap.get().getMetadata().getDeletionGracePeriodSeconds()).isNull();
+    assertThat(configMap.edit(c -> {
+      c.getMetadata().getFinalizers().add("example.com/late");
+      return c;
+    }).getMetadata().getFinalizers()).contains("example.com/late");
+  }
+
+  @Test
   void theScaleSubresourceAnswersTheObjectItselfInsteadOfAScale() {
     client.resource(Fixtures.statefulSet("scaled", 2, "1").build()).create();
 
