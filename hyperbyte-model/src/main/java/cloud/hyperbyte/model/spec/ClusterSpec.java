@@ -40,6 +40,12 @@ public interface ClusterSpec {
   /** Name of the HyperbytedbRestore that holds the cluster at zero replicas, if any. */
   Optional<String> heldBy();
 
+  /**
+   * The {@code hyperbytedb.hyperbyte.cloud/restartedAt} annotation's value: a restart request the
+   * pod template carries, so changing it rolls the members like any template change.
+   */
+  Optional<String> restartedAt();
+
   /** Desired number of members. */
   int replicas();
 

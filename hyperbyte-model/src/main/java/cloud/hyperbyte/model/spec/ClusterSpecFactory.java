@@ -158,6 +158,7 @@ public final class ClusterSpecFactory {
         .uid(Optional.ofNullable(meta.getUid()))
         .clusterDomain(clusterDomain)
         .heldBy(Optional.ofNullable(annotations.get(OperatorPaths.RESTORE_HOLD_ANNOTATION)))
+        .restartedAt(Optional.ofNullable(annotations.get(OperatorPaths.RESTARTED_AT_ANNOTATION)))
         .replicas(replicas)
         .image(ImageReference.resolve(repository, version))
         .version(version)

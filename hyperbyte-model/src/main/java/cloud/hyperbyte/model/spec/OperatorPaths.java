@@ -33,5 +33,11 @@ public final class OperatorPaths {
   /** Annotation by which a HyperbytedbRestore holds a cluster at zero replicas. */
   public static final String RESTORE_HOLD_ANNOTATION = "hyperbytedb.hyperbyte.cloud/restore-hold";
 
+  /**
+   * Annotation on the HyperbytedbCluster that requests a rolling restart of the database members;
+   * copied to their pod template, so every new value changes the template once.
+   */
+  public static final String RESTARTED_AT_ANNOTATION = "hyperbytedb.hyperbyte.cloud/restartedAt";
+
   private OperatorPaths() {}
 }

@@ -78,6 +78,18 @@ class ClusterSpecFactoryTest {
       assertThat(spec.effectiveReplicas()).isZero();
       assertThat(spec.replicas()).isEqualTo(3);
     }
+
+    @Test
+    void theRestartedAtAnnotationIsCarriedAsTheRestartRequest() {
+      String manifest =
+          Manifests.cluster("replicas: 3")
+              .replace("  namespace: db\n",
+                  "  namespace: db\n  annotations:\n    hyperbytedb.hyperbyte.cloud/restartedAt: \"2026-12-07T07:00:00Z\"\n");
+
+      assertThat(ManifestReader.readClusterSpec(manifest, java.util.Optional.empty(), "cluster.local").orElseThrow()
+              .restartedAt()).contains("2026-12-07T07:00:00Z");
+      assertThat(read("replicas: 3").orElseThrow().restartedAt()).isEmpty();
+    }
   }
 
   @Nested

@@ -18,6 +18,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     awaitRunning("hdb", 3);
     long leader = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().leader().orElseThrow();
     int replacedBefore = history.replacements().size();
+    int restartEventsBefore = events.withReason("hdb", "MemberRestart").size();
 
     try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
       setVersion("hdb", "0.8.6");
@@ -28,6 +29,8 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     }
     assertThat(history.replacementsSince(replacedBefore)).hasSize(3).doesNotHaveDuplicates()
         .endsWith("hdb-" + (leader - 1));
+    assertThat(events.withReason("hdb", "MemberRestart").stream().skip(restartEventsBefore).toList()).hasSize(3)
+        .allSatisfy(e -> assertThat(e.message()).endsWith("; reason: version"));
     assertThat(history.phases("hdb")).containsSubsequence("Running", "Upgrading", "Running");
     for (int ordinal = 0; ordinal < 3; ordinal++) {
       Pod pod = pod("hdb-" + ordinal);

@@ -4,6 +4,7 @@ import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.MemberAddress;
 import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One side effect a pass asks for, carried out through the ports in list order. Each action names
@@ -11,6 +12,9 @@ import java.util.Objects;
  * without writing the planned status, and retries; every action is safe to repeat.
  */
 public sealed interface Action {
+
+  /** Event reason of every member restart a rolling upgrade makes; the message names its reasons. */
+  String RESTART_EVENT = "MemberRestart";
 
   /** The member ordinal the action concerns. */
   int ordinal();
@@ -90,6 +94,22 @@ public sealed interface Action {
 
     public ClusterEvent event() {
       return ClusterEvent.warning(reason, "Deleted pod " + podName + ": " + why, podName);
+    }
+  }
+
+  /**
+   * Records that a member restarts on {@code revision} because the pass lowers the rolling-update
+   * partition to its ordinal (the StatefulSet write that follows the actions does the restart); with
+   * {@code OnDelete} the restart is a {@link DeletePod} whose event names the reasons instead.
+   */
+  record ReleaseRestart(String podName, int ordinal, String revision, Set<RestartReason> reasons) implements Action {
+    public ReleaseRestart {
+      reasons = Set.copyOf(reasons);
+    }
+
+    public ClusterEvent event() {
+      return ClusterEvent.normal(RESTART_EVENT, "Restarting pod " + podName + " on revision " + revision + "; "
+          + RestartReason.describe(reasons), podName);
     }
   }
 

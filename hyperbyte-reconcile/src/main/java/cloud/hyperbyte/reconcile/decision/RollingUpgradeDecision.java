@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 
 /**
@@ -137,8 +138,9 @@ public final class RollingUpgradeDecision {
       int livePartition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
     ObservedPod pod = observed.pod(0).orElseThrow();
     boolean othersCurrent = stale(observed).equals(List.of(0));
-    return decision.act(new Action.DeletePod(pod.name(), pod.uid(), 0, "MemberUpgrade",
-            "it runs standalone; it restarts in cluster mode so that it bootstraps Raft and can add the new members"))
+    return decision.act(new Action.DeletePod(pod.name(), pod.uid(), 0, Action.RESTART_EVENT,
+            "it runs standalone; it restarts in cluster mode so that it bootstraps Raft and can add the new members; "
+                + RestartReason.describe(Set.of(RestartReason.SCALE))))
         .memory(memory.withUpgrade(Optional.of(progress.at(0, UpgradeStep.REJOINING, now).forClusterModeChange())))
         .partition(othersCurrent && !observed.onDelete() ? 0 : livePartition)
         .notice(Notice.progressing("ClusterModeStarting", pod.name()
@@ -228,10 +230,8 @@ public final class RollingUpgradeDecision {
       step = UpgradeStep.RESTARTING;
     }
     if (step == UpgradeStep.RESTARTING) {
-      if (observed.onDelete()) {
-        pod.filter(p -> !p.terminating() && !p.runs(target)).ifPresent(p -> decision.act(
-            new Action.DeletePod(p.name(), p.uid(), ordinal, "MemberUpgrade", "restarting it on revision " + target)));
-      }
+      pod.filter(p -> !p.terminating() && !p.runs(target)).ifPresent(p -> decision.act(restart(observed, progress, p,
+          target)));
       return decision.memory(memory.withUpgrade(Optional.of(progress.at(ordinal, UpgradeStep.REJOINING, now))))
           .partition(observed.onDelete() ? livePartition : ordinal)
           .notice(Notice.progressing("Upgrading", "Restarting " + podName + " on revision " + target))
@@ -264,6 +264,21 @@ public final class RollingUpgradeDecision {
             + " voter again on revision " + target))
         .requeueAt(deadline.isBefore(now.plus(timings.poll())) ? deadline : now.plus(timings.poll()))
         .build();
+  }
+
+  /**
+   * The restart of {@code pod}'s member, naming why: what differs between the template it started with
+   * and the one it restarts into, or the scale-up that turns cluster mode on. With {@code OnDelete} the
+   * pod is deleted; with a partition the pass's partition releases it and the action only announces it.
+   */
+  private static Action restart(ObservedCluster observed, UpgradeProgress progress, ObservedPod pod, String target) {
+    Set<RestartReason> reasons = progress.clusterModeChange() ? Set.of(RestartReason.SCALE)
+        : RestartReason.between(pod.inputs(), observed.targetInputs());
+    if (observed.onDelete()) {
+      return new Action.DeletePod(pod.name(), pod.uid(), pod.ordinal(), Action.RESTART_EVENT,
+          "restarting it on revision " + target + "; " + RestartReason.describe(reasons));
+    }
+    return new Action.ReleaseRestart(pod.name(), pod.ordinal(), target, reasons);
   }
 
   /** Every member other than {@code ordinal} that is not back (Ready, Active and a voter). */

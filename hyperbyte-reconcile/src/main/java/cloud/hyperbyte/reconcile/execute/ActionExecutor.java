@@ -135,6 +135,8 @@ public final class ActionExecutor {
             ? Outcome.CHANGED : Outcome.UNCHANGED;
       } else if (action instanceof Action.ResizeVolume resize) {
         writes.resizePvc(cluster, resize.pvcName(), resize.size());
+      } else if (action instanceof Action.ReleaseRestart) {
+        // the StatefulSet write after the actions lowers the partition; only the event is recorded here
       } else if (action instanceof Action.OrphanStatefulSet orphan) {
         writes.deleteStatefulSetOrphaningPods(cluster, orphan.name(), orphan.uid());
       } else {

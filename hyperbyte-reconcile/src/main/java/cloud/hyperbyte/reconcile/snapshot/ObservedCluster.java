@@ -136,9 +136,17 @@ public interface ObservedCluster {
         .filter(r -> !r.isEmpty());
   }
 
+  /** What the live StatefulSet's template restarts members into; unknown without a StatefulSet. */
+  default TemplateInputs targetInputs() {
+    return statefulSet()
+        .map(s -> s.getSpec() == null ? null : s.getSpec().getTemplate())
+        .map(t -> TemplateInputs.of(t.getMetadata(), t.getSpec()))
+        .orElse(TemplateInputs.UNKNOWN);
+  }
+
   /**
    * Whether the rendered StatefulSet's pod template differs from the live one in what rolls members
-   * (images, configuration and certificate hashes): this pass is about to start a rolling upgrade.
+   * (images, configuration and certificate hashes, a restart request): this pass is about to start a rolling upgrade.
    */
   default boolean podTemplatePending() {
     return PendingTemplate.of(this);

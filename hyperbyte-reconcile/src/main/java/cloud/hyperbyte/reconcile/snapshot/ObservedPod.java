@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param revision the {@code controller-revision-hash} label: the template revision the pod runs
  * @param terminating a deletionTimestamp is set
  * @param podIp the pod IP, once assigned
+ * @param inputs what the pod was started with, to name why it restarts
  */
 public record ObservedPod(
     String name,
@@ -24,7 +25,8 @@ public record ObservedPod(
     boolean ready,
     Optional<String> revision,
     boolean terminating,
-    Optional<String> podIp) {
+    Optional<String> podIp,
+    TemplateInputs inputs) {
 
   /** Label the StatefulSet controller puts on each pod. */
   public static final String REVISION_LABEL = "controller-revision-hash";
@@ -35,6 +37,13 @@ public record ObservedPod(
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(revision, "revision");
     Objects.requireNonNull(podIp, "podIp");
+    Objects.requireNonNull(inputs, "inputs");
+  }
+
+  /** A pod whose template inputs were not observed. */
+  public ObservedPod(String name, String uid, int ordinal, String phase, boolean ready, Optional<String> revision,
+      boolean terminating, Optional<String> podIp) {
+    this(name, uid, ordinal, phase, ready, revision, terminating, podIp, TemplateInputs.UNKNOWN);
   }
 
   /** Reads {@code pod}, a member of the StatefulSet called {@code statefulSetName}. */
@@ -60,7 +69,8 @@ public record ObservedPod(
         ready,
         Optional.ofNullable(labels == null ? null : labels.get(REVISION_LABEL)),
         pod.getMetadata().getDeletionTimestamp() != null,
-        Optional.ofNullable(status == null ? null : status.getPodIP()).filter(ip -> !ip.isEmpty()));
+        Optional.ofNullable(status == null ? null : status.getPodIP()).filter(ip -> !ip.isEmpty()),
+        TemplateInputs.of(pod.getMetadata(), pod.getSpec()));
   }
 
   /** Whether the pod runs {@code revision}. */

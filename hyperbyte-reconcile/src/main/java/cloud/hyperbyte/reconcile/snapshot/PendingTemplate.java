@@ -11,13 +11,13 @@ import java.util.Optional;
 
 /**
  * Whether the pass is about to change the pod template: the live StatefulSet was observed before
- * this pass applied the rendered one, so a new version, image, configuration or certificate does not
+ * this pass applied the rendered one, so a new version, image, configuration, certificate or restart request does not
  * show as stale pods yet. Without this, the status of that pass would say Running with the new
  * version before any member restarted, and the proxy would roll together with the members.
  */
 final class PendingTemplate {
 
-  private static final List<String> ROLLING_ANNOTATIONS = List.of(Annotations.CONFIG_HASH, Annotations.CERTIFICATE_HASH);
+  private static final List<String> ROLLING_ANNOTATIONS = List.of(Annotations.CONFIG_HASH, Annotations.CERTIFICATE_HASH, Annotations.RESTARTED_AT);
 
   private PendingTemplate() {}
 

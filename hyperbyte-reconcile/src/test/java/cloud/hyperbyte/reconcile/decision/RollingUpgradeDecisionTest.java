@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.reconcile.port.NodeState;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
+import cloud.hyperbyte.reconcile.snapshot.TemplateInputs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +49,9 @@ class RollingUpgradeDecisionTest {
     Decision decision = decide(Scenario.running(3).newTemplate().proxies(2)
         .remembering(at(2, UpgradeStep.WAITING, NOW)), NOW.plusSeconds(10));
 
-    assertThat(decision.actions()).as("only the exclusion, asserted again").allSatisfy(
-        a -> assertThat(a).isInstanceOf(Action.ExcludeFromProxy.class));
+    assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall).as("the exclusion, asserted again,"
+        + " and the restart's announcement").containsExactly("exclude 10.0.0.3 on db-proxy-0",
+        "exclude 10.0.0.3 on db-proxy-1", "restart db-2 (template)");
     assertThat(decision.partition()).hasValue(2);
     assertThat(decision.memory().upgrade().get().step()).contains(UpgradeStep.REJOINING);
   }
@@ -153,6 +156,55 @@ class RollingUpgradeDecisionTest {
     }
   }
 
+  @Nested
+  class EveryRestartNamesItsReason {
+    private final UnaryOperator<TemplateInputs> requested = i -> new TemplateInputs(i.image(), i.configHash(),
+        i.certificateHash(), Optional.of("2026-12-07T07:00:00Z"));
+
+    @Test
+    void aRestartRequestReleasedThroughThePartitionIsAnnouncedAsARequest() {
+      Decision decision = decide(Scenario.running(3).newTemplate(requested), NOW);
+
+      assertThat(decision.partition()).hasValue(2);
+      assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.ReleaseRestart.class, r -> {
+        assertThat(r.event().reason()).isEqualTo(Action.RESTART_EVENT);
+        assertThat(r.event().message()).isEqualTo("Restarting pod db-2 on revision r2; reason: request");
+        assertThat(r.event().podName()).contains("db-2");
+      });
+    }
+
+    @Test
+    void withOnDeleteTheDeletionNamesTheReasons() {
+      Decision decision = decide(Scenario.running(3).onDelete()
+          .newTemplate(i -> new TemplateInputs(Optional.of("hyperbytedb:0.8.6"), Optional.of("config-2"),
+              i.certificateHash(), i.restartedAt())), NOW);
+
+      assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class, d -> {
+        assertThat(d.reason()).isEqualTo(Action.RESTART_EVENT);
+        assertThat(d.event().message()).isEqualTo("Deleted pod db-2: restarting it on revision r2;"
+            + " reasons: version, config");
+      });
+    }
+
+    @Test
+    void aMemberAlreadyOnTheNewRevisionIsNotAnnouncedAgain() {
+      Decision decision = decide(Scenario.running(3).newTemplate(requested).partition(2).podRevision(2, "r2")
+          .remembering(at(2, UpgradeStep.RESTARTING, NOW)), NOW.plusSeconds(1));
+
+      assertThat(decision.actions()).noneMatch(Action.ReleaseRestart.class::isInstance);
+    }
+
+    @Test
+    void theRestartThatTurnsClusterModeOnIsAScaleRestart() {
+      Decision decision = decide(Scenario.running(3).newTemplate(requested).onDelete()
+          .remembering(LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2", OptionalInt.of(2),
+              Optional.of(UpgradeStep.RESTARTING), NOW, List.of(), true)))), NOW);
+
+      assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
+          d -> assertThat(d.event().message()).endsWith("reason: scale"));
+    }
+  }
+
   private static String proxyCall(Action action) {
     if (action instanceof Action.ExcludeFromProxy e) {
       return "exclude " + e.backendIp() + " on " + e.proxy().podName();
@@ -162,6 +214,10 @@ class RollingUpgradeDecisionTest {
     }
     if (action instanceof Action.DeletePod d) {
       return "delete " + d.podName();
+    }
+    if (action instanceof Action.ReleaseRestart r) {
+      return "restart " + r.podName() + " (" + r.reasons().stream().sorted().map(RestartReason::wireName)
+          .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
     return action.toString();
   }

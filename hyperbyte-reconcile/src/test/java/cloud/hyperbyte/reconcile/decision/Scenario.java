@@ -13,8 +13,13 @@ import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPvc;
+import cloud.hyperbyte.reconcile.snapshot.TemplateInputs;
 import cloud.hyperbyte.reconcile.snapshot.TestClusters;
 import cloud.hyperbyte.render.ClusterRenderer;
+import cloud.hyperbyte.render.topology.Annotations;
+import cloud.hyperbyte.render.workload.DatabasePodTemplate;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +47,10 @@ public final class Scenario {
     return Clock.fixed(at, ZoneOffset.UTC);
   }
 
+  /** What every pod was started with when a test names template inputs. */
+  public static final TemplateInputs RUNNING_INPUTS = new TemplateInputs(Optional.of("hyperbytedb:0.8.5"),
+      Optional.of("config-1"), Optional.empty(), Optional.empty());
+
   private ImmutableClusterSpec spec;
   private int running;
   private long leader = 1;
@@ -52,6 +61,7 @@ public final class Scenario {
   private final Set<Integer> missingPods = new LinkedHashSet<>();
   private final List<ProxyEndpoint> proxies = new ArrayList<>();
   private String updateRevision = "r1";
+  private TemplateInputs targetInputs;
   private Integer partition;
   private boolean onDelete;
   private boolean noLeader;
@@ -129,13 +139,14 @@ public final class Scenario {
 
   public Scenario podRevision(int ordinal, String revision) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), p.ready(),
-        Optional.of(revision), p.terminating(), p.podIp()));
+        Optional.of(revision), p.terminating(), p.podIp(),
+        targetInputs != null && revision.equals(updateRevision) ? targetInputs : p.inputs()));
   }
 
   /** The member's pod was replaced: same name, another UID. */
   public Scenario replacedPod(int ordinal) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid() + "-replacement", p.ordinal(), p.phase(), p.ready(),
-        p.revision(), p.terminating(), p.podIp()));
+        p.revision(), p.terminating(), p.podIp(), p.inputs()));
   }
 
   public Scenario notReady(int ordinal) {
@@ -144,16 +155,27 @@ public final class Scenario {
 
   public Scenario terminating(int ordinal) {
     return pod(ordinal, p -> new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), false, p.revision(), true,
-        p.podIp()));
+        p.podIp(), p.inputs()));
   }
 
   public static ObservedPod withReady(ObservedPod p, boolean ready) {
-    return new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), ready, p.revision(), p.terminating(), p.podIp());
+    return new ObservedPod(p.name(), p.uid(), p.ordinal(), p.phase(), ready, p.revision(), p.terminating(), p.podIp(),
+        p.inputs());
   }
 
   /** The StatefulSet rolls to a new template revision r2; pods still run r1. */
   public Scenario newTemplate() {
     updateRevision = "r2";
+    return this;
+  }
+
+  /**
+   * The StatefulSet rolls to a new template revision r2 that differs from what the pods run
+   * ({@link #RUNNING_INPUTS}) as {@code change} says; pods still run r1.
+   */
+  public Scenario newTemplate(UnaryOperator<TemplateInputs> change) {
+    updateRevision = "r2";
+    targetInputs = change.apply(RUNNING_INPUTS);
     return this;
   }
 
@@ -205,6 +227,9 @@ public final class Scenario {
           new io.fabric8.kubernetes.api.model.apps.RollingUpdateStatefulSetStrategyBuilder()
               .withPartition(partition == null ? running : partition).build());
     }
+    if (targetInputs != null) {
+      sts.getSpec().setTemplate(template(targetInputs));
+    }
     List<ObservedPod> podList = new ArrayList<>();
     List<ObservedPvc> pvcs = new ArrayList<>();
     Map<Integer, MemberFacts> members = new TreeMap<>();
@@ -218,7 +243,8 @@ public final class Scenario {
         continue;
       }
       ObservedPod pod = new ObservedPod("db-" + ordinal, "uid-" + ordinal, ordinal, "Running", true,
-          Optional.of("r1"), false, Optional.of("10.0.0." + (ordinal + 1)));
+          Optional.of("r1"), false, Optional.of("10.0.0." + (ordinal + 1)),
+          targetInputs == null ? TemplateInputs.UNKNOWN : RUNNING_INPUTS);
       podList.add(pods.getOrDefault(ordinal, p -> p).apply(pod));
       long nodeId = ordinal + 1L;
       boolean isLeader = !noLeader && nodeId == leader;
@@ -256,6 +282,18 @@ public final class Scenario {
         .pvcs(pvcs)
         .proxies(proxies)
         .members(members)
+        .build();
+  }
+
+  private static PodTemplateSpec template(TemplateInputs inputs) {
+    Map<String, String> annotations = new TreeMap<>();
+    inputs.configHash().ifPresent(v -> annotations.put(Annotations.CONFIG_HASH, v));
+    inputs.certificateHash().ifPresent(v -> annotations.put(Annotations.CERTIFICATE_HASH, v));
+    inputs.restartedAt().ifPresent(v -> annotations.put(Annotations.RESTARTED_AT, v));
+    return new PodTemplateSpecBuilder()
+        .withNewMetadata().withAnnotations(annotations).endMetadata()
+        .withNewSpec().addNewContainer().withName(DatabasePodTemplate.CONTAINER).withImage(inputs.image().orElseThrow())
+        .endContainer().endSpec()
         .build();
   }
 

@@ -1,5 +1,7 @@
 package cloud.hyperbyte.render.topology;
 
+import cloud.hyperbyte.model.spec.OperatorPaths;
+
 /** Annotation keys the operator writes on rendered objects. */
 public final class Annotations {
 
@@ -8,6 +10,12 @@ public final class Annotations {
 
   /** Pod template: hash of the TLS material, so renewed certificates roll the members. */
   public static final String CERTIFICATE_HASH = "hyperbytedb.hyperbyte.cloud/certificate-hash";
+
+  /**
+   * Pod template: the cluster's restart request (the cluster's annotation of the same key), present
+   * only when the cluster carries one, so clusters without it render as before.
+   */
+  public static final String RESTARTED_AT = OperatorPaths.RESTARTED_AT_ANNOTATION;
 
   /** Pod template: classic Prometheus scrape annotations. */
   public static final String PROMETHEUS_SCRAPE = "prometheus.io/scrape";

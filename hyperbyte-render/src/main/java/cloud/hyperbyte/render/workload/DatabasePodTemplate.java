@@ -73,6 +73,7 @@ public final class DatabasePodTemplate {
     if (TlsSecretSource.enabled(spec)) {
       options.certificateHash().ifPresent(hash -> annotations.put(Annotations.CERTIFICATE_HASH, hash));
     }
+    spec.restartedAt().ifPresent(value -> annotations.put(Annotations.RESTARTED_AT, value));
     if (spec.monitoring().scrapeAnnotations()) {
       annotations.put(Annotations.PROMETHEUS_SCRAPE, "true");
       annotations.put(Annotations.PROMETHEUS_PORT, Integer.toString(spec.server().port()));

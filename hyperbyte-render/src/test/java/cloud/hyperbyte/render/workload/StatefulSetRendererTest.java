@@ -167,6 +167,18 @@ class StatefulSetRendererTest {
   }
 
   @Test
+  void givenARestartRequestExpectItsValueOnThePodTemplateAndNothingElseChanged() {
+    StatefulSet requested = render(TestSpecs.threeNode().withRestartedAt("2026-12-07T07:00:00+00:00"));
+    StatefulSet plain = render(TestSpecs.threeNode());
+
+    assertThat(requested.getSpec().getTemplate().getMetadata().getAnnotations())
+        .containsEntry(Annotations.RESTARTED_AT, "2026-12-07T07:00:00+00:00");
+    assertThat(plain.getSpec().getTemplate().getMetadata().getAnnotations()).doesNotContainKey(Annotations.RESTARTED_AT);
+    requested.getSpec().getTemplate().getMetadata().getAnnotations().remove(Annotations.RESTARTED_AT);
+    assertThat(requested).isEqualTo(plain);
+  }
+
+  @Test
   void givenAnySpecExpectEnvThatKeepsConfigTomlAuthoritative() {
     assertThat(container(TestSpecs.single()).getEnv())
         .extracting(EnvVar::getName, EnvVar::getValue)
