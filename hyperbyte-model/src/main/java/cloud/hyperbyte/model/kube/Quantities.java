@@ -29,8 +29,21 @@ public final class Quantities {
 
   private Quantities() {}
 
+  /** Whether {@code text} is in the quantity grammar (whatever its size). */
+  public static boolean matches(String text) {
+    return text != null && QUANTITY.matcher(text).matches();
+  }
+
   /** The quantity's value (e.g. {@code 1Gi} → 1073741824, {@code 500m} → 0.5), or empty if it is not one. */
   public static Optional<BigDecimal> parse(String text) {
+    return parse(text, MAX_EXPONENT);
+  }
+
+  /**
+   * The quantity's value, or empty if it is not one or its exponent suffix ({@code e3}) lies beyond
+   * {@code maxExponent} either way.
+   */
+  public static Optional<BigDecimal> parse(String text, int maxExponent) {
     if (text == null) {
       return Optional.empty();
     }
@@ -38,8 +51,7 @@ public final class Quantities {
     if (!m.matches()) {
       return Optional.empty();
     }
-    BigDecimal number = new BigDecimal(m.group(1).startsWith(".") || m.group(1).startsWith("+.")
-        || m.group(1).startsWith("-.") ? m.group(1).replace(".", "0.") : m.group(1));
+    BigDecimal number = new BigDecimal(m.group(1)); // BigDecimal reads ".5", "+.5" and "5." as Kubernetes does
     String suffix = m.group(2);
     if (suffix == null) {
       return Optional.of(number);
@@ -51,7 +63,7 @@ public final class Quantities {
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
-      if (Math.abs(exponent) > MAX_EXPONENT) {
+      if (Math.abs(exponent) > maxExponent) {
         return Optional.empty();
       }
       return Optional.of(number.scaleByPowerOfTen(exponent));
