@@ -196,8 +196,12 @@ public final class RollingUpgradeDecision {
     int partition = observed.onDelete() ? livePartition : Math.min(livePartition, ordinal + 1);
     List<Integer> othersOut = othersOut(observed, ordinal);
     boolean beforeRestart = step == UpgradeStep.EXCLUDING || step == UpgradeStep.WAITING || step == UpgradeStep.RESTARTING;
-    // in a later step a pending restart is a lost release, unless the deletion just made is not in the cache yet
-    boolean releaseLost = back(observed, ordinal) && !now.isBefore(progress.stepStartedAt().plus(timings.poll()));
+    // In a later step a pending restart is a lost release. With OnDelete the pass right after the
+    // deletion may still see the deleted pod (the cache lags); a partition seen above the ordinal is
+    // never taken for a release in flight: lowering it again while another member is out would be a
+    // second restart if the first write was lost, and holding it is safe if it was not.
+    boolean releaseLost = back(observed, ordinal)
+        && (!observed.onDelete() || !now.isBefore(progress.stepStartedAt().plus(timings.poll())));
     if (!othersOut.isEmpty() && restartPending(observed, ordinal, livePartition, target)
         && (beforeRestart || releaseLost)) {
       return abortStep(observed, memory, progress, othersOut, partition, decision, now, timings);

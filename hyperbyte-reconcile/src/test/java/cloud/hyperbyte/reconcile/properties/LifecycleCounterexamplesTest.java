@@ -154,4 +154,16 @@ class LifecycleCounterexamplesTest {
         .matches(a -> a instanceof Action.DeletePod d && d.reason().equals("ScaleDownAbandoned"));
     assertThat(plan.memory().failoverCount()).isZero();
   }
+
+  @Test
+  void aPartitionReleaseSeenLostInThePassAfterItIsNotRepeatedWhileAnotherMemberIsOut() {
+    // db-1's release was written a moment ago, yet the StatefulSet still holds every pod (partition 4:
+    // the write was lost); db-3 restarted on r2 meanwhile and is not Ready
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(4).newTemplate().proxies(1).partition(4)
+        .podRevision(2, "r2").podRevision(3, "r2").notReady(3)
+        .remembering(upgrading("r2", 1, UpgradeStep.REJOINING, NOW, List.of())).build());
+
+    assertThat(plan.statefulSetShape().orElseThrow().partition()).as("partition").isGreaterThan(1);
+    assertThat(plan.actions()).noneMatch(Action.DeletePod.class::isInstance);
+  }
 }
