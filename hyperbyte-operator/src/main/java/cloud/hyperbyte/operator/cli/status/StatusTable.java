@@ -24,7 +24,8 @@ public final class StatusTable {
         List.of("Phase:", text(report.phase()) + (report.paused() ? " (paused)" : "")
             + generation(report)),
         List.of("Version:", text(report.currentVersion())
-            + (report.targetVersion() == null ? "" : " (rolling out " + report.targetVersion() + ")")),
+            + (report.targetVersion() == null || report.targetVersion().equals(report.currentVersion()) ? ""
+                : " (rolling out " + report.targetVersion() + ")")),
         List.of("Replicas:", text(report.readyReplicas()) + " ready of " + text(report.desiredReplicas())
             + " desired"),
         List.of("State:", "cluster " + text(report.clusterState()) + ", replication " + text(report.replicationState())),
