@@ -37,7 +37,7 @@ public final class StatusCommand implements Callable<Integer> {
   static final int NOT_READ = 1;
 
   /** Output formats. */
-  enum Format { table, json }
+  enum Format { TABLE, JSON }
 
   @Parameters(index = "0", paramLabel = "NAME", description = "Name of the HyperbytedbCluster.")
   String name;
@@ -64,7 +64,7 @@ public final class StatusCommand implements Callable<Integer> {
         err.flush();
         return NOT_READ;
       }
-      out.print(format == Format.json ? StatusJson.write(report.get()) : StatusTable.format(report.get()));
+      out.print(format == Format.JSON ? StatusJson.write(report.get()) : StatusTable.format(report.get()));
       out.flush();
       return 0;
     } catch (KubernetesClientException e) {
