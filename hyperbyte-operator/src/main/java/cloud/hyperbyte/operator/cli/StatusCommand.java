@@ -4,11 +4,13 @@ import cloud.hyperbyte.operator.cli.status.ClusterReader;
 import cloud.hyperbyte.operator.cli.status.ClusterStatusReport;
 import cloud.hyperbyte.operator.cli.status.StatusJson;
 import cloud.hyperbyte.operator.cli.status.StatusTable;
+import cloud.hyperbyte.operator.logging.LogSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.event.Level;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,28 +58,47 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // the client's warnings (e.g. that v1alpha1 is not a stable version) are not for this command's user
+    Level level = LogSettings.level();
+    LogSettings.configure(Level.ERROR, LogSettings.format());
     try (KubernetesClient client = connection.connect(root.environment())) {
       String namespace = connection.namespace(client);
-      Optional<ClusterStatusReport> report = new ClusterReader(client).read(namespace, name);
-      if (report.isEmpty()) {
-        err.println("error: no HyperbytedbCluster " + name + " in namespace " + namespace);
+      try {
+        Optional<ClusterStatusReport> report = new ClusterReader(client).read(namespace, name);
+        if (report.isEmpty()) {
+          err.println("error: no HyperbytedbCluster " + name + " in namespace " + namespace);
+          err.flush();
+          return NOT_READ;
+        }
+        out.print(format == Format.JSON ? StatusJson.write(report.get()) : StatusTable.format(report.get()));
+        out.flush();
+        return 0;
+      } catch (KubernetesClientException e) {
+        err.println("error: could not read HyperbytedbCluster " + namespace + "/" + name + " from "
+            + client.getMasterUrl() + ": " + reason(e));
         err.flush();
         return NOT_READ;
       }
-      out.print(format == Format.JSON ? StatusJson.write(report.get()) : StatusTable.format(report.get()));
-      out.flush();
-      return 0;
     } catch (KubernetesClientException e) {
-      err.println("error: could not read HyperbytedbCluster " + name + ": " + firstLine(e.getMessage()));
+      // the kubeconfig could not be used (no such context, unreadable credentials …)
+      err.println("error: could not connect: " + reason(e));
       err.flush();
       return NOT_READ;
+    } finally {
+      LogSettings.configure(level, LogSettings.format());
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no answer from the API server";
+  /** The API server's status message, else what failed underneath (connection refused, unknown host …). */
+  private static String reason(KubernetesClientException e) {
+    if (e.getStatus() != null && e.getStatus().getMessage() != null) {
+      return e.getCode() + " " + e.getStatus().getMessage();
     }
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }
