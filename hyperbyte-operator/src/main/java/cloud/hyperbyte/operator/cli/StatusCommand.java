@@ -94,11 +94,13 @@ public final class StatusCommand implements Callable<Integer> {
     if (e.getStatus() != null && e.getStatus().getMessage() != null) {
       return e.getCode() + " " + e.getStatus().getMessage();
     }
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
+    // the deepest cause that says something: fabric8's own message only names the operation
+    String message = "the connection to the API server failed";
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        message = cause.getMessage();
+      }
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }
