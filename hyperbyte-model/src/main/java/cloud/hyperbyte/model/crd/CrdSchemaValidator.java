@@ -1,7 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
 import cloud.hyperbyte.model.spec.Problem;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,6 @@ public final class CrdSchemaValidator {
 
   private CrdSchemaValidator() {}
 
-  /** Every problem of {@code document} (a whole custom resource) against {@code schema}. */
-  public static List<Problem> validate(Map<String, Object> document, JSONSchemaProps schema) {
-    return validate(document, SERIALIZATION.convertValue(schema, JsonNode.class));
-  }
 
   /** Every problem of {@code document} (a whole custom resource) against its root schema as JSON. */
   public static List<Problem> validate(Map<String, Object> document, JsonNode schema) {

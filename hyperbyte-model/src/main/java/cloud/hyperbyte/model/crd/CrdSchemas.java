@@ -40,7 +40,15 @@ public final class CrdSchemas {
    * {@link SchemaDefaulting} and {@link SchemaCheck}); shared, so callers must not change it.
    */
   public static JsonNode openApiSchemaNode(String plural) {
-    return SCHEMA_NODES.computeIfAbsent(plural, p -> SERIALIZATION.convertValue(openApiSchema(p), JsonNode.class));
+    // read as a plain tree: binding the CRD to JSONSchemaProps first costs a command-line render ~0.2 s
+    return SCHEMA_NODES.computeIfAbsent(plural, p -> {
+      try (InputStream in = open(p)) {
+        return SERIALIZATION.unmarshal(in, JsonNode.class)
+            .path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** The raw YAML of the generated CRD for {@code plural}. */

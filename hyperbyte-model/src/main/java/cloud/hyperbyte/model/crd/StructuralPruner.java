@@ -1,7 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
 import cloud.hyperbyte.model.spec.Problem;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +24,6 @@ public final class StructuralPruner {
   /** A pruned document and the warnings about what was pruned. */
   public record Pruned(Map<String, Object> document, List<Problem> warnings) {}
 
-  /** Prunes and defaults a whole custom resource {@code document} against its CRD {@code schema}. */
-  public static Pruned prune(Map<String, Object> document, JSONSchemaProps schema) {
-    return prune(document, SERIALIZATION.convertValue(schema, JsonNode.class));
-  }
 
   /** Prunes and defaults a whole custom resource {@code document} against its root schema as JSON. */
   @SuppressWarnings("unchecked")

@@ -88,7 +88,7 @@ public final class ClusterSpecFactory {
     List<Problem> problems = new ArrayList<>();
     Map<String, Object> tree = SERIALIZATION.convertValue(cluster, Map.class);
     problems.addAll(
-        CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchema("hyperbytedbclusters")).stream()
+        CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).stream()
             .filter(p -> p.severity() == Problem.Severity.ERROR)
             .toList());
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();

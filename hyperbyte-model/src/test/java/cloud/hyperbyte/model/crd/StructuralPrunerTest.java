@@ -11,7 +11,7 @@ class StructuralPrunerTest {
 
   private static StructuralPruner.Pruned prune(String yaml) {
     Map<String, Object> tree = ManifestDocuments.parse(yaml).orElseThrow().get(0).tree();
-    return StructuralPruner.prune(tree, CrdSchemas.openApiSchema("hyperbytedbclusters"));
+    return StructuralPruner.prune(tree, CrdSchemas.openApiSchemaNode("hyperbytedbclusters"));
   }
 
   @SuppressWarnings("unchecked")
