@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.spec.Problem;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 public final class CrdSchemaValidator {
 
   private static final Set<String> OBJECT_META_ROOT = Set.of("apiVersion", "kind", "metadata");
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private CrdSchemaValidator() {}
 

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -19,7 +20,7 @@ public final class CrdSchemas {
   /** Classpath folder holding the generated CRDs. */
   public static final String CLASSPATH_FOLDER = "META-INF/hyperbyte/crds/";
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
   private static final Map<String, CustomResourceDefinition> CACHE = new ConcurrentHashMap<>();
   private static final Map<String, JsonNode> SCHEMA_NODES = new ConcurrentHashMap<>();
 

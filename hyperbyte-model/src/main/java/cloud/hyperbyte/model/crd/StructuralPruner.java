@@ -1,5 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.spec.Problem;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StructuralPruner {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private StructuralPruner() {}
 

@@ -3,6 +3,7 @@ package cloud.hyperbyte.model.spec;
 import cloud.hyperbyte.model.crd.CrdSchemaValidator;
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.model.kube.DnsNames;
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.kube.Quantities;
 import cloud.hyperbyte.model.v1alpha1.AuthSpec;
 import cloud.hyperbyte.model.v1alpha1.AutoscalingSpec;
@@ -73,7 +74,7 @@ public final class ClusterSpecFactory {
    */
   public static final String CLUSTER_DOMAIN_PATH = "--cluster-domain";
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private ClusterSpecFactory() {}
 

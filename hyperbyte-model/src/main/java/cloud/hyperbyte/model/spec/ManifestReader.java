@@ -3,6 +3,7 @@ package cloud.hyperbyte.model.spec;
 import cloud.hyperbyte.model.crd.CrdSchemaValidator;
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.model.crd.StructuralPruner;
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.manifest.ManifestText;
@@ -27,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ManifestReader {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private ManifestReader() {}
 
