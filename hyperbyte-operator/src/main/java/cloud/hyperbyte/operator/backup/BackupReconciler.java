@@ -121,11 +121,13 @@ public final class BackupReconciler {
     BackupPlan plan = decision.decide(observed);
 
     statusWrites.writeIfChanged(backup, plan.status(), HyperbytedbBackup.class);
-    plan.start().ifPresent(request -> createPod(backup, cluster.orElseThrow(), members, request));
+    boolean notStarted = plan.start().map(request -> !createPod(backup, cluster.orElseThrow(), members, request))
+        .orElse(false);
     plan.events().forEach(event -> events.record(backup, event));
     deleteRecorded(pods, plan.status());
 
-    Optional<Instant> wake = plan.requeueAt();
+    // an attempt whose pod could not be made is found interrupted by the next pass, which retries it
+    Optional<Instant> wake = notStarted ? Optional.of(now) : plan.requeueAt();
     if (inFlight) {
       // a watch event ends the wait; the clock only for a pod that never starts, or a missed event
       Instant safety = now.plus(DEFAULT_SAFETY_REQUEUE);
@@ -136,7 +138,9 @@ public final class BackupReconciler {
     return wake.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
   }
 
-  private void createPod(HyperbytedbBackup backup, HyperbytedbCluster cluster, List<Pod> members, RunRequest request) {
+  /** Creates the attempt's pod; false when it cannot be rendered (no valid cluster spec, no node). */
+  private boolean createPod(HyperbytedbBackup backup, HyperbytedbCluster cluster, List<Pod> members,
+      RunRequest request) {
     Validated<ClusterSpec> spec = ClusterSpecFactory.from(cluster, clusterDomain);
     Optional<Pod> source = members.stream().filter(p -> p.getMetadata().getName().equals(request.sourcePod())).findFirst();
     Optional<String> node = source.map(p -> p.getSpec().getNodeName()).filter(n -> !n.isBlank());
@@ -147,7 +151,7 @@ public final class BackupReconciler {
       LOG.warn("backup {}/{}: attempt {} not started: {}", request.namespace(), request.backupName(), request.runId(), why);
       events.record(backup, ResourceEvent.warning("BackupPodNotCreated", "attempt " + request.runId()
           + " could not be started: " + why));
-      return;
+      return false;
     }
     Pod pod = BackupPodRenderer.render(new BackupPodRenderer.Request(spec.value().get(), request,
         Optional.ofNullable(backup.getMetadata().getUid()), node.get(), PodStates.ordinal(source.get()), podDeadline,
@@ -162,6 +166,7 @@ public final class BackupReconciler {
       }
       // created by this operator's previous pass, or by a previous leader: the same attempt
     }
+    return true;
   }
 
   /** Deletes the pods whose outcome the status holds, keeping the latest failed attempt's pod for its logs. */
