@@ -107,14 +107,10 @@ WATCHED_NAMESPACES); RbacMatchesOperatorCallsTest enforces it.
   resources: ["certificates"]
   verbs: ["get", "list", "watch", "create", "patch", "delete"]
 {{- if .Values.features.backupRestore }}
-# features.backupRestore: restore helper pods, and exec into database pods
-# (exec is a WebSocket GET: authorized as "get" before Kubernetes 1.35, as "create" since)
+# features.backupRestore: backup and restore pods (data moves in them; the operator never execs)
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["create"]
-- apiGroups: [""]
-  resources: ["pods/exec"]
-  verbs: ["get", "create"]
 {{- if not .Values.features.pvcCleanup }}
 # a restore deletes the claims of ordinals at or above the restored replicas (pre-restore data)
 - apiGroups: [""]

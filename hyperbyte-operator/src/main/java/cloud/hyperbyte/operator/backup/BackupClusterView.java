@@ -24,7 +24,8 @@ final class BackupClusterView {
 
   private BackupClusterView() {}
 
-  static BackupObservation.ClusterView of(HyperbytedbCluster cluster, List<Pod> memberPods) {
+  static BackupObservation.ClusterView of(
+      HyperbytedbCluster cluster, List<Pod> memberPods, Optional<String> volumeNotShareable) {
     Map<String, MemberStatus> byPod = new HashMap<>();
     if (cluster.getStatus() != null && cluster.getStatus().getMembers() != null) {
       for (MemberStatus member : cluster.getStatus().getMembers()) {
@@ -37,7 +38,7 @@ final class BackupClusterView {
         .map(pod -> member(pod, Optional.ofNullable(byPod.get(pod.getMetadata().getName()))))
         .sorted(Comparator.comparingInt(BackupSourceSelector.Member::ordinal))
         .toList();
-    return new BackupObservation.ClusterView(version(cluster), members);
+    return new BackupObservation.ClusterView(version(cluster), members, volumeNotShareable);
   }
 
   private static BackupSourceSelector.Member member(Pod pod, Optional<MemberStatus> status) {

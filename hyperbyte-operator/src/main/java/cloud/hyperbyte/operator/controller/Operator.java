@@ -26,8 +26,6 @@ import cloud.hyperbyte.operator.queue.ResourceKind;
 import cloud.hyperbyte.operator.queue.Scheduler;
 import cloud.hyperbyte.operator.queue.SystemScheduler;
 import cloud.hyperbyte.operator.queue.WorkQueue;
-import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
-import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
@@ -82,7 +80,6 @@ public final class Operator implements AutoCloseable {
   private final Optional<Scheduler> injectedScheduler;
 
   private final OwnWrites ownWrites;
-  private PodExec podExec;
   private LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
   private Runnable leadershipLost = () -> {};
   private volatile boolean closing;
@@ -135,15 +132,6 @@ public final class Operator implements AutoCloseable {
   }
 
   /**
-   * Execs into member pods with {@code exec} instead of the Kubernetes exec API (fabric8), e.g. on a
-   * simulated cluster whose API cannot exec; call before {@link #start}.
-   */
-  public synchronized Operator withPodExec(PodExec exec) {
-    this.podExec = java.util.Objects.requireNonNull(exec, "exec");
-    return this;
-  }
-
-  /**
    * Fences with {@code value} instead of a fence of its own: the one the API client's {@link
    * cloud.hyperbyte.operator.leader.FenceInterceptor} consults, so that every API write passes it as
    * well as every member and proxy call; call before {@link #start}.
@@ -155,7 +143,7 @@ public final class Operator implements AutoCloseable {
 
   /**
    * Runs {@code action} when this process loses leadership other than by {@link #close()}, after the
-   * fence closed, the queue paused and running backups were cancelled. The process entry point exits
+   * fence closed and the queue paused. The process entry point exits
    * here, so Kubernetes restarts the pod as a fresh standby with nothing left in flight.
    */
   public synchronized Operator onLeadershipLost(Runnable action) {
@@ -203,12 +191,8 @@ public final class Operator implements AutoCloseable {
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {
-      backupRestore = podExec == null
-          ? BackupRestoreReconcilers.create(client, settings.operatorImage().get(), settings.clusterDomain(), clock,
-              this::enqueue)
-          : BackupRestoreReconcilers.create(client, podExec, new S3ObjectStoreFactory(), settings.operatorImage().get(),
-              settings.clusterDomain(), clock, this::enqueue);
-      resources.add(backupRestore);
+      backupRestore = BackupRestoreReconcilers.create(client, settings.operatorImage().get(), settings.clusterDomain(),
+          clock);
       reconcilers.put(ResourceKind.BACKUP, backupRestore.backups()::reconcile);
       reconcilers.put(ResourceKind.RESTORE, backupRestore.restores()::reconcile);
     } else {
@@ -265,14 +249,11 @@ public final class Operator implements AutoCloseable {
   }
 
   /**
-   * The Lease is gone (the fence is closed already, so nothing in flight acts any more): backups
-   * running here are cancelled, their exec sessions and uploads cut, and the process is told.
+   * The Lease is gone (the fence is closed already, so nothing in flight acts any more) and the
+   * process is told. Backups and restores run in pods, not here: nothing of theirs is left to stop.
    */
   private void lostLeadership() {
-    LOG.warn("lost the leader Lease: refusing every write and member call from now on; running backups are cancelled");
-    if (backupRestore != null) {
-      backupRestore.cancelRunningBackups();
-    }
+    LOG.warn("lost the leader Lease: refusing every write and member call from now on");
     leadershipLost.run();
   }
 

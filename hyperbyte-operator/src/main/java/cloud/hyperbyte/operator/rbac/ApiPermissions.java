@@ -21,7 +21,7 @@ public final class ApiPermissions {
   public enum Feature {
     /** Needed whatever the configuration. */
     ALWAYS,
-    /** Backups and restores: {@code pods/exec} into database pods, restore helper pods. */
+    /** Backups and restores: backup and restore pods (created by the operator; no exec into members). */
     BACKUP_RESTORE,
     /** Operator-managed TLS: the operator writes certificate Secrets. */
     TLS,
@@ -104,8 +104,6 @@ public final class ApiPermissions {
     // pods: delete for failover and rolling restarts
     all.add(watched(CORE, "pods", List.of("get", "list", "watch", "delete"), Feature.ALWAYS));
     all.add(watched(CORE, "pods", List.of("create"), Feature.BACKUP_RESTORE));
-    // exec is a WebSocket upgrade of a GET: authorized as "get" before Kubernetes 1.35, as "create" since
-    all.add(watched(CORE, "pods/exec", List.of("get", "create"), Feature.BACKUP_RESTORE));
     all.add(watched(CORE, "persistentvolumeclaims", READ, Feature.ALWAYS));
     all.add(watched(CORE, "persistentvolumeclaims", List.of("patch", "delete"), Feature.PVC_CLEANUP));
     // a restore deletes the claims of ordinals at or above the replicas it restored (pre-restore data)

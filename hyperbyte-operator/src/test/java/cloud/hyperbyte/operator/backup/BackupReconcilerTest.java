@@ -11,6 +11,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackupStatus;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.operator.storage.S3ObjectStore;
 import cloud.hyperbyte.reconcile.backup.BackupDecision;
+import cloud.hyperbyte.reconcile.backup.BackupPodRenderer;
 import cloud.hyperbyte.reconcile.backup.SnapshotLayout;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
 import cloud.hyperbyte.reconcile.backup.SnapshotManifest;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HyperbytedbBackup end to end in the operator process: the simulated API, the work queue and
- * informers, a real S3 server; the member's exec is {@link DirectoryTarPodExec} (testkit gap).
+ * informers, a real S3 server; backup pods run on {@link BackupPodKubelet}, their upload step
+ * through the operator image's real entry point.
  */
 class BackupReconcilerTest {
 
@@ -51,7 +53,7 @@ class BackupReconcilerTest {
     Files.write(snapshot.resolve("wal/000012.sst"), "rocksdb wal checkpoint".repeat(500).getBytes(StandardCharsets.UTF_8));
     Files.writeString(snapshot.resolve("meta/CURRENT"), "MANIFEST-000005\n");
     Files.writeString(snapshot.resolve("manifest.json"), "{\"version\":\"0.8.5\"}");
-    harness = new BackupRestoreHarness(snapshot, clock);
+    harness = new BackupRestoreHarness(snapshot, Files.createDirectories(temp.resolve("claims")), clock);
     harness.createCredentialsSecret();
     return harness;
   }
@@ -64,7 +66,7 @@ class BackupReconcilerTest {
   }
 
   @Test
-  void aOneShotBackupStreamsTheMembersArchiveToTheBucketAndCompletes() throws Exception {
+  void aOneShotBackupRunsAPodNextToTheMemberThatUploadsItsArchiveToTheBucket() throws Exception {
     BackupRestoreHarness h = start(Clock.systemUTC());
     h.createCluster("db", 3);
     h.createReadyMembers("db", 3);
@@ -76,8 +78,15 @@ class BackupReconcilerTest {
     SnapshotLocation location = SnapshotLocation.parse(status.getBackupPath()).orElseThrow();
     assertThat(location.bucket()).isEqualTo(BackupRestoreHarness.BUCKET);
     assertThat(location.folder()).startsWith(PREFIX + "/" + NAMESPACE + "/db/");
-    byte[] archive = h.exec.archive();
+    byte[] archive;
+    try (S3ObjectStore bucket = h.bucket(); InputStream in = bucket.get(location.archiveKey())) {
+      archive = in.readAllBytes();
+    }
     assertThat(status.getBackupSizeBytes()).isEqualTo(archive.length);
+    assertThat(entries(archive)).as("the server's backup directory, as tar -C dir -cf - . names it")
+        .containsEntry("./wal/000012.sst", "rocksdb wal checkpoint".repeat(500))
+        .containsEntry("./meta/CURRENT", "MANIFEST-000005\n")
+        .containsEntry("./manifest.json", "{\"version\":\"0.8.5\"}");
     assertThat(status.getBackupSize()).isNotBlank();
     assertThat(status.getStartTime()).isNotNull();
     assertThat(status.getCompletionTime()).isNotNull();
@@ -101,10 +110,15 @@ class BackupReconcilerTest {
       assertThat(manifest.members()).containsExactly("db-0", "db-1", "db-2");
       assertThat(manifest.archive().sha256()).isEqualTo(sha256(archive));
     }
-    assertThat(h.exec.execs()).extracting(DirectoryTarPodExec.Exec::pod).containsOnly("db-0");
-    assertThat(h.exec.execs()).extracting(exec -> exec.command().get(0))
-        .as("the snapshot, then the archive of it").containsSubsequence("/bin/sh", "tar");
+    assertThat(h.kubelet.runs()).singleElement().satisfies(run -> {
+      assertThat(run.claim()).isEqualTo("data-db-0");
+      assertThat(run.node()).as("pinned to the member's node").isEqualTo("node-0");
+    });
+    assertThat(h.kubelet.claim("data-db-0").resolve(".hyperbyte-backup/once")).as("the scratch directory is removed")
+        .isEmptyDirectory();
     await().until(() -> eventReasons(h, "once").containsAll(List.of("BackupStarted", "BackupCompleted")));
+    await().until(() -> h.client.pods().inNamespace(NAMESPACE).withLabel(BackupPodRenderer.BACKUP_LABEL, "once").list()
+        .getItems().isEmpty());
   }
 
   @Test
@@ -112,7 +126,7 @@ class BackupReconcilerTest {
     BackupRestoreHarness h = start(Clock.systemUTC());
     h.createCluster("db", 1);
     h.createReadyMembers("db", 1);
-    h.exec.failNextArchives(1);
+    h.kubelet.failNextSnapshots(1);
 
     h.createBackup("flaky", "db", "");
 
@@ -122,7 +136,12 @@ class BackupReconcilerTest {
     assertThat(status.getConditions()).extracting(Condition::getType).doesNotContain("Retrying");
     // events are recorded after the status write the await saw
     await().until(() -> eventReasons(h, "flaky").containsAll(List.of("BackupRetrying", "BackupCompleted")));
-    assertThat(eventMessages(h, "flaky")).anyMatch(m -> m.contains("attempt 1 of 3 failed") && m.contains("reset"));
+    assertThat(eventMessages(h, "flaky")).anyMatch(m -> m.contains("attempt 1 of 3 failed")
+        && m.contains("hyperbytedb backup") && m.contains("No such file or directory"));
+    assertThat(h.kubelet.runs()).hasSize(2);
+    // the pod of the failed attempt goes when the next one starts, the succeeded one when recorded
+    await().until(() -> h.client.pods().inNamespace(NAMESPACE).withLabel(BackupPodRenderer.BACKUP_LABEL, "flaky").list()
+            .getItems().isEmpty());
   }
 
   @Test
@@ -134,7 +153,7 @@ class BackupReconcilerTest {
     await().until(() -> phase(h.backup("orphan")), BackupDecision.FAILED::equals);
     assertThat(condition(h.backup("orphan").getStatus(), "Ready").getMessage())
         .isEqualTo("HyperbytedbCluster nowhere not found in namespace " + NAMESPACE);
-    assertThat(h.exec.execs()).isEmpty();
+    assertThat(h.kubelet.runs()).isEmpty();
   }
 
   @Test
@@ -236,6 +255,19 @@ class BackupReconcilerTest {
 
   static List<String> eventMessages(BackupRestoreHarness h, String involved) {
     return events(h, involved).stream().map(Event::getMessage).toList();
+  }
+
+  private static java.util.Map<String, String> entries(byte[] tar) throws Exception {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+        new java.io.ByteArrayInputStream(tar))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.isFile()) {
+          files.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return files;
   }
 
   private static String sha256(byte[] bytes) throws Exception {

@@ -36,8 +36,9 @@ import org.awaitility.core.ConditionFactory;
  * The backup and restore side of the operator wired as in production (informer caches feed a work
  * queue whose router calls the reconcilers; finished attempts wake their backup's key; events of a
  * cluster also wake the restores in progress on it), against the
- * testkit's simulated Kubernetes API and a real S3 server (s3proxy). Only exec is simulated
- * ({@link DirectoryTarPodExec}); the cluster reconciler is replaced by what a test plugs in.
+ * testkit's simulated Kubernetes API and a real S3 server (s3proxy). Backup pods run on {@link
+ * BackupPodKubelet} (the upload step is the operator image's real entry point); the cluster
+ * reconciler is replaced by what a test plugs in.
  */
 final class BackupRestoreHarness implements AutoCloseable {
 
@@ -60,30 +61,30 @@ final class BackupRestoreHarness implements AutoCloseable {
   final KubernetesClient client;
   final LocalS3 s3;
   final Clock clock;
-  final DirectoryTarPodExec exec;
+  final BackupPodKubelet kubelet;
   final WorkQueue<ResourceKey> queue;
   final InformerCaches caches;
-  final BackupRuns runs;
   private final SystemScheduler scheduler;
   private final ExecutorService workers;
   private volatile Function<ResourceKey, ReconcileResult> clusters = key -> ReconcileResult.done();
 
-  BackupRestoreHarness(Path snapshotDir, Clock clock) throws Exception {
+  /**
+   * @param serverBackup what {@code hyperbytedb backup} writes on every member
+   * @param claims where member claims' directories are made
+   */
+  BackupRestoreHarness(Path serverBackup, Path claims, Clock clock) throws Exception {
     this.clock = clock;
     this.kube = SimulatedKubernetes.start(clock, 0);
     this.client = kube.client();
     this.s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
-    this.exec = new DirectoryTarPodExec(snapshotDir);
+    this.kubelet = new BackupPodKubelet(client, serverBackup, claims);
     this.scheduler = new SystemScheduler(clock);
     this.workers = Executors.newFixedThreadPool(2);
     S3ObjectStoreFactory stores = new S3ObjectStoreFactory();
-    WorkQueue<ResourceKey>[] queueRef = new WorkQueue[1];
-    this.runs = new BackupRuns(
-        new BackupAttempt(new SecretCredentials(client), stores, exec, clock, Duration.ofSeconds(30)), 2,
-        key -> queueRef[0].add(key), clock);
-    BackupReconciler backups = new BackupReconciler(client, runs,
-        new BackupDecision(clock, FAST_RETRY, SchedulePolicy.DEFAULT), clock);
+    BackupReconciler backups = new BackupReconciler(client,
+        new BackupDecision(clock, FAST_RETRY, SchedulePolicy.DEFAULT), OPERATOR_IMAGE, "cluster.local", clock,
+        BackupReconciler.DEFAULT_POD_DEADLINE);
     RestoreReconciler restores = new RestoreReconciler(client, stores, "cluster.local", clock,
         new RestoreDecision(clock, OPERATOR_IMAGE, Duration.ofMinutes(5), RETRY), SAFETY_REQUEUE);
     this.queue = new WorkQueue<>(key -> switch (key.kind()) {
@@ -91,7 +92,6 @@ final class BackupRestoreHarness implements AutoCloseable {
       case RESTORE -> restores.reconcile(key);
       case CLUSTER -> clusters.apply(key);
     }, 2, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), scheduler, workers);
-    queueRef[0] = queue;
     InformerCaches[] cachesRef = new InformerCaches[1];
     RestoreWakeups wakeups = new RestoreWakeups(() -> cachesRef[0].restores().list());
     this.caches = new InformerCaches(client, WatchedNamespaces.all(), wakeups.andWaiting(queue::add),
@@ -132,7 +132,7 @@ final class BackupRestoreHarness implements AutoCloseable {
           .withNewMetadata().withName(cluster + "-" + i).withNamespace(NAMESPACE)
           .withLabels(ClusterLabels.selector(cluster)).addToLabels("apps.kubernetes.io/pod-index", Integer.toString(i))
           .endMetadata()
-          .withNewSpec().addNewContainer().withName("hyperbytedb").withImage("hyperbytedb:0.8.5").endContainer()
+          .withNewSpec().withNodeName("node-" + i).addNewContainer().withName("hyperbytedb").withImage("hyperbytedb:0.8.5").endContainer()
           .endSpec().build()).create();
       pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Running")
           .addNewCondition().withType("Ready").withStatus("True").endCondition().build());
@@ -189,7 +189,7 @@ final class BackupRestoreHarness implements AutoCloseable {
   @Override
   public void close() throws Exception {
     queue.shutdown(Duration.ofSeconds(5));
-    runs.shutdown(Duration.ofSeconds(5));
+    kubelet.close();
     caches.close();
     scheduler.close();
     workers.shutdownNow();

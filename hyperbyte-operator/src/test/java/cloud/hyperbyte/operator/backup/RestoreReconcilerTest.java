@@ -52,7 +52,7 @@ class RestoreReconcilerTest {
   void start() throws Exception {
     Path snapshot = Files.createDirectories(temp.resolve("snapshot/wal"));
     Files.write(snapshot.resolve("000001.sst"), "wal".repeat(100).getBytes(StandardCharsets.UTF_8));
-    h = new BackupRestoreHarness(snapshot.getParent(), Clock.systemUTC());
+    h = new BackupRestoreHarness(snapshot.getParent(), Files.createDirectories(temp.resolve("claims")), Clock.systemUTC());
     h.createCredentialsSecret();
     h.kube.simulateStatefulSets(new ManualPodReadiness(true), PodLifecycle.NONE);
     h.clusterReconciler(new HoldHonouringClusterStub(h.client));

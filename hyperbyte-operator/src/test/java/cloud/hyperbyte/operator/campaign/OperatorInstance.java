@@ -4,12 +4,10 @@ import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
-import cloud.hyperbyte.operator.e2e.SimulatedPodExec;
 import cloud.hyperbyte.operator.e2e.SimulatedTimeScheduler;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
-import cloud.hyperbyte.reconcile.backup.PodExec;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -85,8 +83,7 @@ final class OperatorInstance implements AutoCloseable {
         .withLifecycleTimings(TIMINGS);
     Clock clock = cluster.clock();
     this.operator = new Operator(client, settings, new OperatorMetrics(new PrometheusRegistry()), members, proxies,
-        clock, new SimulatedTimeScheduler(clock, cluster.time()))
-        .withPodExec(recordingExec(new SimulatedPodExec(cluster, () -> killed), activity));
+        clock, new SimulatedTimeScheduler(clock, cluster.time()));
     operator.start(Duration.ofSeconds(60));
   }
 
@@ -105,13 +102,6 @@ final class OperatorInstance implements AutoCloseable {
     if (!lease && WRITES.contains(sent.method())) {
       activity.apiWrite(identity, sent.method(), path);
     }
-  }
-
-  private PodExec recordingExec(PodExec exec, OperatorActivity activity) {
-    return (namespace, pod, container, command) -> {
-      activity.memberCall(identity, "exec " + pod + " " + command);
-      return exec.start(namespace, pod, container, command);
-    };
   }
 
   private void reachable() {

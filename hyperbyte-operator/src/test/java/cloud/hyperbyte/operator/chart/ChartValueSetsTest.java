@@ -112,13 +112,23 @@ class ChartValueSetsTest {
   }
 
   @Test
-  void givenFeaturesOffNoPodExecNoSecretWritesNoPvcDeletes() {
+  void givenFeaturesOffNoPodCreationNoSecretWritesNoPvcDeletes() {
     List<String> grants = GrantedPermissions.of(ValueSet.FEATURES_OFF.render(), HelmChart.RELEASE, HelmChart.NAMESPACE)
         .stream().map(g -> g.resource() + " " + g.verb()).toList();
 
     assertThat(grants).doesNotContain("pods/exec create", "pods create", "secrets create", "secrets patch",
         "secrets delete", "persistentvolumeclaims patch", "persistentvolumeclaims delete");
     assertThat(grants).contains("pods delete", "secrets get", "persistentvolumeclaims get");
+  }
+
+  /** Issue 15: data moves in backup and restore pods, so no configuration lets the operator exec into a pod. */
+  @ParameterizedTest
+  @EnumSource(ValueSet.class)
+  void noValueSetGrantsExecIntoPods(ValueSet valueSet) {
+    List<String> resources = GrantedPermissions.of(valueSet.render(), HelmChart.RELEASE, HelmChart.NAMESPACE)
+        .stream().map(g -> g.resource()).toList();
+
+    assertThat(resources).doesNotContain("pods/exec", "pods/attach");
   }
 
   @Test

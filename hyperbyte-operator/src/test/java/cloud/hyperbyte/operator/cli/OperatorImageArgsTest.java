@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.operator.backup.BackupReconciler;
+import cloud.hyperbyte.reconcile.backup.BackupPodRenderer;
+import cloud.hyperbyte.reconcile.backup.RunRequest;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
 import cloud.hyperbyte.reconcile.restore.RestoreDecision;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * Every container the project runs from the operator's own image starts the operator's command line
  * with its {@code args}: each such args list must name a registered subcommand and parse. The
  * containers: the restore pods' fetch step ({@link RestorePodRenderer}, with and without an S3
- * endpoint) and the operator Deployment of the install bundle (the chart's default render).
+ * endpoint), the backup pods' upload step ({@link BackupPodRenderer}, likewise) and the operator
+ * Deployment of the install bundle (the chart's default render).
  */
 class OperatorImageArgsTest {
 
@@ -42,7 +46,7 @@ class OperatorImageArgsTest {
   @Test
   void everyOperatorImageContainersArgsNameARegisteredSubcommandAndParse() throws IOException {
     Map<String, List<String>> args = operatorImageArgs();
-    assertThat(args).as("containers found").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(args).as("containers found").hasSizeGreaterThanOrEqualTo(5);
 
     for (Map.Entry<String, List<String>> container : args.entrySet()) {
       List<String> list = container.getValue();
@@ -58,6 +62,7 @@ class OperatorImageArgsTest {
   private static Map<String, List<String>> operatorImageArgs() throws IOException {
     Map<String, List<String>> args = new LinkedHashMap<>();
     List<HasMetadata> workloads = new ArrayList<>(restorePods());
+    workloads.addAll(backupPods());
     workloads.addAll(installBundleDeployments());
     for (HasMetadata workload : workloads) {
       PodSpec spec = workload instanceof Pod pod ? pod.getSpec()
@@ -87,6 +92,23 @@ class OperatorImageArgsTest {
             RestoreDecision.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE, new SnapshotResolution.Resolved(minio, snapshot))),
         RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-aws", Optional.empty(), 2, 2,
             RestoreDecision.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE, new SnapshotResolution.Resolved(aws, snapshot))));
+  }
+
+  private static List<Pod> backupPods() throws IOException {
+    HyperbytedbCluster cluster = Serialization.unmarshal(
+        Files.readString(PROJECT.resolve("examples/three-node.yaml")), HyperbytedbCluster.class);
+    ClusterSpec spec = ClusterSpecFactory.from(cluster, "cluster.local").orElseThrow();
+    S3Settings minio = new S3Settings("backups", "hb", "eu-west-1", Optional.of("http://minio.storage:9000"), true,
+        Optional.of("s3-creds"));
+    S3Settings aws = new S3Settings("backups", "", null, Optional.empty(), false, Optional.empty());
+    java.util.function.BiFunction<String, S3Settings, RunRequest> run = (backup, destination) -> new RunRequest(
+        "2026-03-01T02:00:00Z#1", spec.namespace(), backup, spec.name(), spec.name() + "-1", List.of(spec.name() + "-0", spec.name() + "-1"),
+        "0.8.5", destination, 7, java.time.Instant.parse("2026-03-01T02:00:00Z"));
+    return List.of(
+        BackupPodRenderer.render(new BackupPodRenderer.Request(spec, run.apply("on-minio", minio), Optional.empty(), "node-a", 1,
+            BackupReconciler.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE)),
+        BackupPodRenderer.render(new BackupPodRenderer.Request(spec, run.apply("on-aws", aws), Optional.empty(), "node-b", 1,
+            BackupReconciler.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE)));
   }
 
   private static List<Deployment> installBundleDeployments() throws IOException {

@@ -11,9 +11,7 @@ import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.storage.LocalS3;
-import cloud.hyperbyte.reconcile.backup.PodExec;
-import cloud.hyperbyte.reconcile.backup.PodExecException;
-import cloud.hyperbyte.reconcile.backup.RemoteProcess;
+import cloud.hyperbyte.reconcile.backup.BackupPodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +30,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +37,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13, defect 3: two operator replicas on one simulated cluster, the Lease moving between them.
- * The leader's Lease renewals stop reaching the API server while it has a backup attempt running
- * and work to do; the standby takes the Lease over once it expired. Judged on the Lease's own
- * timeline: the old leader sends no write once its fence closed, long before the takeover, and its
- * backup attempt is cancelled; the new leader finishes the work.
+ * The leader's Lease renewals stop reaching the API server while a backup attempt it started runs
+ * and there is work to do; the standby takes the Lease over once it expired. Judged on the Lease's
+ * own timeline: the old leader sends no write once its fence closed, long before the takeover; the
+ * backup attempt runs in its own pod, so nothing of it is left in the old leader, and the new leader
+ * reads that same pod's result instead of starting the attempt again.
  */
 class LeadershipFencingE2eTest extends OperatorE2eTest {
 
@@ -56,6 +54,14 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
 
   private LocalS3 s3;
   private final List<Replica> replicas = new ArrayList<>();
+
+  /** The backup pod's upload step (the operator image's real command line), held until released. */
+  private final HeldProgram upload = new HeldProgram(new OperatorImageProgram());
+
+  @Override
+  SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
+    return builder.containerProgram(OPERATOR_IMAGE::equals, upload);
+  }
 
   @Override
   OperatorProcess startOperator() {
@@ -71,6 +77,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
 
   @AfterEach
   void stopReplicas() throws Exception {
+    upload.release();
     for (Replica replica : replicas) {
       replica.close();
     }
@@ -78,15 +85,15 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
   }
 
   @Test
-  void aLeaderThatCannotRenewWritesNothingOnceItsFenceClosedAndItsBackupIsCancelled() throws Exception {
-    SnapshotHoldingExec heldExec = new SnapshotHoldingExec(new SimulatedPodExec(sim, () -> false));
-    Replica a = start("replica-a", heldExec);
+  void aLeaderThatCannotRenewWritesNothingOnceItsFenceClosedAndTheNewLeaderReadsTheBackupPodItStarted()
+      throws Exception {
+    Replica a = start("replica-a");
     eventually().until(a.operator::isLeader);
-    Replica b = start("replica-b", new SimulatedPodExec(sim, () -> false));
+    Replica b = start("replica-b");
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
     createBackup("snap");
-    eventually().until(() -> heldExec.snapshotStarted.getCount() == 0);
+    eventually().until(() -> upload.waiting() == 1);
 
     Instant cut = Instant.now();
     a.leaseCut.set(true);
@@ -96,7 +103,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     Lease lease = user.leases().inNamespace(NS).withName(LEASE).get();
     Instant takeover = lease.getSpec().getAcquireTime().toInstant();
 
-    eventually().until(heldExec.cancelled::get);
+    eventually().until(a.lost::get);
     assertThat(a.lost).as("the old leader was told, and the process would exit").isTrue();
     assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("replica-b");
     // a renewal that passed before the cut is stamped before it: the fence closed by cut + validity
@@ -106,12 +113,18 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     assertThat(a.writesAfter(takeover)).isEmpty();
 
     awaitRunning("hdb", 4);
+    upload.release();
     eventually().until(() -> "Completed".equals(backupPhase("snap")));
     assertThat(b.writesAfter(takeover)).as("the new leader carried the work on").isNotEmpty();
+    HyperbytedbBackup done = user.resources(HyperbytedbBackup.class).inNamespace(NS).withName("snap").get();
+    assertThat(done.getStatus().getAttempts()).as("the attempt survived the leader change").isEqualTo(1);
+    assertThat(upload.runs()).as("one backup pod, started by the old leader, finished under the new one").isEqualTo(1);
+    eventually().until(() -> user.pods().inNamespace(NS).withLabel(BackupPodRenderer.BACKUP_LABEL, "snap").list()
+        .getItems().isEmpty());
   }
 
-  private Replica start(String identity, PodExec exec) throws Exception {
-    Replica replica = new Replica(identity, sim, exec);
+  private Replica start(String identity) throws Exception {
+    Replica replica = new Replica(identity, sim);
     replicas.add(replica);
     return replica;
   }
@@ -149,7 +162,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     private final KubernetesClient client;
     final Operator operator;
 
-    Replica(String identity, SimulatedCluster sim, PodExec exec) throws Exception {
+    Replica(String identity, SimulatedCluster sim) throws Exception {
       settings = new LeaseSettings(NS, LEASE, identity, LEASE_DURATION, Duration.ofSeconds(2), Duration.ofMillis(250));
       client = sim.kubernetes().newClient(builder -> builder.withHttpClientBuilderConsumer(http -> http
           .addOrReplaceInterceptor("fence", new FenceInterceptor(fence))
@@ -171,7 +184,6 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
       operator = new Operator(client, operatorSettings, new OperatorMetrics(new PrometheusRegistry()),
           (member, scheme) -> URI.create("http://" + sim.loopbackAddressOfHost(member.host())),
           proxy -> URI.create("http://" + sim.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow()), Clock.systemUTC())
-          .withPodExec(exec)
           .withFence(fence)
           .onLeadershipLost(() -> lost.set(true))
           .start(Duration.ofSeconds(30));
@@ -187,32 +199,6 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     public void close() {
       operator.close();
       client.close();
-    }
-  }
-
-  /** Execs as the members would, except that a snapshot runs until its attempt is cancelled. */
-  private static final class SnapshotHoldingExec implements PodExec {
-    final CountDownLatch snapshotStarted = new CountDownLatch(1);
-    final AtomicBoolean cancelled = new AtomicBoolean();
-    private final PodExec members;
-
-    SnapshotHoldingExec(PodExec members) {
-      this.members = members;
-    }
-
-    @Override
-    public RemoteProcess start(String namespace, String pod, String container, List<String> command) {
-      if (String.join(" ", command).contains(" backup --output ")) {
-        snapshotStarted.countDown();
-        try {
-          new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-          cancelled.set(true);
-          Thread.currentThread().interrupt();
-          throw new PodExecException("the attempt was cancelled");
-        }
-      }
-      return members.start(namespace, pod, container, command);
     }
   }
 }

@@ -64,8 +64,8 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /**
-   * Starts an operator that also reconciles backups and restores: its restore pods' fetch step runs
-   * {@code operatorImage}, and it execs into members through {@link SimulatedPodExec}.
+   * Starts an operator that also reconciles backups and restores: the upload step of its backup pods
+   * and the fetch step of its restore pods run {@code operatorImage}.
    */
   static OperatorProcess startWithBackups(SimulatedCluster cluster, String operatorImage, Duration resync)
       throws Exception {
@@ -88,7 +88,6 @@ final class OperatorProcess implements AutoCloseable {
         4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5), operatorImage).withLifecycleTimings(timings);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
     Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock)
-        .withPodExec(new SimulatedPodExec(cluster, cutOff::get))
         .withFence(fence);
     operator.start(Duration.ofSeconds(30));
     return new OperatorProcess(client, operator, metrics, cutOff);

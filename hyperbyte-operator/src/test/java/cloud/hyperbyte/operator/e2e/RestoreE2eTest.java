@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
+import cloud.hyperbyte.reconcile.backup.BackupUploadArgs;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.model.v1alpha1.RetentionSpec;
@@ -30,8 +31,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backup and restore through the real operator wiring: a one-shot HyperbytedbBackup execs
- * {@code hyperbytedb backup} and {@code tar} in a simulated member and uploads to a real S3 server;
+ * Backup and restore through the real operator wiring: a one-shot HyperbytedbBackup runs a backup
+ * pod next to a simulated member ({@code hyperbytedb backup} into a scratch directory on its volume,
+ * then the operator image's {@code backup-upload}) that uploads to a real S3 server;
  * a HyperbytedbRestore holds the cluster at zero, restore pods run their fetch step through the
  * operator image's command line with their rendered args ({@code restore-fetch …}),
  * then the restore script against each member volume, and the cluster re-forms Raft. The
@@ -56,7 +58,11 @@ class RestoreE2eTest extends OperatorE2eTest {
 
   @Override
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
+    OperatorImageProgram backupUpload = new OperatorImageProgram();
     return builder.containerProgram(OPERATOR_IMAGE::equals, invocation -> {
+      if (invocation.args().get(0).equals(BackupUploadArgs.SUBCOMMAND)) {
+        return backupUpload.run(invocation); // the backup taken before the restore runs unheld
+      }
       Integer exit = scriptedFetchExits.remove(invocation.pod());
       return exit == null ? fetch.run(invocation)
           : new ExecResult(exit, new byte[0], "restore-fetch: scripted failure", "restore-fetch: scripted exit " + exit);

@@ -2,10 +2,11 @@ package cloud.hyperbyte.operator.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.hyperbyte.operator.backup.DirectoryTarPodExec;
 import cloud.hyperbyte.operator.cli.HyperbyteCommand;
 import cloud.hyperbyte.operator.cli.ProcessEnvironment;
-import cloud.hyperbyte.reconcile.backup.BackupRunner;
+import cloud.hyperbyte.reconcile.backup.BackupUploadArgs;
+import cloud.hyperbyte.reconcile.backup.BackupUploadResult;
+import cloud.hyperbyte.reconcile.backup.SnapshotUpload;
 import cloud.hyperbyte.reconcile.backup.RunReport;
 import cloud.hyperbyte.reconcile.backup.RunRequest;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
@@ -38,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * A backup taken through the data path (GNU tar stream → multipart upload) and fetched back by
- * the restore pod's fetch step, against a real S3 server.
+ * A backup taken through the backup pod's data path (tar stream of the server's backup directory →
+ * multipart upload) and fetched back by the restore pod's fetch step, against a real S3 server.
  */
 class BackupRestoreRoundTripTest {
 
@@ -125,10 +126,8 @@ class BackupRestoreRoundTripTest {
   @Test
   void snapshotRestoresTheServerBackupDirectoryExactly() throws Exception {
     Path source = serverBackup();
-    BackupRunner runner = new BackupRunner(new DirectoryTarPodExec(source), store, Clock.fixed(NOW, ZoneOffset.UTC),
-        Duration.ofMinutes(5));
-
-    RunReport report = runner.run(request("nightly"));
+    RunReport report = new SnapshotUpload(store, Clock.fixed(NOW, ZoneOffset.UTC))
+        .run(request("nightly"), () -> DirectoryTar.stream(source));
 
     RunReport.Snapshot snapshot = report.snapshot().orElseThrow(() -> new AssertionError(report.failure()));
     assertThat(snapshot.sizeBytes()).isGreaterThan(6L * PartSizing.MIB);
@@ -142,9 +141,9 @@ class BackupRestoreRoundTripTest {
 
   @Test
   void tamperedArchiveIsRefusedAndLeavesNothingBehind() throws Exception {
-    BackupRunner runner = new BackupRunner(new DirectoryTarPodExec(serverBackup()), store,
-        Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC), Duration.ofMinutes(5));
-    SnapshotLocation location = runner.run(request("tamper")).snapshot().orElseThrow().location();
+    Path source = serverBackup();
+    SnapshotLocation location = new SnapshotUpload(store, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC))
+        .run(request("tamper"), () -> DirectoryTar.stream(source)).snapshot().orElseThrow().location();
     byte[] archive;
     try (var in = store.get(location.archiveKey())) {
       archive = in.readAllBytes();
@@ -211,15 +210,12 @@ class BackupRestoreRoundTripTest {
       Clock old = Clock.fixed(later.minus(Duration.ofDays(8)), ZoneOffset.UTC);
       RunRequest mine = new RunRequest("a#1", "prod", "mine", "db", "db-1", List.of("db-1"), "0.8.5", retained, 7, NOW);
       RunRequest theirs = new RunRequest("b#1", "prod", "theirs", "db", "db-1", List.of("db-1"), "0.8.5", retained, 7, NOW);
-      new BackupRunner(new DirectoryTarPodExec(source), bucket, old, Duration.ofMinutes(1)).run(mine);
-      new BackupRunner(new DirectoryTarPodExec(source), bucket,
-          Clock.fixed(later.minus(Duration.ofDays(9)), ZoneOffset.UTC), Duration.ofMinutes(1)).run(theirs);
-      new BackupRunner(new DirectoryTarPodExec(source), bucket,
-          Clock.fixed(later.minus(Duration.ofDays(2)), ZoneOffset.UTC), Duration.ofMinutes(1)).run(mine);
+      new SnapshotUpload(bucket, old).run(mine, () -> DirectoryTar.stream(source));
+      new SnapshotUpload(bucket, Clock.fixed(later.minus(Duration.ofDays(9)), ZoneOffset.UTC)).run(theirs, () -> DirectoryTar.stream(source));
+      new SnapshotUpload(bucket, Clock.fixed(later.minus(Duration.ofDays(2)), ZoneOffset.UTC)).run(mine, () -> DirectoryTar.stream(source));
 
       RunReport report =
-          new BackupRunner(new DirectoryTarPodExec(source), bucket, Clock.fixed(later, ZoneOffset.UTC), Duration.ofMinutes(1))
-              .run(mine);
+          new SnapshotUpload(bucket, Clock.fixed(later, ZoneOffset.UTC)).run(mine, () -> DirectoryTar.stream(source));
 
       assertThat(report.cleanup().orElseThrow().deletedFolders()).containsExactly("retention/prod/db/20260401T020000Z/");
       List<String> folders = new ArrayList<>();
@@ -230,5 +226,74 @@ class BackupRestoreRoundTripTest {
           "retention/prod/db/20260407T020000Z/manifest.json",
           "retention/prod/db/20260409T020000Z/manifest.json");
     }
+  }
+
+  /** {@code backup-upload} through the operator's command line, the container's paths under {@code root}. */
+  private static int upload(List<String> args, Map<String, String> env, Path root, ByteArrayOutputStream out) {
+    CommandLine cli = HyperbyteCommand.commandLine(new ProcessEnvironment(env,
+        path -> root.resolve(path.replaceFirst("^/+", ""))));
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    return cli.execute(args.toArray(String[]::new));
+  }
+
+  private Path containerRoot(RunRequest run) throws IOException {
+    Path root = temp.resolve("container-" + run.backupName());
+    Path snapshot = root.resolve(("/var/lib/hyperbytedb/.hyperbyte-backup/" + run.backupName() + "/run_1/snapshot")
+        .substring(1));
+    Files.createDirectories(snapshot.getParent());
+    Files.move(serverBackup(), snapshot);
+    Files.createDirectories(root.resolve("dev"));
+    Files.createFile(root.resolve("dev/termination-log"));
+    return root;
+  }
+
+  @Test
+  void theUploadStepUploadsReportsInItsTerminationMessageAndRemovesTheScratch() throws Exception {
+    RunRequest run = new RunRequest("2026-03-10T02:00:00Z#1", "prod", "cli", "db", "db-1", List.of("db-0", "db-1"),
+        "0.8.5", destination, 7, NOW);
+    Path root = containerRoot(run);
+    String scratch = "/var/lib/hyperbytedb/.hyperbyte-backup/cli/run_1";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int exit = upload(new BackupUploadArgs(run, scratch + "/snapshot", scratch).toArgs(),
+        Map.of(BackupUploadArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY, BackupUploadArgs.SECRET_KEY_ENV, LocalS3.SECRET_KEY),
+        root, out);
+
+    assertThat(exit).as(out.toString()).isZero();
+    RunReport report = BackupUploadResult.parse(Files.readString(root.resolve("dev/termination-log"))).orElseThrow();
+    RunReport.Snapshot snapshot = report.snapshot().orElseThrow();
+    assertThat(report.runId()).isEqualTo(run.runId());
+    assertThat(root.resolve(scratch.substring(1))).as("no copy of the data stays on the member volume").doesNotExist();
+    Path fetched = temp.resolve("fetched-cli");
+    assertThat(fetch(snapshot.location(), fetched, new ByteArrayOutputStream())).isZero();
+    assertThat(tree(fetched)).isEqualTo(tree(serverBackupAgain()));
+  }
+
+  @Test
+  void aRefusedStoreExitsFailedWithTheReasonAndStillRemovesTheScratch() throws Exception {
+    RunRequest run = new RunRequest("2026-03-10T02:00:00Z#1", "prod", "refused", "db", "db-1", List.of("db-1"),
+        "0.8.5", destination, 7, NOW);
+    Path root = containerRoot(run);
+    String scratch = "/var/lib/hyperbytedb/.hyperbyte-backup/refused/run_1";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int exit = upload(new BackupUploadArgs(run, scratch + "/snapshot", scratch).toArgs(),
+        Map.of(BackupUploadArgs.ACCESS_KEY_ENV, LocalS3.ACCESS_KEY, BackupUploadArgs.SECRET_KEY_ENV, "wrong"), root, out);
+
+    assertThat(exit).as(out.toString()).isEqualTo(BackupUploadArgs.EXIT_FAILED);
+    RunReport.Failure failure = BackupUploadResult.parse(Files.readString(root.resolve("dev/termination-log")))
+        .orElseThrow().failure().orElseThrow();
+    assertThat(failure.reason()).isEqualTo("AccessDenied");
+    assertThat(failure.transientFailure()).isFalse();
+    assertThat(root.resolve(scratch.substring(1))).doesNotExist();
+  }
+
+  private Path serverBackupAgain() throws IOException {
+    Path again = temp.resolve("server-backup");
+    if (!Files.exists(again)) {
+      serverBackup();
+    }
+    return again;
   }
 }

@@ -5,8 +5,9 @@ import cloud.hyperbyte.render.config.ServerPaths;
 import java.util.List;
 
 /**
- * The commands the operator execs in the source member's database container. They use only what
- * the HyperbyteDB image ships ({@code /bin/sh}, {@code hyperbytedb}, GNU {@code tar}, {@code rm}).
+ * The snapshot step of a backup pod, run by the database image next to the source member (same node,
+ * same volume). It uses only what the HyperbyteDB image ships ({@code /bin/sh}, {@code hyperbytedb},
+ * {@code rm}, {@code mkdir}).
  * The scratch directory is on the member volume, not in the pod's small {@code /tmp}, because it
  * holds a full copy of the data.
  *
@@ -15,7 +16,7 @@ import java.util.List;
  * retry of the new leader) never share one, so the cleanup of one cannot delete the other's
  * snapshot. An attempt removes its directory when it ends, and before it starts it removes what
  * earlier attempts of the same backup left behind (an interrupted run); other backups' directories
- * are left alone.
+ * are left alone. The upload step removes the directory when it ends.
  */
 public final class BackupCommands {
 
@@ -39,24 +40,26 @@ public final class BackupCommands {
   /**
    * Removes what earlier attempts of this backup left, then runs {@code hyperbytedb --config <file>
    * backup --output <dir>} with the same config and env as the serving process, so it reads the same
-   * paths.
+   * paths; a failed backup removes the attempt's scratch directory before it exits.
    */
   public static List<String> takeSnapshot(RunRequest request) {
+    return takeSnapshot(backupDir(request), scratchDir(request), snapshotDir(request));
+  }
+
+  /**
+   * The snapshot script for any scratch layout (backup pods, seeding): clears {@code clearFirst}
+   * (what earlier attempts of the same owner left), creates {@code scratchDir} and writes the
+   * server's backup into {@code snapshotDir}, which must lie inside it and not exist yet.
+   */
+  public static List<String> takeSnapshot(String clearFirst, String scratchDir, String snapshotDir) {
+    if (!snapshotDir.startsWith(scratchDir + "/") || !scratchDir.startsWith(clearFirst)) {
+      throw new IllegalArgumentException("the snapshot lies in the scratch directory, which lies in what is cleared");
+    }
     String script =
-        "set -eu; rm -rf '" + backupDir(request) + "' '" + LEGACY_SNAPSHOT_DIR + "'; mkdir -p '"
-            + scratchDir(request) + "'; exec hyperbytedb --config '" + ServerPaths.CONFIG_FILE
-            + "' backup --output '" + snapshotDir(request) + "'";
+        "set -eu; rm -rf '" + clearFirst + "' '" + LEGACY_SNAPSHOT_DIR + "'; mkdir -p '" + scratchDir
+            + "'; hyperbytedb --config '" + ServerPaths.CONFIG_FILE + "' backup --output '" + snapshotDir
+            + "' || { rm -rf '" + scratchDir + "'; exit 1; }";
     return List.of("/bin/sh", "-c", script);
-  }
-
-  /** Writes the attempt's snapshot directory as an uncompressed tar stream to stdout. */
-  public static List<String> streamArchive(RunRequest request) {
-    return List.of("tar", "-C", snapshotDir(request), "-cf", "-", ".");
-  }
-
-  /** Removes the attempt's scratch directory. */
-  public static List<String> removeScratch(RunRequest request) {
-    return List.of("rm", "-rf", scratchDir(request));
   }
 
   private static String backupDir(RunRequest request) {

@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
 /**
  * The backup lifecycle as a pure function of what was observed and the injected clock.
  *
- * <p>One-shot: {@code Pending → Running → Completed | Failed}. A run is a series of attempts: a
- * transient failure (member unreachable, exec broken, object store unavailable, the hot backup
- * tripping over a chDB merge, an operator restart in the middle) keeps the phase {@code Running}
+ * <p>One-shot: {@code Pending → Running → Completed | Failed}. A run is a series of attempts, each a
+ * backup pod: a transient failure (object store unavailable, the hot backup tripping over a chDB
+ * merge, the pod evicted, deleted or past its deadline) keeps the phase {@code Running}
  * with a {@code Retrying} condition and starts the next attempt after an exponential backoff,
  * until {@link RetryPolicy#maxAttempts()}; a permanent failure (bucket missing, access denied,
- * cluster missing) fails at once. Scheduled backups run the same way at each slot of their cron
+ * cluster missing, a ReadWriteOncePod volume no second pod can mount) fails at once. An operator
+ * restart does not interrupt an attempt: its pod runs on and is observed by the next operator. Scheduled backups run the same way at each slot of their cron
  * schedule (see {@link SchedulePolicy} for the missed-run policy), never two at a time, and keep a
  * bounded history. An invalid spec is reported (phase Failed, {@code Ready=False InvalidSpec}) and
  * nothing runs until it is fixed.
@@ -46,6 +47,7 @@ public final class BackupDecision {
   public static final String CLUSTER_NOT_FOUND = "ClusterNotFound";
   public static final String SOURCE_UNAVAILABLE = "BackupSourceUnavailable";
   public static final String INTERRUPTED = "Interrupted";
+  public static final String VOLUME_NOT_SHAREABLE = "VolumeNotShareable";
 
   private final Clock clock;
   private final RetryPolicy retry;
@@ -183,6 +185,11 @@ public final class BackupDecision {
         return;
       }
       status.setSourcePod(source.get().pod());
+      if (cluster.volumeNotShareable().isPresent()) {
+        finishFailed(new RunReport.Failure(VOLUME_NOT_SHAREABLE, cluster.volumeNotShareable().get(), false), now,
+            scheduledTime);
+        return;
+      }
       start =
           Optional.of(
               new RunRequest(
@@ -199,20 +206,7 @@ public final class BackupDecision {
     }
 
     private void progress(BackupSettings settings) {
-      String runId = runId(status.getStartTime(), attempts());
-      Optional<RunReport> report = observed.report().filter(r -> r.runId().equals(runId));
-      if (report.isPresent()) {
-        RunReport r = report.get();
-        if (r.snapshot().isPresent()) {
-          finishSucceeded(r, r.snapshot().get());
-        } else {
-          failAttempt(settings, r.failure().orElseThrow(), r.finishedAt());
-        }
-        return;
-      }
-      if (observed.runInFlight()) {
-        return; // the worker reports when the attempt ends
-      }
+      // a failure already recorded: its pod may still be there (kept for its logs), its report is not news
       Optional<Condition> retrying = conditions.get(RETRYING).filter(c -> "True".equals(c.getStatus()));
       if (retrying.isPresent()) {
         Instant failedAt = Instant.parse(retrying.get().getLastTransitionTime());
@@ -234,12 +228,26 @@ public final class BackupDecision {
         }
         return;
       }
+      String runId = runId(status.getStartTime(), attempts());
+      Optional<RunReport> report = observed.report().filter(r -> r.runId().equals(runId));
+      if (report.isPresent()) {
+        RunReport r = report.get();
+        if (r.snapshot().isPresent()) {
+          finishSucceeded(r, r.snapshot().get());
+        } else {
+          failAttempt(settings, r.failure().orElseThrow(), r.finishedAt());
+        }
+        return;
+      }
+      if (observed.runInFlight()) {
+        return; // the pod's end is a watch event
+      }
       failAttempt(
           settings,
           new RunReport.Failure(
               INTERRUPTED,
-              "attempt " + attempts() + " was interrupted (operator restarted or lost leadership); "
-                  + "its partial snapshot is never restored and expires with retention",
+              "the pod of attempt " + attempts() + " is gone (deleted, or the operator stopped before creating it); "
+                  + "a partial snapshot is never restored and expires with retention",
               true),
           now);
     }

@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * @param backup the custom resource (metadata, spec, status as last written)
  * @param cluster the cluster it names, when it exists
- * @param runInFlight whether the operator's worker is running an attempt for this backup now
- * @param report the report of the attempt that finished last, if the worker holds one
+ * @param runInFlight whether the pod of the current attempt exists and has not finished
+ * @param report the report of the current attempt's pod, once it finished (its termination message,
+ *     or what its status says when it failed without one)
  */
 public record BackupObservation(
     HyperbytedbBackup backup, Optional<ClusterView> cluster, boolean runInFlight, Optional<RunReport> report) {
@@ -21,11 +22,20 @@ public record BackupObservation(
    *
    * @param serverVersion version its members run
    * @param members its members with health and Raft role
+   * @param volumeNotShareable why a backup pod cannot mount a member's volume next to the member
+   *     (a ReadWriteOncePod claim), if it cannot
    */
-  public record ClusterView(String serverVersion, List<BackupSourceSelector.Member> members) {
+  public record ClusterView(
+      String serverVersion, List<BackupSourceSelector.Member> members, Optional<String> volumeNotShareable) {
     public ClusterView {
       Objects.requireNonNull(serverVersion, "serverVersion");
       members = List.copyOf(members);
+      Objects.requireNonNull(volumeNotShareable, "volumeNotShareable");
+    }
+
+    /** Members whose volumes a backup pod can mount. */
+    public ClusterView(String serverVersion, List<BackupSourceSelector.Member> members) {
+      this(serverVersion, members, Optional.empty());
     }
   }
 

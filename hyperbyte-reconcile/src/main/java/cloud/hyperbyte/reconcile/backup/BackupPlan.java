@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the operator does for a backup after one decision: write {@code status}, start {@code
- * start} in a worker (after the status write succeeded, so a crash never runs an attempt that
+ * What the operator does for a backup after one decision: write {@code status}, create the pod of
+ * attempt {@code start} (after the status write succeeded, so a crash never runs an attempt that
  * status does not know), record {@code events}, and look again at {@code requeueAt} (or when the
- * worker reports).
+ * pod's watch events arrive).
  */
 public record BackupPlan(
     HyperbytedbBackupStatus status, Optional<RunRequest> start, List<ResourceEvent> events, Optional<Instant> requeueAt) {

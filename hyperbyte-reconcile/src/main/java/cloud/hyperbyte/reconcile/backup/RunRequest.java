@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One attempt of a backup run, as decided by {@link BackupDecision} and carried out by {@link
- * BackupRunner}.
+ * One attempt of a backup run, as decided by {@link BackupDecision} and carried out by a backup pod
+ * ({@link BackupPodRenderer}).
  *
  * @param runId identifies the attempt; the report echoes it so that a stale report is ignored
  * @param namespace namespace of the backup and the cluster

@@ -26,7 +26,8 @@ public final class InMemoryObjectStore implements ObjectStore {
       objects.put(key, bytes);
       return bytes.length;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // as the S3 store does: a failed read of the data is a failed put
+      throw new ObjectStoreException(ObjectStoreException.Reason.UNAVAILABLE, "reading the data for " + key, e);
     }
   }
 

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * The kubelet for pods that run to completion ({@code restartPolicy: Never}, no controller owner),
  * such as restore pods: when every container image has a program ({@link ImagePrograms}), the pod
  * stays Pending while a member volume it mounts is still used by a member process (a real pod would
- * wait for the old pod's termination and the volume's detach), then is Running while its init
+ * wait for the old pod's termination and the volume's detach) unless it is pinned to that member's
+ * node and the claim is not ReadWriteOncePod (a backup pod next to its member), then is Running while its init
  * containers and then its containers run one after another, and ends Succeeded or Failed with each
  * container's terminated state (exit code, reason, termination message). Pods of unknown images
  * are left alone, as before. A deleted pod's run is abandoned between containers.
@@ -155,16 +157,57 @@ final class RunToCompletionPods implements AutoCloseable {
     }
   }
 
-  /** Waits while a member process still uses a volume the pod mounts; false when the pod went away. */
+  /**
+   * Waits while a member process still uses a volume the pod mounts, unless the pod is pinned to the
+   * node of every pod using it and the claim is not ReadWriteOncePod (a ReadWriteOnce volume mounts
+   * on one node, in any number of its pods); false when the pod went away.
+   */
   private boolean awaitVolumesFree(Pod pod) throws InterruptedException {
     while (!deleted.contains(pod.getMetadata().getUid())) {
       Map<String, Optional<MemberVolume>> claims = mounts.claims(pod);
-      if (claims.values().stream().flatMap(Optional::stream).noneMatch(MemberVolume::inUse)) {
+      boolean free = claims.entrySet().stream()
+          .allMatch(c -> c.getValue().map(v -> !v.inUse()).orElse(true) || sharesNode(pod, c.getKey()));
+      if (free) {
         return true;
       }
       Thread.sleep(VOLUME_POLL_MILLIS);
     }
     return false;
+  }
+
+  private boolean sharesNode(Pod pod, String claim) {
+    Optional<String> node = pinnedNode(pod);
+    if (node.isEmpty()) {
+      return false;
+    }
+    String namespace = pod.getMetadata().getNamespace();
+    PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(namespace).withName(claim).get();
+    if (pvc == null || pvc.getSpec() == null
+        || (pvc.getSpec().getAccessModes() != null && pvc.getSpec().getAccessModes().contains("ReadWriteOncePod"))) {
+      return false;
+    }
+    return client.pods().inNamespace(namespace).list().getItems().stream()
+        .filter(other -> !other.getMetadata().getUid().equals(pod.getMetadata().getUid()))
+        .filter(other -> other.getSpec() != null && other.getSpec().getVolumes() != null && other.getSpec().getVolumes()
+            .stream().anyMatch(v -> v.getPersistentVolumeClaim() != null
+                && claim.equals(v.getPersistentVolumeClaim().getClaimName())))
+        .allMatch(other -> node.get().equals(other.getSpec().getNodeName()));
+  }
+
+  /** The node a pod is bound to: its nodeName, or the single node its required node affinity names. */
+  static Optional<String> pinnedNode(Pod pod) {
+    if (pod.getSpec().getNodeName() != null) {
+      return Optional.of(pod.getSpec().getNodeName());
+    }
+    try {
+      var terms = pod.getSpec().getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()
+          .getNodeSelectorTerms();
+      var field = terms.get(0).getMatchFields().get(0);
+      return terms.size() == 1 && "metadata.name".equals(field.getKey()) && "In".equals(field.getOperator())
+          && field.getValues().size() == 1 ? Optional.of(field.getValues().get(0)) : Optional.empty();
+    } catch (NullPointerException | IndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
   }
 
   private ContainerStatus runContainer(Pod pod, Container container) {

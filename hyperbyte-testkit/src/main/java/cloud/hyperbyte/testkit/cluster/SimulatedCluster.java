@@ -13,9 +13,7 @@ import cloud.hyperbyte.testkit.kube.StorageClasses;
 import cloud.hyperbyte.testkit.kube.VolumeExpansionSimulator;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
-import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.container.ImageShell;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import java.time.Clock;
@@ -182,33 +180,7 @@ public final class SimulatedCluster implements AutoCloseable {
     return pods.loopbackAddress(PodRef.ofHost(podFqdn));
   }
 
-  // ---- exec and run-to-completion pods ---------------------------------------------------------
-
-  /**
-   * Runs {@code command} in container {@code container} of member pod {@code podName}, as
-   * {@code kubectl exec} would: the HyperbyteDB image's userland ({@link ImageShell}) on the
-   * container's mounts, the PVC being the member's volume. The command runs to its end before this
-   * returns.
-   *
-   * @throws ExecUnavailableException when the pod does not exist, has no such container, or its
-   *     member process does not run
-   */
-  public ExecResult exec(String namespace, String podName, String container, List<String> command) {
-    Pod pod = kubeletClient.pods().inNamespace(namespace).withName(podName).get();
-    if (pod == null) {
-      throw new ExecUnavailableException("pods \"" + podName + "\" not found");
-    }
-    Container target = pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(container)).findFirst()
-        .orElseThrow(() -> new ExecUnavailableException("container " + container + " is not valid for pod " + podName));
-    if (member(namespace, podName).filter(SimulatedNode::isProcessRunning).isEmpty()) {
-      throw new ExecUnavailableException("container " + container + " in pod " + podName + " is not running");
-    }
-    try {
-      return databaseImage.run(command, podMounts.of(pod, target));
-    } catch (PodMounts.Unavailable e) {
-      throw new ExecUnavailableException(e.getMessage());
-    }
-  }
+  // ---- run-to-completion pods -----------------------------------------------------------------
 
   /**
    * What container {@code container} of run-to-completion pod {@code podName} wrote (stdout, then

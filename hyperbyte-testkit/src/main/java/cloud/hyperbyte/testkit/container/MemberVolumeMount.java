@@ -91,6 +91,19 @@ public final class MemberVolumeMount implements Mount {
     return names;
   }
 
+  /** A plain file's place on this machine; the server's directories have none (they are modelled by meaning). */
+  @Override
+  public java.util.Optional<java.nio.file.Path> hostPath(String path) {
+    if (serverDirectory(path) != null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(volume.hostPath(path));
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static String serverDirectory(String path) {
     String first = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
     return MemberVolume.SERVER_DIRECTORIES.contains(first) ? first : null;

@@ -203,6 +203,16 @@ public final class MemberVolume {
     }
   }
 
+  /**
+   * Where plain file {@code path} of the volume is on the machine running the test, for programs
+   * that read and write it with file I/O; outside the simulation's lock, as a real process would.
+   */
+  public java.nio.file.Path hostPath(String path) throws IOException {
+    synchronized (simulation.lock()) {
+      return disk.otherFiles.hostPath(path);
+    }
+  }
+
   /** Names in directory {@code path}, sorted (the server's directories are not listed). */
   public List<String> list(String path) throws IOException {
     synchronized (simulation.lock()) {

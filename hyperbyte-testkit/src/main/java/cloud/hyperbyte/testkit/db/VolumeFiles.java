@@ -2,73 +2,92 @@ package cloud.hyperbyte.testkit.db;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
- * Plain files on a member volume outside the server's own directories, in memory: paths are
- * relative to the volume root, {@code /}-separated, {@code ""} is the root. Callers hold the
- * simulation's lock.
+ * Plain files on a member volume outside the server's own directories, kept in a directory of the
+ * machine running the test (made on first write, removed when the JVM exits), so that programs of
+ * other images in a pod mounting the volume (the operator image's backup upload) read and write
+ * them with plain file I/O: paths are relative to the volume root, {@code /}-separated, {@code ""}
+ * is the root. Callers hold the simulation's lock.
  */
 final class VolumeFiles {
 
-  private final TreeMap<String, byte[]> files = new TreeMap<>();
-  private final TreeSet<String> directories = new TreeSet<>();
+  private static final Path ALL;
+
+  static {
+    try {
+      ALL = Files.createTempDirectory("hyperbyte-testkit-volumes");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(ALL), "testkit-volume-cleanup"));
+  }
+
+  private Path root;
+
+  /** Where {@code path} is on this machine (the volume's directory is made if it was not yet). */
+  Path hostPath(String path) throws IOException {
+    return resolve(root(), path);
+  }
 
   boolean isFile(String path) {
-    return files.containsKey(path);
+    return root != null && Files.isRegularFile(resolveQuietly(path), LinkOption.NOFOLLOW_LINKS);
   }
 
   boolean isDirectory(String path) {
-    return path.isEmpty() || directories.contains(path);
+    return path.isEmpty() || (root != null && Files.isDirectory(resolveQuietly(path), LinkOption.NOFOLLOW_LINKS));
   }
 
   void mkdirs(String path) throws IOException {
-    String current = "";
-    for (String segment : path.split("/")) {
-      if (segment.isEmpty()) {
-        continue;
+    Path target = hostPath(path);
+    for (Path p = target; p != null && !p.equals(root); p = p.getParent()) {
+      if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileAlreadyExistsException(root.relativize(p).toString(), null, "not a directory");
       }
-      current = current.isEmpty() ? segment : current + "/" + segment;
-      if (files.containsKey(current)) {
-        throw new FileAlreadyExistsException(current, null, "not a directory");
-      }
-      directories.add(current);
     }
+    Files.createDirectories(target);
   }
 
   void delete(String path) {
-    if (path.isEmpty()) {
-      files.clear();
-      directories.clear();
+    if (root == null) {
       return;
     }
-    files.remove(path);
-    directories.remove(path);
-    String prefix = path + "/";
-    files.subMap(prefix, prefix + Character.MAX_VALUE).clear();
-    directories.subSet(prefix, prefix + Character.MAX_VALUE).clear();
+    Path target = resolveQuietly(path);
+    if (target.equals(root)) {
+      try (Stream<Path> children = Files.list(root)) {
+        children.forEach(VolumeFiles::deleteTree);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      deleteTree(target);
+    }
   }
 
   byte[] read(String path) throws IOException {
-    byte[] content = files.get(path);
-    if (content == null) {
+    if (!isFile(path)) {
       throw new FileNotFoundException(path);
     }
-    return content.clone();
+    return Files.readAllBytes(hostPath(path));
   }
 
   void write(String path, byte[] content) throws IOException {
     if (!isDirectory(parent(path))) {
       throw new FileNotFoundException("no directory " + parent(path));
     }
-    if (directories.contains(path)) {
+    if (!path.isEmpty() && isDirectory(path)) {
       throw new FileAlreadyExistsException(path, null, "is a directory");
     }
-    files.put(path, content.clone());
+    Files.write(hostPath(path), content);
   }
 
   /** Names of the entries directly in directory {@code path}, sorted. */
@@ -76,32 +95,50 @@ final class VolumeFiles {
     if (!isDirectory(path)) {
       throw new FileNotFoundException("no directory " + path);
     }
-    String prefix = path.isEmpty() ? "" : path + "/";
-    TreeSet<String> names = new TreeSet<>();
-    for (String candidate : files.navigableKeySet().tailSet(prefix)) {
-      if (!candidate.startsWith(prefix)) {
-        break;
-      }
-      names.add(firstSegment(candidate.substring(prefix.length())));
+    if (root == null) {
+      return new ArrayList<>();
     }
-    for (String candidate : directories.tailSet(prefix)) {
-      if (!candidate.startsWith(prefix)) {
-        break;
-      }
-      if (candidate.length() > prefix.length()) {
-        names.add(firstSegment(candidate.substring(prefix.length())));
-      }
+    try (Stream<Path> entries = Files.list(hostPath(path))) {
+      return new ArrayList<>(entries.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    return new ArrayList<>(names);
   }
 
-  private static String firstSegment(String path) {
-    int slash = path.indexOf('/');
-    return slash < 0 ? path : path.substring(0, slash);
+  private Path root() throws IOException {
+    if (root == null) {
+      root = Files.createTempDirectory(ALL, "volume-");
+    }
+    return root;
+  }
+
+  private Path resolveQuietly(String path) {
+    try {
+      return resolve(root, path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path resolve(Path root, String path) throws IOException {
+    Path resolved = root.resolve(path).normalize();
+    if (!resolved.startsWith(root)) {
+      throw new IOException(path + " leaves the volume");
+    }
+    return resolved;
   }
 
   private static String parent(String path) {
     int slash = path.lastIndexOf('/');
     return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  private static void deleteTree(Path path) {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> tree = Files.walk(path)) {
+      tree.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temp directory; nothing depends on it
+    }
   }
 }

@@ -53,6 +53,8 @@ import java.util.regex.Pattern;
 public final class StatefulSetSimulator implements AutoCloseable {
 
   /** Label with the pod's revision ({@code <sts>-<template hash>}). */
+  /** Node names the simulated scheduler gives member pods: {@code <prefix><ordinal>}. */
+  public static final String NODE_PREFIX = "simulated-node-";
   public static final String REVISION_LABEL = "controller-revision-hash";
   /** Label with the pod's own name, as the real controller sets it. */
   public static final String POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
@@ -387,6 +389,10 @@ public final class StatefulSetSimulator implements AutoCloseable {
     PodSpec spec = template.getSpec();
     spec.setHostname(podName);
     spec.setSubdomain(plan.sts().getSpec().getServiceName());
+    if (spec.getNodeName() == null) {
+      // no scheduler here: each ordinal has a node of its own, so pods pinned next to a member can name it
+      spec.setNodeName(NODE_PREFIX + ordinal);
+    }
     List<Volume> volumes = new ArrayList<>(spec.getVolumes() == null ? List.of() : spec.getVolumes());
     for (PersistentVolumeClaim claim : claimTemplates(plan)) {
       String claimName = claim.getMetadata().getName();

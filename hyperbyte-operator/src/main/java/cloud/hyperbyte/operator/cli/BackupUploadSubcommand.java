@@ -1,0 +1,129 @@
+package cloud.hyperbyte.operator.cli;
+
+import cloud.hyperbyte.operator.storage.BackupUploadCommand;
+import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
+import cloud.hyperbyte.reconcile.backup.BackupUploadArgs;
+import cloud.hyperbyte.reconcile.backup.BackupUploadResult;
+import cloud.hyperbyte.reconcile.backup.RunReport;
+import cloud.hyperbyte.reconcile.backup.S3Settings;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hyperbyte backup-upload …}, the backup pod's upload step. The options are named by the
+ * {@link BackupUploadArgs} constants the backup pod renderer writes and parse into a {@link
+ * BackupUploadArgs}, so the contract has one definition; the outcome is a {@link
+ * BackupUploadResult} in the termination message.
+ */
+@Command(
+    name = BackupUploadArgs.SUBCOMMAND,
+    sortOptions = false,
+    description = {
+        "Backup pod step: stream the server's backup directory as a tar to S3 (multipart, SHA-256), write the"
+            + " snapshot's manifest.json, apply retention to this backup's expired snapshots, remove the scratch"
+            + " directory."},
+    footerHeading = "%nEnvironment:%n",
+    footer = {
+        "  " + BackupUploadArgs.ACCESS_KEY_ENV + ", " + BackupUploadArgs.SECRET_KEY_ENV,
+        "      S3 credentials; the backup pod takes them from the destination's",
+        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
+        "%nExit status: 0 uploaded; 1 failed (another attempt would fail too); 2 bad arguments;",
+        "75 the object store was unavailable or the snapshot could not be read (a new attempt may work).",
+        "The outcome (JSON) goes to stdout and to " + ProcessEnvironment.TERMINATION_LOG + "."})
+final class BackupUploadSubcommand implements Callable<Integer> {
+
+  @CommandLine.ParentCommand HyperbyteCommand root;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = BackupUploadArgs.SNAPSHOT, required = true, paramLabel = "DIR",
+      description = "The server's backup directory (hyperbytedb backup --output).")
+  String snapshot;
+
+  @Option(names = BackupUploadArgs.SCRATCH, required = true, paramLabel = "DIR",
+      description = "The attempt's scratch directory holding it; removed at the end.")
+  String scratch;
+
+  @Option(names = BackupUploadArgs.RUN_ID, required = true, paramLabel = "ID", description = "The attempt's run id.")
+  String runId;
+
+  @Option(names = BackupUploadArgs.NAMESPACE, required = true, paramLabel = "NS", description = "The cluster's namespace.")
+  String namespace;
+
+  @Option(names = BackupUploadArgs.CLUSTER, required = true, paramLabel = "NAME", description = "The cluster.")
+  String cluster;
+
+  @Option(names = BackupUploadArgs.BACKUP, required = true, paramLabel = "NAME",
+      description = "The HyperbytedbBackup (the snapshot's owner; retention deletes only its snapshots).")
+  String backup;
+
+  @Option(names = BackupUploadArgs.SOURCE_POD, required = true, paramLabel = "POD", description = "The source member.")
+  String sourcePod;
+
+  @Option(names = BackupUploadArgs.MEMBER, paramLabel = "POD", description = "A member pod (repeat for each).")
+  List<String> members;
+
+  @Option(names = BackupUploadArgs.SERVER_VERSION, required = true, paramLabel = "VERSION",
+      description = "HyperbyteDB version of the members.")
+  String serverVersion;
+
+  @Option(names = BackupUploadArgs.RETENTION_DAYS, required = true, paramLabel = "DAYS",
+      description = "Retention applied after the upload.")
+  int retentionDays;
+
+  @Option(names = BackupUploadArgs.SCHEDULED_TIME, required = true, paramLabel = "RFC3339",
+      description = "The schedule slot, or the start of a one-shot run.")
+  String scheduledTime;
+
+  @Option(names = BackupUploadArgs.BUCKET, required = true, paramLabel = "BUCKET", description = "Destination bucket.")
+  String bucket;
+
+  @Option(names = BackupUploadArgs.PREFIX, paramLabel = "PREFIX", description = "Key prefix in the bucket.")
+  String prefix;
+
+  @Option(names = BackupUploadArgs.REGION, paramLabel = "REGION",
+      description = "Signing region (default: " + S3Settings.DEFAULT_REGION + ").")
+  String region;
+
+  @Option(names = BackupUploadArgs.ENDPOINT, paramLabel = "URL",
+      description = "Endpoint of an S3-compatible store; absent means AWS.")
+  String endpoint;
+
+  @Option(names = BackupUploadArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
+  boolean pathStyle;
+
+  @Option(names = BackupUploadArgs.CREDENTIALS_SECRET, paramLabel = "NAME",
+      description = "Name of the credentials Secret, for failure messages (the keys come from the environment).")
+  String credentialsSecret;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
+  /** The parsed options as the contract; a blank value is a usage error. */
+  BackupUploadArgs args() {
+    try {
+      return BackupUploadArgs.of(snapshot, scratch, runId, namespace, cluster, backup, sourcePod, members,
+          serverVersion, retentionDays, scheduledTime, bucket, prefix, region, endpoint, pathStyle, credentialsSecret);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    BackupUploadArgs args = args();
+    ProcessEnvironment environment = root.environment();
+    RunReport report = new BackupUploadCommand(new S3ObjectStoreFactory(), Clock.systemUTC())
+        .run(args, environment.variables(), environment::file);
+    String result = BackupUploadResult.toJson(report);
+    spec.commandLine().getOut().println(result);
+    spec.commandLine().getOut().flush();
+    HyperbyteCommand.writeTerminationMessage(environment, result);
+    return report.failure()
+        .map(f -> f.transientFailure() ? BackupUploadArgs.EXIT_TRANSIENT : BackupUploadArgs.EXIT_FAILED)
+        .orElse(0);
+  }
+}
