@@ -26,13 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import cloud.hyperbyte.reconcile.seed.SeedObservation;
+import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
+import cloud.hyperbyte.render.ClusterRenderer;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every container the project runs from the operator's own image starts the operator's command line
  * with its {@code args}: each such args list must name a registered subcommand and parse. The
  * containers: the restore pods' fetch step ({@link RestorePodRenderer}, with and without an S3
- * endpoint) and the operator Deployment of the install bundle (the chart's default render).
+ * endpoint), the seed pods' serve and fetch steps ({@link SeedPodRenderer}) and the operator Deployment of the install bundle (the chart's default render).
  */
 class OperatorImageArgsTest {
 
@@ -58,6 +62,7 @@ class OperatorImageArgsTest {
   private static Map<String, List<String>> operatorImageArgs() throws IOException {
     Map<String, List<String>> args = new LinkedHashMap<>();
     List<HasMetadata> workloads = new ArrayList<>(restorePods());
+    workloads.addAll(seedPods());
     workloads.addAll(installBundleDeployments());
     for (HasMetadata workload : workloads) {
       PodSpec spec = workload instanceof Pod pod ? pod.getSpec()
@@ -87,6 +92,18 @@ class OperatorImageArgsTest {
             RestoreDecision.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE, new SnapshotResolution.Resolved(minio, snapshot))),
         RestorePodRenderer.render(new RestorePodRenderer.Request(spec, "on-aws", Optional.empty(), 2, 2,
             RestoreDecision.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE, new SnapshotResolution.Resolved(aws, snapshot))));
+  }
+
+  private static List<Pod> seedPods() throws IOException {
+    HyperbytedbCluster cluster = Serialization.unmarshal(
+        Files.readString(PROJECT.resolve("examples/three-node.yaml")), HyperbytedbCluster.class);
+    ClusterSpec spec = ClusterSpecFactory.from(cluster, "cluster.local").orElseThrow();
+    StatefulSet statefulSet = ClusterRenderer.render(spec).objects().stream().filter(StatefulSet.class::isInstance)
+        .map(StatefulSet.class::cast).findFirst().orElseThrow();
+    SeedPodRenderer.Context context =
+        new SeedPodRenderer.Context(spec, statefulSet, OPERATOR_IMAGE, java.time.Duration.ofMinutes(30));
+    return List.of(SeedPodRenderer.sourcePod(context, 3, 1, new SeedObservation.Source(1, "db-1", "node-a")),
+        SeedPodRenderer.targetPod(context, 3, 1, 1, "10.0.0.7:7480"));
   }
 
   private static List<Deployment> installBundleDeployments() throws IOException {
