@@ -21,7 +21,10 @@ public final class ApiPermissions {
   public enum Feature {
     /** Needed whatever the configuration. */
     ALWAYS,
-    /** Backups and restores: {@code pods/exec} into database pods, restore helper pods. */
+    /**
+     * Backups, restores and seeding new members: {@code pods/exec} into database pods, restore and
+     * seed pods, the seed's claim and token Secret.
+     */
     BACKUP_RESTORE,
     /** Operator-managed TLS: the operator writes certificate Secrets. */
     TLS,
@@ -110,6 +113,10 @@ public final class ApiPermissions {
     all.add(watched(CORE, "persistentvolumeclaims", List.of("patch", "delete"), Feature.PVC_CLEANUP));
     // a restore deletes the claims of ordinals at or above the replicas it restored (pre-restore data)
     all.add(watched(CORE, "persistentvolumeclaims", List.of("delete"), Feature.BACKUP_RESTORE));
+    // seeding a new member: its claim is created before the StatefulSet grows, then annotated as seeded
+    all.add(watched(CORE, "persistentvolumeclaims", List.of("create", "patch"), Feature.BACKUP_RESTORE));
+    // the seed's one-time token, read by the seed pods through secretKeyRef
+    all.add(watched(CORE, "secrets", List.of("create", "delete"), Feature.BACKUP_RESTORE));
     // secrets: read for user TLS material and S3 credentials; write only for operator-issued certificates
     all.add(watched(CORE, "secrets", READ, Feature.ALWAYS));
     all.add(watched(CORE, "secrets", List.of("create", "patch", "delete"), Feature.TLS));
