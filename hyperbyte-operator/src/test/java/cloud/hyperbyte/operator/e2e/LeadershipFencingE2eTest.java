@@ -83,7 +83,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     Replica a = start("replica-a", heldExec);
     eventually().until(a.operator::isLeader);
     Replica b = start("replica-b", new SimulatedPodExec(sim, () -> false));
-    create(Manifests.cluster("hdb", 3));
+    create(Manifests.cluster("hdb", 3, Manifests.NO_SEEDING));
     awaitRunning("hdb", 3);
     createBackup("snap");
     eventually().until(() -> heldExec.snapshotStarted.getCount() == 0);
