@@ -111,6 +111,13 @@ WATCHED_NAMESPACES); RbacMatchesOperatorCallsTest enforces it.
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["create"]
+# seeding new members: the new member's claim (created, then annotated as seeded) and the one-time token
+- apiGroups: [""]
+  resources: ["persistentvolumeclaims"]
+  verbs: ["create", "patch"]
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["create", "delete"]
 {{- if not .Values.features.pvcCleanup }}
 # a restore deletes the claims of ordinals at or above the restored replicas (pre-restore data)
 - apiGroups: [""]

@@ -110,6 +110,15 @@ public interface ClusterSpec {
 
   FailoverSettings failover();
 
+  /**
+   * {@code spec.scaling.seedNewMembers}: a new member's volume is seeded with a fresh backup of a
+   * healthy member before its first start (product §3.4).
+   */
+  @Value.Default
+  default boolean seedNewMembers() {
+    return true;
+  }
+
   Optional<ProxySettings> proxy();
 
   Optional<PvcRetentionSettings> pvcRetention();

@@ -191,6 +191,7 @@ public final class ClusterSpecFactory {
         .monitoring(monitoring(or(spec.getMonitoring(), new MonitoringSpec())))
         .autoscaling(autoscaling(spec.getAutoscaling()))
         .failover(failover(or(spec.getFailover(), new FailoverSpec())))
+        .seedNewMembers(spec.getScaling() == null || or(spec.getScaling().getSeedNewMembers(), true))
         .proxy(proxy(spec.getProxy(), version, or(spec.getServer(), new ServerSpec())))
         .pvcRetention(pvcRetention(spec.getPersistentVolumeClaimRetention()))
         .build();

@@ -151,6 +151,9 @@ public class HyperbytedbClusterSpec {
   @JsonPropertyDescription("Automatic recovery of unhealthy members.")
   private FailoverSpec failover;
 
+  @JsonPropertyDescription("How new members get their data.")
+  private ScalingSpec scaling;
+
   @JsonPropertyDescription("hyperbytedb-proxy in front of the cluster.")
   private ProxySpec proxy;
 
@@ -411,6 +414,14 @@ public class HyperbytedbClusterSpec {
 
   public void setAutoscaling(AutoscalingSpec autoscaling) {
     this.autoscaling = autoscaling;
+  }
+
+  public ScalingSpec getScaling() {
+    return scaling;
+  }
+
+  public void setScaling(ScalingSpec scaling) {
+    this.scaling = scaling;
   }
 
   public FailoverSpec getFailover() {

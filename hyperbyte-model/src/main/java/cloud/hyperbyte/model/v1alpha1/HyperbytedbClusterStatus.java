@@ -63,6 +63,9 @@ public class HyperbytedbClusterStatus {
   @JsonPropertyDescription("Scale-down in progress.")
   private ScaleDownStatus scaleDown;
 
+  @JsonPropertyDescription("New members whose volumes are being seeded before their first start.")
+  private List<MemberSeedStatus> seeding;
+
   @JsonPropertyDescription("Data volume size, requested and per member; set once a volume resize was asked for.")
   private StorageStatus storage;
 
@@ -195,6 +198,14 @@ public class HyperbytedbClusterStatus {
 
   public void setStorage(StorageStatus storage) {
     this.storage = storage;
+  }
+
+  public List<MemberSeedStatus> getSeeding() {
+    return seeding;
+  }
+
+  public void setSeeding(List<MemberSeedStatus> seeding) {
+    this.seeding = seeding;
   }
 
   public ScaleDownStatus getScaleDown() {

@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What backup and restore read from pods: readiness, ordinal, and how a restore pod is doing. */
-final class PodStates {
+/** What backup, restore and seeding read from pods: readiness, ordinal, and how a run-to-completion pod is doing. */
+public final class PodStates {
 
   private static final String POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
 
   private PodStates() {}
 
   /** Running, not terminating, and Ready. */
-  static boolean runningAndReady(Pod pod) {
+  public static boolean runningAndReady(Pod pod) {
     if (pod.getMetadata().getDeletionTimestamp() != null || pod.getStatus() == null
         || !"Running".equals(pod.getStatus().getPhase()) || pod.getStatus().getConditions() == null) {
       return false;
@@ -33,7 +33,7 @@ final class PodStates {
   }
 
   /** The StatefulSet ordinal: the pod-index label, else the name's numeric suffix; -1 if neither. */
-  static int ordinal(Pod pod) {
+  public static int ordinal(Pod pod) {
     Map<String, String> labels = pod.getMetadata().getLabels();
     String value = labels == null ? null : labels.get(POD_INDEX_LABEL);
     if (value == null) {
@@ -111,7 +111,8 @@ final class PodStates {
     }
   }
 
-  private static String failureMessage(Pod pod) {
+  /** Why a pod failed: its status message and each container that exited non-zero, with its message. */
+  public static String failureMessage(Pod pod) {
     List<String> parts = new ArrayList<>();
     if (pod.getStatus().getMessage() != null) {
       parts.add(pod.getStatus().getMessage());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "HyperbyteDB operator: render clusters to Kubernetes objects, show a cluster's status, run the"
         + " operator, or run a step of a pod the operator creates.",
     subcommands = {RenderCommand.class, StatusCommand.class, RunCommand.class, RestoreFetchSubcommand.class,
-        BackupUploadSubcommand.class, CommandLine.HelpCommand.class})
+        BackupUploadSubcommand.class, SeedServeSubcommand.class, SeedFetchSubcommand.class,
+        CommandLine.HelpCommand.class})
 public final class HyperbyteCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,16 @@
 package cloud.hyperbyte.operator.controller;
 
+import cloud.hyperbyte.operator.seed.SeedExecutor;
+import cloud.hyperbyte.operator.seed.SeedObserver;
+import cloud.hyperbyte.reconcile.seed.SeedDecision;
+import cloud.hyperbyte.reconcile.seed.SeedPlan;
+import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
+import cloud.hyperbyte.reconcile.seed.SeedStatus;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.security.SecureRandom;
+import java.util.OptionalInt;
+
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.spec.TlsMode;
@@ -91,6 +102,9 @@ public final class ClusterReconciler {
   private static final int INVALID = 422;
   /** The watch delivers the operator's own status write within milliseconds; status-only updates enqueue nothing. */
   static final Duration OWN_STATUS_RETRY = Duration.ofMillis(250);
+  /** Each seed pod's activeDeadlineSeconds: the backup, the transfer and the restore of one member. */
+  static final Duration SEED_POD_DEADLINE = Duration.ofHours(2);
+  private static final SecureRandom SEED_TOKENS = new SecureRandom();
 
   private final KubernetesClient client;
   private final InformerCaches caches;
@@ -110,6 +124,7 @@ public final class ClusterReconciler {
   private final ApplyPlanner planner = ApplyPlanner.withDefaults();
   private final ClusterObservations observations;
   private final Fence fence;
+  private final Optional<String> operatorImage;
 
   public ClusterReconciler(ClusterReconcilerSettings settings) {
     this.client = settings.client();
@@ -129,6 +144,7 @@ public final class ClusterReconciler {
     this.certificateMetrics = settings.certificateMetrics();
     this.observations = new ClusterObservations(caches, new StorageClassLookup(client));
     this.fence = settings.fence();
+    this.operatorImage = settings.operatorImage();
   }
 
   /** Reconciles the cluster {@code key}. */
@@ -176,6 +192,15 @@ public final class ClusterReconciler {
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
     ObservedCluster observed = observations.observe(spec, cluster, generation, ClusterRenderer.render(spec, renderOptions),
         new SnapshotCollector(nodes, probes, probeBudget));
+    // new members start only on seeded claims (product 3.4); seed pods need the operator's image
+    ObservedCluster probed = observed;
+    Optional<SeedPlan> seeding = operatorImage.map(image -> SeedDecision.decide(SeedObserver.observe(probed,
+        caches.owned(Pod.class).ownedBy(key), caches.owned(PersistentVolumeClaim.class).ownedBy(key),
+        caches.owned(Secret.class).ownedBy(key))));
+    if (seeding.isPresent()) {
+      observed = ImmutableObservedCluster.copyOf(observed)
+          .withSeededReplicas(OptionalInt.of(seeding.get().allowedReplicas()));
+    }
     // rendered from the same observation the lifecycle decides on, so the two agree on the replicas;
     // a proxy that follows the version keeps its image until the members are done
     ClusterSpec toRender = ProxyImageHold.specToRender(
@@ -228,7 +253,15 @@ public final class ClusterReconciler {
       }
     }
 
+    if (seeding.isPresent() && !seeding.get().actions().isEmpty()) {
+      StatefulSet memberTemplate = rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet());
+      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref,
+          new SeedPodRenderer.Context(spec, memberTemplate, operatorImage.get(), SEED_POD_DEADLINE), seeding.get());
+    }
+
     HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);
+    seeding.ifPresent(seed -> SeedStatus.apply(status, seed, spec.name(), ClusterConditions.of(cluster.getStatus()),
+        generation, clock.instant()));
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));

@@ -13,6 +13,7 @@ import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
  * @param clusterDomain DNS domain of the Kubernetes cluster, for member addresses
  * @param fence passed before each lifecycle action
  * @param expiryDecision the certificate expiry decision, with the renewal policy of {@code tlsDecision}
+ * @param operatorImage the operator's own image, which the seed pods run; empty: new members are not seeded
  */
 public record ClusterReconcilerSettings(
     KubernetesClient client,
@@ -39,4 +41,5 @@ public record ClusterReconcilerSettings(
     TlsMaterialDecision tlsDecision,
     Fence fence,
     CertificateExpiryDecision expiryDecision,
-    CertificateExpiryMetrics certificateMetrics) {}
+    CertificateExpiryMetrics certificateMetrics,
+    Optional<String> operatorImage) {}

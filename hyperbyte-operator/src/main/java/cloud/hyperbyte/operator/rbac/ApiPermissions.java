@@ -21,7 +21,10 @@ public final class ApiPermissions {
   public enum Feature {
     /** Needed whatever the configuration. */
     ALWAYS,
-    /** Backups and restores: backup and restore pods (created by the operator; no exec into members). */
+    /**
+     * Backups, restores and seeding new members: backup, restore and seed pods (no exec into members),
+     * the seed's claim and token Secret.
+     */
     BACKUP_RESTORE,
     /** Operator-managed TLS: the operator writes certificate Secrets. */
     TLS,
@@ -41,7 +44,7 @@ public final class ApiPermissions {
 
   /**
    * One RBAC rule: verbs on one resource of one API group ({@code ""} is the core group).
-   * Subresources are written as in RBAC, e.g. {@code pods/exec}.
+   * Subresources are written as in RBAC, e.g. {@code pods/log}.
    */
   public record Permission(String apiGroup, String resource, List<String> verbs, Feature feature, Scope scope) {
     public Permission {
@@ -108,6 +111,10 @@ public final class ApiPermissions {
     all.add(watched(CORE, "persistentvolumeclaims", List.of("patch", "delete"), Feature.PVC_CLEANUP));
     // a restore deletes the claims of ordinals at or above the replicas it restored (pre-restore data)
     all.add(watched(CORE, "persistentvolumeclaims", List.of("delete"), Feature.BACKUP_RESTORE));
+    // seeding a new member: its claim is created before the StatefulSet grows, then annotated as seeded
+    all.add(watched(CORE, "persistentvolumeclaims", List.of("create", "patch"), Feature.BACKUP_RESTORE));
+    // the seed's one-time token, read by the seed pods through secretKeyRef
+    all.add(watched(CORE, "secrets", List.of("create", "delete"), Feature.BACKUP_RESTORE));
     // secrets: read for user TLS material and S3 credentials; write only for operator-issued certificates
     all.add(watched(CORE, "secrets", READ, Feature.ALWAYS));
     all.add(watched(CORE, "secrets", List.of("create", "patch", "delete"), Feature.TLS));

@@ -8,13 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The work of the restore pod's fetch step: stream one snapshot's archive from the bucket and
@@ -71,10 +67,10 @@ public final class SnapshotFetch {
       }
       return result;
     } catch (FetchException | RuntimeException e) {
-      deleteQuietly(output);
+      TarUnpack.deleteQuietly(output);
       throw e;
     } catch (IOException e) {
-      deleteQuietly(output);
+      TarUnpack.deleteQuietly(output);
       throw new FetchException("unpacking " + snapshot.archiveKey() + " failed: " + e.getMessage(), e);
     }
   }
@@ -93,68 +89,16 @@ public final class SnapshotFetch {
   }
 
   private Result unpack(SnapshotLocation snapshot, Path output) throws IOException, FetchException {
-    Path root = output.toRealPath();
-    int entries = 0;
     try (HashingInputStream archive = new HashingInputStream(store.get(snapshot.archiveKey()))) {
-      TarArchiveInputStream tar = new TarArchiveInputStream(archive);
-      TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
-        Path target = inside(root, entry.getName());
-        if (target.equals(root)) {
-          continue; // "./"
-        }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (!parent.toRealPath().startsWith(root)) {
-          throw new FetchException("entry " + entry.getName() + " would be written through a symbolic link");
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else if (entry.isSymbolicLink()) {
-          Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-        } else if (entry.isLink()) {
-          Files.copy(inside(root, entry.getLinkName()), target, LinkOption.NOFOLLOW_LINKS);
-        } else if (entry.isFile()) {
-          try (OutputStream out = Files.newOutputStream(target)) {
-            tar.transferTo(out);
-          }
-        } else {
-          throw new FetchException("entry " + entry.getName() + " has an unsupported type");
-        }
-        entries++;
+      int entries;
+      try {
+        entries = TarUnpack.unpack(archive, output);
+      } catch (TarUnpack.UnsafeEntryException e) {
+        throw new FetchException(e.getMessage());
       }
       // the archive's end-of-archive padding belongs to the checksum too
       archive.transferTo(OutputStream.nullOutputStream());
       return new Result(archive.count(), archive.sha256Hex(), entries);
-    }
-  }
-
-  private static Path inside(Path root, String name) throws FetchException {
-    Path relative = Path.of(name).normalize();
-    if (relative.isAbsolute() || relative.startsWith("..")) {
-      throw new FetchException("entry " + name + " points outside the snapshot");
-    }
-    Path target = root.resolve(relative).normalize();
-    if (!target.startsWith(root)) {
-      throw new FetchException("entry " + name + " points outside the snapshot");
-    }
-    return target;
-  }
-
-  private static void deleteQuietly(Path output) {
-    if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(output)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // best effort; the emptyDir goes with the pod
-        }
-      });
-    } catch (IOException ignored) {
-      // best effort
     }
   }
 }

@@ -29,14 +29,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import cloud.hyperbyte.reconcile.seed.SeedObservation;
+import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
+import cloud.hyperbyte.render.ClusterRenderer;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every container the project runs from the operator's own image starts the operator's command line
  * with its {@code args}: each such args list must name a registered subcommand and parse. The
  * containers: the restore pods' fetch step ({@link RestorePodRenderer}, with and without an S3
- * endpoint), the backup pods' upload step ({@link BackupPodRenderer}, likewise) and the operator
- * Deployment of the install bundle (the chart's default render).
+ * endpoint), the backup pods' upload step ({@link BackupPodRenderer}, likewise), the seed pods' serve
+ * and fetch steps ({@link SeedPodRenderer}) and the operator Deployment of the install bundle (the
+ * chart's default render).
  */
 class OperatorImageArgsTest {
 
@@ -63,6 +68,7 @@ class OperatorImageArgsTest {
     Map<String, List<String>> args = new LinkedHashMap<>();
     List<HasMetadata> workloads = new ArrayList<>(restorePods());
     workloads.addAll(backupPods());
+    workloads.addAll(seedPods());
     workloads.addAll(installBundleDeployments());
     for (HasMetadata workload : workloads) {
       PodSpec spec = workload instanceof Pod pod ? pod.getSpec()
@@ -109,6 +115,18 @@ class OperatorImageArgsTest {
             BackupReconciler.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE)),
         BackupPodRenderer.render(new BackupPodRenderer.Request(spec, run.apply("on-aws", aws), Optional.empty(), "node-b", 1,
             BackupReconciler.DEFAULT_POD_DEADLINE, OPERATOR_IMAGE)));
+  }
+
+  private static List<Pod> seedPods() throws IOException {
+    HyperbytedbCluster cluster = Serialization.unmarshal(
+        Files.readString(PROJECT.resolve("examples/three-node.yaml")), HyperbytedbCluster.class);
+    ClusterSpec spec = ClusterSpecFactory.from(cluster, "cluster.local").orElseThrow();
+    StatefulSet statefulSet = ClusterRenderer.render(spec).objects().stream().filter(StatefulSet.class::isInstance)
+        .map(StatefulSet.class::cast).findFirst().orElseThrow();
+    SeedPodRenderer.Context context =
+        new SeedPodRenderer.Context(spec, statefulSet, OPERATOR_IMAGE, java.time.Duration.ofMinutes(30));
+    return List.of(SeedPodRenderer.sourcePod(context, 3, 1, new SeedObservation.Source(1, "db-1", "node-a")),
+        SeedPodRenderer.targetPod(context, 3, 1, 1, "10.0.0.7:7480"));
   }
 
   private static List<Deployment> installBundleDeployments() throws IOException {

@@ -90,7 +90,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     Replica a = start("replica-a");
     eventually().until(a.operator::isLeader);
     Replica b = start("replica-b");
-    create(Manifests.cluster("hdb", 3));
+    create(Manifests.cluster("hdb", 3, Manifests.NO_SEEDING));
     awaitRunning("hdb", 3);
     createBackup("snap");
     eventually().until(() -> upload.waiting() == 1);

@@ -248,7 +248,7 @@ class RestoreE2eTest extends OperatorE2eTest {
    * is added to the cluster's spec.
    */
   private SimulatedRaftGroup clusterWithBackupThenMoreWrites(String extraSpec) throws Exception {
-    create(Manifests.cluster("hdb", 3, extraSpec));
+    create(Manifests.cluster("hdb", 3, extraSpec + "\n" + Manifests.NO_SEEDING));
     awaitRunning("hdb", 3);
     write("hdb-0", SNAPSHOT_POINTS);
     eventually().until(() -> members().stream().allMatch(m -> m.points().equals(SNAPSHOT_POINTS)));

@@ -32,8 +32,13 @@ public final class BackupSourceSelector {
 
   /** The member to back up; empty when no member is healthy. */
   public static Optional<Member> choose(List<Member> members) {
+    return ranked(members).stream().findFirst();
+  }
+
+  /** The healthy members, most preferred first (a seed retries from the next one). */
+  public static List<Member> ranked(List<Member> members) {
     Comparator<Member> preference =
         Comparator.comparing(Member::leader).thenComparingInt(Member::ordinal);
-    return members.stream().filter(Member::healthy).min(preference);
+    return members.stream().filter(Member::healthy).sorted(preference).toList();
   }
 }

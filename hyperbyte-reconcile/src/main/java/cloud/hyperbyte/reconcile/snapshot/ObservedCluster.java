@@ -72,6 +72,16 @@ public interface ObservedCluster {
   /** The live proxy Deployment, if the cluster has one. */
   Optional<Deployment> proxyDeployment();
 
+  /**
+   * How far a scale-up may grow the StatefulSet now when new members are seeded first ({@code
+   * seed.SeedPlan#allowedReplicas}): the live replicas plus the new members whose claims hold their
+   * seed. Empty: no limit (seeding is off, or not run by this operator).
+   */
+  @Value.Default
+  default OptionalInt seededReplicas() {
+    return OptionalInt.empty();
+  }
+
   /** Database facts per ordinal, for every pod that was probed. */
   Map<Integer, MemberFacts> members();
 

@@ -66,6 +66,7 @@ public final class Scenario {
   private boolean onDelete;
   private boolean noLeader;
   private LifecycleMemory memory = LifecycleMemory.empty();
+  private Integer seeded;
 
   private Scenario(int specReplicas, int running) {
     this.spec = TestClusters.spec(specReplicas);
@@ -204,6 +205,12 @@ public final class Scenario {
     return this;
   }
 
+  /** New members are seeded first; the claims seeded so far let the StatefulSet grow to {@code replicas}. */
+  public Scenario seeded(int replicas) {
+    seeded = replicas;
+    return this;
+  }
+
   public Scenario remembering(LifecycleMemory value) {
     memory = value;
     return this;
@@ -282,6 +289,7 @@ public final class Scenario {
         .pvcs(pvcs)
         .proxies(proxies)
         .members(members)
+        .seededReplicas(seeded == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(seeded))
         .build();
   }
 

@@ -61,7 +61,7 @@ record MountedServerConfig(Optional<Boolean> clusterEnabled, Optional<Replicatio
       DatabaseOptions o = applied;
       applied = new DatabaseOptions(o.clusterName(), o.namespace(), o.clusterDomain(), port.get(), o.clusterEnabled(),
           o.replicationMode(), o.auth(), o.startupDuration(), o.heartbeatInterval(), o.flushDuration(),
-          o.drainAckTimeout(), o.drainAckPollInterval(), o.syncDuration());
+          o.drainAckTimeout(), o.drainAckPollInterval(), o.syncDuration(), o.walRetentionEntries());
     }
     return applied;
   }

@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param drainAckTimeout how long a drain waits for Active peers' WAL acks (90 s in the server)
  * @param drainAckPollInterval how often it checks them (2 s in the server)
  * @param syncDuration how long a triggered sync takes
+ * @param walRetentionEntries how many WAL entries a member keeps after a flush in cluster mode
+ *     ({@code MAX_WAL_RETENTION_ENTRIES}, 500,000 in the server; standalone keeps none). Only kept
+ *     entries reach a joining member (contract top finding 5), so tests that need flushed history to
+ *     be gone from the WAL lower it.
  */
 public record DatabaseOptions(
     String clusterName,
@@ -35,9 +39,16 @@ public record DatabaseOptions(
     Duration flushDuration,
     Duration drainAckTimeout,
     Duration drainAckPollInterval,
-    Duration syncDuration) {
+    Duration syncDuration,
+    long walRetentionEntries) {
+
+  /** The server's {@code MAX_WAL_RETENTION_ENTRIES}. */
+  public static final long SERVER_WAL_RETENTION_ENTRIES = 500_000;
 
   public DatabaseOptions {
+    if (walRetentionEntries < 0) {
+      throw new IllegalArgumentException("walRetentionEntries must not be negative");
+    }
     Objects.requireNonNull(clusterName, "clusterName");
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(clusterDomain, "clusterDomain");
@@ -55,48 +66,54 @@ public record DatabaseOptions(
   public static DatabaseOptions defaults(String clusterName, String namespace) {
     return new DatabaseOptions(clusterName, namespace, "cluster.local", 8086, true, ReplicationMode.ASYNC,
         AuthSettings.disabled(), Duration.ZERO, Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(90),
-        Duration.ofSeconds(2), Duration.ofSeconds(1));
+        Duration.ofSeconds(2), Duration.ofSeconds(1), SERVER_WAL_RETENTION_ENTRIES);
   }
 
   public DatabaseOptions withClusterDomain(String domain) {
     return new DatabaseOptions(clusterName, namespace, domain, port, clusterEnabled, replicationMode, auth,
-        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration);
+        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withClusterEnabled(boolean enabled) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, enabled, replicationMode, auth,
-        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration);
+        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withReplicationMode(ReplicationMode mode) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, mode, auth,
-        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration);
+        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withAuth(AuthSettings settings) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, replicationMode,
         settings, startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval,
-        syncDuration);
+        syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withStartupDuration(Duration duration) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, replicationMode, auth,
-        duration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration);
+        duration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withFlushDuration(Duration duration) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, replicationMode, auth,
-        startupDuration, heartbeatInterval, duration, drainAckTimeout, drainAckPollInterval, syncDuration);
+        startupDuration, heartbeatInterval, duration, drainAckTimeout, drainAckPollInterval, syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withDrainAckTimeout(Duration timeout) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, replicationMode, auth,
-        startupDuration, heartbeatInterval, flushDuration, timeout, drainAckPollInterval, syncDuration);
+        startupDuration, heartbeatInterval, flushDuration, timeout, drainAckPollInterval, syncDuration, walRetentionEntries);
   }
 
   public DatabaseOptions withSyncDuration(Duration duration) {
     return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, replicationMode, auth,
-        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, duration);
+        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, duration, walRetentionEntries);
+  }
+
+  public DatabaseOptions withWalRetentionEntries(long entries) {
+    return new DatabaseOptions(clusterName, namespace, clusterDomain, port, clusterEnabled, replicationMode, auth,
+        startupDuration, heartbeatInterval, flushDuration, drainAckTimeout, drainAckPollInterval, syncDuration,
+        entries);
   }
 
   /** {@code <clusterName>-<ordinal>}, the StatefulSet pod name. */

@@ -34,6 +34,7 @@ final class DrainProcedure {
   }
 
   private void afterFlush() {
+    node.flush();
     deadline = simulation.time().now().plus(simulation.options().drainAckTimeout());
     pollAcks();
   }

@@ -28,7 +28,10 @@ public final class MemberVolume {
 
   /** The server's directories below the data directory (the image's layout). */
   public static final List<String> SERVER_DIRECTORIES = List.of("wal", "meta", "chdb", "raft", "replication_log");
-  /** The backup directory's WAL checkpoint file (simulated content: the WAL sequence). */
+  /**
+   * The backup directory's WAL checkpoint file (simulated content: the WAL sequence on the first
+   * line, then one line {@code <sequence> <point>} per point of each WAL entry still held).
+   */
   static final String BACKUP_WAL = "wal/SEQUENCE";
   /** The backup directory's meta checkpoint file (nothing modelled in it). */
   static final String BACKUP_META = "meta/METADATA";
@@ -94,7 +97,7 @@ public final class MemberVolume {
   public Map<String, byte[]> backup(Instant now) {
     synchronized (simulation.lock()) {
       Map<String, byte[]> files = new LinkedHashMap<>();
-      files.put(BACKUP_WAL, (disk.walSequence + "\n").getBytes(StandardCharsets.UTF_8));
+      files.put(BACKUP_WAL, walCheckpoint());
       files.put(BACKUP_META, new byte[0]);
       files.put(BACKUP_DATA, lines(disk.points));
       files.put(BACKUP_MANIFEST, ("{\"timestamp\":\"" + now + "\",\"wal_last_seq\":" + disk.walSequence
@@ -133,7 +136,7 @@ public final class MemberVolume {
         if (sequence == null) {
           throw new IllegalArgumentException("wal/ is not a WAL checkpoint of this simulator");
         }
-        disk.walSequence = Long.parseLong(new String(sequence, StandardCharsets.UTF_8).strip());
+        restoreWal(new String(sequence, StandardCharsets.UTF_8));
       }
       if (data) {
         byte[] points = backup.getOrDefault(BACKUP_DATA, new byte[0]);
@@ -153,7 +156,10 @@ public final class MemberVolume {
     }
     simulation.mutate(() -> {
       switch (serverDirectory) {
-        case "wal" -> disk.walSequence = 0;
+        case "wal" -> {
+          disk.walSequence = 0;
+          disk.wal.clear();
+        }
         case "chdb" -> disk.points.clear();
         case "raft" -> {
           disk.raftGroup = null;
@@ -218,6 +224,31 @@ public final class MemberVolume {
     synchronized (simulation.lock()) {
       return disk.otherFiles.list(path);
     }
+  }
+
+  private byte[] walCheckpoint() {
+    StringBuilder text = new StringBuilder().append(disk.walSequence).append('\n');
+    for (WalEntry entry : disk.wal) {
+      entry.points().forEach(point -> text.append(entry.sequence()).append(' ').append(point).append('\n'));
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Callers hold the lock; entries keep the source's sequence numbers, as a RocksDB checkpoint does. */
+  private void restoreWal(String checkpoint) {
+    List<String> lines = checkpoint.lines().filter(line -> !line.isBlank()).toList();
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("wal/ is not a WAL checkpoint of this simulator");
+    }
+    disk.walSequence = Long.parseLong(lines.get(0).strip());
+    disk.wal.clear();
+    Map<Long, List<String>> entries = new LinkedHashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      int space = line.indexOf(' ');
+      entries.computeIfAbsent(Long.parseLong(line.substring(0, space)), s -> new java.util.ArrayList<>())
+          .add(line.substring(space + 1));
+    }
+    entries.forEach((sequence, points) -> disk.wal.addLast(new WalEntry(sequence, points)));
   }
 
   private static boolean hasDirectory(Map<String, byte[]> backup, String directory) {

@@ -91,6 +91,16 @@ public final class SimulatedDatabase implements AutoCloseable {
     simulation.mutate(node::stop);
   }
 
+  /**
+   * The member's flush service runs once: its WAL goes into chDB (points stay queryable) and the WAL
+   * keeps only the newest {@link DatabaseOptions#walRetentionEntries} entries, so older points no
+   * longer reach a member that joins later.
+   */
+  public void flush(int ordinal) {
+    SimulatedNode node = node(ordinal);
+    simulation.mutate(node::flush);
+  }
+
   /** SIGKILL: the listener closes and nothing else runs. */
   public void crash(int ordinal) {
     SimulatedNode node = node(ordinal);

@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class SimulatedNode {
 
+  /** How often a peer's hinted-handoff watcher looks at the membership (contract §2.3). */
+  static final Duration HINTED_HANDOFF_WATCH = Duration.ofSeconds(5);
+
   private final Simulation simulation;
   private final int ordinal;
   private final long nodeId;
@@ -287,12 +290,17 @@ public final class SimulatedNode {
   void applyRaft(SimulatedRaftGroup group, RaftView view) {
     disk.raftGroup = group;
     boolean newMembership = view.membershipIndex() != disk.raftView.membershipIndex();
+    RaftView previous = disk.raftView;
     disk.raftView = view;
     if (newMembership) {
+      boolean wasVoter = previous.membership().voters().contains(nodeId);
       membership.applyRaftMembership(view.membership(), nodeId, simulation.time().now());
       if (view.membership().voters().contains(nodeId)
           && state != NodeState.DRAINING && state != NodeState.LEAVING) {
         state = NodeState.ACTIVE;
+        if (!wasVoter && nodeId != 1) {
+          scheduleSyncAfterJoin();
+        }
       }
     }
   }
@@ -356,15 +364,13 @@ public final class SimulatedNode {
     if (faults.healthFault().orElse(null) == HealthFault.WAL_BATCHER_DEAD) {
       return new WriteOutcome(503, false, Optional.empty());
     }
-    disk.walSequence++;
-    disk.points.addAll(lines);
+    disk.append(lines);
     writes++;
     List<SimulatedNode> holders = new ArrayList<>(List.of(this));
     for (PeerRecord peer : membership.replicationTargets()) {
       SimulatedNode target = simulation.nodeById(peer.nodeId());
       if (canCall(peer.nodeId()) && target.acceptsReplication()) {
-        target.disk.walSequence++;
-        target.disk.points.addAll(lines);
+        target.disk.append(lines);
         holders.add(target);
       }
     }
@@ -463,15 +469,55 @@ public final class SimulatedNode {
     return true;
   }
 
+  /**
+   * The end of {@code join_and_sync} / {@code reconnect_sync}: from one reachable Active peer (the
+   * lowest id) this member takes the metadata (not modelled) and the WAL entries that peer still
+   * holds after this member's own sequence ({@code /internal/sync/wal?from_seq=}). Points that peer
+   * flushed and truncated from its WAL never arrive (contract top finding 5). Entries at or below the
+   * own sequence are not fetched, so a member restored from a backup keeps the backup's points and
+   * only takes what the peer wrote after it; WAL sequences are per-member counters, so this is exact
+   * when the peer's counter is the backup source's and approximate otherwise, as on the server.
+   */
   private void finishSync() {
     syncing = false;
     needsSync = false;
-    for (PeerRecord peer : membership.activePeers()) {
-      if (canCall(peer.nodeId())) {
-        disk.walSequence = Math.max(disk.walSequence, simulation.nodeById(peer.nodeId()).disk.walSequence);
-      }
-    }
+    membership.activePeers().stream()
+        .filter(peer -> canCall(peer.nodeId()))
+        .findFirst()
+        .map(peer -> simulation.nodeById(peer.nodeId()))
+        .ifPresent(this::catchUpFrom);
     state = NodeState.ACTIVE;
+  }
+
+  private void catchUpFrom(SimulatedNode source) {
+    for (WalEntry entry : source.disk.walAfter(disk.walSequence)) {
+      disk.wal.addLast(entry);
+      disk.points.addAll(entry.points());
+    }
+    disk.walSequence = Math.max(disk.walSequence, source.disk.walSequence);
+  }
+
+  /**
+   * The flush service: WAL entries move into chDB, then the WAL keeps the newest {@code
+   * walRetentionEntries} in cluster mode and nothing in standalone mode.
+   */
+  void flush() {
+    disk.flush(clusterEnabled() ? simulation.options().walRetentionEntries() : 0);
+  }
+
+  /**
+   * A member that just became a voter: peers' hinted-handoff watchers (every 5 s) see it Active and
+   * trigger a sync on it when some Active peer's WAL is ahead of its own (contract §2.3 step 4).
+   */
+  private void scheduleSyncAfterJoin() {
+    int joined = generation;
+    simulation.time().schedule(HINTED_HANDOFF_WATCH, () -> simulation.mutate(() -> {
+      boolean behind = membership.activePeers().stream()
+          .anyMatch(peer -> simulation.nodeById(peer.nodeId()).disk.walSequence > disk.walSequence);
+      if (generation == joined && listening && behind) {
+        triggerSync();
+      }
+    }));
   }
 
   boolean needsSync() {

@@ -1,0 +1,256 @@
+package cloud.hyperbyte.reconcile.seed;
+
+import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.OperatorPaths;
+import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
+import cloud.hyperbyte.render.config.ServerEnvironment;
+import cloud.hyperbyte.render.config.ServerPaths;
+import cloud.hyperbyte.render.metadata.ObjectMetadata;
+import cloud.hyperbyte.render.topology.ClusterLabels;
+import cloud.hyperbyte.render.topology.ClusterNames;
+import cloud.hyperbyte.render.workload.DatabasePodTemplate;
+import cloud.hyperbyte.render.workload.SecureDefaults;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The objects that seed a new member (pure: same input, equal objects).
+ *
+ * <ul>
+ *   <li>The member's claim, exactly as the StatefulSet controller would create it from its claim
+ *       template ({@code <template>-<sts>-<ordinal>}, template labels plus the selector), so the
+ *       StatefulSet adopts it.
+ *   <li>The token Secret: a one-time token both pods read through {@code secretKeyRef}.
+ *   <li>The source pod, on the source member's node ({@code nodeName}: a ReadWriteOnce volume
+ *       mounts on one node only), mounting that member's claim: init container {@code backup} (the
+ *       database image, the cluster's config and env) runs {@code hyperbytedb backup} into an
+ *       emptyDir; container {@code serve} (the operator image) serves it to one client.
+ *   <li>The target pod, mounting the new claim, with the member pods' scheduling constraints
+ *       (affinity, anti-affinity, topology spread, node selector, tolerations, priority) so a
+ *       WaitForFirstConsumer volume binds where the member will run: init container {@code fetch}
+ *       (operator image) fetches and unpacks, container {@code restore} (database image) runs the
+ *       restore pod's script: {@code hyperbytedb restore --input}, then removes {@code raft/} and
+ *       {@code replication_log/} so the member joins as a new node (contract §5.3).
+ * </ul>
+ *
+ * <p>Both pods: {@code restartPolicy: Never} (the decision retries with new pods), {@code
+ * activeDeadlineSeconds}, restricted security contexts, owned by the cluster.
+ */
+public final class SeedPodRenderer {
+
+  public static final String BACKUP_CONTAINER = "backup";
+  public static final String SERVE_CONTAINER = "serve";
+  public static final String FETCH_CONTAINER = "fetch";
+  public static final String RESTORE_CONTAINER = "restore";
+  public static final String SCRATCH_VOLUME = "seed";
+  public static final String TMP_VOLUME = "tmp";
+  /** Where the source's backup goes (an emptyDir: never on the member's volume). */
+  public static final String BACKUP_DIR = RestorePodRenderer.SNAPSHOT_MOUNT + "/backup";
+
+  private SeedPodRenderer() {}
+
+  /**
+   * What the seed objects depend on.
+   *
+   * @param cluster the validated spec (images, env, security)
+   * @param statefulSet the rendered StatefulSet: claim template and the member pods' scheduling
+   * @param operatorImage the operator's image (serve and fetch steps)
+   * @param deadline each pod's {@code activeDeadlineSeconds}
+   */
+  public record Context(ClusterSpec cluster, StatefulSet statefulSet, String operatorImage, Duration deadline) {
+    public Context {
+      Objects.requireNonNull(cluster, "cluster");
+      Objects.requireNonNull(statefulSet, "statefulSet");
+      Objects.requireNonNull(operatorImage, "operatorImage");
+      Objects.requireNonNull(deadline, "deadline");
+    }
+  }
+
+  /** The member's claim as the StatefulSet controller would create it. */
+  public static PersistentVolumeClaim claim(Context context, int ordinal) {
+    StatefulSet sts = context.statefulSet();
+    PersistentVolumeClaim template = sts.getSpec().getVolumeClaimTemplates().stream()
+        .filter(t -> ClusterNames.DATA_VOLUME.equals(t.getMetadata().getName()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the StatefulSet has no claim template "
+            + ClusterNames.DATA_VOLUME));
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (template.getMetadata().getLabels() != null) {
+      labels.putAll(template.getMetadata().getLabels());
+    }
+    labels.putAll(sts.getSpec().getSelector().getMatchLabels());
+    return new PersistentVolumeClaimBuilder()
+        .withNewMetadata()
+        .withName(ClusterNames.of(context.cluster()).dataPvc(ordinal))
+        .withNamespace(context.cluster().namespace())
+        .withLabels(labels)
+        .withAnnotations(template.getMetadata().getAnnotations())
+        .endMetadata()
+        .withSpec(template.getSpec())
+        .build();
+  }
+
+  /** The token Secret of member {@code ordinal}'s seed. */
+  public static Secret token(Context context, int ordinal, String token) {
+    ObjectMeta meta = metadata(context, SeedNames.tokenSecret(context.cluster().name(), ordinal), ordinal, 0, null, -1);
+    return new SecretBuilder().withMetadata(meta).withType("Opaque")
+        .addToStringData(SeedArgs.TOKEN_KEY, token).build();
+  }
+
+  /** The source pod of {@code attempt}, backing up {@code source}'s volume on its node. */
+  public static Pod sourcePod(Context context, int ordinal, int attempt, SeedObservation.Source source) {
+    ClusterSpec cluster = context.cluster();
+    PodSpecBuilder spec = basePod(context)
+        .withNodeName(source.nodeName())
+        .withInitContainers(database(cluster, BACKUP_CONTAINER, List.of("hyperbytedb", "--config",
+            ServerPaths.CONFIG_FILE, "backup", "--output", BACKUP_DIR)))
+        .withContainers(operatorStep(context, ordinal, SERVE_CONTAINER,
+            SeedArgs.serve(BACKUP_DIR, SeedArgs.DEFAULT_PORT, context.deadline().toSeconds())))
+        .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(source.ordinal())));
+    PodSpec memberSpec = memberSpec(context);
+    // on the member's node: its taints are tolerated by the member, so by the source too
+    spec.withTolerations(memberSpec.getTolerations());
+    Pod pod = new PodBuilder()
+        .withMetadata(metadata(context, SeedNames.pod(cluster.name(), ordinal, attempt, SeedNames.Role.SOURCE),
+            ordinal, attempt, SeedNames.Role.SOURCE, source.ordinal()))
+        .withSpec(spec.build())
+        .build();
+    pod.getSpec().getContainers().get(0).setPorts(List.of(new ContainerPortBuilder()
+        .withName("seed").withContainerPort(SeedArgs.DEFAULT_PORT).build()));
+    return pod;
+  }
+
+  /** The target pod of {@code attempt}, restoring what the source at {@code sourceAddress} serves onto the new claim. */
+  public static Pod targetPod(Context context, int ordinal, int attempt, int sourceOrdinal, String sourceAddress) {
+    ClusterSpec cluster = context.cluster();
+    PodSpec member = memberSpec(context);
+    PodSpecBuilder spec = basePod(context)
+        .withAffinity(member.getAffinity())
+        .withTopologySpreadConstraints(member.getTopologySpreadConstraints())
+        .withNodeSelector(member.getNodeSelector())
+        .withTolerations(member.getTolerations())
+        .withInitContainers(operatorStep(context, ordinal, FETCH_CONTAINER,
+            SeedArgs.fetch(sourceAddress, RestorePodRenderer.SNAPSHOT_DIR, context.deadline().toSeconds())))
+        .withContainers(database(cluster, RESTORE_CONTAINER,
+            List.of("/bin/sh", "-c", RestorePodRenderer.restoreScript())))
+        .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(ordinal)));
+    return new PodBuilder()
+        .withMetadata(metadata(context, SeedNames.pod(cluster.name(), ordinal, attempt, SeedNames.Role.TARGET),
+            ordinal, attempt, SeedNames.Role.TARGET, sourceOrdinal))
+        .withSpec(spec.build())
+        .build();
+  }
+
+  private static PodSpec memberSpec(Context context) {
+    return context.statefulSet().getSpec().getTemplate().getSpec();
+  }
+
+  private static PodSpecBuilder basePod(Context context) {
+    PodSpec member = memberSpec(context);
+    PodSpecBuilder spec = new PodSpecBuilder()
+        .withRestartPolicy("Never")
+        .withActiveDeadlineSeconds(context.deadline().toSeconds())
+        .withEnableServiceLinks(false)
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(context.cluster().podSecurityContext().orElseGet(SecureDefaults::pod))
+        .withPriorityClassName(member.getPriorityClassName())
+        .withImagePullSecrets(member.getImagePullSecrets());
+    return spec;
+  }
+
+  private static List<Volume> volumes(Context context, String claim) {
+    return List.of(
+        new VolumeBuilder().withName(ClusterNames.DATA_VOLUME).withNewPersistentVolumeClaim()
+            .withClaimName(claim).endPersistentVolumeClaim().build(),
+        new VolumeBuilder().withName(DatabasePodTemplate.CONFIG_VOLUME).withNewConfigMap()
+            .withName(ClusterNames.of(context.cluster()).configMap()).endConfigMap().build(),
+        new VolumeBuilder().withName(SCRATCH_VOLUME).withNewEmptyDir().endEmptyDir().build(),
+        new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+  }
+
+  private static Container database(ClusterSpec cluster, String name, List<String> command) {
+    List<EnvVar> env = new ArrayList<>();
+    ServerEnvironment.imageOverrides(cluster).forEach((key, value) -> env.add(new EnvVar(key, value, null)));
+    ContainerBuilder container = new ContainerBuilder()
+        .withName(name)
+        .withImage(cluster.image())
+        .withCommand(command)
+        .withEnv(env)
+        .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
+        .withVolumeMounts(
+            mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR, false),
+            mount(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR, true),
+            mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT, false),
+            mount(TMP_VOLUME, OperatorPaths.TMP_DIR, false));
+    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
+    cluster.resources().ifPresent(container::withResources);
+    return container.build();
+  }
+
+  private static Container operatorStep(Context context, int ordinal, String name, List<String> args) {
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage(context.operatorImage())
+        .withArgs(args)
+        .withEnv(new EnvVarBuilder().withName(SeedArgs.TOKEN_ENV).withNewValueFrom().withNewSecretKeyRef()
+            .withName(SeedNames.tokenSecret(context.cluster().name(), ordinal)).withKey(SeedArgs.TOKEN_KEY)
+            .endSecretKeyRef().endValueFrom().build())
+        .withResources(new ResourceRequirementsBuilder()
+            .addToRequests("cpu", new Quantity("100m"))
+            .addToRequests("memory", new Quantity("256Mi"))
+            .addToLimits("memory", new Quantity("256Mi"))
+            .build())
+        .withSecurityContext(SecureDefaults.container())
+        .withVolumeMounts(mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT, false),
+            mount(TMP_VOLUME, OperatorPaths.TMP_DIR, false))
+        .build();
+  }
+
+  private static ObjectMeta metadata(Context context, String name, int ordinal, int attempt, SeedNames.Role role,
+      int sourceOrdinal) {
+    ClusterSpec cluster = context.cluster();
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(ClusterLabels.NAME, SeedNames.SEED_APP);
+    labels.put(ClusterLabels.INSTANCE, cluster.name());
+    labels.put(ClusterLabels.MANAGED_BY, ClusterLabels.MANAGER);
+    labels.put(ClusterLabels.PART_OF, ClusterLabels.DATABASE_APP);
+    labels.put(SeedNames.SEED_LABEL, cluster.name());
+    labels.put(SeedNames.ORDINAL_LABEL, Integer.toString(ordinal));
+    if (role != null) {
+      labels.put(SeedNames.ATTEMPT_LABEL, Integer.toString(attempt));
+      labels.put(SeedNames.ROLE_LABEL, role.label());
+      labels.put(SeedNames.SOURCE_LABEL, Integer.toString(sourceOrdinal));
+    }
+    return ObjectMetadata.of(cluster, name, labels);
+  }
+
+  private static VolumeMount mount(String volume, String path, boolean readOnly) {
+    VolumeMountBuilder mount = new VolumeMountBuilder().withName(volume).withMountPath(path);
+    return readOnly ? mount.withReadOnly(true).build() : mount.build();
+  }
+}
