@@ -127,6 +127,11 @@ public final class SimulatedNode {
     }
   }
 
+  /** HTTP requests this member received over all its starts (answered or dropped): for cost measures. */
+  public long requestsReceived() {
+    return listener.requestsReceived();
+  }
+
   /** Whether the listener accepts connections (started and not stopped or crashed). */
   public boolean isListening() {
     synchronized (simulation.lock()) {
