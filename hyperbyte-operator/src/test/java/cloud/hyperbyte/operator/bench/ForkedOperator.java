@@ -102,7 +102,12 @@ final class ForkedOperator implements AutoCloseable {
     } catch (IOException e) {
       ready.completeExceptionally(e);
     }
-    ready.completeExceptionally(new IllegalStateException("the operator process exited: " + process.exitValue()));
+    try {
+      ready.completeExceptionally(new IllegalStateException("the operator process exited: " + process.waitFor()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ready.completeExceptionally(e);
+    }
   }
 
   /** What a class histogram of the operator JVM shows: live bytes in all and per class. */

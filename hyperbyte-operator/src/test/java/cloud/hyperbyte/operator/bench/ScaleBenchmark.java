@@ -107,6 +107,7 @@ public final class ScaleBenchmark {
 
   private void create(ForkedOperator operator) throws Exception {
     ApiMark mark = sim.mark();
+    long memberCalls = sim.memberRequests();
     MetricsText before = MetricsText.of(operator.scrapeMetrics());
     long start = System.nanoTime();
     ExecutorService creators = Executors.newFixedThreadPool(4);
@@ -126,6 +127,8 @@ public final class ScaleBenchmark {
     say("create: %d API requests, %d writes (%.1f writes per cluster)", activity.requests().size(), writes,
         writes / (double) clusters);
     say("create: requests by verb and resource %s", new TreeMap<>(activity.requestsByVerbAndResource()));
+    say("create: member HTTP calls %d (%.1f per member)", sim.memberRequests() - memberCalls,
+        (sim.memberRequests() - memberCalls) / (double) (clusters * members));
     say("create: writes by verb and resource %s", new TreeMap<>(activity.writesByVerbAndResource()));
     reconcileCost("create", before, MetricsText.of(operator.scrapeMetrics()));
     footprint(operator, "after create");
