@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The Events recorded on HyperbytedbClusters, for "drained before removed" and "events emitted"
  * checks. Each question is a fresh list from the API, in the order the API server stored the Events
- * (resourceVersion; the operator only creates Events, never updates them), so a check sees every
+ * (resourceVersion; a repeat within 10 minutes raises the count of the first Event instead, which
+ * moves that Event to the repeat's place), so a check sees every
  * Event written before it — a watch could still be behind.
  */
 final class EventLog {
