@@ -12,7 +12,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class NodeListener {
 
   private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+  /**
+   * Ports of every member of this JVM. Vert.x lets servers of one instance listen on the same port and
+   * shares the requests between them round-robin, so a port reserved twice (the OS hands out a
+   * released ephemeral port again) would not fail the second bind, as a JDK HttpServer's did, but
+   * make two members answer on one address (seen: two members of one cluster, each Raft leader).
+   */
+  private static final Set<Integer> CLAIMED = ConcurrentHashMap.newKeySet();
 
   private final SimulatedNode node;
   private final NodeRoutes routes;
@@ -59,7 +68,9 @@ final class NodeListener {
       server = listen(vertx, port);
     } catch (IOException taken) {
       // another process took the port while this member was down: move rather than fail the start
+      int previous = port;
       port = reservePort();
+      CLAIMED.remove(previous);
       try {
         server = listen(vertx, port);
       } catch (IOException e) {
@@ -177,12 +188,23 @@ final class NodeListener {
     }
   }
 
+  /** Gives the port back when the member is gone for good (its simulation closed). */
+  void release() {
+    CLAIMED.remove(port);
+  }
+
   private static int reservePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      int candidate;
+      try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
+        socket.setReuseAddress(true);
+        candidate = socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (CLAIMED.add(candidate)) {
+        return candidate;
+      }
     }
   }
 }
