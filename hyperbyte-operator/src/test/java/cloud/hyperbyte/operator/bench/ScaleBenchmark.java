@@ -263,7 +263,15 @@ public final class ScaleBenchmark {
       throws Exception {
     long lastReport = System.nanoTime();
     while (true) {
-      List<HyperbytedbCluster> items = user.resources(HyperbytedbCluster.class).inNamespace(NS).list().getItems();
+      List<HyperbytedbCluster> items;
+      try {
+        items = user.resources(HyperbytedbCluster.class).inNamespace(NS).list().getItems();
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        // on a starved machine the simulated API can take longer than the client's request timeout
+        say("%s: list failed (%s), retrying", scenario, e.getCause() == null ? e.getMessage() : e.getCause());
+        Thread.sleep(1000);
+        continue;
+      }
       long count = items.stream().filter(done).count();
       if (count == clusters) {
         return;
