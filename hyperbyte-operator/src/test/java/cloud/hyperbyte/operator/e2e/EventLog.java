@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.e2e;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,13 +23,15 @@ final class EventLog {
     this.observer = observer;
   }
 
-  /** Events of {@code cluster}, oldest first. */
+  /** Events of {@code cluster}, oldest first, each repeated as often as it was counted. */
   List<Recorded> of(String cluster) {
     return observer.v1().events().inAnyNamespace().list().getItems().stream()
         .filter(e -> "HyperbytedbCluster".equals(e.getInvolvedObject().getKind())
             && cluster.equals(e.getInvolvedObject().getName()))
         .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
-        .map(e -> new Recorded(e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage()))
+        // an Event counted n times (EventRecorder) stands for n occurrences
+        .flatMap(e -> Collections.nCopies(e.getCount() == null ? 1 : Math.max(1, e.getCount()),
+            new Recorded(e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage())).stream())
         .toList();
   }
 
