@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.backup;
 
 import cloud.hyperbyte.operator.kube.CoreEvents;
+import cloud.hyperbyte.operator.kube.EventRecorder;
 import cloud.hyperbyte.reconcile.backup.ResourceEvent;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -12,17 +13,20 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Records core/v1 Events on a backup or restore; a failed record is logged, never fatal. */
+/**
+ * Records core/v1 Events on a backup or restore (a repeat within 10 minutes is counted on the Event
+ * before, {@link EventRecorder}); a failed record is logged, never fatal.
+ */
 final class ResourceEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResourceEvents.class);
 
-  private final KubernetesClient client;
   private final Clock clock;
+  private final EventRecorder recorder;
 
   ResourceEvents(KubernetesClient client, Clock clock) {
-    this.client = Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.recorder = new EventRecorder(Objects.requireNonNull(client, "client"));
   }
 
   void record(HasMetadata involved, ResourceEvent event) {
@@ -37,7 +41,7 @@ final class ResourceEvents {
             .build(),
         event.type(), event.reason(), event.message(), clock.instant());
     try {
-      client.v1().events().inNamespace(namespace).resource(body).create();
+      recorder.record(body, clock.instant());
     } catch (KubernetesClientException e) {
       LOG.warn("could not record event {} on {} {}/{}: {}", event.reason(), involved.getKind(), namespace, name,
           e.getMessage());

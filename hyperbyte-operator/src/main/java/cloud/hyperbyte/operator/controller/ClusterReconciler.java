@@ -18,6 +18,7 @@ import cloud.hyperbyte.model.spec.Validated;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.operator.database.DatabaseClients;
+import cloud.hyperbyte.operator.kube.EventRecorder;
 import cloud.hyperbyte.operator.kube.FabricClusterWrites;
 import cloud.hyperbyte.operator.kube.FabricObjectWriter;
 import cloud.hyperbyte.operator.kube.GenericKinds;
@@ -125,6 +126,8 @@ public final class ClusterReconciler {
   private final ClusterObservations observations;
   private final Fence fence;
   private final Optional<String> operatorImage;
+  /** Outlives passes: a repeated Event is counted on the one recorded before. */
+  private final EventRecorder events;
 
   public ClusterReconciler(ClusterReconcilerSettings settings) {
     this.client = settings.client();
@@ -145,6 +148,7 @@ public final class ClusterReconciler {
     this.observations = new ClusterObservations(caches, new StorageClassLookup(client));
     this.fence = settings.fence();
     this.operatorImage = settings.operatorImage();
+    this.events = new EventRecorder(client);
   }
 
   /** Reconciles the cluster {@code key}. */
@@ -173,7 +177,7 @@ public final class ClusterReconciler {
     }
     HyperbytedbCluster cluster = found.get();
     FabricClusterWrites writes = new FabricClusterWrites(client, ownWrites, metrics,
-        r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock);
+        r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock, events);
     long generation = cluster.getMetadata().getGeneration() == null ? 0 : cluster.getMetadata().getGeneration();
 
     Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);

@@ -201,6 +201,7 @@ public final class Operator implements AutoCloseable {
     ResourceRouter router = new ResourceRouter(reconcilers, metrics);
     queue = new WorkQueue<>(router, settings.workers(), Backoff.DEFAULT, scheduler, workers);
     metrics.queueDepth(queue::depth);
+    queue.onWait(metrics::queueWait);
 
     if (health != null) {
       health.addReadiness(new HealthCheck("informers-synced", caches::hasSynced));

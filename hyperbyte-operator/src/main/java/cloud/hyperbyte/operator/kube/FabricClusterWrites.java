@@ -37,14 +37,17 @@ public final class FabricClusterWrites implements ClusterWrites {
   private final OperatorMetrics metrics;
   private final Function<ClusterRef, Optional<String>> clusterUid;
   private final Clock clock;
+  private final EventRecorder events;
 
   /**
    * @param clusterUid the UID of a cluster from the cache, so Events reference the exact object
+   * @param events records Events, counting repeats on the Event recorded before (outlives a pass)
    */
   public FabricClusterWrites(
       KubernetesClient client, OwnWrites ownWrites, OperatorMetrics metrics,
-      Function<ClusterRef, Optional<String>> clusterUid, Clock clock) {
+      Function<ClusterRef, Optional<String>> clusterUid, Clock clock, EventRecorder events) {
     this.client = client;
+    this.events = events;
     this.ownWrites = ownWrites;
     this.metrics = metrics;
     this.clusterUid = clusterUid;
@@ -128,8 +131,8 @@ public final class FabricClusterWrites implements ClusterWrites {
     Event body = CoreEvents.of(involved, event.type().wireValue(), event.reason(),
         event.podName().map(pod -> pod + ": ").orElse("") + event.message(), clock.instant());
     try {
-      client.v1().events().inNamespace(cluster.namespace()).resource(body).create();
-      metrics.apiWrite("create", "Event");
+      EventRecorder.Write write = events.record(body, clock.instant());
+      metrics.apiWrite(write == EventRecorder.Write.CREATED ? "create" : "patch", "Event");
     } catch (KubernetesClientException e) {
       LOG.warn("could not record event {} on {}/{}: {}", event.reason(), cluster.namespace(), cluster.name(),
           e.getMessage().toLowerCase(Locale.ROOT));

@@ -44,6 +44,7 @@ public final class WorkQueue<K> implements AutoCloseable {
   private boolean closed;
   private Scheduler.Scheduled wake;
   private Instant wakeAt;
+  private volatile java.util.function.Consumer<Duration> waitListener = wait -> { };
 
   /**
    * @param handler  reconciles one key
@@ -87,6 +88,11 @@ public final class WorkQueue<K> implements AutoCloseable {
       toRun = dispatch();
     }
     toRun.forEach(executor::execute);
+  }
+
+  /** Tells {@code listener} how long each key waited from when it was due until a worker took it. */
+  public void onWait(java.util.function.Consumer<Duration> listener) {
+    this.waitListener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Starts dispatching (on gaining leadership). Keys added before wait until now. */
@@ -267,6 +273,7 @@ public final class WorkQueue<K> implements AutoCloseable {
       state.running = true;
       state.runningSince = now;
       running++;
+      waitListener.accept(Duration.between(next.due(), now));
       K key = next.key();
       toRun.add(() -> run(key));
     }

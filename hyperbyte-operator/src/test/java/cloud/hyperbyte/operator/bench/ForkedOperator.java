@@ -29,10 +29,12 @@ final class ForkedOperator implements AutoCloseable {
 
   private final Process process;
   private final Path jcmd;
+  private final URI metrics;
 
-  private ForkedOperator(Process process, Path jcmd) {
+  private ForkedOperator(Process process, Path jcmd, URI metrics) {
     this.process = process;
     this.jcmd = jcmd;
+    this.metrics = metrics;
   }
 
   /**
@@ -51,17 +53,19 @@ final class ForkedOperator implements AutoCloseable {
     command.add(addressBook.toString());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread pump = new Thread(() -> copyOutput(process, log, ready), "operator-output");
+    CompletableFuture<Integer> metricsPort = new CompletableFuture<>();
+    Thread pump = new Thread(() -> copyOutput(process, log, metricsPort, ready), "operator-output");
     pump.setDaemon(true);
     pump.start();
     try {
-      ready.get(2, TimeUnit.MINUTES);
+      ready.get(10, TimeUnit.MINUTES);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("the operator process did not start; see " + log, e);
     }
     Path jcmd = javaHome.resolve("bin").resolve("jcmd");
-    return new ForkedOperator(process, Files.isExecutable(jcmd) ? jcmd : Path.of("jcmd"));
+    return new ForkedOperator(process, Files.isExecutable(jcmd) ? jcmd : Path.of("jcmd"),
+        URI.create("http://127.0.0.1:" + metricsPort.getNow(-1) + "/metrics"));
   }
 
   /** The class path of the running code: the launcher's, or exec:java's class loader's. */
@@ -81,13 +85,16 @@ final class ForkedOperator implements AutoCloseable {
     }
   }
 
-  private static void copyOutput(Process process, Path log, CompletableFuture<Void> ready) {
+  private static void copyOutput(Process process, Path log, CompletableFuture<Integer> metricsPort,
+      CompletableFuture<Void> ready) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.equals(OperatorProcessMain.READY)) {
           ready.complete(null);
+        } else if (line.startsWith(OperatorProcessMain.METRICS)) {
+          metricsPort.complete(Integer.parseInt(line.substring(OperatorProcessMain.METRICS.length()).trim()));
         } else {
           out.println(line);
         }
@@ -95,7 +102,12 @@ final class ForkedOperator implements AutoCloseable {
     } catch (IOException e) {
       ready.completeExceptionally(e);
     }
-    ready.completeExceptionally(new IllegalStateException("the operator process exited: " + process.exitValue()));
+    try {
+      ready.completeExceptionally(new IllegalStateException("the operator process exited: " + process.waitFor()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      ready.completeExceptionally(e);
+    }
   }
 
   /** What a class histogram of the operator JVM shows: live bytes in all and per class. */
@@ -144,16 +156,67 @@ final class ForkedOperator implements AutoCloseable {
 
   /** The operator JVM's resident set size, from {@code /proc} (0 where there is none). */
   long residentBytes() throws IOException {
+    return procStatus("VmRSS:");
+  }
+
+  /** The highest resident set size the operator JVM reached (what a container limit must hold). */
+  long peakResidentBytes() throws IOException {
+    return procStatus("VmHWM:");
+  }
+
+  private long procStatus(String field) throws IOException {
     Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
     if (!Files.exists(status)) {
       return 0;
     }
     for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmRSS:")) {
+      if (line.startsWith(field)) {
         return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
       }
     }
     return 0;
+  }
+
+  /** CPU seconds the operator JVM used so far (user + system, from {@code /proc/<pid>/stat}). */
+  double cpuSeconds() throws IOException {
+    Path stat = Path.of("/proc", String.valueOf(process.pid()), "stat");
+    if (!Files.exists(stat)) {
+      return 0;
+    }
+    String text = Files.readString(stat);
+    // fields after the parenthesised command: state is field 3, utime 14, stime 15 (clock ticks, 100 Hz)
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
+  /** Seconds the operator JVM spent in garbage collection so far (all collectors, from its perf counters). */
+  double gcSeconds() throws IOException, InterruptedException {
+    double ticks = 0;
+    double frequency = 1e9;
+    for (String line : jcmd("PerfCounter.print")) {
+      String[] kv = line.split("=", 2);
+      if (kv.length != 2) {
+        continue;
+      }
+      if (kv[0].matches("sun\\.gc\\.collector\\.\\d+\\.time")) {
+        ticks += Double.parseDouble(kv[1]);
+      } else if (kv[0].equals("sun.os.hrt.frequency")) {
+        frequency = Double.parseDouble(kv[1]);
+      }
+    }
+    return ticks / frequency;
+  }
+
+  /** The operator's {@code /metrics} text now. */
+  String scrapeMetrics() throws IOException, InterruptedException {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    return http.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** The operator process's id. */
+  long pid() {
+    return process.pid();
   }
 
   private List<String> jcmd(String command) throws IOException, InterruptedException {

@@ -26,13 +26,15 @@ import java.util.function.BooleanSupplier;
  *   cloud.hyperbyte.operator.bench.OperatorBenchmark [100 1000]
  * </pre>
  * Arguments: clusters for the heap measure (100), member start time in ms (1000). The operator JVM
- * gets {@code -Xmx384m} (the chart's 512 MiB limit at {@code MaxRAMPercentage=75}); its log goes to
+ * gets the chart's JVM options with {@code -Xmx192m} (its 384 MiB limit at {@code MaxRAMPercentage=50});
+ * its log goes to
  * {@code target/bench-operator.log}.
  */
 public final class OperatorBenchmark {
 
   private static final String NS = "bench";
-  private static final List<String> OPERATOR_JVM = List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+  private static final List<String> OPERATOR_JVM = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=96m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
 
   private OperatorBenchmark() {}
 

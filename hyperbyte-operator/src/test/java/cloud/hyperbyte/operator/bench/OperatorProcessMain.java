@@ -6,6 +6,7 @@ import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.logging.LogFormat;
 import cloud.hyperbyte.operator.logging.LogSettings;
+import cloud.hyperbyte.operator.metrics.MetricsServer;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -29,13 +30,16 @@ import org.slf4j.event.Level;
  * The operator process of {@link OperatorBenchmark}, in its own JVM so that its heap can be measured
  * alone: the production wiring (JDK HTTP client, the settings the benchmark always used) against the
  * simulation's API server, members resolved through the simulation's {@link MemberAddressBook}.
- * Prints {@value #READY} once the caches are synced; exits when its standard input closes.
+ * Prints the port of its {@code /metrics} ({@value #METRICS}), then {@value #READY} once the caches
+ * are synced; exits when its standard input closes.
  *
  * <p>Arguments: the API server URL, the address book URL.
  */
 public final class OperatorProcessMain {
 
   static final String READY = "OPERATOR-READY";
+  /** Printed before {@link #READY}, followed by the port of the process's {@code /metrics}. */
+  static final String METRICS = "OPERATOR-METRICS ";
 
   private OperatorProcessMain() {}
 
@@ -47,9 +51,11 @@ public final class OperatorProcessMain {
         .withHttpClientFactory(new JdkHttpClientFactory()).build();
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1,
         -1, 4, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
-    Operator operator = new Operator(client, settings, OperatorMetrics.standalone(), lookingUp(addressBook),
-        Clock.systemUTC());
-    operator.start(Duration.ofSeconds(60));
+    OperatorMetrics metrics = OperatorMetrics.standalone();
+    MetricsServer metricsServer = MetricsServer.start(metrics.registry(), 0);
+    System.out.println(METRICS + metricsServer.port());
+    Operator operator = new Operator(client, settings, metrics, lookingUp(addressBook), Clock.systemUTC());
+    operator.start(Duration.ofMinutes(5));
     System.out.println(READY);
     System.out.flush();
     // the benchmark JVM holds our standard input: when it ends (or dies), so do we

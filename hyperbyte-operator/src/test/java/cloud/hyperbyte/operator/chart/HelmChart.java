@@ -36,9 +36,18 @@ final class HelmChart {
   }
 
   static String template(Map<String, Object> values) {
+    return template(RELEASE, NAMESPACE, values);
+  }
+
+  /** {@code helm template <release> charts/hyperbytedb-operator --namespace <namespace> --set ...}. */
+  static RenderedChart render(String release, String namespace, Map<String, Object> values) {
+    return new RenderedChart(template(release, namespace, values));
+  }
+
+  private static String template(String release, String namespace, Map<String, Object> values) {
     TemplateCommand template = new Helm(chartDir()).template()
-        .withName(RELEASE)
-        .withNamespace(NAMESPACE)
+        .withName(release)
+        .withNamespace(namespace)
         .withKubeVersion(KUBE_VERSION);
     values.forEach(template::set);
     return template.call();

@@ -62,10 +62,11 @@ class OperatorDeploymentTest {
     List<Object> env = listAt(container, "env");
 
     assertThat(env).contains(Map.of("name", "JAVA_TOOL_OPTIONS",
-        "value", "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"));
+        "value", "-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
+            + "-XX:MaxMetaspaceSize=96m -Xss512k -XX:+ExitOnOutOfMemoryError"));
     assertThat(at(container, "resources")).isEqualTo(Map.of(
         "requests", Map.of("cpu", "100m", "memory", "256Mi"),
-        "limits", Map.of("memory", "512Mi")));
+        "limits", Map.of("memory", "384Mi")));
   }
 
   @Test

@@ -1,13 +1,15 @@
 package cloud.hyperbyte.operator.e2e;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * The Events recorded on HyperbytedbClusters, for "drained before removed" and "events emitted"
  * checks. Each question is a fresh list from the API, in the order the API server stored the Events
- * (resourceVersion; the operator only creates Events, never updates them), so a check sees every
+ * (resourceVersion; a repeat within 10 minutes raises the count of the first Event instead, which
+ * moves that Event to the repeat's place), so a check sees every
  * Event written before it — a watch could still be behind.
  */
 final class EventLog {
@@ -21,13 +23,15 @@ final class EventLog {
     this.observer = observer;
   }
 
-  /** Events of {@code cluster}, oldest first. */
+  /** Events of {@code cluster}, oldest first, each repeated as often as it was counted. */
   List<Recorded> of(String cluster) {
     return observer.v1().events().inAnyNamespace().list().getItems().stream()
         .filter(e -> "HyperbytedbCluster".equals(e.getInvolvedObject().getKind())
             && cluster.equals(e.getInvolvedObject().getName()))
         .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
-        .map(e -> new Recorded(e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage()))
+        // an Event counted n times (EventRecorder) stands for n occurrences
+        .flatMap(e -> Collections.nCopies(e.getCount() == null ? 1 : Math.max(1, e.getCount()),
+            new Recorded(e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage())).stream())
         .toList();
   }
 

@@ -51,7 +51,8 @@ class FabricWritesTest {
   }
 
   private FabricClusterWrites clusterWrites() {
-    return new FabricClusterWrites(client, ownWrites, metrics, ref -> Optional.of("cluster-uid"), Clock.systemUTC());
+    return new FabricClusterWrites(client, ownWrites, metrics, ref -> Optional.of("cluster-uid"), Clock.systemUTC(),
+        new EventRecorder(client));
   }
 
   private Pod pod(String name) {

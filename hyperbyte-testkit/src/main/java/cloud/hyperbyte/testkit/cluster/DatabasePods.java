@@ -176,6 +176,17 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   }
 
   /** The databases of StatefulSet {@code name}: one per distinct options its pods ran with. */
+  /** HTTP requests every member of every database received so far. */
+  long memberRequests() {
+    long total = 0;
+    for (SimulatedDatabase database : databases.values()) {
+      for (SimulatedNode node : database.nodes()) {
+        total += node.requestsReceived();
+      }
+    }
+    return total;
+  }
+
   List<SimulatedDatabase> databases(String namespace, String name) {
     List<SimulatedDatabase> found = new ArrayList<>();
     databases.forEach((options, database) -> {

@@ -5,7 +5,6 @@ import cloud.hyperbyte.testkit.db.RealTime;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedTime;
-import cloud.hyperbyte.testkit.kube.ApiRequest;
 import cloud.hyperbyte.testkit.kube.DeploymentSimulator;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import cloud.hyperbyte.testkit.kube.StatefulSetSimulator;
@@ -180,6 +179,14 @@ public final class SimulatedCluster implements AutoCloseable {
     return pods.loopbackAddress(PodRef.ofHost(podFqdn));
   }
 
+  /**
+   * HTTP requests all simulated members received so far (any route, over every restart): the code
+   * under test's cost to the database, e.g. health polls per member per minute at steady state.
+   */
+  public long memberRequests() {
+    return pods.memberRequests();
+  }
+
   // ---- run-to-completion pods -----------------------------------------------------------------
 
   /**
@@ -194,13 +201,12 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** The current end of the API request log. */
   public ApiMark mark() {
-    return new ApiMark(kubernetes.requests().all().size());
+    return new ApiMark(kubernetes.requests().size());
   }
 
   /** What the code under test requested since {@code mark}. */
   public ApiActivity activitySince(ApiMark mark) {
-    List<ApiRequest> all = kubernetes.requests().all();
-    return new ApiActivity(all.subList(Math.min(mark.position(), all.size()), all.size()).stream()
+    return new ApiActivity(kubernetes.requests().since(mark.position()).stream()
         .filter(r -> !r.fromControllers()).toList());
   }
 

@@ -130,6 +130,16 @@ public final class SimulatedNode {
     }
   }
 
+  /** The simulation closed: this member's port may go to another member. */
+  void releasePort() {
+    listener.release();
+  }
+
+  /** HTTP requests this member received over all its starts (answered or dropped): for cost measures. */
+  public long requestsReceived() {
+    return listener.requestsReceived();
+  }
+
   /** Whether the listener accepts connections (started and not stopped or crashed). */
   public boolean isListening() {
     synchronized (simulation.lock()) {

@@ -168,6 +168,7 @@ final class Simulation {
     }
     for (SimulatedNode node : nodes()) {
       mutate(node::crash);
+      node.releasePort();
     }
     httpExecutor.shutdownNow();
   }

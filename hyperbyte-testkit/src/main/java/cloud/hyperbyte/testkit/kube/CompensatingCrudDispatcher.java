@@ -17,6 +17,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import io.fabric8.mockwebserver.crud.Attribute;
+import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,6 +60,13 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
 
   private final AdmissionChain admission = new AdmissionChain();
+  /** Every stored object by UID, name and owner; changed only with the stock store's map, in {@link #processEvent}. */
+  private final StoredObjectIndex index = new StoredObjectIndex();
+  /**
+   * Held for writing while the map and the index change together, for reading by lookups that run
+   * outside the stock store's own lock (a GET of one object), so they never see the two apart.
+   */
+  private final ReadWriteLock indexLock = new ReentrantReadWriteLock();
   private final Deletion.Store deletionStore = new Deletion.Store() {
     @Override
     public JsonNode current(String itemPath) {
@@ -338,7 +349,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  /** A created object of a kind without generation is stored without one. */
+  /**
+   * A created object of a kind without generation is stored without one. Every change of the stock
+   * store's map passes here, so the index changes with it.
+   */
   @Override
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String newState) {
@@ -348,7 +362,82 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       ((ObjectNode) created.path("metadata")).remove("generation");
       state = Json.write(created);
     }
-    super.processEvent(path, pathAttributes, oldAttributes, resource, state);
+    String existing = oldAttributes == null ? null : map.get(oldAttributes);
+    indexLock.writeLock().lock();
+    try {
+      super.processEvent(path, pathAttributes, oldAttributes, resource, state);
+      if (existing != null) {
+        index.remove(Json.parse(existing).path("metadata").path("uid").asString(""));
+      }
+      if (state != null) {
+        // the key the stock store computed for the new state (KubernetesCrudDispatcher.processEvent)
+        AttributeSet key = resource != null ? ((KubernetesAttributesExtractor) attributeExtractor).extract(resource)
+            : attributeExtractor.fromResource(state);
+        if (!key.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+          key = AttributeSet.merge(pathAttributes, key);
+        }
+        if (map.containsKey(key)) {
+          index.put(key, value(key, KubernetesAttributesExtractor.PLURAL), Json.parse(state));
+        }
+      }
+    } finally {
+      indexLock.writeLock().unlock();
+    }
+  }
+
+  /** The stored object a path names, found through the index instead of a scan of the whole store. */
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    String plural = value(attributes, KubernetesAttributesExtractor.PLURAL);
+    String name = value(attributes, KubernetesAttributesExtractor.NAME);
+    if (plural == null || name == null) {
+      return super.findResource(attributes);
+    }
+    for (StoredObjectIndex.Entry entry : index.named(plural, name)) {
+      String stored = entry.key().matches(attributes) ? map.get(entry.key()) : null;
+      if (stored != null) {
+        return new AbstractMap.SimpleImmutableEntry<>(entry.key(), stored);
+      }
+    }
+    return null;
+  }
+
+  /** A GET of one object looks it up in the index; lists and watches are the stock store's. */
+  @Override
+  public MockResponse handleGet(String path) {
+    int q = path.indexOf('?');
+    AttributeSet query = q >= 0 && path.substring(q).contains("watch=true") ? null : getKey(path);
+    if (query == null || !query.containsKey(KubernetesAttributesExtractor.NAME)
+        || !query.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+      return super.handleGet(path);
+    }
+    indexLock.readLock().lock();
+    try {
+      Map.Entry<AttributeSet, String> found = findResource(query);
+      return found == null ? new MockResponse().setResponseCode(404)
+          : new MockResponse().setResponseCode(200).setBody(found.getValue());
+    } finally {
+      indexLock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void reset() {
+    indexLock.writeLock().lock();
+    try {
+      super.reset();
+      index.clear();
+    } finally {
+      indexLock.writeLock().unlock();
+    }
+  }
+
+  private static String value(AttributeSet attributes, String key) {
+    Attribute attribute = attributes.getAttribute(key);
+    if (attribute == null || attribute.getValues().isEmpty()) {
+      return null;
+    }
+    return attribute.getValues().iterator().next().toString();
   }
 
   @Override
@@ -490,15 +579,14 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     if (!refs.isArray() || refs.isEmpty()) {
       return created;
     }
-    Set<String> existing = allUids();
     for (JsonNode ref : refs) {
-      if (existing.contains(ref.path("uid").asText())) {
+      if (index.exists(ref.path("uid").asText())) {
         return created;
       }
     }
     String uid = object.path("metadata").path("uid").asText();
     collectGarbage(Set.of(refs.get(0).path("uid").asText()));
-    if (allUids().contains(uid)) {
+    if (index.exists(uid)) {
       return created;
     }
     collectGarbage(Set.of(uid));
@@ -510,28 +598,15 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     Deque<String> queue = new ArrayDeque<>(deletedUids);
     while (!queue.isEmpty()) {
       String ownerUid = queue.poll();
-      Set<String> existing = allUids();
-      for (Map.Entry<AttributeSet, String> entry : snapshot()) {
-        JsonNode object = Json.parse(entry.getValue());
-        JsonNode refs = object.path("metadata").path("ownerReferences");
-        boolean ownedByDeleted = false;
-        boolean otherOwnerAlive = false;
-        for (JsonNode ref : refs) {
-          String uid = ref.path("uid").asText();
-          ownedByDeleted |= uid.equals(ownerUid);
-          otherOwnerAlive |= !uid.equals(ownerUid) && existing.contains(uid);
-        }
-        if (!ownedByDeleted || otherOwnerAlive) {
+      for (StoredObjectIndex.Entry dependent : index.dependentsOf(ownerUid)) {
+        boolean otherOwnerAlive = dependent.ownerUids().stream()
+            .anyMatch(uid -> !uid.equals(ownerUid) && index.exists(uid));
+        if (otherOwnerAlive) {
           continue;
         }
-        String path = ApiPaths.objectPath(object.path("apiVersion").asText(),
-            object.path("metadata").path("namespace").asText(null),
-            entry.getKey().getAttribute(KubernetesAttributesExtractor.PLURAL).getValues().get(0).toString(),
-            object.path("metadata").path("name").asText());
-        String uid = object.path("metadata").path("uid").asText();
-        super.handleDelete(path);
-        if (!allUids().contains(uid)) {
-          queue.add(uid);
+        super.handleDelete(dependent.path());
+        if (!index.exists(dependent.uid())) {
+          queue.add(dependent.uid());
         }
       }
     }
@@ -543,8 +618,14 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
    * deleting them.
    */
   private void orphanDependents(Set<String> deletedUids) {
-    for (Map.Entry<AttributeSet, String> entry : snapshot()) {
-      JsonNode object = Json.parse(entry.getValue());
+    Map<String, StoredObjectIndex.Entry> dependents = new java.util.LinkedHashMap<>();
+    deletedUids.forEach(owner -> index.dependentsOf(owner).forEach(d -> dependents.put(d.uid(), d)));
+    for (StoredObjectIndex.Entry dependent : dependents.values()) {
+      String stored = map.get(dependent.key());
+      if (stored == null) {
+        continue;
+      }
+      JsonNode object = Json.parse(stored);
       JsonNode refs = object.path("metadata").path("ownerReferences");
       if (!refs.isArray() || refs.isEmpty()) {
         continue;
@@ -565,11 +646,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       } else {
         metadata.set("ownerReferences", kept);
       }
-      String path = ApiPaths.objectPath(object.path("apiVersion").asText(),
-          object.path("metadata").path("namespace").asText(null),
-          entry.getKey().getAttribute(KubernetesAttributesExtractor.PLURAL).getValues().get(0).toString(),
-          object.path("metadata").path("name").asText());
-      super.handleUpdate(request(HttpMethod.PUT, path, Json.write(orphan)));
+      super.handleUpdate(request(HttpMethod.PUT, dependent.path(), Json.write(orphan)));
     }
   }
 
@@ -591,18 +668,20 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private Set<String> uidsMatching(String path) {
     AttributeSet query = getKey(path);
     Set<String> uids = new HashSet<>();
+    String plural = value(query, KubernetesAttributesExtractor.PLURAL);
+    String name = value(query, KubernetesAttributesExtractor.NAME);
+    if (plural != null && name != null) {
+      for (StoredObjectIndex.Entry entry : index.named(plural, name)) {
+        if (entry.key().matches(query)) {
+          uids.add(entry.uid());
+        }
+      }
+      return uids;
+    }
     for (Map.Entry<AttributeSet, String> entry : snapshot()) {
       if (entry.getKey().matches(query)) {
         uids.add(Json.parse(entry.getValue()).path("metadata").path("uid").asText());
       }
-    }
-    return uids;
-  }
-
-  private Set<String> allUids() {
-    Set<String> uids = new HashSet<>();
-    for (Map.Entry<AttributeSet, String> entry : snapshot()) {
-      uids.add(Json.parse(entry.getValue()).path("metadata").path("uid").asText());
     }
     return uids;
   }

@@ -34,9 +34,12 @@ final class SimulatedApiDispatcher extends Dispatcher implements Resetable, Cust
   private final ApiFaults faults;
   private final ApiRequestLog log;
   private final ReentrantLock writes = new ReentrantLock();
+  private final Runnable afterEachRequest;
 
+  /** {@code afterEachRequest} runs after every request (the server's own bookkeeping). */
   SimulatedApiDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations, CompensatingCrudDispatcher store,
-      ApiFaults faults, ApiRequestLog log) {
+      ApiFaults faults, ApiRequestLog log, Runnable afterEachRequest) {
+    this.afterEachRequest = afterEachRequest;
     this.expectations = expectations;
     this.expectationDispatcher = new MockDispatcher(expectations);
     this.store = store;
@@ -46,6 +49,14 @@ final class SimulatedApiDispatcher extends Dispatcher implements Resetable, Cust
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    try {
+      return handle(request);
+    } finally {
+      afterEachRequest.run();
+    }
+  }
+
+  private MockResponse handle(RecordedRequest request) {
     String userAgent = request.getHeader("User-Agent");
     boolean fromControllers = userAgent != null && userAgent.startsWith(CONTROLLER_USER_AGENT);
     Optional<ApiRequest> parsed = ApiRequest.parse(request.getMethod(), request.getPath(), createdName(request),
