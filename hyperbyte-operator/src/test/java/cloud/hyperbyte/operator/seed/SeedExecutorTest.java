@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.operator.kube.EventRecorder;
 import cloud.hyperbyte.operator.kube.FabricClusterWrites;
 import cloud.hyperbyte.operator.kube.OwnWrites;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
@@ -100,7 +101,7 @@ class SeedExecutorTest {
 
   private SeedExecutor executor(Fence fence) {
     return new SeedExecutor(client, new FabricClusterWrites(client, new OwnWrites(), OperatorMetrics.standalone(),
-        ref -> Optional.empty(), Clock.systemUTC()), fence, new SecureRandom());
+        ref -> Optional.empty(), Clock.systemUTC(), new EventRecorder(client)), fence, new SecureRandom());
   }
 
   private static SeedPlan plan(SeedAction... actions) {
