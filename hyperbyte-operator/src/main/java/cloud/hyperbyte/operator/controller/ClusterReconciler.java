@@ -297,8 +297,8 @@ public final class ClusterReconciler {
       AdoptionPlan adoption, Set<GenericKinds> missingKinds) {
     List<HasMetadata> objects = new ArrayList<>();
     for (HasMetadata object : rendered.objects()) {
-      if (object instanceof StatefulSet && !adoption.writesStatefulSet()) {
-        LOG.debug("not applying {}: it is being replaced", ObjectRef.of(object));
+      if ((object instanceof StatefulSet && !adoption.writesStatefulSet()) || !adoption.applies(object)) {
+        LOG.debug("not applying {} in this pass: the Go operator's is replaced first", ObjectRef.of(object));
       } else if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
         storage.adjust(plan.statefulSetShape().get().applyTo(statefulSet)).ifPresent(objects::add);
       } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,10 @@ import java.util.Set;
  *       replaced by the StatefulSet controller, and the rolling upgrade then restarts each member once,
  *       with its safety (restart reason {@code adoption}). Not while paused, held by a restore, or before
  *       the StatefulSet controller caught up with the old spec: the replacement waits.</li>
+ *   <li>The Go operator's PodDisruptionBudget sets {@code minAvailable}, the rendered one
+ *       {@code maxUnavailable}: applied over it, the Go operator's field would stay (another manager
+ *       owns it) and the API server refuses a budget with both. It is pruned first (the rendered one is
+ *       withheld for that pass) and created as rendered in the next.</li>
  *   <li>The Go finalizer is removed, so deletion completes.</li>
  *   <li>The Go operator ran a proxy when {@code spec.proxy} was omitted; this operator's default is no
  *       proxy. A proxy Deployment or Service the Go operator made is kept (not pruned) while
@@ -65,7 +70,15 @@ public final class AdoptionDecision {
             + " to manage it, or spec.proxy.enabled: false to remove it"));
       }
     }
-    return new AdoptionPlan(replace, finalizers.contains(AdoptionPlan.GO_FINALIZER), kept, notices);
+    Set<ObjectRef> withheld = new HashSet<>();
+    observed.rendered().find(PodDisruptionBudget.class, observed.names().podDisruptionBudget()).ifPresent(rendered -> {
+      boolean goMade = owned.stream().anyMatch(o -> o instanceof PodDisruptionBudget
+          && o.getMetadata().getName().equals(rendered.getMetadata().getName()) && madeByAnotherOperator(o));
+      if (goMade) {
+        withheld.add(ObjectRef.of(rendered));
+      }
+    });
+    return new AdoptionPlan(replace, finalizers.contains(AdoptionPlan.GO_FINALIZER), kept, withheld, notices);
   }
 
   private static Optional<Action.OrphanStatefulSet> replacement(ObservedCluster observed, List<Notice> notices) {

@@ -21,10 +21,13 @@ import java.util.Set;
  * @param removeFinalizer whether the Go operator's finalizer is on the cluster (nothing here runs it,
  *     so deletion would hang)
  * @param kept objects the Go operator made that this operator does not render and will not prune
+ * @param withheld rendered objects not applied in this pass, so that the Go operator's object of the
+ *     same name is pruned first and this operator's is created in the next pass (an apply over it
+ *     would keep fields the Go operator owns, which can contradict the rendered ones)
  * @param notices what is being done or waits, for the conditions
  */
 public record AdoptionPlan(Optional<Action.OrphanStatefulSet> replaceStatefulSet, boolean removeFinalizer,
-    Set<ObjectRef> kept, List<Notice> notices) {
+    Set<ObjectRef> kept, Set<ObjectRef> withheld, List<Notice> notices) {
 
   /** The Go operator's finalizer; this operator needs none (owner references delete everything it made). */
   public static final String GO_FINALIZER = "hyperbytedb.hyperbyte.cloud/finalizer";
@@ -32,12 +35,13 @@ public record AdoptionPlan(Optional<Action.OrphanStatefulSet> replaceStatefulSet
   public AdoptionPlan {
     Objects.requireNonNull(replaceStatefulSet, "replaceStatefulSet");
     kept = Set.copyOf(kept);
+    withheld = Set.copyOf(withheld);
     notices = List.copyOf(notices);
   }
 
   /** Nothing to adopt. */
   public static AdoptionPlan none() {
-    return new AdoptionPlan(Optional.empty(), false, Set.of(), List.of());
+    return new AdoptionPlan(Optional.empty(), false, Set.of(), Set.of(), List.of());
   }
 
   /**
@@ -54,6 +58,11 @@ public record AdoptionPlan(Optional<Action.OrphanStatefulSet> replaceStatefulSet
     }
     return new LifecyclePlan(lifecycle.actions(), lifecycle.statefulSetShape(), lifecycle.memory(), allNotices,
         lifecycle.requeueAt());
+  }
+
+  /** Whether {@code rendered} is applied in this pass. */
+  public boolean applies(HasMetadata rendered) {
+    return !withheld.contains(ObjectRef.of(rendered));
   }
 
   /** Whether the StatefulSet may be written in this pass. */

@@ -125,6 +125,39 @@ class AdoptionDecisionTest {
   }
 
   @Nested
+  class TheDisruptionBudget {
+
+    private HasMetadata budget(Map<String, String> annotations) {
+      return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+          .withNewMetadata().withName(TestClusters.NAME + "-pdb").withNamespace(TestClusters.NAMESPACE)
+          .withAnnotations(annotations).endMetadata()
+          .withNewSpec().withMinAvailable(new io.fabric8.kubernetes.api.model.IntOrString(2)).endSpec().build();
+    }
+
+    @Test
+    void theGoOperatorsIsPrunedBeforeTheRenderedOneIsCreatedSoNoBudgetHasBothBounds() {
+      ObservedCluster observed = live(Scenario.running(3), s -> s);
+      HasMetadata rendered = observed.rendered()
+          .get(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, TestClusters.NAME + "-pdb");
+
+      AdoptionPlan plan = AdoptionDecision.decide(observed, true, List.of(), List.of(budget(Map.of())));
+
+      assertThat(plan.applies(rendered)).isFalse();
+      assertThat(plan.prunable(List.of(budget(Map.of())))).hasSize(1);
+    }
+
+    @Test
+    void oneThisOperatorAppliedIsAppliedAgain() {
+      ObservedCluster observed = live(Scenario.running(3), s -> s);
+      HasMetadata rendered = observed.rendered()
+          .get(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, TestClusters.NAME + "-pdb");
+
+      assertThat(AdoptionDecision.decide(observed, true, List.of(), List.of(budget(Map.of(AppliedHash.ANNOTATION, "h"))))
+          .applies(rendered)).isTrue();
+    }
+  }
+
+  @Nested
   class TheFinalizer {
 
     @Test
