@@ -18,6 +18,7 @@ import cloud.hyperbyte.operator.queue.ReconcileResult;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.reconcile.adoption.AdoptionDecision;
 import cloud.hyperbyte.reconcile.adoption.AdoptionPlan;
+import cloud.hyperbyte.reconcile.adoption.SecretTypeChange;
 import cloud.hyperbyte.reconcile.apply.ApplyExecutor;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
@@ -212,7 +213,10 @@ public final class ClusterReconciler {
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
     try {
       // certificates are renewed even while paused, so a long pause cannot let them expire
-      tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
+      for (Secret secret : tls.secretsToWrite()) {
+        replaceIfTypeChanged(writes, ref, cluster, secret);
+        writer.apply(secret, FieldManager.NAME);
+      }
       if (plan.writesWorkloads()) {
         ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
             desired(rendered, plan, storage, adoption, missingKinds), adoption.prunable(owned));
@@ -327,6 +331,22 @@ public final class ClusterReconciler {
     LOG.info("{}: removed the Go operator's finalizer {}", ref.name(), AdoptionPlan.GO_FINALIZER);
     writes.recordEvent(ref, ClusterEvent.normal("GoFinalizerRemoved", "Removed the Go operator's finalizer "
         + AdoptionPlan.GO_FINALIZER + ": this operator deletes what it made through owner references", null));
+  }
+
+  /** Deletes the live Secret of {@code secret}'s name when its immutable type differs (the Go operator's TLS Secret). */
+  private void replaceIfTypeChanged(FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster,
+      Secret secret) throws KubernetesWriteException {
+    String name = secret.getMetadata().getName();
+    Optional<String> stale = SecretTypeChange.staleUid(secret,
+        Optional.ofNullable(client.secrets().inNamespace(ref.namespace()).withName(name).get()),
+        cluster.getMetadata().getUid());
+    if (stale.isPresent()) {
+      fence.check("replacing Secret " + ref.namespace() + "/" + name);
+      writes.deleteSecret(ref, name, stale.get());
+      writes.recordEvent(ref, ClusterEvent.normal("SecretReplaced", "Replaced Secret " + name + " (type "
+          + secret.getType() + "; its type cannot change): running members keep the certificate they loaded and"
+          + " load the new one when they restart", null));
+    }
   }
 
   private static List<String> finalizers(HyperbytedbCluster cluster) {

@@ -81,6 +81,11 @@ public final class FabricClusterWrites implements ClusterWrites {
     delete(cluster, new ObjectRef("apps/v1", "StatefulSet", cluster.namespace(), name), uid, "Orphan");
   }
 
+  /** Deletes the Secret {@code name} if it still has {@code uid}. */
+  public void deleteSecret(ClusterRef cluster, String name, String uid) throws KubernetesWriteException {
+    delete(cluster, new ObjectRef("v1", "Secret", cluster.namespace(), name), uid);
+  }
+
   private void delete(ClusterRef cluster, ObjectRef ref, String uid) throws KubernetesWriteException {
     delete(cluster, ref, uid, "Background");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -47,7 +48,7 @@ class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
 
   @Test
   void aGoOperatorClusterIsAdoptedWithOneRestartPerMemberAndNothingLost() throws Exception {
-    StatefulSet goStatefulSet = createGoOperatorCluster();
+    StatefulSet goStatefulSet = createGoOperatorCluster("hdb");
     Map<String, String> claims = claimUids();
     long leader = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().leader().orElseThrow();
 
@@ -96,17 +97,39 @@ class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
     assertThat(claimUids()).as("member volumes outlive the cluster, as with the Go operator").isEqualTo(claims);
   }
 
+  @Test
+  void aSingleMemberWithTheGoOperatorsTlsSecretGetsThisOperatorsCertificatesBeforeItsOneRestart() throws Exception {
+    createGoOperatorObjects("hdbt");
+    eventually().until(() -> sim.member(NS, "hdbt-0").map(SimulatedNode::isListening).orElse(false));
+    assertThat(post("hdbt-0", "/write?db=metrics", String.join("\n", POINTS))).isEqualTo(204);
+    Secret goSecret = user.secrets().inNamespace(NS).withName("hdbt-tls").get();
+    assertThat(goSecret.getType()).isEqualTo("kubernetes.io/tls");
+    Map<String, String> claims = claimUids();
+
+    operator = OperatorProcess.start(sim);
+    eventually().untilAsserted(() -> assertThat(history.replacements()).contains("hdbt-0"));
+    awaitRunning("hdbt", 1);
+
+    Secret ours = user.secrets().inNamespace(NS).withName("hdbt-tls").get();
+    assertThat(ours.getMetadata().getUid()).isNotEqualTo(goSecret.getMetadata().getUid());
+    assertThat(ours.getType()).isEqualTo("Opaque");
+    assertThat(events.withReason("hdbt", "SecretReplaced")).hasSize(1);
+    assertThat(history.replacements()).as("one restart, after the new Secret existed").containsExactly("hdbt-0");
+    assertThat(pod("hdbt-0").getSpec().getVolumes()).anySatisfy(v -> assertThat(v.getSecret())
+        .isNotNull().satisfies(secret -> assertThat(secret.getSecretName()).isEqualTo("hdbt-tls")));
+    assertThat(condition("hdbt", "TlsReady")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    assertThat(condition("hdbt", "Ready")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+    assertThat(sim.member(NS, "hdbt-0").orElseThrow().points()).isEqualTo(POINTS);
+    assertThat(claimUids()).isEqualTo(claims);
+    assertThat(cluster("hdbt").getMetadata().getFinalizers()).doesNotContain(GO_FINALIZER);
+  }
+
   /**
    * Creates the Go operator's objects, starts its members, forms Raft as it does (add-node through
    * the leader for every other member) and writes data through member 0.
    */
-  private StatefulSet createGoOperatorCluster() throws Exception {
-    HyperbytedbCluster cluster = user.resource(Serialization.unmarshal(fixture("hdb-cluster.yaml"),
-        HyperbytedbCluster.class)).create();
-    String objects = fixture("hdb-objects.yaml").replace("CLUSTER_UID", cluster.getMetadata().getUid());
-    for (HasMetadata object : user.load(new ByteArrayInputStream(objects.getBytes(StandardCharsets.UTF_8))).items()) {
-      user.resource(object).create();
-    }
+  private StatefulSet createGoOperatorCluster(String name) throws Exception {
+    createGoOperatorObjects(name);
     eventually().until(() -> members().size() == 3 && members().stream().allMatch(SimulatedNode::isListening));
     eventually().until(() -> sim.database(NS, "hdb").flatMap(db -> db.raft()).map(r -> r.leader().isPresent()).orElse(false));
     for (int ordinal = 1; ordinal < 3; ordinal++) {
@@ -120,6 +143,16 @@ class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
     eventually().until(() -> user.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", "hdb").list()
         .getItems().stream().filter(p -> p.getMetadata().getName().matches("hdb-\\d")).count() == 3);
     return user.apps().statefulSets().inNamespace(NS).withName("hdb").get();
+  }
+
+  /** The Go operator's cluster {@code name} and the objects it made for it, from the fixtures. */
+  private void createGoOperatorObjects(String name) {
+    HyperbytedbCluster cluster = user.resource(Serialization.unmarshal(fixture(name + "-cluster.yaml"),
+        HyperbytedbCluster.class)).create();
+    String objects = fixture(name + "-objects.yaml").replace("CLUSTER_UID", cluster.getMetadata().getUid());
+    for (HasMetadata object : user.load(new ByteArrayInputStream(objects.getBytes(StandardCharsets.UTF_8))).items()) {
+      user.resource(object).create();
+    }
   }
 
   private Map<String, String> claimUids() {
