@@ -22,7 +22,7 @@ import java.util.Set;
  * owner reference, so this operator takes them over by applying its own, except where that cannot
  * work or would lose something.
  * <ul>
- *   <li>A StatefulSet whose immutable fields differ (the Go operator's {@code OrderedReady} policy and
+ *   <li>A StatefulSet the Go operator made whose immutable fields differ (the Go operator's {@code OrderedReady} policy and
  *       unlabelled claim templates) is deleted with orphan propagation: pods and PVCs keep running, the
  *       StatefulSet is created again as rendered, with the partition at the replica count so no pod is
  *       replaced by the StatefulSet controller, and the rolling upgrade then restarts each member once,
@@ -83,7 +83,10 @@ public final class AdoptionDecision {
 
   private static Optional<Action.OrphanStatefulSet> replacement(ObservedCluster observed, List<Notice> notices) {
     Optional<StatefulSet> live = observed.statefulSet();
-    if (live.isEmpty() || live.get().getMetadata().getDeletionTimestamp() != null) {
+    if (live.isEmpty() || live.get().getMetadata().getDeletionTimestamp() != null
+        || !madeByAnotherOperator(live.get())) {
+      // this operator's own StatefulSet with a changed immutable field is a spec change the API
+      // server refuses: reported (ChangeRefused), never replaced behind the user's back
       return Optional.empty();
     }
     StatefulSet rendered = observed.rendered().get(StatefulSet.class, observed.names().statefulSet());

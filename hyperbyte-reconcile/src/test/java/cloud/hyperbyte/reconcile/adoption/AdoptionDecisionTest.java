@@ -79,6 +79,16 @@ class AdoptionDecisionTest {
     }
 
     @Test
+    void thisOperatorsOwnWithAnImmutableFieldChangedIsNeverReplacedTheServerRefusesTheChangeInstead() {
+      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> new StatefulSetBuilder(goMade(s))
+          .editMetadata().addToAnnotations(AppliedHash.ANNOTATION, "h").endMetadata().build()), true, List.of(),
+          List.of());
+
+      assertThat(plan.replaceStatefulSet()).isEmpty();
+      assertThat(plan.writesStatefulSet()).isTrue();
+    }
+
+    @Test
     void whileItIsReplacedNoLifecycleStepRunsAndTheMemoryStaysAsLastWritten() {
       AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), AdoptionDecisionTest::goMade), true,
           List.of(), List.of());
