@@ -63,7 +63,7 @@ public final class RandomSpecs {
     }
     spec =
         spec.withCluster(cluster)
-            .withFlush(ImmutableFlushSettings.builder().intervalSecs(1 + random.nextInt(60)).maxPointsPerBatch(10000 + random.nextInt(490000))
+            .withFlush(ImmutableFlushSettings.builder().arrowWalEnabled(random.nextBoolean()).intervalSecs(1 + random.nextInt(60)).maxPointsPerBatch(10000 + random.nextInt(490000))
                 .walBatchSize(random.nextInt(256)).walBatchDelayUs(random.nextInt(5000)).build())
             .withStorage(ImmutableStorageSettings.builder().size((1 + random.nextInt(500)) + "Gi")
                 .walFormat(random.nextBoolean() ? WalFormat.BINCODE : WalFormat.ARROW_IPC).build())

@@ -46,6 +46,12 @@ public interface ClusterSpec {
    */
   Optional<String> restartedAt();
 
+  /**
+   * Settings the manifest sets that server 0.8.5 cannot honour (Go operator fields such as
+   * {@code flush.walSizeThresholdMb}), by field path, with why; accepted and never rendered.
+   */
+  Map<String, String> settingsWithoutEffect();
+
   /** Desired number of members. */
   int replicas();
 

@@ -161,6 +161,7 @@ public final class ClusterSpecFactory {
         .clusterDomain(clusterDomain)
         .heldBy(Optional.ofNullable(annotations.get(OperatorPaths.RESTORE_HOLD_ANNOTATION)))
         .restartedAt(Optional.ofNullable(annotations.get(OperatorPaths.RESTARTED_AT_ANNOTATION)))
+        .settingsWithoutEffect(GoOperatorFields.withoutEffect(spec))
         .replicas(replicas)
         .image(ImageReference.resolve(repository, version))
         .version(version)
@@ -200,9 +201,9 @@ public final class ClusterSpecFactory {
   private static ServerSettings server(ServerSpec server) {
     return ImmutableServerSettings.builder()
         .port(or(server.getPort(), 8086))
-        .maxBodySizeBytes(or(server.getMaxBodySizeBytes(), 26_214_400L))
-        .requestTimeoutSecs(or(server.getRequestTimeoutSecs(), 30))
-        .queryTimeoutSecs(or(server.getQueryTimeoutSecs(), 30))
+        .maxBodySizeBytes(nonZero(server.getMaxBodySizeBytes(), 26_214_400L))
+        .requestTimeoutSecs(nonZero(server.getRequestTimeoutSecs(), 30))
+        .queryTimeoutSecs(nonZero(server.getQueryTimeoutSecs(), 30))
         .maxConcurrentQueries(or(server.getMaxConcurrentQueries(), 0))
         .tls(tls(server.getTls()))
         .build();
@@ -242,8 +243,9 @@ public final class ClusterSpecFactory {
 
   private static FlushSettings flush(FlushSpec flush) {
     return ImmutableFlushSettings.builder()
-        .intervalSecs(or(flush.getIntervalSecs(), 10))
-        .maxPointsPerBatch(or(flush.getMaxPointsPerBatch(), 50_000))
+        .intervalSecs(nonZero(flush.getIntervalSecs(), 10))
+        .maxPointsPerBatch(nonZero(flush.getMaxPointsPerBatch(), 50_000))
+        .arrowWalEnabled(or(flush.getArrowWalEnabled(), true))
         .walBatchSize(or(flush.getWalBatchSize(), 64))
         .walBatchDelayUs(or(flush.getWalBatchDelayUs(), 200L))
         .build();
@@ -279,13 +281,13 @@ public final class ClusterSpecFactory {
     RateLimitSpec rateLimit = or(spec.getRateLimit(), new RateLimitSpec());
     RetentionSpec retention = or(spec.getRetention(), new RetentionSpec());
     return ImmutableLimitSettings.builder()
-        .maxTagValuesPerMeasurement(or(cardinality.getMaxTagValuesPerMeasurement(), 100_000L))
-        .maxMeasurementsPerDatabase(or(cardinality.getMaxMeasurementsPerDatabase(), 10_000L))
+        .maxTagValuesPerMeasurement(nonZero(cardinality.getMaxTagValuesPerMeasurement(), 100_000L))
+        .maxMeasurementsPerDatabase(nonZero(cardinality.getMaxMeasurementsPerDatabase(), 10_000L))
         .statementSummaryEnabled(or(summary.getEnabled(), true))
-        .statementSummaryMaxEntries(or(summary.getMaxEntries(), 1000))
+        .statementSummaryMaxEntries(nonZero(summary.getMaxEntries(), 1000))
         .hintedHandoffEnabled(or(handoff.getEnabled(), true))
-        .maxHintsPerPeer(or(handoff.getMaxHintsPerPeer(), 100_000L))
-        .maxHintAgeSecs(or(handoff.getMaxHintAgeSecs(), 3600L))
+        .maxHintsPerPeer(nonZero(handoff.getMaxHintsPerPeer(), 100_000L))
+        .maxHintAgeSecs(nonZero(handoff.getMaxHintAgeSecs(), 3600L))
         .rateLimitEnabled(or(rateLimit.getEnabled(), false))
         .maxRequestsPerSecond(or(rateLimit.getMaxRequestsPerSecond(), 0L))
         .retentionEnabled(or(retention.getEnabled(), true))
@@ -300,19 +302,19 @@ public final class ClusterSpecFactory {
             .map(q -> q.getMinAcks())
             .map(v -> v.getIntVal() != null ? v.getIntVal().toString() : v.getStrVal());
     return ImmutableClusterSettings.builder()
-        .heartbeatIntervalSecs(or(cluster.getHeartbeatIntervalSecs(), 2))
-        .heartbeatMissThreshold(or(cluster.getHeartbeatMissThreshold(), 5))
-        .replicationMaxRetries(or(cluster.getReplicationMaxRetries(), 5))
-        .replicationQueueDepth(or(cluster.getReplicationQueueDepth(), 8192))
-        .replicationMaxInflightBatches(or(cluster.getReplicationMaxInflightBatches(), 8))
-        .replicationMaxCoalesceBodyBytes(or(cluster.getReplicationMaxCoalesceBodyBytes(), 8_388_608L))
-        .replicateReceiverQueueDepth(or(cluster.getReplicateReceiverQueueDepth(), 1024))
-        .replicationTruncateStalePeerMultiplier(or(cluster.getReplicationTruncateStalePeerMultiplier(), 2))
-        .raftHeartbeatIntervalMs(or(cluster.getRaftHeartbeatIntervalMs(), DEFAULT_RAFT_HEARTBEAT_MS))
-        .raftElectionTimeoutMs(or(cluster.getRaftElectionTimeoutMs(), DEFAULT_RAFT_ELECTION_MS))
-        .raftSnapshotThreshold(or(cluster.getRaftSnapshotThreshold(), 1000))
+        .heartbeatIntervalSecs(nonZero(cluster.getHeartbeatIntervalSecs(), 2))
+        .heartbeatMissThreshold(nonZero(cluster.getHeartbeatMissThreshold(), 5))
+        .replicationMaxRetries(nonZero(cluster.getReplicationMaxRetries(), 5))
+        .replicationQueueDepth(nonZero(cluster.getReplicationQueueDepth(), 8192))
+        .replicationMaxInflightBatches(nonZero(cluster.getReplicationMaxInflightBatches(), 8))
+        .replicationMaxCoalesceBodyBytes(nonZero(cluster.getReplicationMaxCoalesceBodyBytes(), 8_388_608L))
+        .replicateReceiverQueueDepth(nonZero(cluster.getReplicateReceiverQueueDepth(), 1024))
+        .replicationTruncateStalePeerMultiplier(nonZero(cluster.getReplicationTruncateStalePeerMultiplier(), 2))
+        .raftHeartbeatIntervalMs(nonZero(cluster.getRaftHeartbeatIntervalMs(), DEFAULT_RAFT_HEARTBEAT_MS))
+        .raftElectionTimeoutMs(nonZero(cluster.getRaftElectionTimeoutMs(), DEFAULT_RAFT_ELECTION_MS))
+        .raftSnapshotThreshold(nonZero(cluster.getRaftSnapshotThreshold(), 1000))
         .replicationMode(or(replication.getMode(), ReplicationMode.ASYNC))
-        .ackTimeoutMs(or(replication.getAckTimeoutMs(), 5000L))
+        .ackTimeoutMs(nonZero(replication.getAckTimeoutMs(), 5000L))
         .minAcks(minAcks)
         .drainWaitSecs(or(cluster.getDrainWaitSecs(), 10))
         .build();
@@ -364,12 +366,13 @@ public final class ClusterSpecFactory {
             .image(ImageReference.resolve(image, version))
             .imageFollowsVersion(!ImageReference.hasTagOrDigest(image))
             .imagePullPolicy(Optional.ofNullable(proxy.getImagePullPolicy()))
+            .imagePullSecrets(list(proxy.getImagePullSecrets()).stream().map(LocalObjectReference::getName).toList())
             .replicas(or(proxy.getReplicas(), 2))
             .port(or(proxy.getPort(), or(server.getPort(), 8086)))
             .adminPort(or(proxy.getAdminPort(), 8087))
             .healthPath(or(proxy.getHealthPath(), "/health"))
             .holdTimeoutSecs(or(proxy.getHoldTimeoutSecs(), 30))
-            .maxRetries(or(proxy.getMaxRetries(), 2))
+            .maxRetries(nonZero(proxy.getMaxRetries(), 2))
             .shutdownGraceSecs(or(proxy.getShutdownGraceSecs(), 30))
             .requestTimeoutSecs(or(proxy.getRequestTimeoutSecs(), 60))
             .resources(Optional.ofNullable(proxy.getResources()))
@@ -405,6 +408,8 @@ public final class ClusterSpecFactory {
 
     void check() {
       raftTiming();
+      flushBatch();
+      GoOperatorFields.check(spec, problems);
       multiNodeTlsAndAuth();
       tlsSource(spec.getServer() == null ? null : spec.getServer().getTls(), "spec.server.tls");
       tlsSource(spec.getCluster() == null ? null : spec.getCluster().getTls(), "spec.cluster.tls");
@@ -421,15 +426,32 @@ public final class ClusterSpecFactory {
 
     private void raftTiming() {
       ClusterTuningSpec cluster = or(spec.getCluster(), new ClusterTuningSpec());
-      int heartbeat = or(cluster.getRaftHeartbeatIntervalMs(), DEFAULT_RAFT_HEARTBEAT_MS);
-      int election = or(cluster.getRaftElectionTimeoutMs(), DEFAULT_RAFT_ELECTION_MS);
-      if (election <= heartbeat) {
+      int heartbeat = nonZero(cluster.getRaftHeartbeatIntervalMs(), DEFAULT_RAFT_HEARTBEAT_MS);
+      int election = nonZero(cluster.getRaftElectionTimeoutMs(), DEFAULT_RAFT_ELECTION_MS);
+      Integer heartbeatSet = cluster.getRaftHeartbeatIntervalMs();
+      if (heartbeatSet != null && heartbeatSet > 0 && heartbeatSet < 50) {
+        problems.add(Problem.error("spec.cluster.raftHeartbeatIntervalMs", "must be 0 (the default, "
+            + DEFAULT_RAFT_HEARTBEAT_MS + ") or at least 50"));
+      }
+      Integer electionSet = cluster.getRaftElectionTimeoutMs();
+      if (electionSet != null && electionSet > 0 && electionSet < 100) {
+        problems.add(Problem.error("spec.cluster.raftElectionTimeoutMs", "must be 0 (the default, "
+            + DEFAULT_RAFT_ELECTION_MS + ") or at least 100"));
+      } else if (election <= heartbeat) {
         problems.add(
             Problem.error(
                 "spec.cluster.raftElectionTimeoutMs",
                 "must be greater than raftHeartbeatIntervalMs (" + election + " <= " + heartbeat
                     + "): HyperbyteDB refuses to start Raft otherwise (\"invalid raft config\");"
                     + " use at least 3 x the heartbeat, e.g. " + (heartbeat * 3)));
+      }
+    }
+
+    private void flushBatch() {
+      Integer batch = spec.getFlush() == null ? null : spec.getFlush().getMaxPointsPerBatch();
+      if (batch != null && batch > 0 && batch < 10_000) {
+        problems.add(Problem.error("spec.flush.maxPointsPerBatch", "must be 0 (the default, 50000) or 10000 to"
+            + " 500000: the server clamps smaller batches to 10000"));
       }
     }
 
@@ -652,6 +674,15 @@ public final class ClusterSpecFactory {
 
   private static <T> T or(T value, T fallback) {
     return value != null ? value : fallback;
+  }
+
+  /** The Go operator's rule for its numeric settings: unset or 0 both mean the default. */
+  private static int nonZero(Integer value, int fallback) {
+    return value == null || value == 0 ? fallback : value;
+  }
+
+  private static long nonZero(Long value, long fallback) {
+    return value == null || value == 0 ? fallback : value;
   }
 
   private static OptionalInt optionalInt(Integer value) {

@@ -17,4 +17,10 @@ public interface FlushSettings {
 
   /** Group-commit delay. */
   long walBatchDelayUs();
+
+  /** Arrow IPC WAL segments ({@code arrow_wal_enabled}). */
+  @Value.Default
+  default boolean arrowWalEnabled() {
+    return true;
+  }
 }

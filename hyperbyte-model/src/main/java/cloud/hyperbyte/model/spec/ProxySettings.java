@@ -3,6 +3,7 @@ package cloud.hyperbyte.model.spec;
 import cloud.hyperbyte.model.v1alpha1.PullPolicy;
 import cloud.hyperbyte.model.v1alpha1.ServiceType;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +27,9 @@ public interface ProxySettings {
 
   /** Pull policy. */
   Optional<PullPolicy> imagePullPolicy();
+
+  /** Image pull Secrets of the proxy pods; empty means the cluster's. */
+  List<String> imagePullSecrets();
 
   /** Proxy replicas. */
   int replicas();

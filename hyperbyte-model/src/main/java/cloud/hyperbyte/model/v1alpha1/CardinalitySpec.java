@@ -11,14 +11,14 @@ import io.fabric8.generator.annotation.Min;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class CardinalitySpec {
 
-  @JsonPropertyDescription("Tag values per measurement.")
+  @JsonPropertyDescription("Tag values per measurement; 0 means the default, 100000 (as in the Go operator).")
   @Default("100000")
-  @Min(1)
+  @Min(0)
   private Long maxTagValuesPerMeasurement;
 
-  @JsonPropertyDescription("Measurements per database.")
+  @JsonPropertyDescription("Measurements per database; 0 means the default, 10000 (as in the Go operator).")
   @Default("10000")
-  @Min(1)
+  @Min(0)
   private Long maxMeasurementsPerDatabase;
 
   public Long getMaxTagValuesPerMeasurement() {

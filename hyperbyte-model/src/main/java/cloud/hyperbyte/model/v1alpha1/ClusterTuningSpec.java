@@ -8,64 +8,66 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Cluster settings; they take effect when replicas > 1. */
-@ValidationRule(value = "!has(self.raftElectionTimeoutMs) || !has(self.raftHeartbeatIntervalMs) || self.raftElectionTimeoutMs > self.raftHeartbeatIntervalMs", message = "raftElectionTimeoutMs must be greater than raftHeartbeatIntervalMs: the server refuses to start Raft otherwise", fieldPath = ".raftElectionTimeoutMs")
+@ValidationRule(value = "(has(self.raftElectionTimeoutMs) && self.raftElectionTimeoutMs != 0 ? self.raftElectionTimeoutMs : 3000) > (has(self.raftHeartbeatIntervalMs) && self.raftHeartbeatIntervalMs != 0 ? self.raftHeartbeatIntervalMs : 1000)", message = "raftElectionTimeoutMs must be greater than raftHeartbeatIntervalMs: the server refuses to start Raft otherwise", fieldPath = ".raftElectionTimeoutMs")
+@ValidationRule(value = "!has(self.raftHeartbeatIntervalMs) || self.raftHeartbeatIntervalMs == 0 || self.raftHeartbeatIntervalMs >= 50", message = "raftHeartbeatIntervalMs must be 0 (the default, 1000) or at least 50", fieldPath = ".raftHeartbeatIntervalMs")
+@ValidationRule(value = "!has(self.raftElectionTimeoutMs) || self.raftElectionTimeoutMs == 0 || self.raftElectionTimeoutMs >= 100", message = "raftElectionTimeoutMs must be 0 (the default, 3000) or at least 100", fieldPath = ".raftElectionTimeoutMs")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public class ClusterTuningSpec {
 
-  @JsonPropertyDescription("Peer probe period.")
+  @JsonPropertyDescription("Peer probe period; 0 means the default, 2 (as in the Go operator).")
   @Default("2")
-  @Min(1)
+  @Min(0)
   private Integer heartbeatIntervalSecs;
 
-  @JsonPropertyDescription("Missed probes before a peer counts as stale for WAL truncation.")
+  @JsonPropertyDescription("Missed probes before a peer counts as stale for WAL truncation; 0 means the default, 5 (as in the Go operator).")
   @Default("5")
-  @Min(1)
+  @Min(0)
   private Integer heartbeatMissThreshold;
 
-  @JsonPropertyDescription("Per-peer retries before hinted handoff.")
+  @JsonPropertyDescription("Per-peer retries before hinted handoff; 0 means the default, 5 (as in the Go operator).")
   @Default("5")
   @Min(0)
   private Integer replicationMaxRetries;
 
-  @JsonPropertyDescription("Replication queue depth.")
+  @JsonPropertyDescription("Replication queue depth; 0 means the default, 8192 (as in the Go operator).")
   @Default("8192")
-  @Min(1)
+  @Min(0)
   private Integer replicationQueueDepth;
 
-  @JsonPropertyDescription("In-flight batches per peer.")
+  @JsonPropertyDescription("In-flight batches per peer; 0 means the default, 8 (as in the Go operator).")
   @Default("8")
-  @Min(1)
+  @Min(0)
   private Integer replicationMaxInflightBatches;
 
-  @JsonPropertyDescription("Coalesced replication body cap.")
+  @JsonPropertyDescription("Coalesced replication body cap; 0 means the default, 8388608 (as in the Go operator).")
   @Default("8388608")
-  @Min(1)
+  @Min(0)
   private Long replicationMaxCoalesceBodyBytes;
 
-  @JsonPropertyDescription("Receiver queue depth.")
+  @JsonPropertyDescription("Receiver queue depth; 0 means the default, 1024 (as in the Go operator).")
   @Default("1024")
-  @Min(1)
+  @Min(0)
   private Integer replicateReceiverQueueDepth;
 
-  @JsonPropertyDescription("Stale-peer multiplier for WAL truncation.")
+  @JsonPropertyDescription("Stale-peer multiplier for WAL truncation; 0 means the default, 2 (as in the Go operator).")
   @Default("2")
-  @Min(1)
+  @Min(0)
   private Integer replicationTruncateStalePeerMultiplier;
 
-  @JsonPropertyDescription("Raft heartbeat interval.")
+  @JsonPropertyDescription("Raft heartbeat interval; 0 means the default, 1000 (as in the Go operator).")
   @Default("1000")
-  @Min(50)
+  @Min(0)
   private Integer raftHeartbeatIntervalMs;
 
-  @JsonPropertyDescription("Raft election timeout; must exceed the heartbeat interval.")
+  @JsonPropertyDescription("Raft election timeout; must exceed the heartbeat interval; 0 means the default, 3000 (as in the Go operator).")
   @Default("3000")
-  @Min(100)
+  @Min(0)
   private Integer raftElectionTimeoutMs;
 
-  @JsonPropertyDescription("Log entries between Raft snapshots.")
+  @JsonPropertyDescription("Log entries between Raft snapshots; 0 means the default, 1000 (as in the Go operator).")
   @Default("1000")
-  @Min(1)
+  @Min(0)
   private Integer raftSnapshotThreshold;
 
   @JsonPropertyDescription("Write replication mode.")

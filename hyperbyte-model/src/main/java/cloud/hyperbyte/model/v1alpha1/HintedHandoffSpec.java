@@ -15,12 +15,12 @@ public class HintedHandoffSpec {
   @Default("true")
   private Boolean enabled;
 
-  @JsonPropertyDescription("Hints kept per peer.")
+  @JsonPropertyDescription("Hints kept per peer; 0 means the default, 100000 (as in the Go operator).")
   @Default("100000")
   @Min(0)
   private Long maxHintsPerPeer;
 
-  @JsonPropertyDescription("Maximum hint age.")
+  @JsonPropertyDescription("Maximum hint age; 0 means the default, 3600 (as in the Go operator).")
   @Default("3600")
   @Min(0)
   private Long maxHintAgeSecs;

@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 
 /** Desired state of a HyperbyteDB cluster. */
-@ValidationRule(value = "self.replicas <= 1 || !has(self.server) || !has(self.server.tls) || !self.server.tls.enabled", message = "server.tls.enabled requires replicas: 1: HyperbyteDB 0.8.5 talks plain HTTP between nodes, so HTTPS on the node port breaks replication and Raft", fieldPath = ".server.tls.enabled")
-@ValidationRule(value = "self.replicas <= 1 || !has(self.auth) || !self.auth.enabled", message = "auth.enabled requires replicas: 1: HyperbyteDB 0.8.5 sends no credentials between nodes, so peers would be refused (401)", fieldPath = ".auth.enabled")
 @ValidationRule(value = "!has(self.podLabels) || !self.podLabels.exists(k, k == 'app.kubernetes.io/name' || k == 'app.kubernetes.io/instance' || k == 'app.kubernetes.io/managed-by')", message = "podLabels may not set app.kubernetes.io/name, app.kubernetes.io/instance or app.kubernetes.io/managed-by: the operator selects its pods by them", fieldPath = ".podLabels")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -141,6 +139,9 @@ public class HyperbytedbClusterSpec {
 
   @JsonPropertyDescription("Cluster (replicas > 1) settings.")
   private ClusterTuningSpec cluster;
+
+  @JsonPropertyDescription("The Go operator's experimental sharding block. Server 0.8.5 has no sharding: enabled: true is refused, other fields have no effect.")
+  private ShardingSpec sharding;
 
   @JsonPropertyDescription("Prometheus and Grafana integration.")
   private MonitoringSpec monitoring;
@@ -398,6 +399,14 @@ public class HyperbytedbClusterSpec {
 
   public void setCluster(ClusterTuningSpec cluster) {
     this.cluster = cluster;
+  }
+
+  public ShardingSpec getSharding() {
+    return sharding;
+  }
+
+  public void setSharding(ShardingSpec sharding) {
+    this.sharding = sharding;
   }
 
   public MonitoringSpec getMonitoring() {

@@ -8,7 +8,9 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
 import java.util.Map;
 
 /** hyperbytedb-proxy in front of the cluster. */
@@ -28,6 +30,9 @@ public class ProxySpec {
 
   @JsonPropertyDescription("Proxy image pull policy.")
   private PullPolicy imagePullPolicy;
+
+  @JsonPropertyDescription("Secrets used to pull the proxy image; default the cluster's imagePullSecrets.")
+  private List<LocalObjectReference> imagePullSecrets;
 
   @JsonPropertyDescription("Proxy replicas, 1 to 99: the proxy is stateless, and the bound keeps what the operator plans per pass small.")
   @Default("2")
@@ -56,7 +61,7 @@ public class ProxySpec {
   @Min(0)
   private Integer holdTimeoutSecs;
 
-  @JsonPropertyDescription("Retries on another backend.")
+  @JsonPropertyDescription("Retries on another backend; 0 means the default, 2 (as in the Go operator).")
   @Default("2")
   @Min(0)
   private Integer maxRetries;
@@ -110,6 +115,14 @@ public class ProxySpec {
 
   public void setImagePullPolicy(PullPolicy imagePullPolicy) {
     this.imagePullPolicy = imagePullPolicy;
+  }
+
+  public List<LocalObjectReference> getImagePullSecrets() {
+    return imagePullSecrets;
+  }
+
+  public void setImagePullSecrets(List<LocalObjectReference> imagePullSecrets) {
+    this.imagePullSecrets = imagePullSecrets;
   }
 
   public Integer getReplicas() {

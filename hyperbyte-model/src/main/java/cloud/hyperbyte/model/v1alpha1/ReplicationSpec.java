@@ -15,9 +15,9 @@ public class ReplicationSpec {
   @Default("async")
   private ReplicationMode mode;
 
-  @JsonPropertyDescription("sync_quorum acknowledgement timeout.")
+  @JsonPropertyDescription("sync_quorum acknowledgement timeout; 0 means the default, 5000 (as in the Go operator).")
   @Default("5000")
-  @Min(1)
+  @Min(0)
   private Long ackTimeoutMs;
 
   @JsonPropertyDescription("sync_quorum settings.")

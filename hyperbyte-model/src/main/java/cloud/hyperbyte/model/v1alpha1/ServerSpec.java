@@ -18,19 +18,19 @@ public class ServerSpec {
   @Max(65535)
   private Integer port;
 
-  @JsonPropertyDescription("Request body cap in bytes.")
+  @JsonPropertyDescription("Request body cap in bytes; 0 means the default, 26214400 (as in the Go operator).")
   @Default("26214400")
-  @Min(1)
+  @Min(0)
   private Long maxBodySizeBytes;
 
-  @JsonPropertyDescription("Timeout of every route (408 on timeout).")
+  @JsonPropertyDescription("Timeout of every route (408 on timeout); 0 means the default, 30 (as in the Go operator).")
   @Default("30")
-  @Min(1)
+  @Min(0)
   private Integer requestTimeoutSecs;
 
-  @JsonPropertyDescription("Query timeout.")
+  @JsonPropertyDescription("Query timeout; 0 means the default, 30 (as in the Go operator).")
   @Default("30")
-  @Min(1)
+  @Min(0)
   private Integer queryTimeoutSecs;
 
   @JsonPropertyDescription("0 means unlimited.")

@@ -15,9 +15,9 @@ public class StatementSummarySpec {
   @Default("true")
   private Boolean enabled;
 
-  @JsonPropertyDescription("Entries kept.")
+  @JsonPropertyDescription("Entries kept; 0 means the default, 1000 (as in the Go operator).")
   @Default("1000")
-  @Min(1)
+  @Min(0)
   private Integer maxEntries;
 
   public Boolean getEnabled() {

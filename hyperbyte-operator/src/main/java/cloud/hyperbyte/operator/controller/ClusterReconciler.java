@@ -28,6 +28,9 @@ import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.ReconcileResult;
 import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.reconcile.adoption.AdoptionDecision;
+import cloud.hyperbyte.reconcile.adoption.AdoptionPlan;
+import cloud.hyperbyte.reconcile.adoption.SecretTypeChange;
 import cloud.hyperbyte.reconcile.apply.ApplyExecutor;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
@@ -37,6 +40,7 @@ import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
+import cloud.hyperbyte.reconcile.decision.LifecycleMemory;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
@@ -54,6 +58,7 @@ import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
+import cloud.hyperbyte.reconcile.status.SettingsIgnoredCondition;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
 import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
 import cloud.hyperbyte.reconcile.storage.StoragePlan;
@@ -154,6 +159,10 @@ public final class ClusterReconciler {
   /** Reconciles the cluster {@code key}. */
   public ReconcileResult reconcile(ResourceKey key) throws Exception {
     Optional<HyperbytedbCluster> found = caches.clusters().get(key.namespace(), key.name());
+    if (found.isPresent() && found.get().getMetadata().getDeletionTimestamp() != null) {
+      // the Go operator's finalizer would hold the deletion forever: nothing here runs it
+      releaseGoFinalizer(found.get());
+    }
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       // owned objects go with the cluster through their ownerReferences
       ownWrites.forget(key);
@@ -215,7 +224,16 @@ public final class ClusterReconciler {
     RenderedCluster rendered = observed.rendered();
     // volume growth adds its steps after the lifecycle's and decides how the StatefulSet may be written
     StoragePlan storage = StorageGrowthDecision.decide(observed);
-    LifecyclePlan plan = storage.mergeInto(lifecycle.plan(observed));
+    List<HasMetadata> owned = caches.ownedBy(key);
+    AdoptionPlan adoption = AdoptionDecision.decide(observed, cluster.getSpec() == null || cluster.getSpec().getProxy() == null,
+        finalizers(cluster), owned);
+    LifecyclePlan plan = adoption.mergeInto(storage.mergeInto(lifecycle.plan(observed)),
+        LifecycleMemory.from(observed.lastStatus()));
+    if (adoption.removeFinalizer() && !spec.paused()) {
+      releaseGoFinalizer(cluster);
+      // the patch changed the cluster's resourceVersion: the status is written on the next pass
+      return ReconcileResult.requeueAt(clock.instant().plus(OWN_STATUS_RETRY));
+    }
     // read once, so the objects skipped and the condition agree even if a CRD comes or goes meanwhile
     Set<GenericKinds> neededKinds = OptionalKinds.renderedIn(rendered);
     Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
@@ -224,10 +242,13 @@ public final class ClusterReconciler {
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
     try {
       // certificates are renewed even while paused, so a long pause cannot let them expire
-      tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
+      for (Secret secret : tls.secretsToWrite()) {
+        replaceIfTypeChanged(writes, ref, cluster, secret);
+        writer.apply(secret, FieldManager.NAME);
+      }
       if (plan.writesWorkloads()) {
         ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
-            desired(rendered, plan, storage, missingKinds), caches.ownedBy(key));
+            desired(rendered, plan, storage, adoption, missingKinds), adoption.prunable(owned));
         if (applyPlan.hasWrites()) {
           // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
           fence.check("apply " + applyPlan.describe());
@@ -269,6 +290,7 @@ public final class ClusterReconciler {
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
+    SettingsIgnoredCondition.apply(status, spec, ClusterConditions.of(cluster.getStatus()), generation, clock.instant());
     StorageStatusReport.put(status, observed, storage, clock.instant());
     CertificateExpiry expiry = expiryDecision.decide(observed, tls, mountedSecret);
     CertificateExpiryStatus.apply(status, expiry, spec.server().tls().mode() != TlsMode.DISABLED,
@@ -313,10 +335,12 @@ public final class ClusterReconciler {
   }
 
   private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, StoragePlan storage,
-      Set<GenericKinds> missingKinds) {
+      AdoptionPlan adoption, Set<GenericKinds> missingKinds) {
     List<HasMetadata> objects = new ArrayList<>();
     for (HasMetadata object : rendered.objects()) {
-      if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
+      if ((object instanceof StatefulSet && !adoption.writesStatefulSet()) || !adoption.applies(object)) {
+        LOG.debug("not applying {} in this pass: the Go operator's is replaced first", ObjectRef.of(object));
+      } else if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
         storage.adjust(plan.statefulSetShape().get().applyTo(statefulSet)).ifPresent(objects::add);
       } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
         LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
@@ -325,6 +349,45 @@ public final class ClusterReconciler {
       }
     }
     return objects;
+  }
+
+  /**
+   * Removes the Go operator's finalizer: this operator needs none (owner references take everything
+   * it made), and nothing would ever remove it, so deleting the cluster would hang.
+   */
+  private void releaseGoFinalizer(HyperbytedbCluster cluster) throws KubernetesWriteException {
+    List<String> finalizers = finalizers(cluster);
+    if (!finalizers.contains(AdoptionPlan.GO_FINALIZER)) {
+      return;
+    }
+    ClusterRef ref = new ClusterRef(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName());
+    FabricClusterWrites writes = new FabricClusterWrites(client, ownWrites, metrics,
+        r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock);
+    fence.check("removing finalizer " + AdoptionPlan.GO_FINALIZER + " from " + ref.namespace() + "/" + ref.name());
+    writes.removeFinalizer(ref, finalizers, AdoptionPlan.GO_FINALIZER);
+    LOG.info("{}: removed the Go operator's finalizer {}", ref.name(), AdoptionPlan.GO_FINALIZER);
+    writes.recordEvent(ref, ClusterEvent.normal("GoFinalizerRemoved", "Removed the Go operator's finalizer "
+        + AdoptionPlan.GO_FINALIZER + ": this operator deletes what it made through owner references", null));
+  }
+
+  /** Deletes the live Secret of {@code secret}'s name when its immutable type differs (the Go operator's TLS Secret). */
+  private void replaceIfTypeChanged(FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster,
+      Secret secret) throws KubernetesWriteException {
+    String name = secret.getMetadata().getName();
+    Optional<String> stale = SecretTypeChange.staleUid(secret,
+        Optional.ofNullable(client.secrets().inNamespace(ref.namespace()).withName(name).get()),
+        cluster.getMetadata().getUid());
+    if (stale.isPresent()) {
+      fence.check("replacing Secret " + ref.namespace() + "/" + name);
+      writes.deleteSecret(ref, name, stale.get());
+      writes.recordEvent(ref, ClusterEvent.normal("SecretReplaced", "Replaced Secret " + name + " (type "
+          + secret.getType() + "; its type cannot change): running members keep the certificate they loaded and"
+          + " load the new one when they restart", null));
+    }
+  }
+
+  private static List<String> finalizers(HyperbytedbCluster cluster) {
+    return cluster.getMetadata().getFinalizers() == null ? List.of() : cluster.getMetadata().getFinalizers();
   }
 
   private Optional<Secret> tlsSecret(ClusterSpec spec) {

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -83,6 +84,11 @@ public final class FabricClusterWrites implements ClusterWrites {
     delete(cluster, new ObjectRef("apps/v1", "StatefulSet", cluster.namespace(), name), uid, "Orphan");
   }
 
+  /** Deletes the Secret {@code name} if it still has {@code uid}. */
+  public void deleteSecret(ClusterRef cluster, String name, String uid) throws KubernetesWriteException {
+    delete(cluster, new ObjectRef("v1", "Secret", cluster.namespace(), name), uid);
+  }
+
   private void delete(ClusterRef cluster, ObjectRef ref, String uid) throws KubernetesWriteException {
     delete(cluster, ref, uid, "Background");
   }
@@ -97,6 +103,33 @@ public final class FabricClusterWrites implements ClusterWrites {
       }
     } catch (KubernetesClientException e) {
       throw new KubernetesWriteException(e.getCode(), "deleting " + ref + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes {@code finalizer} from the cluster with a JSON patch that first tests it is still at the
+   * index it had in {@code finalizers} (the cluster as read), so a concurrent change of the list makes
+   * the patch fail (422) instead of removing another finalizer.
+   */
+  public void removeFinalizer(ClusterRef cluster, List<String> finalizers, String finalizer)
+      throws KubernetesWriteException {
+    int index = finalizers.indexOf(finalizer);
+    if (index < 0) {
+      return;
+    }
+    String quoted = "\"" + finalizer + "\"";
+    String patch = "[{\"op\":\"test\",\"path\":\"/metadata/finalizers/" + index + "\",\"value\":" + quoted + "},"
+        + "{\"op\":\"remove\",\"path\":\"/metadata/finalizers/" + index + "\"}]";
+    try {
+      HyperbytedbCluster updated = client.resources(HyperbytedbCluster.class).inNamespace(cluster.namespace())
+          .withName(cluster.name()).patch(PatchContext.of(PatchType.JSON), patch);
+      metrics.apiWrite("patch", HyperbytedbCluster.KIND);
+      ownWrites.written(key(cluster),
+          new ObjectRef(HyperbytedbCluster.API_VERSION, HyperbytedbCluster.KIND, cluster.namespace(), cluster.name()),
+          updated == null ? null : updated.getMetadata().getResourceVersion());
+    } catch (KubernetesClientException e) {
+      throw new KubernetesWriteException(e.getCode(), "removing finalizer " + finalizer + " from " + cluster.name()
+          + ": " + e.getMessage(), e);
     }
   }
 

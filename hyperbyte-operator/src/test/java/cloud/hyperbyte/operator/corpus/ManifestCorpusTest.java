@@ -47,6 +47,7 @@ class ManifestCorpusTest {
   private static final Path PROJECT = Path.of(System.getProperty("hyperbyte.project.dir", ".."));
   private static final String CORPUS = "/cloud/hyperbyte/operator/corpus/";
   private static final Pattern REFUSED = Pattern.compile("^# refused: (\\S+)", Pattern.MULTILINE);
+  private static final Pattern GO_REFUSES = Pattern.compile("^# operator refuses: (.+)$", Pattern.MULTILINE);
   private static final Pattern FENCE = Pattern.compile("^ *```[a-z]*\\n(.*?)^ *```", Pattern.MULTILINE | Pattern.DOTALL);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -125,6 +126,11 @@ class ManifestCorpusTest {
     return readmes;
   }
 
+  /** The Go operator's public example clusters (provenance in the folder's README). */
+  static Stream<Manifest> goOperatorExamples() {
+    return resources("/cloud/hyperbyte/operator/go-operator/examples", "go-operator/examples");
+  }
+
   static Stream<Manifest> validCorpus() {
     return corpus("valid");
   }
@@ -134,8 +140,12 @@ class ManifestCorpusTest {
   }
 
   private static Stream<Manifest> corpus(String folder) {
+    return resources(CORPUS + folder, folder);
+  }
+
+  private static Stream<Manifest> resources(String resource, String folder) {
     try {
-      Path dir = Path.of(ManifestCorpusTest.class.getResource(CORPUS + folder).toURI());
+      Path dir = Path.of(ManifestCorpusTest.class.getResource(resource).toURI());
       try (Stream<Path> files = Files.list(dir)) {
         List<Manifest> manifests = new ArrayList<>();
         for (Path file : files.sorted().toList()) {
@@ -160,6 +170,20 @@ class ManifestCorpusTest {
   @MethodSource("userManifests")
   void everyManifestAUserIsShownIsAdmittedWithoutPrunedFields(Manifest manifest) {
     assertAdmitted(manifest);
+  }
+
+  @ParameterizedTest
+  @MethodSource("goOperatorExamples")
+  void everyGoOperatorExampleIsAdmittedUnchangedAndRefusedByTheOperatorOnlyWhereServer085CannotRunIt(
+      Manifest manifest) {
+    Matcher line = GO_REFUSES.matcher(manifest.text());
+    assertThat(line.find()).as("%s names what the operator refuses", manifest).isTrue();
+    List<String> expected = line.group(1).equals("(none)") ? List.of() : List.of(line.group(1).trim().split(" +"));
+
+    assertAdmitted(manifest);
+    List<String> refused = HyperbyteRender.fromManifest(manifest.text()).problems().stream()
+        .filter(p -> p.severity() == Problem.Severity.ERROR).map(Problem::path).toList();
+    assertThat(refused).as(manifest.source()).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @ParameterizedTest

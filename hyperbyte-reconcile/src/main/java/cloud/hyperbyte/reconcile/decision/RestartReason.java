@@ -17,6 +17,8 @@ public enum RestartReason {
   REQUEST("request"),
   /** Scaling from one member turned cluster mode on; member 0 restarts to bootstrap Raft. */
   SCALE("scale"),
+  /** The member runs a pod the Go operator made; it restarts once into this operator's template. */
+  ADOPTION("adoption"),
   /** Another pod template change (resources, scheduling, volumes …), or one not observable on the pod. */
   TEMPLATE("template");
 
@@ -34,9 +36,13 @@ public enum RestartReason {
   /**
    * The reasons a member started with {@code running} restarts into {@code target}: one per input
    * that differs; {@link #TEMPLATE} when none does (the change is elsewhere in the template) or when
-   * either side was not observed.
+   * either side was not observed; only {@link #ADOPTION} when the Go operator made the running pod
+   * (every input differs then, and none of them is the reason).
    */
   public static Set<RestartReason> between(TemplateInputs running, TemplateInputs target) {
+    if (running.goOperatorPod()) {
+      return EnumSet.of(ADOPTION);
+    }
     if (!running.known() || !target.known()) {
       return EnumSet.of(TEMPLATE);
     }

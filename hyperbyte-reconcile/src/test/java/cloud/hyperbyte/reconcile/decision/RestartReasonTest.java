@@ -48,6 +48,26 @@ class RestartReasonTest {
   }
 
   @Test
+  void aPodTheGoOperatorMadeRestartsForAdoptionAlone() {
+    TemplateInputs goPod = new TemplateInputs(Optional.of("hyperbytedb:latest"), Optional.of("go-hash"),
+        Optional.empty(), Optional.empty(), true);
+
+    assertThat(RestartReason.between(goPod, RUNNING)).containsExactly(RestartReason.ADOPTION);
+  }
+
+  @Test
+  void theGoOperatorsInitContainerMarksItsPods() {
+    var goSpec = new io.fabric8.kubernetes.api.model.PodSpecBuilder()
+        .addNewInitContainer().withName(TemplateInputs.GO_OPERATOR_INIT_CONTAINER).endInitContainer()
+        .addNewContainer().withName("hyperbytedb").withImage("hyperbytedb:latest").endContainer().build();
+    var ourSpec = new io.fabric8.kubernetes.api.model.PodSpecBuilder()
+        .addNewContainer().withName("hyperbytedb").withImage("hyperbytedb:0.8.5").endContainer().build();
+
+    assertThat(TemplateInputs.of(null, goSpec).goOperatorPod()).isTrue();
+    assertThat(TemplateInputs.of(null, ourSpec).goOperatorPod()).isFalse();
+  }
+
+  @Test
   void severalChangesAreAllNamed() {
     assertThat(into(new TemplateInputs(Optional.of("hyperbytedb:0.8.6"), Optional.of("config-2"),
         RUNNING.certificateHash(), Optional.of("now")))).containsExactly(

@@ -174,6 +174,17 @@ class RollingUpgradeDecisionTest {
     }
 
     @Test
+    void aMemberTheGoOperatorStartedIsAnnouncedAsAnAdoption() {
+      TemplateInputs goPod = new TemplateInputs(Optional.of("hyperbytedb:latest"), Optional.of("go-hash"),
+          Optional.empty(), Optional.empty(), true);
+      Decision decision = decide(Scenario.running(3).newTemplate().pod(2, p -> new ObservedPod(p.name(), p.uid(),
+          p.ordinal(), p.phase(), p.ready(), p.revision(), p.terminating(), p.podIp(), goPod)), NOW);
+
+      assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.ReleaseRestart.class,
+          r -> assertThat(r.event().message()).isEqualTo("Restarting pod db-2 on revision r2; reason: adoption"));
+    }
+
+    @Test
     void withOnDeleteTheDeletionNamesTheReasons() {
       Decision decision = decide(Scenario.running(3).onDelete()
           .newTemplate(i -> new TemplateInputs(Optional.of("hyperbytedb:0.8.6"), Optional.of("config-2"),

@@ -40,6 +40,10 @@ public final class ConfigToml {
         .put("max_points_per_batch", spec.flush().maxPointsPerBatch())
         .put("wal_batch_size", spec.flush().walBatchSize())
         .put("wal_batch_delay_us", spec.flush().walBatchDelayUs());
+    if (!spec.flush().arrowWalEnabled()) {
+      // only when off: the server's default is on, and writing it always would change every config hash
+      toml.table("flush").put("arrow_wal_enabled", false);
+    }
     chdb(toml.table("chdb"), spec.chdb());
     toml.table("auth").put("enabled", spec.auth().enabled());
     limits(toml, spec.limits());

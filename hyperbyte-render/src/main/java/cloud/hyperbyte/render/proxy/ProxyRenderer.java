@@ -92,8 +92,8 @@ public final class ProxyRenderer {
         .withSecurityContext(SecureDefaults.pod())
         .withContainers(container.build())
         .withAffinity(spreadOverNodes(spec))
-        .withImagePullSecrets(
-            spec.imagePullSecrets().stream().map(io.fabric8.kubernetes.api.model.LocalObjectReference::new).toList())
+        .withImagePullSecrets((proxy.imagePullSecrets().isEmpty() ? spec.imagePullSecrets() : proxy.imagePullSecrets())
+            .stream().map(io.fabric8.kubernetes.api.model.LocalObjectReference::new).toList())
         .endSpec()
         .endTemplate()
         .endSpec()

@@ -116,6 +116,15 @@ class ConfigTomlTest {
   }
 
   @Test
+  void arrowWalIsWrittenOnlyWhenSwitchedOffSoExistingConfigHashesStay() throws Exception {
+    ClusterSpec off = TestSpecs.single().withFlush(
+        cloud.hyperbyte.model.spec.ImmutableFlushSettings.copyOf(TestSpecs.single().flush()).withArrowWalEnabled(false));
+
+    assertThat(parse(TestSpecs.single()).at("/flush/arrow_wal_enabled").isMissingNode()).isTrue();
+    assertThat(parse(off).at("/flush/arrow_wal_enabled").asBoolean(true)).isFalse();
+  }
+
+  @Test
   void givenThreeNodesExpectClusterEnabled() throws Exception {
     assertThat(parse(TestSpecs.threeNode()).at("/cluster/enabled").asBoolean()).isTrue();
   }

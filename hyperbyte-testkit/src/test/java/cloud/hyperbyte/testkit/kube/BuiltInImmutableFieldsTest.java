@@ -195,6 +195,42 @@ class BuiltInImmutableFieldsTest {
   }
 
   @Nested
+  class DisruptionBudgets {
+
+    private io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget budget(String name, Integer minAvailable,
+        Integer maxUnavailable) {
+      var spec = new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetSpecBuilder()
+          .withNewSelector().withMatchLabels(Map.of("app", name)).endSelector();
+      if (minAvailable != null) {
+        spec.withMinAvailable(new io.fabric8.kubernetes.api.model.IntOrString(minAvailable));
+      }
+      if (maxUnavailable != null) {
+        spec.withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(maxUnavailable));
+      }
+      return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
+          .withNewMetadata().withName(name).withNamespace(NS).endMetadata().withSpec(spec.build()).build();
+    }
+
+    @Test
+    void minAvailableAndMaxUnavailableAreNeverBothSet() {
+      assertInvalid(() -> client.resource(budget("pdb-both", 2, 1)).create(), "spec",
+          "PodDisruptionBudget.policy \"pdb-both\" is invalid: spec: Invalid value: "
+              + "minAvailable and maxUnavailable cannot be both set");
+    }
+
+    @Test
+    void anApplyOfOneWhileAnotherManagerOwnsTheOtherIsRefused() {
+      client.resource(budget("pdb-go", 2, null)).create();
+
+      assertInvalid(() -> client.resource(budget("pdb-go", null, 1)).fieldManager("op").forceConflicts()
+          .serverSideApply(), "spec", "PodDisruptionBudget.policy \"pdb-go\" is invalid: spec: Invalid value: "
+              + "minAvailable and maxUnavailable cannot be both set");
+      assertThat(client.resource(budget("pdb-go", null, null)).get().getSpec().getMinAvailable().getIntVal())
+          .isEqualTo(2);
+    }
+  }
+
+  @Nested
   class SecretsAndConfigMaps {
 
     @Test

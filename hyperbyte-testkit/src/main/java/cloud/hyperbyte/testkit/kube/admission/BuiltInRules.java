@@ -19,6 +19,7 @@ public final class BuiltInRules {
         new StatefulSetUpdateRule(),
         new DeploymentSelectorRule(),
         new ServiceClusterIpRule(),
+        new DisruptionBudgetRule(),
         new ImmutableDataRule(),
         new PodUpdateRule(),
         new JobUpdateRule());

@@ -128,12 +128,13 @@ class CustomResourceAdmissionTest {
 
     @Test
     void aFalseRuleIsRefusedAtItsFieldPathWithItsMessage() {
-      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c", "replicas: 3\nauth:\n  enabled: true\n  credentialsSecretName: s"));
+      RawHttp.Reply reply = http.post(CLUSTERS, cluster("c",
+          "replicas: 3\ncluster:\n  raftHeartbeatIntervalMs: 1000\n  raftElectionTimeoutMs: 1000"));
 
       assertThat(reply.code()).isEqualTo(422);
       assertThat(reply.message()).isEqualTo("HyperbytedbCluster.hyperbytedb.hyperbyte.cloud \"c\" is invalid: "
-          + "spec.auth.enabled: Invalid value: \"object\": auth.enabled requires replicas: 1: HyperbyteDB 0.8.5"
-          + " sends no credentials between nodes, so peers would be refused (401)");
+          + "spec.cluster.raftElectionTimeoutMs: Invalid value: \"object\": raftElectionTimeoutMs must be greater than"
+          + " raftHeartbeatIntervalMs: the server refuses to start Raft otherwise");
     }
 
     @Test

@@ -48,7 +48,7 @@ class GeneratedCrdRuleCostTest {
 
   @Test
   void theClusterCrdHasItsRulesWhereTheModelDeclaresThem() {
-    assertThat(CrdRules.rules(crd("hyperbytedbclusters"))).hasSize(14);
+    assertThat(CrdRules.rules(crd("hyperbytedbclusters"))).hasSize(15);
   }
 
   @Test
