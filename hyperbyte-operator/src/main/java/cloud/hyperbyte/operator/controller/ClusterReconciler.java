@@ -362,7 +362,7 @@ public final class ClusterReconciler {
     }
     ClusterRef ref = new ClusterRef(cluster.getMetadata().getNamespace(), cluster.getMetadata().getName());
     FabricClusterWrites writes = new FabricClusterWrites(client, ownWrites, metrics,
-        r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock);
+        r -> Optional.ofNullable(cluster.getMetadata().getUid()), clock, events);
     fence.check("removing finalizer " + AdoptionPlan.GO_FINALIZER + " from " + ref.namespace() + "/" + ref.name());
     writes.removeFinalizer(ref, finalizers, AdoptionPlan.GO_FINALIZER);
     LOG.info("{}: removed the Go operator's finalizer {}", ref.name(), AdoptionPlan.GO_FINALIZER);
