@@ -136,7 +136,7 @@ public final class Operator implements AutoCloseable {
 
   /**
    * Execs into member pods with {@code exec} instead of the Kubernetes exec API (fabric8), e.g. on a
-   * simulated cluster whose API cannot exec; call before {@link #start}.
+   * simulated cluster whose API cannot exec; each exec passes the fence first. Call before {@link #start}.
    */
   public synchronized Operator withPodExec(PodExec exec) {
     this.podExec = java.util.Objects.requireNonNull(exec, "exec");
@@ -206,7 +206,7 @@ public final class Operator implements AutoCloseable {
       backupRestore = podExec == null
           ? BackupRestoreReconcilers.create(client, settings.operatorImage().get(), settings.clusterDomain(), clock,
               this::enqueue)
-          : BackupRestoreReconcilers.create(client, podExec, new S3ObjectStoreFactory(), settings.operatorImage().get(),
+          : BackupRestoreReconcilers.create(client, fenced(podExec), new S3ObjectStoreFactory(), settings.operatorImage().get(),
               settings.clusterDomain(), clock, this::enqueue);
       resources.add(backupRestore);
       reconcilers.put(ResourceKind.BACKUP, backupRestore.backups()::reconcile);
@@ -262,6 +262,18 @@ public final class Operator implements AutoCloseable {
         .orElseGet(() -> new NoLeaderElection(listener, fence));
     election.start();
     return this;
+  }
+
+  /**
+   * An exec that does not go through the API client (a simulated cluster's) passes the fence here,
+   * as the client's exec requests pass it in {@link cloud.hyperbyte.operator.leader.FenceInterceptor}.
+   */
+  private PodExec fenced(PodExec exec) {
+    LeadershipFence current = fence;
+    return (namespace, pod, container, command) -> {
+      current.check("exec into " + namespace + "/" + pod);
+      return exec.start(namespace, pod, container, command);
+    };
   }
 
   /**

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * The fault campaign: each seed is a schedule of user operations and faults run through the real
  * operator wiring on the simulated cluster (see {@link CampaignRun}), with every invariant checked at
  * every event and convergence required after the faults. CI runs {@link #CI_SEEDS}; any range runs
- * with {@code -Dcampaign.seeds=N -Dcampaign.firstSeed=S}. A failing seed prints its schedule and each
+ * with {@code -Dcampaign.seeds=N -Dcampaign.firstSeed=S}, chosen seeds with
+ * {@code -Dcampaign.seedList=S1,S2}. A failing seed prints its schedule and each
  * violated invariant with the trace around it; a summary of all seeds goes to
  * {@code target/fault-campaign/summary.txt}, each seed's full trace to {@code seed-N.txt} beside it.
  */
@@ -47,6 +48,10 @@ class FaultCampaignTest {
   }
 
   private static LongStream seeds() {
+    String list = System.getProperty("campaign.seedList");
+    if (list != null && !list.isBlank()) {
+      return java.util.Arrays.stream(list.split(",")).map(String::trim).mapToLong(Long::parseLong);
+    }
     String count = System.getProperty("campaign.seeds");
     if (count == null || count.isBlank()) {
       return CI_SEEDS.stream().mapToLong(Long::longValue);

@@ -98,8 +98,9 @@ final class FaultInjector {
     } else if (fault instanceof LeaseLoss l) {
       operators.leaderOrAny().ifPresent(instance -> {
         trace.log(instance.identity() + " cut off from the Lease");
-        instance.cutOffFromLease(true);
-        endLater(l.lasting(), instance.identity() + " reaches the Lease again", () -> instance.cutOffFromLease(false));
+        operators.cutOffFromLease(instance.identity(), true);
+        endLater(l.lasting(), instance.identity() + " reaches the Lease again",
+            () -> operators.cutOffFromLease(instance.identity(), false));
       });
     } else {
       throw new IllegalArgumentException("not a fault: " + fault);
