@@ -26,8 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FaultCampaignTest {
 
-  /** The CI subset: a few minutes on two cores. */
-  static final List<Long> CI_SEEDS = List.of(16L, 30L, 49L);
+  /** The CI subset: a few minutes on two cores; 17 moves the Lease between two operators and faults S3. */
+  static final List<Long> CI_SEEDS = List.of(16L, 30L, 49L, 17L);
 
   private static final List<CampaignRun.Result> RESULTS = new ArrayList<>();
 

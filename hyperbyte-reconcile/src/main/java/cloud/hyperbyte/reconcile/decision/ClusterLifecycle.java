@@ -84,7 +84,9 @@ public final class ClusterLifecycle {
     Decision upgrade = Decision.none(memory);
     // a sizing step that restarts a member this pass (an abandoned removal restarting a drained
     // member) has the one member out: the upgrade waits for the next pass
-    boolean sizingTakesOneDown = sizing.actions().stream().anyMatch(Action::disruptive);
+    // (deleting a claim takes nobody down: its pod is gone)
+    boolean sizingTakesOneDown = sizing.actions().stream()
+        .anyMatch(a -> a.disruptive() && !(a instanceof Action.DeletePvc));
     if (memory.scaleDown().isEmpty() && observed.statefulSet().isPresent() && !sizingTakesOneDown) {
       upgrade = RollingUpgradeDecision.decide(observed, memory, now, timings);
       decisions.add(upgrade);

@@ -182,6 +182,23 @@ class ClusterLifecycleTest {
     assertThat(plan.actions()).anyMatch(Action.RemoveMember.class::isInstance);
   }
 
+  /**
+   * Campaign seed 1081, once the scale-down went on: the paused upgrade still remembered member 1 as
+   * its member out after the scale-down removed it, and waited for it to come back; member 0 never
+   * restarted into the standalone configuration and the status stayed Scaling. A remembered member
+   * above the StatefulSet's replicas is gone, and the upgrade goes on with the members left.
+   */
+  @Test
+  void anUpgradeWhoseMemberOutWasScaledAwayGoesOnWithTheMembersLeft() {
+    LifecycleMemory memory = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
+        java.util.OptionalInt.of(1), Optional.of(UpgradeStep.REJOINING), NOW.minusSeconds(60), java.util.List.of(2))));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(1).newTemplate().remembering(memory).build());
+
+    assertThat(plan.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).hasValue(0));
+    assertThat(plan.actions()).noneMatch(a -> a.ordinal() == 1);
+  }
+
   @Test
   void onceGrownThePartitionHoldsEveryMemberAgain() {
     LifecyclePlan plan = lifecycle.plan(Scenario.running(5).build());
