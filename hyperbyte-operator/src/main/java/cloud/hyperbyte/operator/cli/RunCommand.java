@@ -2,11 +2,10 @@ package cloud.hyperbyte.operator.cli;
 
 import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.controller.ProcessFencing;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
-import cloud.hyperbyte.operator.leader.FenceInterceptor;
-import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.logging.LogFormat;
 import cloud.hyperbyte.operator.logging.LogSettings;
@@ -108,19 +107,18 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkNames();
     LogSettings.configure(LogSettings.parseLevel(logLevel), LogFormat.parse(logFormat));
-    // every API write passes the fence: a replica that may have lost the Lease writes nothing
-    LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
+    // every API write, action and member call passes the fence: a replica that may have lost the Lease acts on nothing
+    ProcessFencing fencing = new ProcessFencing();
     KubernetesClientBuilder clientBuilder = new KubernetesClientBuilder();
-    FenceInterceptor.installing(fence).accept(clientBuilder);
+    fencing.configure(clientBuilder, http -> {});
     KubernetesClient client = clientBuilder.build();
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    Operator operator = new Operator(client, settings(client.getNamespace()), new OperatorMetrics(registry),
-        PodAddressResolver.podDns(), ProxyAddressResolver.podIp(), Clock.systemUTC())
-        .withFence(fence)
+    Operator operator = fencing.fenced(new Operator(client, settings(client.getNamespace()),
+        new OperatorMetrics(registry), PodAddressResolver.podDns(), ProxyAddressResolver.podIp(), Clock.systemUTC()),
         // exit, so Kubernetes restarts the pod as a fresh standby with nothing of the old term in flight;
         // from another thread, as the shutdown hook waits for the election thread this runs on
-        .onLeadershipLost(() -> new Thread(() -> System.exit(LEADERSHIP_LOST), "leadership-lost").start());
+        () -> new Thread(() -> System.exit(LEADERSHIP_LOST), "leadership-lost").start());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.close();

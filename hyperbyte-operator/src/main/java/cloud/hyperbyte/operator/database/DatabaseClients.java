@@ -30,7 +30,7 @@ public final class DatabaseClients implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<String, HttpClient> clientsByCa = new ConcurrentHashMap<>();
 
-  /** @param fence passed by every call that changes a member */
+  /** @param fence passed by every member call, reads too */
   public DatabaseClients(PodAddressResolver resolver, Duration connectTimeout, Duration requestTimeout,
       OperatorMetrics metrics, Fence fence) {
     this.fence = fence;

@@ -42,7 +42,7 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
   private final OperatorMetrics metrics;
   private final Fence fence;
 
-  /** @param fence passed by every call that changes a member (POST), right before it is sent */
+  /** @param fence passed by every call, before its target is resolved */
   public HttpDatabaseNodes(
       HttpClient client, String scheme, PodAddressResolver resolver, Optional<DatabaseCredentials> credentials,
       Duration requestTimeout, OperatorMetrics metrics, Fence fence) {
@@ -113,6 +113,9 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
   private <T> T call(
       MemberAddress member, String method, String path, String body, Set<Integer> accepted,
       Function<HttpResponse<String>, T> reader) throws DatabaseCallException {
+    // every call, reads too: a replica that may have lost the Lease neither changes nor probes members,
+    // and a refused call does not even resolve its target
+    fence.check(method + " " + path + " on " + member.podName());
     HttpRequest.Builder request = HttpRequest.newBuilder(resolver.baseUri(member, scheme).resolve(path))
         .timeout(requestTimeout)
         .header("Accept", "application/json");
@@ -122,9 +125,6 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     credentials.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
-    if (body != null) {
-      fence.check(method + " " + path + " on " + member.podName());
-    }
     try {
       HttpResponse<String> response;
       try {

@@ -70,10 +70,10 @@ public final class HttpProxyAdmin implements ProxyAdmin {
 
   private HttpResponse<String> post(ProxyEndpoint proxy, String backendIp, String verb) throws ProxyCallException {
     String endpoint = "/admin/backends/{ip}/" + verb;
+    fence.check(verb + " " + backendIp + " on proxy " + proxy.podName());
     URI uri = resolver.baseUri(proxy).resolve("/admin/backends/" + backendIp + "/" + verb);
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
         .POST(HttpRequest.BodyPublishers.noBody()).build();
-    fence.check(verb + " " + backendIp + " on proxy " + proxy.podName());
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       metrics.databaseCall(endpoint, "ok");

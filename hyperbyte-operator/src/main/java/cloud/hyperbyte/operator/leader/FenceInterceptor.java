@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  */
 public final class FenceInterceptor implements Interceptor {
 
-  static final String NAME = "hyperbyte-fence";
+  /** The name it is installed under among a client's interceptors. */
+  public static final String NAME = "hyperbyte-fence";
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
   private static final String LEASES = "/apis/coordination.k8s.io/";
 

@@ -159,6 +159,20 @@ sealed interface Action {
     }
   }
 
+  /** Connections to S3 are answered {@code status} (500, 503) with probability {@code p} for {@code lasting}. */
+  record S3Error(int status, double p, Duration lasting) implements Action {
+    public String kind() {
+      return "s3-error " + status;
+    }
+  }
+
+  /** Connections to S3 are held unanswered for {@code hang} (real time) with probability {@code p} for {@code lasting}. */
+  record S3Hang(Duration hang, double p, Duration lasting) implements Action {
+    public String kind() {
+      return "s3-timeout";
+    }
+  }
+
   /** The Lease holder cannot reach the Lease (its renewals fail) for {@code lasting}, so it loses it mid-pass. */
   record LeaseLoss(Duration lasting) implements Action {
     public String kind() {

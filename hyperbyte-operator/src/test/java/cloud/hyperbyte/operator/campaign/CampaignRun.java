@@ -78,7 +78,7 @@ final class CampaignRun {
       Trace trace = new Trace(cluster.clock());
       UserIntent intent = new UserIntent(schedule.replicas());
       OperatorActivity activity = new OperatorActivity();
-      try (Storage storage = new Storage(cluster.observerClient());
+      try (Storage storage = new Storage(cluster.observerClient(), seed);
            OperatorPool operators = new OperatorPool(cluster, activity, trace);
            LeaseHolderInvariant lease = new LeaseHolderInvariant(cluster.observerClient(), activity, trace);
            PausedWritesInvariant paused = new PausedWritesInvariant(cluster.observerClient(), activity, trace);
@@ -92,7 +92,7 @@ final class CampaignRun {
         if (schedule.twoOperators()) {
           operators.startOne();
         }
-        FaultInjector injector = new FaultInjector(cluster, operators, intent, trace);
+        FaultInjector injector = new FaultInjector(cluster, operators, storage, intent, trace);
         UserActions user = new UserActions(cluster.observerClient(), intent, storage, trace);
         user.create(schedule);
         Duration created = trace.elapsed();

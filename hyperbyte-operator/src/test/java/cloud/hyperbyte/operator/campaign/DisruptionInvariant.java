@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  *
  * <p>{@link #GRACE}: a member that failed within the last second of simulated time may have failed
  * after the operator's last look and before its action reached the member; no controller can act
- * atomically on what it observed, so such races are not counted.
+ * atomically on what it observed, so such races are not counted, by either check (a voter out for
+ * less than that still counts as reachable for the majority).
  */
 final class DisruptionInvariant {
 
@@ -111,7 +113,11 @@ final class DisruptionInvariant {
         int other = (int) voter - 1;
         boolean up = cluster.memberReady(NAMESPACE, pod(other)) && cluster.member(NAMESPACE, pod(other))
             .map(node -> node.faults().partition().isEmpty()).orElse(false);
-        boolean justFailed = intent.faultedSince(other).map(since -> since.plus(GRACE).isAfter(now)).orElse(false);
+        // as for one member out at a time: a member that went out (a fault, or a pod or claim the campaign
+        // deleted, whose fault ends at once) within the last second may have failed after the operator's last look
+        boolean justFailed = intent.faultedSince(other).map(since -> since.plus(GRACE).isAfter(now)).orElse(false)
+            || (other != ordinal && Optional.ofNullable(outSince.get(other)).map(since -> since.plus(GRACE).isAfter(now))
+                .orElse(false));
         if (up || justFailed) {
           reachable++;
         }

@@ -14,6 +14,8 @@ import cloud.hyperbyte.operator.campaign.Action.MemberSlow;
 import cloud.hyperbyte.operator.campaign.Action.MemberUnhealthy;
 import cloud.hyperbyte.operator.campaign.Action.OperatorKill;
 import cloud.hyperbyte.operator.campaign.Action.PodEviction;
+import cloud.hyperbyte.operator.campaign.Action.S3Error;
+import cloud.hyperbyte.operator.campaign.Action.S3Hang;
 import cloud.hyperbyte.operator.campaign.Action.StuckDrain;
 import cloud.hyperbyte.operator.campaign.Action.WatchDisconnect;
 import cloud.hyperbyte.operator.campaign.Action.WatchGone;
@@ -47,13 +49,15 @@ final class FaultInjector {
   private final SimulatedCluster cluster;
   private final KubernetesClient user;
   private final OperatorPool operators;
+  private final Storage storage;
   private final UserIntent intent;
   private final Trace trace;
   private final Clock clock;
   private final List<Ending> endings = new ArrayList<>();
 
-  FaultInjector(SimulatedCluster cluster, OperatorPool operators, UserIntent intent, Trace trace) {
+  FaultInjector(SimulatedCluster cluster, OperatorPool operators, Storage storage, UserIntent intent, Trace trace) {
     this.cluster = cluster;
+    this.storage = storage;
     this.user = cluster.observerClient();
     this.operators = operators;
     this.intent = intent;
@@ -98,9 +102,16 @@ final class FaultInjector {
     } else if (fault instanceof LeaseLoss l) {
       operators.leaderOrAny().ifPresent(instance -> {
         trace.log(instance.identity() + " cut off from the Lease");
-        instance.cutOffFromLease(true);
-        endLater(l.lasting(), instance.identity() + " reaches the Lease again", () -> instance.cutOffFromLease(false));
+        operators.cutOffFromLease(instance.identity(), true);
+        endLater(l.lasting(), instance.identity() + " reaches the Lease again",
+            () -> operators.cutOffFromLease(instance.identity(), false));
       });
+    } else if (fault instanceof S3Error e) {
+      storage.faults().failWith(e.status(), e.p());
+      endLater(e.lasting(), "end " + e, () -> trace.log(e + " hit " + storage.faults().heal() + " connections"));
+    } else if (fault instanceof S3Hang h) {
+      storage.faults().hang(h.hang(), h.p());
+      endLater(h.lasting(), "end " + h, () -> trace.log(h + " hit " + storage.faults().heal() + " connections"));
     } else {
       throw new IllegalArgumentException("not a fault: " + fault);
     }
@@ -199,6 +210,7 @@ final class FaultInjector {
   /** Ends every fault now and makes sure an operator runs: the run must converge from here. */
   void endAll() throws Exception {
     end(Instant.MAX);
+    storage.faults().heal();
     cluster.kubernetes().faults().clear();
     operators.reconnectAll();
     if (operators.alive() == 0) {

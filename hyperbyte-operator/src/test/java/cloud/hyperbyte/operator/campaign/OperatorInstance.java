@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.campaign;
 
 import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.controller.ProcessFencing;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.e2e.SimulatedTimeScheduler;
@@ -20,13 +21,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One operator process of a campaign, wired as {@code RunCommand} wires it (the same
- * {@link Operator}, with Lease leader election on), on the simulated time for its clock and work
- * queue. Every API write and member or proxy call it sends is reported to {@link OperatorActivity}
+ * {@link Operator}, with Lease leader election on, fenced by {@link ProcessFencing}, exiting when it
+ * loses the Lease), on the simulated time for its clock and work queue. Every API write and member or proxy call it sends is reported to {@link OperatorActivity}
  * first. Two faults act on it alone, at its network edge: {@link #kill()} (from then on it reaches
- * nothing) and {@link #cutOffFromLease(boolean)} (its Lease requests fail, the rest goes through).
+ * nothing) and a cut-off from the Lease (its pod's Lease requests fail, the rest goes through; the
+ * pool says when, by identity, so a restarted container of the same pod stays cut off).
  */
 final class OperatorInstance implements AutoCloseable {
 
@@ -55,11 +59,15 @@ final class OperatorInstance implements AutoCloseable {
   private final KubernetesClient client;
   private final Operator operator;
   private volatile boolean killed;
-  private volatile boolean leaseCutOff;
+  private final Predicate<String> leaseCutOff;
 
-  private OperatorInstance(String identity, SimulatedCluster cluster, OperatorActivity activity) throws Exception {
+  private OperatorInstance(String identity, SimulatedCluster cluster, OperatorActivity activity,
+      Predicate<String> leaseCutOff, Consumer<OperatorInstance> onExit) throws Exception {
     this.identity = identity;
-    this.client = cluster.kubernetes().newClient(builder -> builder.withHttpClientBuilderConsumer(http ->
+    this.leaseCutOff = leaseCutOff;
+    // fenced as `run` fences it; the campaign's network edge sees only what the fence let through
+    ProcessFencing fencing = new ProcessFencing();
+    this.client = cluster.kubernetes().newClient(builder -> fencing.configure(builder, http ->
         http.addOrReplaceInterceptor("campaign", new Interceptor() {
           @Override
           public void before(BasicBuilder request, HttpRequest sent, RequestTags tags) {
@@ -82,20 +90,30 @@ final class OperatorInstance implements AutoCloseable {
         -1, 4, RESYNC, Duration.ofSeconds(5), Duration.ofSeconds(5), Optional.of(Storage.OPERATOR_IMAGE))
         .withLifecycleTimings(TIMINGS);
     Clock clock = cluster.clock();
-    this.operator = new Operator(client, settings, new OperatorMetrics(new PrometheusRegistry()), members, proxies,
-        clock, new SimulatedTimeScheduler(clock, cluster.time()));
+    this.operator = fencing.fenced(new Operator(client, settings, new OperatorMetrics(new PrometheusRegistry()),
+            members, proxies, clock, new SimulatedTimeScheduler(clock, cluster.time())),
+        // `run` exits with status 3 here; off the election thread, which closing the operator waits for
+        () -> new Thread(() -> {
+          kill();
+          onExit.accept(this);
+        }, "campaign-exit-" + identity).start());
     operator.start(Duration.ofSeconds(60));
   }
 
-  /** Starts an instance named {@code identity} (its Lease holder identity). */
-  static OperatorInstance start(String identity, SimulatedCluster cluster, OperatorActivity activity) throws Exception {
-    return new OperatorInstance(identity, cluster, activity);
+  /**
+   * Starts an instance named {@code identity} (its Lease holder identity); {@code onExit} is told
+   * when it exits on its own (it lost the Lease), as the kubelet would notice the container end;
+   * its Lease requests fail while {@code leaseCutOff} says so for its identity.
+   */
+  static OperatorInstance start(String identity, SimulatedCluster cluster, OperatorActivity activity,
+      Predicate<String> leaseCutOff, Consumer<OperatorInstance> onExit) throws Exception {
+    return new OperatorInstance(identity, cluster, activity, leaseCutOff, onExit);
   }
 
   private void intercept(BasicBuilder request, HttpRequest sent, OperatorActivity activity) {
     String path = sent.uri().getRawPath() + (sent.uri().getRawQuery() == null ? "" : "?" + sent.uri().getRawQuery());
     boolean lease = path.contains("/leases");
-    if (killed || (lease && leaseCutOff)) {
+    if (killed || (lease && leaseCutOff.test(identity))) {
       request.uri(NOWHERE.resolve(path)); // connection refused: the request never reaches the API
       return;
     }
@@ -122,13 +140,8 @@ final class OperatorInstance implements AutoCloseable {
     return !killed;
   }
 
-  /** While {@code cut}, this instance's Lease requests fail (renewals and takeovers), nothing else. */
-  void cutOffFromLease(boolean cut) {
-    leaseCutOff = cut;
-  }
-
   /** SIGKILL: from now on it reaches neither the API nor any member; it does not release the Lease. */
-  void kill() {
+  synchronized void kill() {
     if (!killed) {
       killed = true;
       client.close();

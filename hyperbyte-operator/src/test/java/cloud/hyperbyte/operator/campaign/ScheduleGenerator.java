@@ -16,6 +16,8 @@ import cloud.hyperbyte.operator.campaign.Action.Pause;
 import cloud.hyperbyte.operator.campaign.Action.PodEviction;
 import cloud.hyperbyte.operator.campaign.Action.Restore;
 import cloud.hyperbyte.operator.campaign.Action.Resume;
+import cloud.hyperbyte.operator.campaign.Action.S3Error;
+import cloud.hyperbyte.operator.campaign.Action.S3Hang;
 import cloud.hyperbyte.operator.campaign.Action.Scale;
 import cloud.hyperbyte.operator.campaign.Action.StuckDrain;
 import cloud.hyperbyte.operator.campaign.Action.Upgrade;
@@ -93,7 +95,34 @@ final class ScheduleGenerator {
     if (random.nextInt(10) == 0) {
       steps.add(new Step(FAULT_WINDOW.plusSeconds(1), new Delete()));
     }
+    addS3Faults(seed, steps);
     return new Schedule(seed, replicas, deleteClaims, twoOperators, List.copyOf(steps), FAULT_WINDOW.plusSeconds(2));
+  }
+
+  /**
+   * S3 faults where the schedule backs up or restores, drawn from a stream of their own so that the
+   * other steps of a seed stay what they were before S3 faults were added (seeds in findings keep
+   * their schedules), and merged in time order.
+   */
+  private static void addS3Faults(long seed, List<Step> steps) {
+    if (steps.stream().noneMatch(step -> step.action() instanceof Backup || step.action() instanceof Restore)) {
+      return;
+    }
+    Random random = new Random(seed ^ 0x53335f4641554c54L);
+    int count = random.nextInt(10) < 7 ? 1 + random.nextInt(2) : 0;
+    for (int i = 0; i < count; i++) {
+      Duration at = Duration.ofMillis(3_000 + random.nextInt((int) FAULT_WINDOW.toMillis() - 3_000));
+      double p = 0.3 + random.nextInt(5) / 10.0;
+      Duration lasting = seconds(random, 3, 10);
+      Action fault = random.nextBoolean()
+          ? new S3Error(random.nextBoolean() ? 500 : 503, p, lasting)
+          : new S3Hang(seconds(random, 2, 6), p, lasting);
+      int index = 0;
+      while (index < steps.size() && steps.get(index).at().compareTo(at) <= 0) {
+        index++;
+      }
+      steps.add(index, new Step(at, fault));
+    }
   }
 
   private static int nextReplicas(Random random, int current) {

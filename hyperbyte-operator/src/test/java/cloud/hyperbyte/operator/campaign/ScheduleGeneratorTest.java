@@ -62,6 +62,30 @@ class ScheduleGeneratorTest {
     assertThat(kinds).contains("scale", "upgrade", "config-change", "pause", "resume", "backup", "restore", "delete",
         "api-error 409", "api-error 429", "api-error 500", "api-timeout", "watch-410", "watch-disconnect",
         "member-crash", "member-partition", "member-hung", "member-slow", "member-unhealthy", "member-stuck-drain",
-        "pod-eviction", "lost-pvc", "operator-kill", "lease-loss");
+        "pod-eviction", "lost-pvc", "operator-kill", "lease-loss", "s3-error 500", "s3-error 503", "s3-timeout");
+  }
+
+  @Test
+  void s3FaultsComeOnlyWhereABackupOrARestoreCanMeetThem() {
+    for (Schedule schedule : SCHEDULES) {
+      if (faultsS3(schedule)) {
+        assertThat(schedule.steps()).as(schedule.print())
+            .anyMatch(step -> step.action() instanceof Action.Backup || step.action() instanceof Action.Restore);
+      }
+    }
+  }
+
+  @Test
+  void theCiSubsetMovesTheLeaseBetweenTwoOperatorsAndFaultsS3() {
+    List<Schedule> ci = FaultCampaignTest.CI_SEEDS.stream().map(ScheduleGenerator::generate).toList();
+
+    assertThat(ci).anyMatch(schedule -> schedule.twoOperators()
+        && schedule.steps().stream().anyMatch(step -> step.action() instanceof Action.LeaseLoss));
+    assertThat(ci).anyMatch(ScheduleGeneratorTest::faultsS3);
+  }
+
+  private static boolean faultsS3(Schedule schedule) {
+    return schedule.steps().stream()
+        .anyMatch(step -> step.action() instanceof Action.S3Error || step.action() instanceof Action.S3Hang);
   }
 }

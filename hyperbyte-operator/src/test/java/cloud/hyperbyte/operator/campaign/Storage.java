@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The backup target of a run: a real in-process S3 server (s3proxy) with the bucket and the
- * credentials Secret the user's backups name. S3 itself is not faulted (see the README: s3proxy
- * has no cheap fault hook); backups are disturbed through the API, the members and the operator.
+ * credentials Secret the user's backups name, reached through an {@link S3FaultProxy} so S3 errors
+ * and timeouts can be injected on the way.
  */
 final class Storage implements AutoCloseable {
 
@@ -19,15 +19,24 @@ final class Storage implements AutoCloseable {
   static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:campaign";
 
   private final LocalS3 s3;
+  private final S3FaultProxy faults;
 
-  Storage(KubernetesClient user) throws Exception {
+  /** @param seed the seed of the fault proxy's probability draws */
+  Storage(KubernetesClient user, long seed) throws Exception {
     s3 = LocalS3.inMemory();
     s3.createBucket(BUCKET);
+    faults = new S3FaultProxy(java.net.URI.create(s3.endpoint()).getPort(), seed);
     user.secrets().inNamespace(NAMESPACE).resource(LocalS3.credentialsSecret(NAMESPACE, SECRET)).create();
   }
 
+  /** The endpoint backups name: the fault proxy's. */
   String endpoint() {
-    return s3.endpoint();
+    return faults.endpoint();
+  }
+
+  /** Injects S3 faults on the way to the server. */
+  S3FaultProxy faults() {
+    return faults;
   }
 
   /** Every object in the bucket. */
@@ -38,6 +47,7 @@ final class Storage implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    faults.close();
     s3.close();
   }
 }

@@ -40,7 +40,10 @@ class HttpProxyAdminTest {
   /** Issue 13, defect 3: an instance that may have lost the Lease changes no proxy's rotation. */
   @Test
   void aClosedFenceKeepsExcludesAndIncludesFromTheProxy() {
-    HttpProxyAdmin fenced = new HttpProxyAdmin(p -> URI.create("http://127.0.0.1:" + proxy.port()),
+    // a refused call does not even resolve its proxy
+    HttpProxyAdmin fenced = new HttpProxyAdmin(p -> {
+          throw new AssertionError("a refused call resolved the proxy's address");
+        },
         Duration.ofSeconds(2), Duration.ofSeconds(10), OperatorMetrics.standalone(), action -> {
           throw new cloud.hyperbyte.reconcile.port.FencedException("refused " + action);
         });

@@ -2,11 +2,10 @@ package cloud.hyperbyte.operator.e2e;
 
 import cloud.hyperbyte.operator.controller.Operator;
 import cloud.hyperbyte.operator.controller.OperatorSettings;
+import cloud.hyperbyte.operator.controller.ProcessFencing;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
-import cloud.hyperbyte.operator.leader.FenceInterceptor;
-import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
@@ -75,8 +74,8 @@ final class OperatorProcess implements AutoCloseable {
   private static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync,
       LifecycleTimings timings, Optional<String> operatorImage) throws Exception {
     // fenced as RunCommand fences it: without election the fence is open from start to close
-    LeadershipFence fence = new LeadershipFence(Clock.systemUTC());
-    KubernetesClient client = cluster.kubernetes().newClient(FenceInterceptor.installing(fence));
+    ProcessFencing fencing = new ProcessFencing();
+    KubernetesClient client = cluster.kubernetes().newClient(builder -> fencing.configure(builder, http -> {}));
     AtomicBoolean cutOff = new AtomicBoolean();
     // simulated members speak plain HTTP whatever the scheme (the operator's TLS is checked on Secrets and mounts)
     PodAddressResolver resolver = (member, scheme) ->
@@ -87,8 +86,8 @@ final class OperatorProcess implements AutoCloseable {
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
         4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5), operatorImage).withLifecycleTimings(timings);
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
-    Operator operator = new Operator(client, settings, metrics, resolver, proxies, clock)
-        .withFence(fence);
+    // without election the Lease is never lost
+    Operator operator = fencing.fenced(new Operator(client, settings, metrics, resolver, proxies, clock), () -> {});
     operator.start(Duration.ofSeconds(30));
     return new OperatorProcess(client, operator, metrics, cutOff);
   }

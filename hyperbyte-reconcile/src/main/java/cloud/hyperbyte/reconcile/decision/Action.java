@@ -113,15 +113,23 @@ public sealed interface Action {
     }
   }
 
-  /** Delete the data PVC of a member that was removed from Raft and whose pod is gone. */
-  record DeletePvc(String pvcName, int ordinal) implements Action {
+  /**
+   * Delete the data PVC of a member that was removed from Raft and whose pod is gone.
+   *
+   * @param why the end of the event's message: why the volume goes
+   */
+  record DeletePvc(String pvcName, int ordinal, String why) implements Action {
+    /** The volume of a member a scale-down removed, under {@code whenScaled: Delete}. */
+    public DeletePvc(String pvcName, int ordinal) {
+      this(pvcName, ordinal, "(persistentVolumeClaimRetention.whenScaled: Delete)");
+    }
+
     public boolean disruptive() {
       return true;
     }
 
     public ClusterEvent event() {
-      return ClusterEvent.normal("VolumeDeleted",
-          "Deleted PVC " + pvcName + " of a removed member (persistentVolumeClaimRetention.whenScaled: Delete)", null);
+      return ClusterEvent.normal("VolumeDeleted", "Deleted PVC " + pvcName + " of a removed member " + why, null);
     }
   }
 

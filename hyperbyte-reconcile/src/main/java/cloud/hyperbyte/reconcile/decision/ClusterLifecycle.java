@@ -84,7 +84,9 @@ public final class ClusterLifecycle {
     Decision upgrade = Decision.none(memory);
     // a sizing step that restarts a member this pass (an abandoned removal restarting a drained
     // member) has the one member out: the upgrade waits for the next pass
-    boolean sizingTakesOneDown = sizing.actions().stream().anyMatch(Action::disruptive);
+    // (deleting a claim takes nobody down: its pod is gone)
+    boolean sizingTakesOneDown = sizing.actions().stream()
+        .anyMatch(a -> a.disruptive() && !(a instanceof Action.DeletePvc));
     if (memory.scaleDown().isEmpty() && observed.statefulSet().isPresent() && !sizingTakesOneDown) {
       upgrade = RollingUpgradeDecision.decide(observed, memory, now, timings);
       decisions.add(upgrade);
@@ -125,12 +127,19 @@ public final class ClusterLifecycle {
         Optional.ofNullable(requeueAt));
   }
 
-  /** The member a rolling upgrade has out and that is not back yet (its pod may be gone mid-restart), if any. */
+  /**
+   * The member a rolling upgrade has out and that is not back yet (its pod may be gone mid-restart),
+   * if any. The member the scale-down is removing is not waited for: the scale-down has it out itself
+   * (an upgrade paused on a member, then a scale-down that drains that member, would otherwise wait
+   * for a member only the scale-down can finish with).
+   */
   private static Optional<Integer> upgradeMemberOut(ObservedCluster observed, LifecycleMemory memory) {
+    Optional<Integer> removing = memory.scaleDown().map(ScaleDownProgress::ordinal);
     return memory.upgrade()
         .filter(u -> u.step().isPresent() && u.ordinal().isPresent())
         .map(u -> u.ordinal().getAsInt())
-        .filter(ordinal -> ordinal < observed.statefulSetReplicas() && !RollingUpgradeDecision.back(observed, ordinal));
+        .filter(ordinal -> ordinal < observed.statefulSetReplicas() && !removing.equals(Optional.of(ordinal))
+            && !RollingUpgradeDecision.back(observed, ordinal));
   }
 
   /**

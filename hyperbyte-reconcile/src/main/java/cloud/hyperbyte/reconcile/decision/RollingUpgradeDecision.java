@@ -73,7 +73,9 @@ public final class RollingUpgradeDecision {
           : decision.build();
     }
     List<Integer> stale = stale(observed);
-    Optional<UpgradeProgress> remembered = memory.upgrade().map(p -> retarget(p, target.get(), now));
+    // a member the upgrade had out and a scale-down then removed will not come back: nobody is out
+    Optional<UpgradeProgress> remembered = memory.upgrade().map(p -> retarget(p, target.get(), now))
+        .map(p -> p.ordinal().isPresent() && p.ordinal().getAsInt() >= replicas ? p.memberGone(now) : p);
     if (remembered.map(p -> p.ordinal().isEmpty()).orElse(true) && stale.isEmpty()) {
       return decision.memory(memory.withUpgrade(Optional.empty())).build();
     }

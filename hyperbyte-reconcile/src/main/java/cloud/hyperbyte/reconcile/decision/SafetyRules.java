@@ -69,7 +69,10 @@ public final class SafetyRules {
         return "its pod still runs";
       }
       if (observed.voters().isEmpty()) {
-        return "no Raft leader confirms the node has left the membership";
+        // a lone member runs standalone: no leader answers, but the StatefulSet shrank to one replica
+        // only after every other member had been removed from Raft
+        return observed.statefulSet().isPresent() && observed.statefulSetReplicas() == 1 ? null
+            : "no Raft leader confirms the node has left the membership";
       }
       long nodeId = pvc.ordinal() + 1L;
       Set<Long> voters = observed.voters().get();

@@ -43,6 +43,11 @@ public record UpgradeProgress(String targetRevision, OptionalInt ordinal, Option
     return new UpgradeProgress(targetRevision, ordinal, step, stepStartedAt, done, true);
   }
 
+  /** Progress after the member out went away (a scale-down removed it): nobody out, nothing more done. */
+  public UpgradeProgress memberGone(Instant at) {
+    return new UpgradeProgress(targetRevision, OptionalInt.empty(), Optional.empty(), at, done, clusterModeChange);
+  }
+
   /** Progress after {@code ordinal} came back: nobody out. */
   public UpgradeProgress finished(int ordinal, Instant at) {
     List<Integer> all = new java.util.ArrayList<>(done);

@@ -203,6 +203,16 @@ public final class RestoreDecision {
         return;
       }
       int replicas = cluster.spec().get().replicas();
+      if (cluster.memberPods() > replicas) {
+        // a scale-down is still under way: the members above the new count may still be Raft voters,
+        // and holding now would delete their claims (removeClaimsAboveReplicas) before they have left
+        String message = "waiting for cluster " + clusterName + " to finish scaling down to " + replicas
+            + " replicas (" + cluster.memberPods() + " member pods) before holding it";
+        conditions.set(PROGRESSING, true, "WaitingForScaleDown", message, now);
+        conditions.set(READY, false, "WaitingForScaleDown", message, now);
+        status.setPhase(PENDING);
+        return; // the cluster's pods going away wake this restore
+      }
       status.setOriginalReplicas(replicas);
       actions.add(new RestoreAction.HoldCluster(clusterName, name));
       enter(SCALING_DOWN, "holding cluster " + clusterName + " at 0 replicas to restore " + snapshot.location().uri());

@@ -21,11 +21,22 @@ public final class ClusterStatusDeriver {
     this.clock = clock;
   }
 
+  /**
+   * Running names the version every member runs: while the members are not all confirmed at the
+   * spec's version (a member still coming back, e.g. on a lost volume, after the last restart), the
+   * status keeps the old version and says Upgrading rather than Running at a version some member no
+   * longer runs.
+   */
+  static String phase(String phase, String currentVersion, String specVersion) {
+    return "Running".equals(phase) && currentVersion != null && !currentVersion.equals(specVersion)
+        ? "Upgrading" : phase;
+  }
+
   public HyperbytedbClusterStatus derive(ObservedCluster observed, LifecyclePlan plan) {
     HyperbytedbClusterStatus status = new HyperbytedbClusterStatus();
     String clusterState = ClusterHealth.clusterState(observed, plan);
     status.setObservedGeneration(observed.generation());
-    status.setPhase(ClusterPhase.of(observed, plan));
+
     status.setReplicas((int) observed.pods().stream().filter(p -> !p.terminating()).count());
     status.setReadyReplicas((int) observed.pods().stream().filter(p -> p.ready() && !p.terminating()).count());
     status.setSelector(ClusterLabels.selector(observed.spec()).entrySet().stream()
@@ -34,7 +45,9 @@ public final class ClusterStatusDeriver {
     boolean rolledOut = plan.memory().upgrade().isEmpty() && RollingUpgradeDecision.stale(observed).isEmpty()
         && !observed.podTemplatePending() && !ClusterPhase.upgradeAwaitsController(observed)
         && !observed.pods().isEmpty() && observed.pods().stream().allMatch(ObservedPod::ready);
-    status.setCurrentVersion(rolledOut ? observed.spec().version() : observed.lastStatus().getCurrentVersion());
+    String version = rolledOut ? observed.spec().version() : observed.lastStatus().getCurrentVersion();
+    status.setCurrentVersion(version);
+    status.setPhase(phase(ClusterPhase.of(observed, plan), version, observed.spec().version()));
     status.setClusterState(clusterState);
     status.setReplicationState(ClusterHealth.replicationState(observed));
     status.setMembers(MemberStatuses.of(observed, plan.memory()));

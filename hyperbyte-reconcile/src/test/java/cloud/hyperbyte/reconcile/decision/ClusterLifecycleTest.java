@@ -125,6 +125,80 @@ class ClusterLifecycleTest {
     assertThat(plan.statefulSetShape()).contains(new StatefulSetShape(5, 3));
   }
 
+  /**
+   * Campaign seeds 3019 and 6010: scaled 3 → 1 with claims retained, then back up. Nodes 2 and 3
+   * would start on volumes whose Raft state still names the old voter set {1, 2, 3} and, together a
+   * majority of it, elect a leader beside node 1's group. Their claims go first; the StatefulSet
+   * grows once they are gone.
+   */
+  @Test
+  void scalingBackUpReplacesRetainedVolumesOfNodesThatLeftRaftBeforeTheirOrdinalsReturn() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(1, 3).retainedClaims(1, 2).build());
+
+    assertThat(plan.actions()).containsExactly(
+        new Action.DeletePvc("data-db-1", 1, "before its ordinal returns: its Raft state names a membership the node has left"),
+        new Action.DeletePvc("data-db-2", 2, "before its ordinal returns: its Raft state names a membership the node has left"));
+    assertThat(plan.statefulSetShape()).as("no member starts on them").contains(new StatefulSetShape(1, 1));
+
+    LifecyclePlan gone = lifecycle.plan(Scenario.running(1, 3).build());
+    assertThat(gone.statefulSetShape()).contains(new StatefulSetShape(3, 1));
+  }
+
+  @Test
+  void aRetainedVolumeIsReplacedOnlyWhenALeaderConfirmsItsNodeLeftRaft() {
+    LifecyclePlan stillVoting = lifecycle.plan(Scenario.running(3, 5).retainedClaims(3, 4).voters(1L, 2L, 3L, 4L)
+        .build());
+    assertThat(stillVoting.actions()).singleElement()
+        .isInstanceOfSatisfying(Action.DeletePvc.class, delete -> assertThat(delete.pvcName()).isEqualTo("data-db-4"));
+    assertThat(stillVoting.statefulSetShape()).contains(new StatefulSetShape(3, 3));
+
+    LifecyclePlan noLeader = lifecycle.plan(Scenario.running(3, 5).retainedClaims(3, 4).noLeader().build());
+    assertThat(noLeader.actions()).noneMatch(Action.DeletePvc.class::isInstance);
+    assertThat(noLeader.statefulSetShape()).contains(new StatefulSetShape(3, 3));
+    assertThat(noLeader.notices()).anyMatch(n -> n.message().contains("waits for a Raft leader"));
+
+    LifecyclePlan member = lifecycle.plan(Scenario.running(3, 4).retainedClaims(3).voters(1L, 2L, 3L, 4L).build());
+    assertThat(member.actions()).as("a voter's volume is kept").noneMatch(Action.DeletePvc.class::isInstance);
+    assertThat(member.statefulSetShape()).contains(new StatefulSetShape(4, 3));
+  }
+
+  /**
+   * Campaign seed 1081: an upgrade paused with member 1 as its member, then a scale to one and a
+   * resume. The scale-down drained member 1, so it was not back, and the scale-down waited for the
+   * upgrade's member to be back: forever, status Scaling. A member the scale-down removes holds
+   * nothing back.
+   */
+  @Test
+  void aScaleDownIsNotHeldBackByAnUpgradeWaitingForTheMemberItIsRemoving() {
+    LifecycleMemory memory = LifecycleMemory.empty()
+        .withUpgrade(Optional.of(new UpgradeProgress("r2", java.util.OptionalInt.of(1),
+            Optional.of(UpgradeStep.REJOINING), NOW.minusSeconds(60), java.util.List.of(2))))
+        .withScaleDown(Optional.of(new ScaleDownProgress(1, 1, ScaleDownStep.DRAINING, NOW.minusSeconds(120))));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(2, 1).newTemplate().state(1, NodeState.DRAINING).notReady(1)
+        .remembering(memory).build());
+
+    assertThat(plan.notices()).noneMatch(n -> n.reason().equals("ScaleDownWaiting"));
+    assertThat(plan.actions()).anyMatch(Action.RemoveMember.class::isInstance);
+  }
+
+  /**
+   * Campaign seed 1081, once the scale-down went on: the paused upgrade still remembered member 1 as
+   * its member out after the scale-down removed it, and waited for it to come back; member 0 never
+   * restarted into the standalone configuration and the status stayed Scaling. A remembered member
+   * above the StatefulSet's replicas is gone, and the upgrade goes on with the members left.
+   */
+  @Test
+  void anUpgradeWhoseMemberOutWasScaledAwayGoesOnWithTheMembersLeft() {
+    LifecycleMemory memory = LifecycleMemory.empty().withUpgrade(Optional.of(new UpgradeProgress("r2",
+        java.util.OptionalInt.of(1), Optional.of(UpgradeStep.REJOINING), NOW.minusSeconds(60), java.util.List.of(2))));
+
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(1).newTemplate().remembering(memory).build());
+
+    assertThat(plan.memory().upgrade()).hasValueSatisfying(u -> assertThat(u.ordinal()).hasValue(0));
+    assertThat(plan.actions()).noneMatch(a -> a.ordinal() == 1);
+  }
+
   @Test
   void onceGrownThePartitionHoldsEveryMemberAgain() {
     LifecyclePlan plan = lifecycle.plan(Scenario.running(5).build());

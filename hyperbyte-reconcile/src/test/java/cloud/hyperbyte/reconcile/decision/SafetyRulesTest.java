@@ -37,6 +37,16 @@ class SafetyRulesTest {
   }
 
   @Test
+  void withoutALeaderAVolumeMayGoOnlyOnceTheStatefulSetShrankToTheLoneStandaloneMember() {
+    ObservedCluster standalone = Scenario.running(1, 3).noLeader().retainedClaims(2).build();
+    ObservedCluster three = Scenario.running(3).noPod(2).noLeader().build();
+
+    assertThat(SafetyRules.vet(List.of(new Action.DeletePvc("data-db-2", 2)), standalone).allowed()).hasSize(1);
+    assertThat(SafetyRules.vet(List.of(new Action.DeletePvc("data-db-2", 2)), three).denied())
+        .singleElement().satisfies(n -> assertThat(n.message()).contains("no Raft leader"));
+  }
+
+  @Test
   void onlyOneMemberIsTakenDownOnPurposePerPass() {
     ObservedCluster observed = Scenario.running(3).build();
 

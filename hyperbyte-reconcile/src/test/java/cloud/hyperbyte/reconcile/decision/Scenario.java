@@ -59,6 +59,7 @@ public final class Scenario {
   private final Map<Integer, UnaryOperator<ImmutableMemberFacts>> facts = new HashMap<>();
   private final Map<Integer, UnaryOperator<ObservedPod>> pods = new HashMap<>();
   private final Set<Integer> missingPods = new LinkedHashSet<>();
+  private final Set<Integer> retainedClaims = new LinkedHashSet<>();
   private final List<ProxyEndpoint> proxies = new ArrayList<>();
   private String updateRevision = "r1";
   private TemplateInputs targetInputs;
@@ -130,6 +131,12 @@ public final class Scenario {
 
   public Scenario pod(int ordinal, UnaryOperator<ObservedPod> change) {
     pods.merge(ordinal, change, (a, b) -> p -> b.apply(a.apply(p)));
+    return this;
+  }
+
+  /** Claims a scale-down left behind (whenScaled: Retain) at ordinals above the running members, no pods. */
+  public Scenario retainedClaims(Integer... ordinals) {
+    retainedClaims.addAll(List.of(ordinals));
     return this;
   }
 
@@ -266,6 +273,7 @@ public final class Scenario {
       }
       members.put(ordinal, facts.getOrDefault(ordinal, x -> x).apply(f.build()));
     }
+    retainedClaims.forEach(ordinal -> pvcs.add(new ObservedPvc("data-db-" + ordinal, ordinal, false)));
     HyperbytedbClusterStatus status = new HyperbytedbClusterStatus();
     status.setRollingUpgrade(memory.upgradeStatus());
     status.setScaleDown(memory.scaleDownStatus());

@@ -433,6 +433,30 @@ class RestoreDecisionTest {
     assertThat(plan.actions()).containsExactly(new RestoreAction.HoldCluster(CLUSTER, RESTORE));
   }
 
+  /**
+   * Campaign seed 6018: a restore created right after a scale to one member held the cluster while
+   * the two members above it were still Raft voters, and deleted their claims. The hold waits until
+   * the scale-down is over (no more member pods than replicas).
+   */
+  @Test
+  void aRestoreRequestedDuringAScaleDownHoldsTheClusterOnlyOnceTheDepartingMembersAreGone() {
+    pass();
+    replicas = 1; // scaled to one: members 1 and 2 still run, draining and leaving Raft one at a time
+
+    RestorePlan waiting = pass();
+
+    assertThat(waiting.actions()).isEmpty();
+    assertThat(waiting.status().getPhase()).isEqualTo("Pending");
+    assertThat(condition(waiting, "Ready").getReason()).isEqualTo("WaitingForScaleDown");
+    assertThat(condition(waiting, "Ready").getMessage()).contains("scaling down to 1 replicas");
+
+    memberPods = 1; // both removed from Raft, their pods gone
+    RestorePlan held = pass();
+
+    assertThat(held.status().getOriginalReplicas()).isEqualTo(1);
+    assertThat(held.actions()).containsExactly(new RestoreAction.HoldCluster(CLUSTER, RESTORE));
+  }
+
   @Test
   void missingClusterFailsFastWithoutHolding() {
     clusterExists = false;

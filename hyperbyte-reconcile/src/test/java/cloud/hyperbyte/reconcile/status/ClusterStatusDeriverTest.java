@@ -143,6 +143,28 @@ class ClusterStatusDeriverTest {
     assertThat(sameTemplate.getCurrentVersion()).isEqualTo("0.8.5");
   }
 
+  /**
+   * Campaign seed 3007: the last member was upgraded while another member's volume had been lost and
+   * its pod was not Ready yet. The upgrade was over, so the phase said Running, but the version could
+   * not be confirmed and stayed the old one: Running at a version no member ran. Until every member
+   * is confirmed at the new version the status says Upgrading.
+   */
+  @Test
+  void aClusterIsNeverRunningAtAVersionItsMembersNoLongerRun() {
+    ObservedCluster upgradedOneNotReady = Scenario.running(3).notReady(1).build();
+    upgradedOneNotReady.lastStatus().setPhase("Upgrading");
+    upgradedOneNotReady.lastStatus().setCurrentVersion("0.8.4");
+
+    HyperbytedbClusterStatus status = derive(upgradedOneNotReady, NOW);
+
+    assertThat(status.getCurrentVersion()).isEqualTo("0.8.4");
+    assertThat(status.getPhase()).isEqualTo("Upgrading");
+
+    HyperbytedbClusterStatus allBack = derive(Scenario.running(3).build(), NOW);
+    assertThat(allBack.getPhase()).isEqualTo("Running");
+    assertThat(allBack.getCurrentVersion()).isEqualTo("0.8.5");
+  }
+
   @Test
   void untilTheStatefulSetControllerCaughtUpWithTheNewTemplateTheUpgradeIsNotOver() {
     // found by the e2e: the template is applied, but the controller has not computed its revision yet,
