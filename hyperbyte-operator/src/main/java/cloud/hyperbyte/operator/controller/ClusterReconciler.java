@@ -24,9 +24,7 @@ import cloud.hyperbyte.reconcile.apply.GroupKind;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
-import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
-import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
 import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
@@ -35,15 +33,14 @@ import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
+import cloud.hyperbyte.reconcile.plan.ReconcilePass;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
-import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
 import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
-import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
 import cloud.hyperbyte.reconcile.storage.StoragePlan;
 import cloud.hyperbyte.reconcile.storage.StorageStatusReport;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiry;
@@ -57,13 +54,11 @@ import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -176,17 +171,13 @@ public final class ClusterReconciler {
         DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
     ObservedCluster observed = observations.observe(spec, cluster, generation, ClusterRenderer.render(spec, renderOptions),
         new SnapshotCollector(nodes, probes, probeBudget));
-    // rendered from the same observation the lifecycle decides on, so the two agree on the replicas;
-    // a proxy that follows the version keeps its image until the members are done
-    ClusterSpec toRender = ProxyImageHold.specToRender(
-        ClusterModeTransition.specToRender(spec, observed.statefulSetReplicas()), observed);
-    if (toRender != spec) {
-      observed = ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, renderOptions));
-    }
+    // the pass renders from the same observation the lifecycle decides on, so the two agree on the
+    // replicas; a proxy that follows the version keeps its image until the members are done
+    ReconcilePass pass = ReconcilePass.decide(observed, renderOptions, lifecycle);
+    observed = pass.observed();
     RenderedCluster rendered = observed.rendered();
-    // volume growth adds its steps after the lifecycle's and decides how the StatefulSet may be written
-    StoragePlan storage = StorageGrowthDecision.decide(observed);
-    LifecyclePlan plan = storage.mergeInto(lifecycle.plan(observed));
+    StoragePlan storage = pass.storage();
+    LifecyclePlan plan = pass.lifecycle();
     // read once, so the objects skipped and the condition agree even if a CRD comes or goes meanwhile
     Set<GenericKinds> neededKinds = OptionalKinds.renderedIn(rendered);
     Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
@@ -198,7 +189,7 @@ public final class ClusterReconciler {
       tls.secretsToWrite().forEach(secret -> writer.apply(secret, FieldManager.NAME));
       if (plan.writesWorkloads()) {
         ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
-            desired(rendered, plan, storage, missingKinds), caches.ownedBy(key));
+            pass.desired(object -> skipped(object, missingKinds)), caches.ownedBy(key));
         if (applyPlan.hasWrites()) {
           // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
           fence.check("apply " + applyPlan.describe());
@@ -275,19 +266,12 @@ public final class ClusterReconciler {
     return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
   }
 
-  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, StoragePlan storage,
-      Set<GenericKinds> missingKinds) {
-    List<HasMetadata> objects = new ArrayList<>();
-    for (HasMetadata object : rendered.objects()) {
-      if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
-        storage.adjust(plan.statefulSetShape().get().applyTo(statefulSet)).ifPresent(objects::add);
-      } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
-        LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
-      } else {
-        objects.add(object);
-      }
+  private static boolean skipped(HasMetadata object, Set<GenericKinds> missingKinds) {
+    if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
+      LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
+      return true;
     }
-    return objects;
+    return false;
   }
 
   private Optional<Secret> tlsSecret(ClusterSpec spec) {
