@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = ProjectVersion.class,
     description = "HyperbyteDB operator: render clusters to Kubernetes objects, run the operator, or run a step of"
         + " a pod the operator creates.",
-    subcommands = {RenderCommand.class, RunCommand.class, RestoreFetchSubcommand.class,
+    subcommands = {RenderCommand.class, PlanCommand.class, RunCommand.class, RestoreFetchSubcommand.class,
         CommandLine.HelpCommand.class})
 public final class HyperbyteCommand implements Runnable {
 

@@ -1,7 +1,6 @@
 package cloud.hyperbyte.operator.cli;
 
 import cloud.hyperbyte.model.manifest.ManifestDocument;
-import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.spec.Problem;
 import cloud.hyperbyte.model.spec.Validated;
@@ -10,8 +9,6 @@ import cloud.hyperbyte.render.HyperbyteRender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -81,19 +78,16 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   private int render(PrintWriter out, PrintWriter err) {
-    byte[] input;
+    Validated<byte[]> input;
     try {
       input = readManifest();
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (ManifestInput.UnreadableException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.flush();
       return UNREADABLE_INPUT;
-    } catch (TooLargeException e) {
-      return refuse(err, e.problems);
     }
-    Validated<String> text = ManifestText.decode(input);
     Validated<List<ManifestDocument>> documents =
-        text.isValid() ? ManifestDocuments.parse(text.orElseThrow()) : Validated.failed(text.problems());
+        input.isValid() ? ManifestInput.documents(input.orElseThrow()) : Validated.failed(input.problems());
     if (!documents.isValid()) {
       return refuse(err, documents.problems());
     }
@@ -139,20 +133,9 @@ public final class RenderCommand implements Callable<Integer> {
     return INVALID_MANIFEST;
   }
 
-  private byte[] readManifest() throws IOException, TooLargeException {
+  private Validated<byte[]> readManifest() throws ManifestInput.UnreadableException {
     if (file.isPresent()) {
-      if (file.get().equals("-")) {
-        // read one byte past the limit, so an endless stream is refused without being read whole
-        byte[] bytes = System.in.readNBytes(ManifestText.MAX_BYTES + 1);
-        checkSize(bytes.length);
-        return bytes;
-      }
-      Path path = Path.of(file.get());
-      if (!Files.isRegularFile(path)) {
-        throw new IllegalArgumentException("no such file: " + path);
-      }
-      checkSize(Files.size(path));
-      return Files.readAllBytes(path);
+      return ManifestInput.read(file.get(), System.in);
     }
     if (!EXAMPLES.contains(example)) {
       throw new IllegalArgumentException("unknown example '" + example + "'; one of " + EXAMPLES);
@@ -161,25 +144,9 @@ public final class RenderCommand implements Callable<Integer> {
       if (in == null) {
         throw new IllegalArgumentException("example " + example + " is not embedded in this build");
       }
-      return in.readAllBytes();
-    }
-  }
-
-  private static void checkSize(long size) throws TooLargeException {
-    List<Problem> problems = ManifestText.checkSize(size);
-    if (!problems.isEmpty()) {
-      throw new TooLargeException(problems);
-    }
-  }
-
-  /** Input refused for its size before it is read whole. */
-  private static final class TooLargeException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final transient List<Problem> problems;
-
-    TooLargeException(List<Problem> problems) {
-      super(null, null, false, false);
-      this.problems = problems;
+      return Validated.of(in.readAllBytes(), List.of());
+    } catch (IOException e) {
+      throw new ManifestInput.UnreadableException(e.getMessage());
     }
   }
 
