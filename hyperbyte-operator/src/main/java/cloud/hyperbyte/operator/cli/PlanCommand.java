@@ -3,14 +3,15 @@ package cloud.hyperbyte.operator.cli;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.spec.ClusterSpec;
+import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.spec.ManifestReader;
 import cloud.hyperbyte.model.spec.Problem;
-import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.model.spec.Validated;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.reconcile.plan.ChangePlan;
 import cloud.hyperbyte.reconcile.plan.ChangePlanner;
+import cloud.hyperbyte.reconcile.plan.PlannedCertificates;
 import cloud.hyperbyte.render.HyperbyteRender;
 import cloud.hyperbyte.render.ImmutableRenderOptions;
 import cloud.hyperbyte.render.RenderOptions;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -68,8 +70,8 @@ public final class PlanCommand implements Callable<Integer> {
   public static final int INVALID = 2;
   /** Exit code when applying the manifest changes something. */
   public static final int CHANGES = 3;
-  /** The certificate hash rendered for TLS material the operator has not issued yet. */
-  static final String NEW_CERTIFICATE = "not-issued-yet";
+  /** Kinds of other projects' CRDs, which {@code kubectl get hbc,sts,...} does not list. */
+  private static final Set<String> OPTIONAL_KINDS = Set.of("ServiceMonitor", "PrometheusRule", "Certificate");
 
   private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SPECS =
       new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
@@ -204,7 +206,8 @@ public final class PlanCommand implements Callable<Integer> {
     if (live.isEmpty()) {
       HyperbytedbCluster created = withMetadata(desired, new ObjectMetaBuilder(desired.getMetadata())
           .withNamespace(clusterSpec.namespace()).withGeneration(1L).build(), null);
-      plan = planner.create(clusterSpec, created, renderOptions(clusterSpec, Optional.empty()));
+      plan = planner.create(clusterSpec, created, ImmutableRenderOptions.builder()
+          .certificateHash(PlannedCertificates.hash(clusterSpec, Optional.empty(), Optional.empty())).build());
     } else {
       LiveCluster current = live.get();
       boolean specChanged = !Objects.equals(SPECS.asJson(current.cluster().getSpec()), SPECS.asJson(desired.getSpec()));
@@ -213,36 +216,39 @@ public final class PlanCommand implements Callable<Integer> {
       HyperbytedbCluster next = withMetadata(desired, new ObjectMetaBuilder(current.cluster().getMetadata())
           .withAnnotations(desired.getMetadata().getAnnotations())
           .withGeneration(generation).build(), current.cluster().getStatus());
+      // the spec the operator builds: the new manifest with the live object's identity (its UID owns the objects)
+      ClusterSpec nextSpec = ClusterSpecFactory.from(next, clusterDomain).orElseThrow();
       Map<String, Boolean> classes = current.storageClasses();
-      plan = planner.plan(clusterSpec, next, current.objects(), name -> {
+      Optional<StatefulSet> liveSet = current.objects().stream().filter(StatefulSet.class::isInstance)
+          .map(StatefulSet.class::cast)
+          .filter(s -> s.getMetadata().getName().equals(ClusterNames.of(nextSpec).statefulSet())).findFirst();
+      Optional<String> liveHash = liveSet.map(s -> s.getSpec().getTemplate().getMetadata().getAnnotations())
+          .map(a -> a.get(Annotations.CERTIFICATE_HASH));
+      Optional<ClusterSpec> liveSpec = ClusterSpecFactory.from(current.cluster(), clusterDomain).value();
+      RenderOptions options = ImmutableRenderOptions.builder()
+          .certificateHash(PlannedCertificates.hash(nextSpec, liveSpec, liveHash)).build();
+      plan = planner.plan(nextSpec, next, current.objects(), name -> {
         if (!classes.containsKey(name)) {
           assumed.add("StorageClass " + name + " is not in the input: assumed to allow volume expansion");
           return Optional.of(true);
         }
         return Optional.of(classes.get(name));
-      }, renderOptions(clusterSpec, current.objects().stream().filter(StatefulSet.class::isInstance)
-          .map(StatefulSet.class::cast)
-          .filter(s -> s.getMetadata().getName().equals(ClusterNames.of(clusterSpec).statefulSet())).findFirst()));
+      }, options);
+      List<String> unlisted = plan.objects().stream()
+          .filter(o -> o.action().equals("create") && OPTIONAL_KINDS.contains(o.kind()))
+          .filter(o -> current.objects().stream().noneMatch(l -> l.getKind().equals(o.kind())))
+          .map(o -> o.kind() + " " + o.name()).toList();
+      if (!unlisted.isEmpty()) {
+        assumed.add(String.join(", ", unlisted) + ": no object of the kind is in the input, so it is planned as"
+            + " created (list servicemonitors, prometheusrules, certificates too to compare them; the operator skips"
+            + " a kind whose CRD is not installed)");
+      }
     }
     boolean colour = System.console() != null && !noColor && output == PlanReport.Format.TEXT;
     PlanReport report = new PlanReport(HyperbytedbCluster.KIND + " " + where, from, plan,
         assumed.stream().distinct().toList(), colour);
     out.print(output == PlanReport.Format.JSON ? report.json() : report.text());
     return plan.changes() ? CHANGES : NOTHING_TO_DO;
-  }
-
-  /**
-   * The render options the operator would use: with TLS, the certificate hash the live StatefulSet
-   * carries (material already issued is not renewed by a plan), or a placeholder for material the
-   * operator issues once the change is applied.
-   */
-  private static RenderOptions renderOptions(ClusterSpec spec, Optional<StatefulSet> live) {
-    if (spec.server().tls().mode() == TlsMode.DISABLED) {
-      return RenderOptions.defaults();
-    }
-    String hash = live.map(s -> s.getSpec().getTemplate().getMetadata().getAnnotations())
-        .map(a -> a.get(Annotations.CERTIFICATE_HASH)).orElse(NEW_CERTIFICATE);
-    return ImmutableRenderOptions.builder().certificateHash(hash).build();
   }
 
   private static HyperbytedbCluster withMetadata(HyperbytedbCluster desired,

@@ -271,6 +271,7 @@ public final class ClusterProjection {
         members.replaceAll((o, f) -> f.voters().isEmpty() && !voters.contains(f.nodeId()) ? f
             : ImmutableMemberFacts.copyOf(f).withLeaderId(next).withTerm(term)
                 .withRaftRole(f.nodeId() == next ? RaftRole.LEADER : RaftRole.FOLLOWER));
+        droppedByPeers(members, nodeId, voters);
         members.put(ordinal, facts.raftRole(RaftRole.FOLLOWER).leaderId(next).voters(voters).term(term).build());
         return;
       }
@@ -280,8 +281,26 @@ public final class ClusterProjection {
     if (voters.contains(nodeId)) {
       facts.raftRole(RaftRole.FOLLOWER).voters(voters).term(leader.map(MemberFacts::term).orElse(1L));
       leader.ifPresent(l -> facts.leaderId(l.nodeId()));
+      droppedByPeers(members, nodeId, voters);
     }
     members.put(ordinal, facts.build());
+  }
+
+  /**
+   * A voter that restarts drains on the way down, and its peers drop it from their data-plane view
+   * until it is added again (contract §2.5): the membership decision re-adds it through the leader.
+   */
+  private static void droppedByPeers(Map<Integer, MemberFacts> members, long nodeId, Set<Long> voters) {
+    members.replaceAll((o, f) -> f.nodeId() == nodeId || !voters.contains(f.nodeId()) ? f
+        : ImmutableMemberFacts.copyOf(f).withPeersSeen(Optional.of(without(voters, nodeId, f.nodeId()))));
+  }
+
+  private static Set<Long> without(Set<Long> voters, long... ids) {
+    Set<Long> rest = new TreeSet<>(voters);
+    for (long id : ids) {
+      rest.remove(id);
+    }
+    return rest;
   }
 
   private static MemberFacts withoutVoter(MemberFacts facts, long nodeId) {
@@ -303,8 +322,16 @@ public final class ClusterProjection {
         leader.ifPresent(l -> joined.leaderId(l.nodeId()));
         return joined.build();
       }
-      return f.voters().isEmpty() && !f.isLeader() ? f : ImmutableMemberFacts.copyOf(f).withVoters(voters);
+      MemberFacts seeing = f.peersSeen().isEmpty() ? f : ImmutableMemberFacts.copyOf(f)
+          .withPeersSeen(Optional.of(withAdded(f.peersSeen().get(), nodeId)));
+      return f.voters().isEmpty() && !f.isLeader() ? seeing : ImmutableMemberFacts.copyOf(seeing).withVoters(voters);
     });
+  }
+
+  private static Set<Long> withAdded(Set<Long> ids, long id) {
+    Set<Long> all = new TreeSet<>(ids);
+    all.add(id);
+    return all;
   }
 
   private static PersistentVolumeClaim resized(PersistentVolumeClaim claim, String size) {

@@ -1,0 +1,213 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.spec.OperatorPaths;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterSpec;
+import cloud.hyperbyte.model.v1alpha1.LogLevel;
+import cloud.hyperbyte.model.v1alpha1.LoggingSpec;
+import cloud.hyperbyte.model.v1alpha1.ProxySpec;
+import cloud.hyperbyte.model.v1alpha1.ServerSpec;
+import cloud.hyperbyte.model.v1alpha1.TlsSpec;
+import cloud.hyperbyte.operator.cli.HyperbyteCommand;
+import cloud.hyperbyte.operator.cli.ProcessEnvironment;
+import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import cloud.hyperbyte.testkit.kube.StorageClasses;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 17 item 3: for each kind of change, the steps {@code hyperbyte plan --live} predicts (run
+ * through the real command line on the converged cluster's objects, exported as {@code kubectl get
+ * -o yaml} prints them) are, in order, the steps the operator then takes on the simulated cluster, as
+ * its Events record them. Both sides are normalised the same way: a proxy exclusion of a member that
+ * is already excluded repeats an earlier one (the operator re-excludes on every pass while a member is
+ * out, and how many passes that takes depends on timing), so it is left out. Changes run one after
+ * the other on one cluster per test, each from the state the previous one converged to.
+ */
+class PlanTruthfulnessE2eTest extends OperatorE2eTest {
+
+  /** Events the operator records without naming a pod. */
+  private static final Set<String> CLUSTER_EVENTS = Set.of("VolumeDeleted", "VolumeResizeRequested",
+      "StatefulSetReplacing");
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path dir;
+
+  @Override
+  SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
+    return builder.storageClasses(StorageClasses.standard());
+  }
+
+  @Test
+  void everyChangeToThreeMembersTakesThePlannedStepsInOrder() throws IOException {
+    create(Manifests.cluster("hdb", 3, "persistentVolumeClaimRetention:\n  whenScaled: Delete\n"
+        + "storage:\n  volumeClaimTemplate:\n    size: 1Gi\n"));
+    awaitRunning("hdb", 3);
+
+    List<String> version = plannedStepsAreTaken("version", "hdb", 3, s -> s.setVersion("0.8.6"));
+    assertThat(version).containsExactly("MemberRestart hdb-2", "MemberRestart hdb-1", "MemberRestart hdb-0");
+    plannedStepsAreTaken("config key", "hdb", 3, s -> {
+      LoggingSpec logging = new LoggingSpec();
+      logging.setLevel(LogLevel.DEBUG);
+      s.setLogging(logging);
+    });
+    plannedStepsAreTaken("resources", "hdb", 3, s -> s.setResources(new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity("250m")).build()));
+    plannedStepsAreTaken("restart annotation", "hdb", 3, null);
+    List<String> up = plannedStepsAreTaken("replicas up", "hdb", 5, s -> s.setReplicas(5));
+    assertThat(up).containsExactly("MemberAdded hdb-3", "MemberAdded hdb-4");
+    List<String> down = plannedStepsAreTaken("replicas down", "hdb", 3, s -> s.setReplicas(3));
+    assertThat(down).startsWith("MemberDraining hdb-4", "MemberRemoved hdb-4", "VolumeDeleted");
+    plannedStepsAreTaken("storage growth", "hdb", 3, s -> s.getStorage().getVolumeClaimTemplate().setSize("2Gi"));
+    plannedStepsAreTaken("pause", "hdb", 3, s -> {
+      s.setPaused(true);
+      s.setVersion("0.8.7");
+    });
+  }
+
+  @Test
+  void turningTlsAndTheProxyOnTakesThePlannedSteps() throws IOException {
+    create(Manifests.cluster("one", 1));
+    awaitRunning("one", 1);
+
+    plannedStepsAreTaken("TLS on", "one", 1, s -> {
+      ServerSpec server = Optional.ofNullable(s.getServer()).orElseGet(ServerSpec::new);
+      TlsSpec tls = new TlsSpec();
+      tls.setEnabled(true);
+      server.setTls(tls);
+      s.setServer(server);
+    });
+    plannedStepsAreTaken("proxy on", "one", 1, s -> {
+      ProxySpec proxy = new ProxySpec();
+      proxy.setEnabled(true);
+      s.setProxy(proxy);
+    });
+  }
+
+  /**
+   * Plans {@code change} (a restart request when null) on the live cluster, applies it, waits until
+   * the operator is done, and checks that it took the planned steps; returns them as "event member".
+   */
+  private List<String> plannedStepsAreTaken(String kind, String name, int replicas,
+      Consumer<HyperbytedbClusterSpec> change) throws IOException {
+    Path live = export(name);
+    HyperbytedbCluster desired = manifest(cluster(name), change);
+    Path manifest = dir.resolve(kind.replace(' ', '-') + ".yaml");
+    Files.writeString(manifest, Serialization.asYaml(desired));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = HyperbyteCommand.commandLine(ProcessEnvironment.system());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("plan", "-f", manifest.toString(), "--live", live.toString(), "-o", "json");
+    assertThat(code).as("%s: exit code; stderr %s", kind, err).isIn(0, 3);
+    JsonNode plan = JSON.readTree(out.toString());
+    List<String> predicted = normalised(plan.path("steps").values().stream()
+        .filter(step -> !step.path("event").isNull())
+        .map(step -> step.path("event").asString() + (CLUSTER_EVENTS.contains(step.path("event").asString()) ? ""
+            : " " + step.path("member").asString()))
+        .toList());
+    assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
+
+    int seen = events.of(name).size();
+    edit(name, current -> {
+      current.getMetadata().setAnnotations(desired.getMetadata().getAnnotations());
+      current.setSpec(desired.getSpec());
+      return current;
+    });
+    if (Boolean.TRUE.equals(desired.getSpec().getPaused())) {
+      eventually().until(() -> condition(name, "Paused").filter(c -> "True".equals(c.getStatus())).isPresent());
+    } else {
+      awaitRunning(name, replicas);
+    }
+    awaitMoreReconciles(3);
+    List<String> taken = normalised(events.of(name).stream().skip(seen)
+        .map(e -> e.reason() + (CLUSTER_EVENTS.contains(e.reason()) ? "" : member(e.message())))
+        .filter(PlanTruthfulnessE2eTest::isStep)
+        .toList());
+    assertThat(taken).as("%s: the operator's steps (planned %s)", kind, out).isEqualTo(predicted);
+    return predicted;
+  }
+
+  /** Whether an event is of a kind a lifecycle step records (not a status transition or a certificate note). */
+  private static boolean isStep(String event) {
+    Set<String> reasons = new HashSet<>(List.of("MemberRestart", "MemberAdded", "MemberRemoved", "MemberDraining",
+        "MemberExcluded", "MemberIncluded", "VolumeDeleted", "VolumeResizeRequested", "StatefulSetReplacing",
+        "MemberUpgrade", "ScaleDownAbandoned", "Failover"));
+    return reasons.contains(event.split(" ")[0]);
+  }
+
+  /** Drops an exclusion of a member that is excluded already (a repeat on a later pass). */
+  private static List<String> normalised(List<String> steps) {
+    Set<String> excluded = new HashSet<>();
+    List<String> kept = new ArrayList<>();
+    for (String step : steps) {
+      String member = step.contains(" ") ? step.substring(step.indexOf(' ') + 1) : "";
+      if (step.startsWith("MemberExcluded ")) {
+        if (!excluded.add(member)) {
+          continue;
+        }
+      } else if (step.startsWith("MemberIncluded ")) {
+        if (!excluded.remove(member) && !kept.isEmpty() && kept.get(kept.size() - 1).equals(step)) {
+          continue;
+        }
+      }
+      kept.add(step);
+    }
+    return kept;
+  }
+
+  /** " hdb-2" from an event message "hdb-2: ...", or "" for one about no pod. */
+  private static String member(String message) {
+    int colon = message.indexOf(": ");
+    return colon > 0 && !message.substring(0, colon).contains(" ") ? " " + message.substring(0, colon) : "";
+  }
+
+  /** The user's manifest for the change: the live spec with {@code change}, or a new restart request. */
+  private static HyperbytedbCluster manifest(HyperbytedbCluster live, Consumer<HyperbytedbClusterSpec> change) {
+    HyperbytedbCluster desired = new HyperbytedbCluster();
+    Map<String, String> annotations = new LinkedHashMap<>(
+        Optional.ofNullable(live.getMetadata().getAnnotations()).orElse(Map.of()));
+    annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+    HyperbytedbClusterSpec spec = Serialization.clone(live.getSpec());
+    if (change == null) {
+      annotations.put(OperatorPaths.RESTARTED_AT_ANNOTATION, "2026-12-07T09:00:00+00:00");
+    } else {
+      change.accept(spec);
+    }
+    desired.setMetadata(new ObjectMetaBuilder().withName(live.getMetadata().getName())
+        .withNamespace(live.getMetadata().getNamespace()).withAnnotations(annotations.isEmpty() ? null : annotations)
+        .build());
+    desired.setSpec(spec);
+    return desired;
+  }
+
+  /** The namespace's objects as kubectl prints them, in a file. */
+  private Path export(String name) throws IOException {
+    Path file = dir.resolve(name + "-live-" + System.nanoTime() + ".yaml");
+    Files.writeString(file, KubectlExport.yaml(user, NS));
+    return file;
+  }
+}
