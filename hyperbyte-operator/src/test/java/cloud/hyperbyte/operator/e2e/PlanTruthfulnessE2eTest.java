@@ -23,14 +23,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -41,9 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 17 item 3: for each kind of change, the steps {@code hyperbyte plan --live} predicts (run
  * through the real command line on the converged cluster's objects, exported as {@code kubectl get
  * -o yaml} prints them) are, in order, the steps the operator then takes on the simulated cluster, as
- * its Events record them. Both sides are normalised the same way: a proxy exclusion of a member that
- * is already excluded repeats an earlier one (the operator re-excludes on every pass while a member is
- * out, and how many passes that takes depends on timing), so it is left out. Changes run one after
+ * its Events record them (proxy exclusions and includes aside, see {@link #isStep}). Changes run one after
  * the other on one cluster per test, each from the state the previous one converged to.
  */
 class PlanTruthfulnessE2eTest extends OperatorE2eTest {
@@ -51,6 +48,9 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   /** Events the operator records without naming a pod. */
   private static final Set<String> CLUSTER_EVENTS = Set.of("VolumeDeleted", "VolumeResizeRequested",
       "StatefulSetReplacing");
+  private static final Set<String> STEP_EVENTS = Set.of("MemberRestart", "MemberAdded", "MemberRemoved",
+      "MemberDraining", "VolumeDeleted", "VolumeResizeRequested", "StatefulSetReplacing", "MemberUpgrade",
+      "ScaleDownAbandoned");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
@@ -67,7 +67,9 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     awaitRunning("hdb", 3);
 
     List<String> version = plannedStepsAreTaken("version", "hdb", 3, s -> s.setVersion("0.8.6"));
-    assertThat(version).containsExactly("MemberRestart hdb-2", "MemberRestart hdb-1", "MemberRestart hdb-0");
+    assertThat(version).as("each restarted voter is re-added once its peers dropped it").containsExactly(
+        "MemberRestart hdb-2", "MemberAdded hdb-2", "MemberRestart hdb-1", "MemberAdded hdb-1",
+        "MemberRestart hdb-0", "MemberAdded hdb-0");
     plannedStepsAreTaken("config key", "hdb", 3, s -> {
       LoggingSpec logging = new LoggingSpec();
       logging.setLevel(LogLevel.DEBUG);
@@ -124,11 +126,12 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     int code = cli.execute("plan", "-f", manifest.toString(), "--live", live.toString(), "-o", "json");
     assertThat(code).as("%s: exit code; stderr %s", kind, err).isIn(0, 3);
     JsonNode plan = JSON.readTree(out.toString());
-    List<String> predicted = normalised(plan.path("steps").values().stream()
+    List<String> predicted = plan.path("steps").valueStream()
         .filter(step -> !step.path("event").isNull())
         .map(step -> step.path("event").asString() + (CLUSTER_EVENTS.contains(step.path("event").asString()) ? ""
             : " " + step.path("member").asString()))
-        .toList());
+        .filter(PlanTruthfulnessE2eTest::isStep)
+        .toList();
     assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
 
     int seen = events.of(name).size();
@@ -137,46 +140,39 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
       current.setSpec(desired.getSpec());
       return current;
     });
+    // the operator may report Running before a rollout starts (a resources change does not roll through
+    // status first): wait for as many steps as planned, then for it to settle, then compare
+    try {
+      eventually().until(() -> taken(name, seen).size() >= predicted.size());
+    } catch (ConditionTimeoutException fewerThanPlanned) {
+      // the comparison below says which steps are missing
+    }
     if (Boolean.TRUE.equals(desired.getSpec().getPaused())) {
       eventually().until(() -> condition(name, "Paused").filter(c -> "True".equals(c.getStatus())).isPresent());
     } else {
       awaitRunning(name, replicas);
     }
     awaitMoreReconciles(3);
-    List<String> taken = normalised(events.of(name).stream().skip(seen)
-        .map(e -> e.reason() + (CLUSTER_EVENTS.contains(e.reason()) ? "" : member(e.message())))
-        .filter(PlanTruthfulnessE2eTest::isStep)
-        .toList());
+    List<String> taken = taken(name, seen);
     assertThat(taken).as("%s: the operator's steps (planned %s)", kind, out).isEqualTo(predicted);
     return predicted;
   }
 
-  /** Whether an event is of a kind a lifecycle step records (not a status transition or a certificate note). */
-  private static boolean isStep(String event) {
-    Set<String> reasons = new HashSet<>(List.of("MemberRestart", "MemberAdded", "MemberRemoved", "MemberDraining",
-        "MemberExcluded", "MemberIncluded", "VolumeDeleted", "VolumeResizeRequested", "StatefulSetReplacing",
-        "MemberUpgrade", "ScaleDownAbandoned", "Failover"));
-    return reasons.contains(event.split(" ")[0]);
+  /** The steps the operator took since the first {@code seen} events of the cluster, as "event member". */
+  private List<String> taken(String name, int seen) {
+    return events.of(name).stream().skip(seen)
+        .map(e -> e.reason() + (CLUSTER_EVENTS.contains(e.reason()) ? "" : member(e.message())))
+        .filter(PlanTruthfulnessE2eTest::isStep)
+        .toList();
   }
 
-  /** Drops an exclusion of a member that is excluded already (a repeat on a later pass). */
-  private static List<String> normalised(List<String> steps) {
-    Set<String> excluded = new HashSet<>();
-    List<String> kept = new ArrayList<>();
-    for (String step : steps) {
-      String member = step.contains(" ") ? step.substring(step.indexOf(' ') + 1) : "";
-      if (step.startsWith("MemberExcluded ")) {
-        if (!excluded.add(member)) {
-          continue;
-        }
-      } else if (step.startsWith("MemberIncluded ")) {
-        if (!excluded.remove(member) && !kept.isEmpty() && kept.get(kept.size() - 1).equals(step)) {
-          continue;
-        }
-      }
-      kept.add(step);
-    }
-    return kept;
+  /**
+   * Whether an event records a step that changes a member or its data. Proxy exclusions and includes
+   * are left out: the operator repeats an exclusion on every pass while a member is out, and whether a
+   * new proxy pod already runs when a member restarts is a race the plan cannot foresee.
+   */
+  private static boolean isStep(String event) {
+    return STEP_EVENTS.contains(event.split(" ")[0]);
   }
 
   /** " hdb-2" from an event message "hdb-2: ...", or "" for one about no pod. */
