@@ -40,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 17 item 3: for each kind of change, the steps {@code hyperbyte plan --live} predicts (run
  * through the real command line on the converged cluster's objects, exported as {@code kubectl get
  * -o yaml} prints them) are, in order, the steps the operator then takes on the simulated cluster, as
- * its Events record them (proxy exclusions and includes aside, see {@link #isStep}). Changes run one after
+ * its Events record them (proxy exclusions and includes aside, see {@link #isStep}), and the PVCs
+ * deleted are the data the plan says it deletes (the StatefulSet controller or the operator, whichever
+ * comes first, deletes a removed member's claim under {@code whenScaled: Delete}). Changes run one after
  * the other on one cluster per test, each from the state the previous one converged to.
  */
 class PlanTruthfulnessE2eTest extends OperatorE2eTest {
@@ -49,7 +51,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   private static final Set<String> CLUSTER_EVENTS = Set.of("VolumeDeleted", "VolumeResizeRequested",
       "StatefulSetReplacing");
   private static final Set<String> STEP_EVENTS = Set.of("MemberRestart", "MemberAdded", "MemberRemoved",
-      "MemberDraining", "VolumeDeleted", "VolumeResizeRequested", "StatefulSetReplacing", "MemberUpgrade",
+      "MemberDraining", "VolumeResizeRequested", "StatefulSetReplacing", "MemberUpgrade",
       "ScaleDownAbandoned");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -81,7 +83,8 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     List<String> up = plannedStepsAreTaken("replicas up", "hdb", 5, s -> s.setReplicas(5));
     assertThat(up).containsExactly("MemberAdded hdb-3", "MemberAdded hdb-4");
     List<String> down = plannedStepsAreTaken("replicas down", "hdb", 3, s -> s.setReplicas(3));
-    assertThat(down).startsWith("MemberDraining hdb-4", "MemberRemoved hdb-4", "VolumeDeleted");
+    assertThat(down).containsExactly("MemberDraining hdb-4", "MemberRemoved hdb-4", "MemberDraining hdb-3",
+        "MemberRemoved hdb-3");
     plannedStepsAreTaken("storage growth", "hdb", 3, s -> s.getStorage().getVolumeClaimTemplate().setSize("2Gi"));
     plannedStepsAreTaken("pause", "hdb", 3, s -> {
       s.setPaused(true);
@@ -135,6 +138,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
 
     int seen = events.of(name).size();
+    Set<String> claimsBefore = claims();
     edit(name, current -> {
       current.getMetadata().setAnnotations(desired.getMetadata().getAnnotations());
       current.setSpec(desired.getSpec());
@@ -155,7 +159,18 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     awaitMoreReconciles(3);
     List<String> taken = taken(name, seen);
     assertThat(taken).as("%s: the operator's steps (planned %s)", kind, out).isEqualTo(predicted);
+    Set<String> deleted = new java.util.TreeSet<>(claimsBefore);
+    deleted.removeAll(claims());
+    assertThat(deleted).as("%s: PVCs deleted", kind).containsExactlyInAnyOrderElementsOf(
+        plan.path("risks").path("dataDeleted").valueStream()
+            .map(d -> d.asString().substring("PersistentVolumeClaim ".length())).toList());
     return predicted;
+  }
+
+  private Set<String> claims() {
+    return user.persistentVolumeClaims().inNamespace(NS).list().getItems().stream()
+        .filter(c -> c.getMetadata().getDeletionTimestamp() == null)
+        .map(c -> c.getMetadata().getName()).collect(java.util.stream.Collectors.toSet());
   }
 
   /** The steps the operator took since the first {@code seen} events of the cluster, as "event member". */

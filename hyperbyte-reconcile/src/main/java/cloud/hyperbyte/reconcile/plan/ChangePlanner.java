@@ -135,12 +135,12 @@ public final class ChangePlanner {
       maxOut = Math.max(maxOut, membersOut(pass));
       HyperbytedbClusterStatus written = deriver.derive(pass.observed(), pass.lifecycle());
       ClusterProjection.After after = projection.after(state, pass, apply, written);
-      after.steps().forEach(s -> add(steps, new PlanStep(s.action(), Optional.of(s.pod()),
-          s.action().equals("start-member") ? "the StatefulSet creates the member pod and its volume"
-              : "the StatefulSet removes the member pod", Optional.empty())));
+      after.steps().forEach(s -> add(steps, controllerStep(pass.observed(), s)));
       LifecycleMemory memory = pass.lifecycle().memory();
+      // idle: the pass changed nothing, not even the lifecycle's memory, so the next one would see the same
       boolean idle = pass.lifecycle().actions().isEmpty() && !apply.hasWrites() && after.steps().isEmpty()
-          && memory.upgrade().isEmpty() && memory.scaleDown().isEmpty();
+          && memory.upgrade().isEmpty() && memory.scaleDown().isEmpty()
+          && LifecycleMemory.from(status).equals(memory);
       state = after.cluster();
       if (idle) {
         finished = true;
@@ -157,7 +157,7 @@ public final class ChangePlanner {
       flagged.add(maxOut + " members are out of service at once");
     }
     List<String> dataDeleted = steps.stream().filter(s -> s.action().equals("delete-pvc"))
-        .map(s -> "PersistentVolumeClaim " + s.reason()).toList();
+        .map(s -> "PersistentVolumeClaim " + s.reason().split(" ")[0]).toList();
     dataDeleted.forEach(d -> flagged.add("data deleted: " + d));
     List<ChangePlan.ObjectChange> changes = objectChanges(uid, lastDesired, live, flagged);
     Set<String> restarted = new LinkedHashSet<>();
@@ -166,6 +166,17 @@ public final class ChangePlanner {
     return new Outcome(new ChangePlan(changes, steps,
         new ChangePlan.Risks(restarted.size(), maxOut, dataDeleted, List.copyOf(flagged)),
         recorded.assumptions(), List.copyOf(notes), passes, finished), state);
+  }
+
+  /** A step the StatefulSet controller takes, which records no Event of the operator. */
+  private static PlanStep controllerStep(ObservedCluster observed, ClusterProjection.ControllerStep step) {
+    String reason = switch (step.action()) {
+      case "start-member" -> "the StatefulSet creates the member pod and its volume";
+      case "stop-member" -> "the StatefulSet removes the member pod";
+      default -> observed.names().dataPvc(Integer.parseInt(step.pod().substring(step.pod().lastIndexOf('-') + 1)))
+          + " (the StatefulSet deletes it with the pod: whenScaled: Delete)";
+    };
+    return new PlanStep(step.action(), Optional.of(step.pod()), reason, Optional.empty());
   }
 
   /** A step that repeats the previous one on the same member (a member kept out each pass) is one step. */

@@ -156,6 +156,13 @@ public final class ClusterProjection {
         objects.remove(key(gone));
         members.remove(ordinal);
         steps.add(new ControllerStep("stop-member", gone.getMetadata().getName()));
+        if (deletesClaimsWhenScaled(set)) {
+          // the StatefulSet controller deletes the claim with the pod; the operator's own deletion is its fallback
+          String claim = ClusterNames.DATA_VOLUME + "-" + name + "-" + ordinal;
+          if (objects.values().removeIf(o -> o instanceof PersistentVolumeClaim && o.getMetadata().getName().equals(claim))) {
+            steps.add(new ControllerStep("delete-pvc", gone.getMetadata().getName()));
+          }
+        }
       }
     }
     for (int ordinal = 0; ordinal < replicas; ordinal++) {
@@ -194,6 +201,11 @@ public final class ClusterProjection {
         .withCurrentRevision(allUpdated ? updateRevision : currentRevision)
         .endStatus()
         .build();
+  }
+
+  private static boolean deletesClaimsWhenScaled(StatefulSet set) {
+    var policy = set.getSpec().getPersistentVolumeClaimRetentionPolicy();
+    return policy != null && "Delete".equals(policy.getWhenScaled());
   }
 
   /**
