@@ -235,13 +235,14 @@ public final class PlanCommand implements Callable<Integer> {
         return Optional.of(classes.get(name));
       }, options);
       List<String> unlisted = plan.objects().stream()
-          .filter(o -> o.action().equals("create") && OPTIONAL_KINDS.contains(o.kind()))
-          .filter(o -> current.objects().stream().noneMatch(l -> l.getKind().equals(o.kind())))
+          .filter(o -> o.action().equals("create") && unlisted(o, current))
           .map(o -> o.kind() + " " + o.name()).toList();
       if (!unlisted.isEmpty()) {
-        assumed.add(String.join(", ", unlisted) + ": no object of the kind is in the input, so it is planned as"
-            + " created (list servicemonitors, prometheusrules, certificates too to compare them; the operator skips"
-            + " a kind whose CRD is not installed)");
+        assumed.add(String.join(", ", unlisted) + ": not compared, as the input holds no object of the kind (list"
+            + " servicemonitors, prometheusrules, certificates too to compare them; the operator skips a kind whose"
+            + " CRD is not installed)");
+        plan = new ChangePlan(plan.objects().stream().filter(o -> !(o.action().equals("create") && unlisted(o, current)))
+            .toList(), plan.steps(), plan.risks(), plan.assumptions(), plan.notes(), plan.passes(), plan.finished());
       }
     }
     boolean colour = System.console() != null && !noColor && output == PlanReport.Format.TEXT;
@@ -249,6 +250,11 @@ public final class PlanCommand implements Callable<Integer> {
         assumed.stream().distinct().toList(), colour);
     out.print(output == PlanReport.Format.JSON ? report.json() : report.text());
     return plan.changes() ? CHANGES : NOTHING_TO_DO;
+  }
+
+  /** An object of another project's kind of which the listing holds none: the listing did not ask for the kind. */
+  private static boolean unlisted(ChangePlan.ObjectChange object, LiveCluster live) {
+    return OPTIONAL_KINDS.contains(object.kind()) && live.objects().stream().noneMatch(l -> l.getKind().equals(object.kind()));
   }
 
   private static HyperbytedbCluster withMetadata(HyperbytedbCluster desired,
