@@ -2,6 +2,8 @@ package cloud.hyperbyte.model.spec;
 
 import cloud.hyperbyte.model.crd.CrdSchemaValidator;
 import cloud.hyperbyte.model.crd.CrdSchemas;
+import cloud.hyperbyte.model.kube.DnsNames;
+import cloud.hyperbyte.model.kube.Quantities;
 import cloud.hyperbyte.model.v1alpha1.AuthSpec;
 import cloud.hyperbyte.model.v1alpha1.AutoscalingSpec;
 import cloud.hyperbyte.model.v1alpha1.CardinalitySpec;
@@ -33,8 +35,8 @@ import cloud.hyperbyte.model.v1alpha1.VolumeClaimTemplateSpec;
 import cloud.hyperbyte.model.v1alpha1.WalFormat;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import cloud.hyperbyte.model.kube.DnsNames;
 import java.util.regex.Pattern;
 
 /**
@@ -87,7 +88,7 @@ public final class ClusterSpecFactory {
     List<Problem> problems = new ArrayList<>();
     Map<String, Object> tree = SERIALIZATION.convertValue(cluster, Map.class);
     problems.addAll(
-        CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchema("hyperbytedbclusters")).stream()
+        CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).stream()
             .filter(p -> p.severity() == Problem.Severity.ERROR)
             .toList());
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();
@@ -545,14 +546,13 @@ public final class ClusterSpecFactory {
       if (size == null) {
         return;
       }
-      try {
-        if (Quantity.getAmountInBytes(new Quantity(size)).signum() <= 0) {
-          problems.add(Problem.error("spec.storage.volumeClaimTemplate.size", "must be greater than zero"));
-        }
-      } catch (IllegalArgumentException e) {
+      Optional<BigDecimal> bytes = Quantities.parse(size);
+      if (bytes.isEmpty()) {
         problems.add(
             Problem.error(
                 "spec.storage.volumeClaimTemplate.size", "\"" + size + "\" is not a Kubernetes quantity such as 10Gi"));
+      } else if (bytes.get().signum() <= 0) {
+        problems.add(Problem.error("spec.storage.volumeClaimTemplate.size", "must be greater than zero"));
       }
     }
 

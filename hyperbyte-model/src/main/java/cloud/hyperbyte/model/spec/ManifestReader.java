@@ -8,7 +8,6 @@ import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a HyperbytedbCluster manifest (YAML or JSON, see {@link ManifestDocuments}) the way the API
@@ -55,7 +55,7 @@ public final class ManifestReader {
     if (tree.get("metadata") != null && !(tree.get("metadata") instanceof Map)) {
       problems.add(Problem.error("metadata", "must be an object"));
     }
-    JSONSchemaProps schema = CrdSchemas.openApiSchema("hyperbytedbclusters");
+    JsonNode schema = CrdSchemas.openApiSchemaNode("hyperbytedbclusters");
     StructuralPruner.Pruned pruned = StructuralPruner.prune(tree, schema);
     problems.addAll(pruned.warnings());
     problems.addAll(CrdSchemaValidator.validate(pruned.document(), schema));
@@ -140,7 +140,7 @@ public final class ManifestReader {
     }
     try {
       Map<String, Object> pruned =
-          StructuralPruner.prune(document.tree(), CrdSchemas.openApiSchema("hyperbytedbclusters")).document();
+          StructuralPruner.prune(document.tree(), CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).document();
       return Optional.of(typed(pruned, namespaceOverride));
     } catch (RuntimeException e) {
       return Optional.empty();

@@ -7,14 +7,12 @@ import cloud.hyperbyte.model.spec.Problem;
 import cloud.hyperbyte.model.spec.Validated;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads a manifest file (or stdin for {@code -}) as {@code kubectl apply -f} would take it: at most
- * {@link ManifestText#MAX_BYTES} of UTF-8 text, YAML or JSON documents. Shared by {@code render} and
- * {@code plan}, so both refuse the same input with the same messages.
+ * Reads one manifest file (or stdin for {@code -}) for {@code plan} through {@code render}'s
+ * {@link RenderInput} (at most {@link ManifestText#MAX_BYTES}), and parses it as render does: UTF-8
+ * text, YAML or JSON documents; so both refuse the same input with the same messages.
  */
 final class ManifestInput {
 
@@ -29,22 +27,17 @@ final class ManifestInput {
     }
   }
 
-  /** The bytes of {@code file}, or of stdin for {@code -}; refused (too large) as problems. */
+  /** The bytes of {@code file}, or of stdin for {@code -}, read as {@code render} reads one input; refused (too large) as problems. */
   static Validated<byte[]> read(String file, InputStream stdin) throws UnreadableException {
     try {
-      if (file.equals("-")) {
-        // read one byte past the limit, so an endless stream is refused without being read whole
-        byte[] bytes = stdin.readNBytes(ManifestText.MAX_BYTES + 1);
-        List<Problem> tooLarge = ManifestText.checkSize(bytes.length);
-        return tooLarge.isEmpty() ? Validated.of(bytes, List.of()) : Validated.failed(tooLarge);
+      List<RenderInput> inputs = RenderInput.of(List.of(file), stdin);
+      if (inputs.size() != 1) {
+        throw new UnreadableException(file + " is a directory; plan takes one manifest file");
       }
-      Path path = Path.of(file);
-      if (!Files.isRegularFile(path)) {
-        throw new UnreadableException("no such file: " + path);
-      }
-      List<Problem> tooLarge = ManifestText.checkSize(Files.size(path));
-      return tooLarge.isEmpty() ? Validated.of(Files.readAllBytes(path), List.of()) : Validated.failed(tooLarge);
-    } catch (IOException e) {
+      return Validated.of(inputs.get(0).read(), List.of());
+    } catch (RenderInput.TooLargeException e) {
+      return Validated.failed(e.problems());
+    } catch (IOException | IllegalArgumentException e) {
       throw new UnreadableException(e.getMessage());
     }
   }

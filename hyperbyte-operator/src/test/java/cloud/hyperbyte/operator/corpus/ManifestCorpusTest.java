@@ -3,6 +3,7 @@ package cloud.hyperbyte.operator.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.spec.Problem;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.render.HyperbyteRender;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import java.io.IOException;
@@ -16,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,7 @@ class ManifestCorpusTest {
   private static final Pattern FENCE = Pattern.compile("^ *```[a-z]*\\n(.*?)^ *```", Pattern.MULTILINE | Pattern.DOTALL);
   private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private SimulatedKubernetes kube;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -182,6 +186,35 @@ class ManifestCorpusTest {
           .filter(p -> p.severity() == Problem.Severity.ERROR).map(Problem::path).toList();
       assertThat(renderPaths).as("%s: render refuses at the server's path", manifest).contains(field);
     }
+  }
+
+  /**
+   * {@code render} reads a manifest as the API server stores it (pruned and defaulted by the same
+   * schema code), so what it shows is what the operator renders from the object it reads back.
+   */
+  @ParameterizedTest
+  @MethodSource("clusterManifests")
+  void renderOfAManifestEqualsRenderOfTheObjectTheServerStores(Manifest manifest) {
+    ObjectNode document = manifest.documents().get(0);
+    Reply stored = writeAll(List.of(document));
+    assertThat(stored.code()).as("%s: %s", manifest, stored.body().path("message").asText()).isIn(200, 201);
+
+    HyperbytedbCluster readBack = SERIALIZATION.convertValue(stored.body(), HyperbytedbCluster.class);
+    String namespace = readBack.getMetadata().getNamespace();
+    readBack.getMetadata().setUid(null); // render has no owner to point at; the operator does
+    HyperbyteRender.Result fromManifest = HyperbyteRender.fromManifest(manifest.text(), Optional.of(namespace),
+        HyperbyteRender.DEFAULT_CLUSTER_DOMAIN);
+    HyperbyteRender.Result fromServer = HyperbyteRender.fromResource(readBack, HyperbyteRender.DEFAULT_CLUSTER_DOMAIN);
+
+    assertThat(fromManifest.isValid()).as("%s renders: %s", manifest, fromManifest.problems()).isTrue();
+    assertThat(fromServer.yaml()).as(manifest.toString()).isEqualTo(fromManifest.yaml());
+  }
+
+  static Stream<Manifest> clusterManifests() throws IOException {
+    return Stream.concat(userManifests(), validCorpus()).filter(m -> {
+      List<ObjectNode> documents = m.documents();
+      return documents.size() == 1 && documents.get(0).path("kind").asText().equals("HyperbytedbCluster");
+    });
   }
 
   private void assertAdmitted(Manifest manifest) {

@@ -10,6 +10,7 @@ import cloud.hyperbyte.testkit.kube.admission.crd.CustomResourceDefinitionAdmiss
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -104,7 +105,14 @@ public final class SimulatedKubernetes implements AutoCloseable {
 
   /** Registers a further CRD (e.g. cert-manager's), so its status subresource behaves like a real server's. */
   public void registerCrd(CustomResourceDefinition crd) {
-    controllerClient.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    try {
+      controllerClient.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    } catch (KubernetesClientException e) {
+      // on a loaded machine the client retries a POST whose first attempt the server already stored
+      if (e.getCode() != 409) {
+        throw e;
+      }
+    }
   }
 
   /**

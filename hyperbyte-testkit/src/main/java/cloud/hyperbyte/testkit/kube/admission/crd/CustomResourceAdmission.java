@@ -1,5 +1,8 @@
 package cloud.hyperbyte.testkit.kube.admission.crd;
 
+import cloud.hyperbyte.model.crd.SchemaDefaulting;
+import cloud.hyperbyte.model.crd.SchemaNodes;
+import cloud.hyperbyte.model.crd.SchemaPruning;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionRequest;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionResult;
 import cloud.hyperbyte.testkit.kube.admission.AdmissionStep;
@@ -45,8 +48,10 @@ public final class CustomResourceAdmission implements AdmissionStep {
     }
     ObjectNode object = request.object();
     JsonNode root = schema.get();
-    List<String> warnings = UnknownFields.prune(object, root);
-    SchemaDefaults.apply(object, root);
+    // the warnings the server sends with the default fieldValidation=Warn
+    List<String> warnings = SchemaPruning.prune(object, root).stream().map(path -> "unknown field \"" + path + "\"")
+        .toList();
+    SchemaDefaulting.apply(object, root);
     List<FieldError> errors = validate(object, request.oldObject(), root, request.toStatus());
     return errors.isEmpty() ? AdmissionResult.admit(object, warnings) : AdmissionResult.invalid(errors);
   }

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.testkit.kube.admission.crd;
 
+import cloud.hyperbyte.model.crd.SchemaNodes;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;

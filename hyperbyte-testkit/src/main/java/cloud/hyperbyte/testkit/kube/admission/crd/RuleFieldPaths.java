@@ -1,5 +1,6 @@
 package cloud.hyperbyte.testkit.kube.admission.crd;
 
+import cloud.hyperbyte.model.crd.SchemaNodes;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

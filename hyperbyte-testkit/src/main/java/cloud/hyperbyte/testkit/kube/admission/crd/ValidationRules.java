@@ -1,5 +1,6 @@
 package cloud.hyperbyte.testkit.kube.admission.crd;
 
+import cloud.hyperbyte.model.crd.SchemaNodes;
 import cloud.hyperbyte.testkit.kube.admission.FieldError;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package cloud.hyperbyte.testkit.kube.admission.crd;
+package cloud.hyperbyte.model.crd;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +13,12 @@ import tools.jackson.databind.node.ObjectNode;
  * every object present, including objects a default has just added; a null without a default where
  * the schema is not nullable is removed.
  */
-final class SchemaDefaults {
+public final class SchemaDefaulting {
 
-  private SchemaDefaults() {}
+  private SchemaDefaulting() {}
 
   /** Applies the defaults of {@code schema} to {@code value} in place. */
-  static void apply(JsonNode value, JsonNode schema) {
+  public static void apply(JsonNode value, JsonNode schema) {
     if (value instanceof ObjectNode object) {
       applyToObject(object, schema);
     } else if (value instanceof ArrayNode array && SchemaNodes.items(schema) != null) {
