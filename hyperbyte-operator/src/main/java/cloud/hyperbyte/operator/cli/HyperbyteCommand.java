@@ -12,10 +12,10 @@ import picocli.CommandLine.Command;
     name = "hyperbyte",
     mixinStandardHelpOptions = true,
     versionProvider = ProjectVersion.class,
-    description = "HyperbyteDB operator: render clusters to Kubernetes objects, show a cluster's status, run the"
-        + " operator, or run a step of a pod the operator creates.",
-    subcommands = {RenderCommand.class, StatusCommand.class, RunCommand.class, RestoreFetchSubcommand.class,
-        BackupUploadSubcommand.class, SeedServeSubcommand.class, SeedFetchSubcommand.class,
+    description = "HyperbyteDB operator: render clusters to Kubernetes objects, plan a change, show a cluster's"
+        + " status, run the operator, or run a step of a pod the operator creates.",
+    subcommands = {RenderCommand.class, PlanCommand.class, StatusCommand.class, RunCommand.class,
+        RestoreFetchSubcommand.class, BackupUploadSubcommand.class, SeedServeSubcommand.class, SeedFetchSubcommand.class,
         CommandLine.HelpCommand.class})
 public final class HyperbyteCommand implements Runnable {
 

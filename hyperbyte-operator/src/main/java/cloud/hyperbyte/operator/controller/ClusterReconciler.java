@@ -39,10 +39,10 @@ import cloud.hyperbyte.reconcile.apply.GroupKind;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
-import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecycleMemory;
+import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
-import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
 import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
@@ -51,8 +51,8 @@ import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.KubernetesWriteException;
+import cloud.hyperbyte.reconcile.plan.ReconcilePass;
 import cloud.hyperbyte.reconcile.port.ProxyAdmin;
-import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.SnapshotCollector;
 import cloud.hyperbyte.reconcile.status.CertificateExpiryStatus;
@@ -60,7 +60,6 @@ import cloud.hyperbyte.reconcile.status.ClusterConditions;
 import cloud.hyperbyte.reconcile.status.ClusterStatusDeriver;
 import cloud.hyperbyte.reconcile.status.SettingsIgnoredCondition;
 import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
-import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
 import cloud.hyperbyte.reconcile.storage.StoragePlan;
 import cloud.hyperbyte.reconcile.storage.StorageStatusReport;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiry;
@@ -74,13 +73,11 @@ import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -214,21 +211,16 @@ public final class ClusterReconciler {
       observed = ImmutableObservedCluster.copyOf(observed)
           .withSeededReplicas(OptionalInt.of(seeding.get().allowedReplicas()));
     }
-    // rendered from the same observation the lifecycle decides on, so the two agree on the replicas;
-    // a proxy that follows the version keeps its image until the members are done
-    ClusterSpec toRender = ProxyImageHold.specToRender(
-        ClusterModeTransition.specToRender(spec, observed.statefulSetReplicas()), observed);
-    if (toRender != spec) {
-      observed = ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, renderOptions));
-    }
+    // the pass renders from the same observation the lifecycle decides on, so the two agree on the
+    // replicas; a proxy that follows the version keeps its image until the members are done
+    ReconcilePass pass = ReconcilePass.decide(observed, renderOptions, lifecycle);
+    observed = pass.observed();
     RenderedCluster rendered = observed.rendered();
-    // volume growth adds its steps after the lifecycle's and decides how the StatefulSet may be written
-    StoragePlan storage = StorageGrowthDecision.decide(observed);
+    StoragePlan storage = pass.storage();
     List<HasMetadata> owned = caches.ownedBy(key);
     AdoptionPlan adoption = AdoptionDecision.decide(observed, cluster.getSpec() == null || cluster.getSpec().getProxy() == null,
         finalizers(cluster), owned);
-    LifecyclePlan plan = adoption.mergeInto(storage.mergeInto(lifecycle.plan(observed)),
-        LifecycleMemory.from(observed.lastStatus()));
+    LifecyclePlan plan = adoption.mergeInto(pass.lifecycle(), LifecycleMemory.from(observed.lastStatus()));
     if (adoption.removeFinalizer() && !spec.paused()) {
       releaseGoFinalizer(cluster);
       // the patch changed the cluster's resourceVersion: the status is written on the next pass
@@ -248,7 +240,8 @@ public final class ClusterReconciler {
       }
       if (plan.writesWorkloads()) {
         ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
-            desired(rendered, plan, storage, adoption, missingKinds), adoption.prunable(owned));
+            pass.desired(object -> skipped(object, missingKinds) || !adopted(object, adoption)),
+            adoption.prunable(owned));
         if (applyPlan.hasWrites()) {
           // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
           fence.check("apply " + applyPlan.describe());
@@ -334,21 +327,21 @@ public final class ClusterReconciler {
     return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
   }
 
-  private List<HasMetadata> desired(RenderedCluster rendered, LifecyclePlan plan, StoragePlan storage,
-      AdoptionPlan adoption, Set<GenericKinds> missingKinds) {
-    List<HasMetadata> objects = new ArrayList<>();
-    for (HasMetadata object : rendered.objects()) {
-      if ((object instanceof StatefulSet && !adoption.writesStatefulSet()) || !adoption.applies(object)) {
-        LOG.debug("not applying {} in this pass: the Go operator's is replaced first", ObjectRef.of(object));
-      } else if (object instanceof StatefulSet statefulSet && plan.statefulSetShape().isPresent()) {
-        storage.adjust(plan.statefulSetShape().get().applyTo(statefulSet)).ifPresent(objects::add);
-      } else if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
-        LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
-      } else {
-        objects.add(object);
-      }
+  /** Whether {@code object} is applied in this pass: not while the Go operator's counterpart is replaced first. */
+  private static boolean adopted(HasMetadata object, AdoptionPlan adoption) {
+    if ((object instanceof StatefulSet && !adoption.writesStatefulSet()) || !adoption.applies(object)) {
+      LOG.debug("not applying {} in this pass: the Go operator's is replaced first", ObjectRef.of(object));
+      return false;
     }
-    return objects;
+    return true;
+  }
+
+  private static boolean skipped(HasMetadata object, Set<GenericKinds> missingKinds) {
+    if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
+      LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
+      return true;
+    }
+    return false;
   }
 
   /**

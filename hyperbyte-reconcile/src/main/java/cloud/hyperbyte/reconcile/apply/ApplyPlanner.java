@@ -91,6 +91,17 @@ public final class ApplyPlanner {
     return new ApplyPlan(applies, prunes, unchanged, conflicts);
   }
 
+  /**
+   * Every operator-owned field of {@code desired} that {@code live} lacks or holds with another value,
+   * compared as {@link #plan} compares them (foreign fields left out): what a server-side apply of
+   * {@code desired} would change. Paths only, never values.
+   */
+  public List<FieldDifference> differences(HasMetadata desired, HasMetadata live) {
+    ObjectNode tree = ObjectJson.tree(desired);
+    foreignFields.strip(ObjectRef.of(desired).groupKind(), tree);
+    return OwnedFieldComparison.differences(tree, ObjectJson.tree(live));
+  }
+
   private Optional<PlanEntry.Apply> planOne(ObjectRef ref, HasMetadata desired, HasMetadata current) {
     ObjectNode tree = ObjectJson.tree(desired);
     foreignFields.strip(ref.groupKind(), tree);

@@ -2,6 +2,8 @@ package cloud.hyperbyte.reconcile.apply;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -46,78 +48,119 @@ final class OwnedFieldComparison {
 
   /** The first owned field of {@code desired} that {@code live} does not match, or empty. */
   static Optional<FieldDifference> firstDifference(JsonNode desired, JsonNode live) {
-    for (var entry : desired.properties()) {
-      if (!IDENTITY.contains(entry.getKey())) {
-        Optional<FieldDifference> difference =
-            compare(entry.getKey(), "", entry.getKey(), entry.getValue(), live.path(entry.getKey()));
-        if (difference.isPresent()) {
-          return difference;
-        }
-      }
-    }
-    return Optional.empty();
+    Differences found = new Differences(1);
+    compareTop(desired, live, found);
+    return found.list.stream().findFirst();
   }
 
-  private static Optional<FieldDifference> compare(
-      String path, String parentField, String field, JsonNode desired, JsonNode live) {
+  /** Every owned field of {@code desired} that {@code live} does not match, outermost path for each, in tree order. */
+  static List<FieldDifference> differences(JsonNode desired, JsonNode live) {
+    Differences found = new Differences(Integer.MAX_VALUE);
+    compareTop(desired, live, found);
+    return List.copyOf(found.list);
+  }
+
+  /** Collects differences up to a limit; the comparison stops once it is reached. */
+  private static final class Differences {
+    private final int limit;
+    private final List<FieldDifference> list = new ArrayList<>();
+
+    Differences(int limit) {
+      this.limit = limit;
+    }
+
+    boolean full() {
+      return list.size() >= limit;
+    }
+
+    void add(String path, FieldDifference.Type type) {
+      list.add(new FieldDifference(path, type));
+    }
+  }
+
+  private static void compareTop(JsonNode desired, JsonNode live, Differences found) {
+    for (var entry : desired.properties()) {
+      if (found.full()) {
+        return;
+      }
+      if (!IDENTITY.contains(entry.getKey())) {
+        compare(entry.getKey(), "", entry.getKey(), entry.getValue(), live.path(entry.getKey()), found);
+      }
+    }
+  }
+
+  private static void compare(
+      String path, String parentField, String field, JsonNode desired, JsonNode live, Differences found) {
     if (desired == null || desired.isNull() || desired.isMissingNode()) {
-      return Optional.empty();
+      return;
     }
     boolean liveAbsent = live == null || live.isNull() || live.isMissingNode();
     if (desired.isObject() && desired.isEmpty()) {
-      return liveAbsent || live.isObject() ? Optional.empty() : different(path);
+      if (!liveAbsent && !live.isObject()) {
+        found.add(path, FieldDifference.Type.DIFFERENT);
+      }
+      return;
     }
     if (desired.isArray() && desired.isEmpty()) {
-      return liveAbsent || (live.isArray() && live.isEmpty()) ? Optional.empty() : different(path);
+      if (!liveAbsent && !(live.isArray() && live.isEmpty())) {
+        found.add(path, FieldDifference.Type.DIFFERENT);
+      }
+      return;
     }
     if (liveAbsent) {
-      return Optional.of(new FieldDifference(path, FieldDifference.Type.MISSING));
+      found.add(path, FieldDifference.Type.MISSING);
+      return;
     }
     if (desired.isObject()) {
       if (!live.isObject()) {
-        return different(path);
+        found.add(path, FieldDifference.Type.DIFFERENT);
+        return;
       }
       for (var entry : desired.properties()) {
-        Optional<FieldDifference> difference =
-            compare(join(path, entry.getKey()), field, entry.getKey(), entry.getValue(), live.path(entry.getKey()));
-        if (difference.isPresent()) {
-          return difference;
+        if (found.full()) {
+          return;
         }
+        compare(join(path, entry.getKey()), field, entry.getKey(), entry.getValue(), live.path(entry.getKey()), found);
       }
-      return Optional.empty();
+      return;
     }
     if (desired.isArray()) {
-      return live.isArray() ? compareLists(path, field, desired, live) : different(path);
+      if (live.isArray()) {
+        compareLists(path, field, desired, live, found);
+      } else {
+        found.add(path, FieldDifference.Type.DIFFERENT);
+      }
+      return;
     }
-    return scalarsEqual(parentField, field, desired, live) ? Optional.empty() : different(path);
+    if (!scalarsEqual(parentField, field, desired, live)) {
+      found.add(path, FieldDifference.Type.DIFFERENT);
+    }
   }
 
-  private static Optional<FieldDifference> compareLists(String path, String field, JsonNode desired, JsonNode live) {
+  private static void compareLists(String path, String field, JsonNode desired, JsonNode live, Differences found) {
     Optional<ListElementKey> key = ListElementKey.of(field, desired);
     if (key.isPresent()) {
       for (JsonNode element : desired.values()) {
+        if (found.full()) {
+          return;
+        }
         String elementPath = path + key.get().describe(element);
         JsonNode match = findByKey(live, key.get(), element);
         if (match == null) {
-          return Optional.of(new FieldDifference(elementPath, FieldDifference.Type.MISSING));
-        }
-        Optional<FieldDifference> difference = compare(elementPath, field, "", element, match);
-        if (difference.isPresent()) {
-          return difference;
+          found.add(elementPath, FieldDifference.Type.MISSING);
+        } else {
+          compare(elementPath, field, "", element, match, found);
         }
       }
-      return Optional.empty();
+      return;
     }
     if (desired.size() != live.size()) {
-      return different(path);
+      found.add(path, FieldDifference.Type.DIFFERENT);
+      return;
     }
-    for (int i = 0; i < desired.size(); i++) {
-      Optional<FieldDifference> difference = compare(path + "[" + i + "]", field, "", desired.get(i), live.get(i));
-      if (difference.isPresent()) {
-        return difference;
-      }
+    for (int i = 0; i < desired.size() && !found.full(); i++) {
+      compare(path + "[" + i + "]", field, "", desired.get(i), live.get(i), found);
     }
-    return Optional.empty();
   }
 
   private static JsonNode findByKey(JsonNode live, ListElementKey key, JsonNode element) {
@@ -152,10 +195,6 @@ final class OwnedFieldComparison {
     } catch (IllegalArgumentException e) {
       return false;
     }
-  }
-
-  private static Optional<FieldDifference> different(String path) {
-    return Optional.of(new FieldDifference(path, FieldDifference.Type.DIFFERENT));
   }
 
   private static String join(String path, String field) {
