@@ -204,6 +204,11 @@ public final class ClusterReconciler {
           fence.check("apply " + applyPlan.describe());
           LOG.info("applying {}", applyPlan.describe());
         }
+        Optional<StatefulSet> partitioned = observed.statefulSet().filter(live -> switchesToOnDelete(live, rendered));
+        if (partitioned.isPresent()) {
+          fence.check("switch StatefulSet " + partitioned.get().getMetadata().getName() + " to OnDelete");
+          writer.switchToOnDelete(partitioned.get());
+        }
         new ApplyExecutor(writer).execute(applyPlan);
       }
     } catch (KubernetesClientException e) {
@@ -288,6 +293,15 @@ public final class ClusterReconciler {
       }
     }
     return objects;
+  }
+
+  /** The live StatefulSet still has a partition (an earlier operator version's) and the rendered one is OnDelete. */
+  private static boolean switchesToOnDelete(StatefulSet live, RenderedCluster rendered) {
+    boolean livePartitioned = live.getSpec() != null && live.getSpec().getUpdateStrategy() != null
+        && live.getSpec().getUpdateStrategy().getRollingUpdate() != null;
+    return livePartitioned && rendered.objects().stream().filter(StatefulSet.class::isInstance)
+        .map(o -> ((StatefulSet) o).getSpec().getUpdateStrategy())
+        .anyMatch(s -> s != null && "OnDelete".equals(s.getType()));
   }
 
   private Optional<Secret> tlsSecret(ClusterSpec spec) {
