@@ -86,13 +86,20 @@ public sealed interface Action {
     }
   }
 
-  /** Delete a member pod (UID precondition); the StatefulSet controller recreates it. */
+  /**
+   * Delete a member pod (UID precondition); the StatefulSet controller recreates it. A planned
+   * restart ({@link #RESTART_EVENT}) is announced as a Normal event, {@code Restarting pod <pod> <why>},
+   * worded like {@link ReleaseRestart}'s; any other deletion is a Warning.
+   */
   record DeletePod(String podName, String podUid, int ordinal, String reason, String why) implements Action {
     public boolean disruptive() {
       return true;
     }
 
     public ClusterEvent event() {
+      if (RESTART_EVENT.equals(reason)) {
+        return ClusterEvent.normal(reason, "Restarting pod " + podName + " " + why, podName);
+      }
       return ClusterEvent.warning(reason, "Deleted pod " + podName + ": " + why, podName);
     }
   }

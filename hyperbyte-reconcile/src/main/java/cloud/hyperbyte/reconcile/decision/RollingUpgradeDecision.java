@@ -141,7 +141,7 @@ public final class RollingUpgradeDecision {
     ObservedPod pod = observed.pod(0).orElseThrow();
     boolean othersCurrent = stale(observed).equals(List.of(0));
     return decision.act(new Action.DeletePod(pod.name(), pod.uid(), 0, Action.RESTART_EVENT,
-            "it runs standalone; it restarts in cluster mode so that it bootstraps Raft and can add the new members; "
+            "in cluster mode: it runs standalone, and in cluster mode it bootstraps Raft and can add the new members; "
                 + RestartReason.describe(Set.of(RestartReason.SCALE))))
         .memory(memory.withUpgrade(Optional.of(progress.at(0, UpgradeStep.REJOINING, now).forClusterModeChange())))
         .partition(othersCurrent && !observed.onDelete() ? 0 : livePartition)
@@ -292,7 +292,7 @@ public final class RollingUpgradeDecision {
         : RestartReason.between(pod.inputs(), observed.targetInputs());
     if (observed.onDelete()) {
       return new Action.DeletePod(pod.name(), pod.uid(), pod.ordinal(), Action.RESTART_EVENT,
-          "restarting it on revision " + target + "; " + RestartReason.describe(reasons));
+          "on revision " + target + "; " + RestartReason.describe(reasons));
     }
     return new Action.ReleaseRestart(pod.name(), pod.ordinal(), target, reasons);
   }

@@ -181,7 +181,7 @@ class RollingUpgradeDecisionTest {
 
       assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class, d -> {
         assertThat(d.reason()).isEqualTo(Action.RESTART_EVENT);
-        assertThat(d.event().message()).isEqualTo("Deleted pod db-2: restarting it on revision r2;"
+        assertThat(d.event().message()).isEqualTo("Restarting pod db-2 on revision r2;"
             + " reasons: version, config");
       });
     }

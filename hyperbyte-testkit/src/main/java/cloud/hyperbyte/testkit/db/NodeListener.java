@@ -81,7 +81,8 @@ final class NodeListener {
           exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
           exchange.getRequestURI().getPath(),
           exchange.getRequestHeaders().getFirst("Authorization"),
-          exchange.getRequestBody().readAllBytes());
+          exchange.getRequestBody().readAllBytes(),
+          exchange.getRequestURI().getRawQuery());
       HttpReply reply;
       try {
         reply = routes.handle(request);
