@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public record AuthPlan(Optional<Action> action, Optional<Boolean> ready, String reason, String message) {
 
-  static AuthPlan none() {
+  /** No step and no condition (auth off, or a paused or held cluster). */
+  public static AuthPlan none() {
     return new AuthPlan(Optional.empty(), Optional.empty(), "", "");
   }
 
