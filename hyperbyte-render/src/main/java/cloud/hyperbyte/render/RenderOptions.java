@@ -23,14 +23,18 @@ public interface RenderOptions {
     ON_DELETE
   }
 
-  /** Defaults: partitioned rolling update that rolls nothing, no certificate hash. */
+  /**
+   * Defaults: {@code OnDelete}, so that the operator picks every member's restart itself, the Raft
+   * leader last whatever its ordinal (a partition only allows highest ordinal first); no certificate
+   * hash.
+   */
   static RenderOptions defaults() {
     return ImmutableRenderOptions.builder().build();
   }
 
   @Value.Default
   default UpdateStrategy updateStrategy() {
-    return UpdateStrategy.PARTITIONED_ROLLING_UPDATE;
+    return UpdateStrategy.ON_DELETE;
   }
 
   /**

@@ -37,15 +37,21 @@ import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
 import cloud.hyperbyte.reconcile.apply.FieldManager;
 import cloud.hyperbyte.reconcile.apply.GroupKind;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.reconcile.auth.AppliedCredentials;
+import cloud.hyperbyte.reconcile.auth.AuthDecision;
+import cloud.hyperbyte.reconcile.auth.AuthPlan;
+import cloud.hyperbyte.reconcile.auth.CredentialsSecret;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.LifecycleMemory;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
+import cloud.hyperbyte.reconcile.decision.PauseDecision;
 import cloud.hyperbyte.reconcile.execute.ActionExecutor;
 import cloud.hyperbyte.reconcile.execute.ActionFailure;
 import cloud.hyperbyte.reconcile.execute.ExecutionResult;
+import cloud.hyperbyte.reconcile.port.AdminCredentials;
 import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.ClusterRef;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
@@ -198,10 +204,14 @@ public final class ClusterReconciler {
     TlsMaterial tls = tlsDecision.decide(spec, observations.operatorSecret(spec, ClusterNames.of(spec).caSecret()),
         mountedSecret);
     var renderOptions = ImmutableRenderOptions.builder().certificateHash(tls.certificateHash()).build();
+    // the credentials the database has; auth stays off in the config until the admin user exists
+    Optional<AdminCredentials> appliedCredentials = AppliedCredentials.read(
+        observations.operatorSecret(spec, ClusterNames.of(spec).appliedCredentialsSecret()));
+    ClusterSpec authRendered = AuthDecision.specToRender(spec, appliedCredentials);
     DatabaseNodes nodes = databases.forCluster(
-        DatabaseAccess.connection(spec, tlsSecret(spec), this::readSecret));
-    ObservedCluster observed = observations.observe(spec, cluster, generation, ClusterRenderer.render(spec, renderOptions),
-        new SnapshotCollector(nodes, probes, probeBudget));
+        DatabaseAccess.connection(spec, tlsSecret(spec), appliedCredentials));
+    ObservedCluster observed = observations.observe(spec, cluster, generation,
+        ClusterRenderer.render(authRendered, renderOptions), new SnapshotCollector(nodes, probes, probeBudget));
     // new members start only on seeded claims (product 3.4); seed pods need the operator's image
     ObservedCluster probed = observed;
     Optional<SeedPlan> seeding = operatorImage.map(image -> SeedDecision.decide(SeedObserver.observe(probed,
@@ -213,7 +223,7 @@ public final class ClusterReconciler {
     }
     // the pass renders from the same observation the lifecycle decides on, so the two agree on the
     // replicas; a proxy that follows the version keeps its image until the members are done
-    ReconcilePass pass = ReconcilePass.decide(observed, renderOptions, lifecycle);
+    ReconcilePass pass = ReconcilePass.decide(observed, authRendered, renderOptions, lifecycle);
     observed = pass.observed();
     RenderedCluster rendered = observed.rendered();
     StoragePlan storage = pass.storage();
@@ -247,6 +257,11 @@ public final class ClusterReconciler {
           fence.check("apply " + applyPlan.describe());
           LOG.info("applying {}", applyPlan.describe());
         }
+        Optional<StatefulSet> partitioned = observed.statefulSet().filter(live -> switchesToOnDelete(live, rendered));
+        if (partitioned.isPresent()) {
+          fence.check("switch StatefulSet " + partitioned.get().getMetadata().getName() + " to OnDelete");
+          writer.switchToOnDelete(partitioned.get());
+        }
         new ApplyExecutor(writer).execute(applyPlan);
       }
     } catch (KubernetesClientException e) {
@@ -256,7 +271,12 @@ public final class ClusterReconciler {
       return refused(writes, ref, cluster, generation, e);
     }
 
-    List<Action> actions = plan.actions();
+    AuthPlan auth = PauseDecision.paused(observed) || spec.heldBy().isPresent() ? AuthPlan.none()
+        : AuthDecision.decide(observed, spec.auth().enabled() ? spec.auth().credentialsSecretName()
+            .map(name -> CredentialsSecret.read(name, readSecret(spec.namespace(), name))) : Optional.empty(),
+            appliedCredentials);
+    List<Action> actions = new ArrayList<>(plan.actions());
+    auth.action().ifPresent(actions::add);
     boolean heldBack = !unseenWrites.isEmpty() && actions.stream().anyMatch(Action::disruptive);
     if (heldBack) {
       LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
@@ -264,6 +284,13 @@ public final class ClusterReconciler {
     } else {
       ExecutionResult executed = new ActionExecutor(nodes, proxyAdmin, writes, fence).execute(ref, actions);
       executed.effective().forEach(action -> LOG.info("{}: {}", action.event().reason(), action.event().message()));
+      // recorded only once the database took them: from now on they authenticate, and auth may be on
+      for (Action done : executed.completed()) {
+        if (done instanceof Action.ApplyAdminCredentials credentials) {
+          fence.check("record the applied admin credentials of " + ref.name());
+          writer.apply(AppliedCredentials.secret(spec, credentials.wanted()), FieldManager.NAME);
+        }
+      }
       if (executed.failure().isPresent()) {
         // the planned status assumes every action happened: it is not written, and the pass is retried
         ActionFailure failure = executed.failure().get();
@@ -280,6 +307,10 @@ public final class ClusterReconciler {
     HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);
     seeding.ifPresent(seed -> SeedStatus.apply(status, seed, spec.name(), ClusterConditions.of(cluster.getStatus()),
         generation, clock.instant()));
+    if (auth.ready().isPresent()) {
+      ClusterConditions.put(status, ClusterConditions.condition(ClusterConditions.of(cluster.getStatus()),
+          AuthDecision.CONDITION, auth.ready().get(), auth.reason(), auth.message(), generation, clock.instant()));
+    }
     CrdsInstalledCondition.set(status, cluster.getStatus(), neededKinds, missingKinds, generation, clock.instant());
     ClusterConditions.put(status,
         TlsReadyCondition.of(tls, ClusterConditions.of(cluster.getStatus()), generation, clock.instant()));
@@ -381,6 +412,15 @@ public final class ClusterReconciler {
 
   private static List<String> finalizers(HyperbytedbCluster cluster) {
     return cluster.getMetadata().getFinalizers() == null ? List.of() : cluster.getMetadata().getFinalizers();
+  }
+
+  /** The live StatefulSet still has a partition (an earlier operator version's) and the rendered one is OnDelete. */
+  private static boolean switchesToOnDelete(StatefulSet live, RenderedCluster rendered) {
+    boolean livePartitioned = live.getSpec() != null && live.getSpec().getUpdateStrategy() != null
+        && live.getSpec().getUpdateStrategy().getRollingUpdate() != null;
+    return livePartitioned && rendered.objects().stream().filter(StatefulSet.class::isInstance)
+        .map(o -> ((StatefulSet) o).getSpec().getUpdateStrategy())
+        .anyMatch(s -> s != null && "OnDelete".equals(s.getType()));
   }
 
   private Optional<Secret> tlsSecret(ClusterSpec spec) {

@@ -29,6 +29,12 @@ final class ContractJson {
 
   private ContractJson() {}
 
+  /** The first statement's {@code error} in a {@code /query} answer ({@code results[0].error}), if any. */
+  static java.util.Optional<String> statementError(String body) {
+    JsonNode error = parse(body).path("results").path(0).path("error");
+    return error.isMissingNode() || error.isNull() ? java.util.Optional.empty() : java.util.Optional.of(error.asString());
+  }
+
   static JsonNode parse(String body) {
     JsonNode node = MAPPER.readTree(body);
     if (node == null || !node.isObject()) {

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.database;
 
+import cloud.hyperbyte.reconcile.port.AdminCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
@@ -10,6 +11,11 @@ public record DatabaseCredentials(String username, String password) {
   public DatabaseCredentials {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
+  }
+
+  /** The same user and password as the reconcile layer's {@link AdminCredentials}. */
+  public static DatabaseCredentials of(AdminCredentials admin) {
+    return new DatabaseCredentials(admin.username(), admin.password());
   }
 
   /** The {@code Authorization} header value. */

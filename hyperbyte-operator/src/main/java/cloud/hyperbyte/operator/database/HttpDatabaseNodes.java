@@ -2,6 +2,8 @@ package cloud.hyperbyte.operator.database;
 
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.reconcile.port.AddNodeResult;
+import cloud.hyperbyte.reconcile.port.AdminCredentials;
+import cloud.hyperbyte.reconcile.port.CallFailure;
 import cloud.hyperbyte.reconcile.port.ClusterMetrics;
 import cloud.hyperbyte.reconcile.port.DatabaseCallException;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
@@ -12,11 +14,13 @@ import cloud.hyperbyte.reconcile.port.NodeHealth;
 import cloud.hyperbyte.reconcile.port.RaftMetrics;
 import cloud.hyperbyte.reconcile.port.RemoveNodeResult;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -110,9 +114,71 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
         response -> ContractJson.walSequence(response.body()));
   }
 
+  @Override
+  public boolean createAdminUser(MemberAddress member, Optional<AdminCredentials> authenticateAs, AdminCredentials admin)
+      throws DatabaseCallException {
+    Optional<String> error = query(member, authenticateAs.map(DatabaseCredentials::of), InfluxStatements.createAdmin(admin));
+    if (error.isPresent() && error.get().contains("already exists")) {
+      return false;
+    }
+    throwIfFailed(member, error);
+    return true;
+  }
+
+  @Override
+  public void setPassword(MemberAddress member, Optional<AdminCredentials> authenticateAs, AdminCredentials admin)
+      throws DatabaseCallException {
+    String statement = InfluxStatements.setPassword(admin);
+    Optional<String> error;
+    try {
+      error = query(member, authenticateAs.map(DatabaseCredentials::of), statement);
+    } catch (DatabaseCallException e) {
+      if (e.httpStatus().orElse(0) != 401 || authenticateAs.isEmpty()) {
+        throw e;
+      }
+      // the old password no longer authenticates: an earlier pass already set this one
+      error = query(member, Optional.of(DatabaseCredentials.of(admin)), statement);
+    }
+    throwIfFailed(member, error);
+  }
+
+  private static void throwIfFailed(MemberAddress member, Optional<String> statementError)
+      throws DatabaseCallException {
+    if (statementError.isPresent()) {
+      throw DatabaseCallException.httpError(member, 200, "statement error: " + statementError.get());
+    }
+  }
+
+  /**
+   * Runs one statement through {@code POST /query} (form-encoded {@code q}) as {@code as}, or with the
+   * connection's credentials; returns the statement's error, if any. The request carries a password,
+   * so an HTTP error never quotes the response body, which may echo the statement.
+   */
+  private Optional<String> query(MemberAddress member, Optional<DatabaseCredentials> as, String statement)
+      throws DatabaseCallException {
+    String form = "q=" + URLEncoder.encode(statement, StandardCharsets.UTF_8);
+    try {
+      return send(member, "POST", "/query", form, "application/x-www-form-urlencoded", as.or(() -> credentials),
+          Set.of(200), response -> ContractJson.statementError(response.body()));
+    } catch (DatabaseCallException e) {
+      if (e.kind() != CallFailure.HTTP_ERROR) {
+        throw e;
+      }
+      int status = e.httpStatus().orElse(0);
+      throw DatabaseCallException.httpError(member, status, status == 401 || status == 403
+          ? "the admin credentials were refused" : "the answer is withheld: it may quote the statement");
+    }
+  }
+
   private <T> T call(
       MemberAddress member, String method, String path, String body, Set<Integer> accepted,
       Function<HttpResponse<String>, T> reader) throws DatabaseCallException {
+    return send(member, method, path, body, "application/json", credentials, accepted, reader);
+  }
+
+  private <T> T send(MemberAddress member, String method, String path, String body, String contentType,
+      Optional<DatabaseCredentials> as, Set<Integer> accepted, Function<HttpResponse<String>, T> reader)
+      throws DatabaseCallException {
     // every call, reads too: a replica that may have lost the Lease neither changes nor probes members,
     // and a refused call does not even resolve its target
     fence.check(method + " " + path + " on " + member.podName());
@@ -122,9 +188,9 @@ public final class HttpDatabaseNodes implements DatabaseNodes {
     if (body == null) {
       request.GET();
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+      request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
     }
-    credentials.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
+    as.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
     try {
       HttpResponse<String> response;
       try {

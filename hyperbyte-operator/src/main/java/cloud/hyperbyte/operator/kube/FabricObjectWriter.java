@@ -6,7 +6,10 @@ import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.apply.ObjectWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 /**
  * The apply port on fabric8: real server-side apply ({@code application/apply-patch+yaml}, forced,
@@ -45,6 +48,22 @@ public final class FabricObjectWriter implements ObjectWriter {
     }
     metrics.apiWrite("apply", ref.kind());
     ownWrites.written(owner, ref, applied == null ? null : applied.getMetadata().getResourceVersion());
+  }
+
+  /**
+   * Switches a StatefulSet that still has a {@code rollingUpdate} section (a partition applied by an
+   * earlier operator version) to {@code OnDelete}. The API server refuses {@code rollingUpdate} with
+   * {@code OnDelete}, and an apply that merely stops sending the partition may leave an empty
+   * {@code rollingUpdate: {}} behind (structured-merge-diff keeps emptied structs in some releases),
+   * so a JSON merge patch removes the section explicitly. The pod template is untouched: no restart.
+   */
+  public void switchToOnDelete(StatefulSet live) {
+    ObjectRef ref = ObjectRef.of(live);
+    StatefulSet patched = client.apps().statefulSets().inNamespace(ref.namespace()).withName(ref.name())
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"updateStrategy\":{\"type\":\"OnDelete\",\"rollingUpdate\":null}}}");
+    metrics.apiWrite("patch", ref.kind());
+    ownWrites.written(owner, ref, patched == null ? null : patched.getMetadata().getResourceVersion());
   }
 
   @Override

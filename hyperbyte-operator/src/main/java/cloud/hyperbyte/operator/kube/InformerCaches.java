@@ -138,11 +138,71 @@ public final class InformerCaches implements AutoCloseable {
       all.addAll(cache.informers());
     }
     owned.values().forEach(cache -> all.addAll(cache.informers()));
+    all.addAll(referencedSecrets());
     crds = new OptionalCrdWatch(client, this::crdChanged);
     all.forEach(SharedIndexInformer::start);
     crds.start();
     LOG.info("watching {} with {} informers", namespaces, all.size());
     return this;
+  }
+
+  /**
+   * Informers on the users' Secrets, so that a cluster whose credentials Secret
+   * ({@code spec.auth.credentialsSecretName}) is created, changed or deleted is reconciled at once
+   * rather than at the next resync. Not label-filtered (users create them), so the store keeps only
+   * metadata: the data is dropped before anything is cached, and the reconcile reads the Secret itself.
+   */
+  private List<SharedIndexInformer<Secret>> referencedSecrets() {
+    List<SharedIndexInformer<Secret>> informers = new ArrayList<>();
+    List<FilterWatchListDeletable<Secret, ?, ?>> scopes = new ArrayList<>();
+    if (namespaces.isAll()) {
+      scopes.add(client.secrets().inAnyNamespace());
+    } else {
+      namespaces.namespaces().forEach(namespace -> scopes.add(client.secrets().inNamespace(namespace)));
+    }
+    for (FilterWatchListDeletable<Secret, ?, ?> scope : scopes) {
+      SharedIndexInformer<Secret> informer = scope.runnableInformer(0);
+      informer.itemStore(ManagedFieldsStrippingStore.alsoDropping(secret -> {
+        secret.setData(null);
+        secret.setStringData(null);
+      }));
+      informer.addEventHandler(new ResourceEventHandler<Secret>() {
+        @Override
+        public void onAdd(Secret secret) {
+          referencing(secret);
+        }
+
+        @Override
+        public void onUpdate(Secret oldSecret, Secret secret) {
+          if (!Objects.equals(oldSecret.getMetadata().getResourceVersion(), secret.getMetadata().getResourceVersion())) {
+            referencing(secret);
+          }
+        }
+
+        @Override
+        public void onDelete(Secret secret, boolean finalStateUnknown) {
+          referencing(secret);
+        }
+      });
+      informers.add(informer);
+    }
+    return informers;
+  }
+
+  /** Wakes every cluster in the Secret's namespace whose credentials Secret it is. */
+  private void referencing(Secret secret) {
+    if (clusters == null) {
+      return;
+    }
+    String namespace = secret.getMetadata().getNamespace();
+    String name = secret.getMetadata().getName();
+    for (HyperbytedbCluster cluster : clusters.list()) {
+      var auth = cluster.getSpec() == null ? null : cluster.getSpec().getAuth();
+      if (auth != null && name.equals(auth.getCredentialsSecretName())
+          && namespace.equals(cluster.getMetadata().getNamespace())) {
+        sink.accept(ResourceKey.cluster(namespace, cluster.getMetadata().getName()));
+      }
+    }
   }
 
   private <T extends HasMetadata> KindCache<T> ownedCache(Class<T> type) {

@@ -162,6 +162,46 @@ class HttpDatabaseNodesTest {
         .isEqualTo("{\"node_id\":4,\"addr\":\"db-3.db-headless.prod.svc.cluster.local:8086\",\"promote\":true}");
   }
 
+  /** Issue 16, item 4: the first admin user is created through /query with the literals escaped. */
+  @Test
+  void createAdminUserSendsTheEscapedStatementAndReportsAUserThatExists() throws Exception {
+    StubMember node = stub(0).answer("/query", 200, "{\"results\":[{\"statement_id\":0}]}");
+    var admin = new cloud.hyperbyte.reconcile.port.AdminCredentials("ad\"min", "it's");
+
+    boolean created = nodes().createAdminUser(member(0), Optional.empty(), admin);
+    node.answer("/query", 200, "{\"results\":[{\"statement_id\":0,\"error\":\"user already exists\"}]}");
+    boolean again = nodes().createAdminUser(member(0), Optional.empty(), admin);
+
+    assertThat(created).isTrue();
+    assertThat(again).isFalse();
+    StubMember.Request request = node.requests.get(0);
+    assertThat(request.authorization()).isNull();
+    assertThat(java.net.URLDecoder.decode(request.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("q=CREATE USER \"ad\\\"min\" WITH PASSWORD 'it\\'s' WITH ALL PRIVILEGES");
+  }
+
+  /**
+   * SET PASSWORD authenticates as the credentials applied before; when those are refused (an earlier
+   * pass applied the new ones), it is sent as the new ones. A refusal never quotes the answer, which
+   * may echo the statement and its password.
+   */
+  @Test
+  void setPasswordFallsBackToTheNewCredentialsAndItsErrorsNeverQuoteTheAnswer() throws Exception {
+    StubMember node = stub(0).answer("/query", 401, "{\"error\":\"authorization failed: n3w\"}");
+    var old = new cloud.hyperbyte.reconcile.port.AdminCredentials("admin", "s3cret");
+    var fresh = new cloud.hyperbyte.reconcile.port.AdminCredentials("admin", "n3w");
+
+    DatabaseCallException refused = catchThrowableOfType(DatabaseCallException.class,
+        () -> nodes().setPassword(member(0), Optional.of(old), fresh));
+
+    assertThat(node.requests).extracting(StubMember.Request::authorization)
+        .containsExactly("Basic YWRtaW46czNjcmV0", "Basic YWRtaW46bjN3");
+    assertThat(refused.getMessage()).isEqualTo("node 1 answered HTTP 401: the admin credentials were refused");
+    node.answer("/query", 400, "{\"error\":\"error parsing query: found n3w\"}");
+    assertThat(catchThrowableOfType(DatabaseCallException.class,
+        () -> nodes().setPassword(member(0), Optional.of(old), fresh)).getMessage()).doesNotContain("n3w");
+  }
+
   @Test
   void aFollowerAnsweringAMembershipCallNamesTheLeader() throws Exception {
     stub(1).answer("/cluster/membership/remove-node", 503, "{\"error\":\"not raft leader\",\"leader_id\":3}");

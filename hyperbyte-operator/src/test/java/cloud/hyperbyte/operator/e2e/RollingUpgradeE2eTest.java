@@ -3,7 +3,10 @@ package cloud.hyperbyte.operator.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.operator.e2e.ClusterHistory.StatusSeen;
+import cloud.hyperbyte.reconcile.apply.FieldManager;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,83 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
     }
     assertThat(voters("hdb")).containsExactly(1L, 2L, 3L);
     assertThat(status("hdb").getCurrentVersion()).isEqualTo("0.8.6");
+  }
+
+  /**
+   * Issue 16, item 2: with node 2 (hdb-1) leading, the partition used to restart hdb-2, hdb-1, hdb-0,
+   * the leader second. Under OnDelete the operator deletes the pods itself and the leader goes last.
+   */
+  @Test
+  void withNodeTwoLeadingTheLeaderRestartsLast() {
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+    sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().transferLeadership(2);
+    int replacedBefore = history.replacements().size();
+
+    try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
+      setVersion("hdb", "0.8.6");
+      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+      awaitRunning("hdb", 3);
+
+      assertThat(monitor.maxOut()).as("members out together: %s", monitor.history()).isEqualTo(1);
+    }
+    assertThat(history.replacementsSince(replacedBefore)).containsExactly("hdb-2", "hdb-0", "hdb-1");
+    assertThat(user.apps().statefulSets().inNamespace(NS).withName("hdb").get().getSpec().getUpdateStrategy()
+        .getType()).isEqualTo("OnDelete");
+  }
+
+  /**
+   * Leadership moves from node 1 to node 2 (hdb-1, still on the old version) while hdb-2 restarts:
+   * hdb-1 is now the leader and goes last, hdb-0 (no longer leading) before it.
+   */
+  @Test
+  void leadershipMovingToAnotherStaleMemberMidUpgradeSendsThatMemberLast() {
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+    int replacedBefore = history.replacements().size();
+
+    try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
+      setVersion("hdb", "0.8.6");
+      eventually().until(() -> Optional.ofNullable(status("hdb").getRollingUpgrade())
+          .filter(u -> "Rejoining".equals(u.getStep()) && Integer.valueOf(2).equals(u.getOrdinal())).isPresent());
+      sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().transferLeadership(2);
+      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+      awaitRunning("hdb", 3);
+
+      assertThat(monitor.maxOut()).as("members out together: %s", monitor.history()).isEqualTo(1);
+    }
+    assertThat(history.replacementsSince(replacedBefore)).containsExactly("hdb-2", "hdb-0", "hdb-1");
+  }
+
+  /**
+   * A StatefulSet an earlier operator version applied with a partition is switched to OnDelete without
+   * any member restarting; the next upgrade then runs under OnDelete.
+   */
+  @Test
+  void aStatefulSetWithAPartitionSwitchesToOnDeleteWithoutARestart() throws Exception {
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+    var statefulSets = user.apps().statefulSets().inNamespace(NS).withName("hdb");
+    StatefulSet partitioned = new StatefulSetBuilder(statefulSets.get()).editMetadata().withManagedFields()
+        .withResourceVersion(null).endMetadata().editSpec().withNewUpdateStrategy().withType("RollingUpdate")
+        .withNewRollingUpdate().withPartition(3).endRollingUpdate().endUpdateStrategy().endSpec().withStatus(null)
+        .build();
+    int replacedBefore = history.replacements().size();
+
+    operator.kill();
+    user.resource(partitioned).fieldManager(FieldManager.NAME).forceConflicts().serverSideApply();
+    assertThat(statefulSets.get().getSpec().getUpdateStrategy().getRollingUpdate().getPartition()).isEqualTo(3);
+    operator = OperatorProcess.start(sim);
+
+    eventually().until(() -> "OnDelete".equals(statefulSets.get().getSpec().getUpdateStrategy().getType()));
+    awaitMoreReconciles(3);
+    assertThat(statefulSets.get().getSpec().getUpdateStrategy().getRollingUpdate()).isNull();
+    assertThat(history.replacementsSince(replacedBefore)).as("members restarted by the switch").isEmpty();
+
+    setVersion("hdb", "0.8.6");
+    eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+    awaitRunning("hdb", 3);
+    assertThat(history.replacementsSince(replacedBefore)).containsExactly("hdb-2", "hdb-1", "hdb-0");
   }
 
   /**

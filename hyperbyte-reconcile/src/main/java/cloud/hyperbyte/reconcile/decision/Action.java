@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.decision;
 
+import cloud.hyperbyte.reconcile.port.AdminCredentials;
 import cloud.hyperbyte.reconcile.port.ClusterEvent;
 import cloud.hyperbyte.reconcile.port.MemberAddress;
 import cloud.hyperbyte.reconcile.port.ProxyEndpoint;
@@ -86,13 +87,20 @@ public sealed interface Action {
     }
   }
 
-  /** Delete a member pod (UID precondition); the StatefulSet controller recreates it. */
+  /**
+   * Delete a member pod (UID precondition); the StatefulSet controller recreates it. A planned
+   * restart ({@link #RESTART_EVENT}) is announced as a Normal event, {@code Restarting pod <pod> <why>},
+   * worded like {@link ReleaseRestart}'s; any other deletion is a Warning.
+   */
   record DeletePod(String podName, String podUid, int ordinal, String reason, String why) implements Action {
     public boolean disruptive() {
       return true;
     }
 
     public ClusterEvent event() {
+      if (RESTART_EVENT.equals(reason)) {
+        return ClusterEvent.normal(reason, "Restarting pod " + podName + " " + why, podName);
+      }
       return ClusterEvent.warning(reason, "Deleted pod " + podName + ": " + why, podName);
     }
   }
@@ -130,6 +138,34 @@ public sealed interface Action {
 
     public ClusterEvent event() {
       return ClusterEvent.normal("VolumeDeleted", "Deleted PVC " + pvcName + " of a removed member " + why, null);
+    }
+  }
+
+  /**
+   * Make the admin user of the credentials Secret exist on the member with that password (contract
+   * §6.2): {@code CREATE USER … WITH ALL PRIVILEGES} when {@code create} (while auth is still off, or
+   * a new username), then {@code SET PASSWORD} if it existed; otherwise {@code SET PASSWORD}.
+   * Authenticated as the credentials applied before, if any. The event names the user, never the
+   * password.
+   */
+  record ApplyAdminCredentials(MemberAddress member, java.util.Optional<AdminCredentials> applied,
+      AdminCredentials wanted, boolean create) implements Action {
+    public ApplyAdminCredentials {
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(applied, "applied");
+      Objects.requireNonNull(wanted, "wanted");
+    }
+
+    public int ordinal() {
+      return member.ordinal();
+    }
+
+    public ClusterEvent event() {
+      return create
+          ? ClusterEvent.normal("AdminUserCreated", "Created admin user " + wanted.username() + " on node "
+              + member.nodeId() + " from the credentials Secret", member.podName())
+          : ClusterEvent.normal("AdminPasswordChanged", "Set a new password for admin user " + wanted.username()
+              + " on node " + member.nodeId() + " from the credentials Secret", member.podName());
     }
   }
 

@@ -25,7 +25,9 @@ import java.util.OptionalInt;
  * with {@code RollingUpdate} it lowers the partition to the member's ordinal (pods above it are
  * already done), with {@code OnDelete} it deletes the member's pod. A partition forces highest
  * ordinal first; node 1 (ordinal 0), which bootstraps Raft and normally leads, then goes last. With
- * {@code OnDelete} the current leader goes last whatever its ordinal.
+ * {@code OnDelete} (what the operator renders) the current leader goes last whatever its ordinal: it
+ * is passed over while another member is stale, and a member that becomes leader between being chosen
+ * and its restart is given up for another.
  *
  * <p>A member that is not back within {@link LifecycleTimings#rejoinBound()} stops the upgrade: a
  * FAILED notice, no further member is touched until it comes back or the spec changes. Progress is
@@ -141,7 +143,7 @@ public final class RollingUpgradeDecision {
     ObservedPod pod = observed.pod(0).orElseThrow();
     boolean othersCurrent = stale(observed).equals(List.of(0));
     return decision.act(new Action.DeletePod(pod.name(), pod.uid(), 0, Action.RESTART_EVENT,
-            "it runs standalone; it restarts in cluster mode so that it bootstraps Raft and can add the new members; "
+            "in cluster mode: it runs standalone, and in cluster mode it bootstraps Raft and can add the new members; "
                 + RestartReason.describe(Set.of(RestartReason.SCALE))))
         .memory(memory.withUpgrade(Optional.of(progress.at(0, UpgradeStep.REJOINING, now).forClusterModeChange())))
         .partition(othersCurrent && !observed.onDelete() ? 0 : livePartition)
@@ -207,6 +209,16 @@ public final class RollingUpgradeDecision {
     if (!othersOut.isEmpty() && restartPending(observed, ordinal, livePartition, target)
         && (beforeRestart || releaseLost)) {
       return abortStep(observed, memory, progress, othersOut, partition, decision, now, timings);
+    }
+    // With OnDelete a Ready old pod a poll after its deletion was never deleted: the write was lost, or
+    // the strategy changed from a partition whose release went with it. The restart is still ahead.
+    boolean deletionLost = observed.onDelete() && !beforeRestart && releaseLost
+        && restartPending(observed, ordinal, livePartition, target);
+    if (observed.onDelete() && (beforeRestart || deletionLost) && leadsWithOthersStale(observed, ordinal)) {
+      return leadershipMoved(observed, memory, progress, decision, now, timings);
+    }
+    if (deletionLost) {
+      step = UpgradeStep.RESTARTING;
     }
     if (step == UpgradeStep.EXCLUDING) {
       if (!proxies.isEmpty() && podIp.isPresent()) {
@@ -282,9 +294,47 @@ public final class RollingUpgradeDecision {
         : RestartReason.between(pod.inputs(), observed.targetInputs());
     if (observed.onDelete()) {
       return new Action.DeletePod(pod.name(), pod.uid(), pod.ordinal(), Action.RESTART_EVENT,
-          "restarting it on revision " + target + "; " + RestartReason.describe(reasons));
+          "on revision " + target + "; " + RestartReason.describe(reasons));
     }
     return new Action.ReleaseRestart(pod.name(), pod.ordinal(), target, reasons);
+  }
+
+  /** Whether {@code ordinal} is the one leader the members agree on while another member is stale. */
+  private static boolean leadsWithOthersStale(ObservedCluster observed, int ordinal) {
+    return observed.leader().filter(l -> l.ordinal() == ordinal).isPresent()
+        && stale(observed).stream().anyMatch(o -> o != ordinal);
+  }
+
+  /**
+   * Leadership moved onto the member chosen for the next restart (it did not lead when chosen) while
+   * other members are still stale: it goes last now, so its step is given up before the restart. It
+   * returns to the proxies' rotation and the upgrade chooses again, among the others. A member that
+   * is not back stays out and is not restarted until it is back (or no longer leads).
+   */
+  private static Decision leadershipMoved(ObservedCluster observed, LifecycleMemory memory, UpgradeProgress progress,
+      Decision.Builder decision, Instant now, LifecycleTimings timings) {
+    int ordinal = progress.ordinal().getAsInt();
+    String podName = observed.names().pod(ordinal);
+    int livePartition = Math.min(observed.partition().orElse(observed.statefulSetReplicas()),
+        observed.statefulSetReplicas());
+    if (!back(observed, ordinal)) {
+      keepOut(observed, ordinal, decision);
+      return decision.memory(memory.withUpgrade(Optional.of(progress))).partition(livePartition)
+          .notice(Notice.progressing("UpgradeWaiting", podName + " leads Raft and other members still run an older"
+              + " revision; the leader restarts last, so it waits to be back before another member goes first"))
+          .requeueAt(now.plus(timings.poll()))
+          .build();
+    }
+    observed.pod(ordinal).flatMap(ObservedPod::podIp).ifPresent(ip -> observed.proxies()
+        .forEach(p -> decision.act(new Action.IncludeInProxy(p, ip, ordinal, podName))));
+    UpgradeProgress nobodyOut = new UpgradeProgress(progress.targetRevision(), OptionalInt.empty(), Optional.empty(),
+        now, progress.done(), progress.clusterModeChange());
+    return decision.memory(memory.withUpgrade(Optional.of(nobodyOut)))
+        .partition(livePartition)
+        .notice(Notice.progressing("UpgradeWaiting", podName + " became the Raft leader before its restart; the"
+            + " leader restarts last, so another member goes first"))
+        .requeueAt(now.plus(timings.poll()))
+        .build();
   }
 
   /** Every member other than {@code ordinal} that is not back (Ready, Active and a voter). */

@@ -137,6 +137,12 @@ public final class ActionExecutor {
         writes.resizePvc(cluster, resize.pvcName(), resize.size());
       } else if (action instanceof Action.ReleaseRestart) {
         // the StatefulSet write after the actions lowers the partition; only the event is recorded here
+      } else if (action instanceof Action.ApplyAdminCredentials credentials) {
+        boolean created = credentials.create()
+            && nodes.createAdminUser(credentials.member(), credentials.applied(), credentials.wanted());
+        if (!created) {
+          nodes.setPassword(credentials.member(), credentials.applied(), credentials.wanted());
+        }
       } else if (action instanceof Action.OrphanStatefulSet orphan) {
         writes.deleteStatefulSetOrphaningPods(cluster, orphan.name(), orphan.uid());
       } else {
@@ -172,6 +178,8 @@ public final class ActionExecutor {
       return "VolumeResizeFailed";
     } else if (action instanceof Action.OrphanStatefulSet) {
       return "StatefulSetReplaceFailed";
+    } else if (action instanceof Action.ApplyAdminCredentials) {
+      return "AdminCredentialsFailed";
     }
     return "MemberIncludeFailed";
   }

@@ -42,10 +42,19 @@ public record ReconcilePass(ObservedCluster observed, StoragePlan storage, Lifec
    * image renders the adjusted spec, so the apply and the lifecycle agree on the replicas.
    */
   public static ReconcilePass decide(ObservedCluster observed, RenderOptions options, ClusterLifecycle lifecycle) {
-    ClusterSpec spec = observed.spec();
+    return decide(observed, observed.spec(), options, lifecycle);
+  }
+
+  /**
+   * Decides one pass over {@code observed}, whose objects were rendered from {@code base}: the spec
+   * as the operator renders it before this pass's adjustments (the observed one, or one that keeps
+   * auth off until the admin user exists).
+   */
+  public static ReconcilePass decide(ObservedCluster observed, ClusterSpec base, RenderOptions options,
+      ClusterLifecycle lifecycle) {
     ClusterSpec toRender = ProxyImageHold.specToRender(
-        ClusterModeTransition.specToRender(spec, observed.statefulSetReplicas()), observed);
-    ObservedCluster rendered = toRender == spec ? observed
+        ClusterModeTransition.specToRender(base, observed.statefulSetReplicas()), observed);
+    ObservedCluster rendered = toRender == base ? observed
         : ImmutableObservedCluster.copyOf(observed).withRendered(ClusterRenderer.render(toRender, options));
     // volume growth adds its steps after the lifecycle's and decides how the StatefulSet may be written
     StoragePlan storage = StorageGrowthDecision.decide(rendered);

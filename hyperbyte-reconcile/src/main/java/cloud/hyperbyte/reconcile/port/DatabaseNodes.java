@@ -53,4 +53,22 @@ public interface DatabaseNodes {
 
   /** {@code wal_last_seq} of {@code GET /internal/sync/manifest}: the node's local WAL sequence. */
   long walSequence(MemberAddress member) throws DatabaseCallException;
+
+  /**
+   * {@code /query} {@code CREATE USER "<user>" WITH PASSWORD '<password>' WITH ALL PRIVILEGES},
+   * authenticated as {@code authenticateAs} when given (needed once auth is on; ignored while it is
+   * off, which is the only time the first user can be created).
+   *
+   * @return false when the user already exists (its password is left as it is)
+   */
+  boolean createAdminUser(MemberAddress member, java.util.Optional<AdminCredentials> authenticateAs,
+      AdminCredentials admin) throws DatabaseCallException;
+
+  /**
+   * {@code /query} {@code SET PASSWORD FOR "<user>" = '<password>'} authenticated as
+   * {@code authenticateAs} when given. Repeating it after it succeeded is harmless: when the old
+   * credentials no longer authenticate, the statement is sent again as {@code admin} itself.
+   */
+  void setPassword(MemberAddress member, java.util.Optional<AdminCredentials> authenticateAs, AdminCredentials admin)
+      throws DatabaseCallException;
 }

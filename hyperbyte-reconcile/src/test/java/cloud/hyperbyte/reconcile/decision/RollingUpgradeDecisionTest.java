@@ -192,7 +192,7 @@ class RollingUpgradeDecisionTest {
 
       assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class, d -> {
         assertThat(d.reason()).isEqualTo(Action.RESTART_EVENT);
-        assertThat(d.event().message()).isEqualTo("Deleted pod db-2: restarting it on revision r2;"
+        assertThat(d.event().message()).isEqualTo("Restarting pod db-2 on revision r2;"
             + " reasons: version, config");
       });
     }
@@ -260,6 +260,63 @@ class RollingUpgradeDecisionTest {
 
     assertThat(first.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
         d -> assertThat(d.podName()).isEqualTo("db-1"));
+  }
+
+  @Test
+  void withOnDeleteAMemberLedByNodeTwoGoesAfterEveryOtherStaleMemberWhateverTheOrdinals() {
+    Decision first = decide(Scenario.running(3).leader(2).onDelete().newTemplate(), NOW);
+    Decision second = decide(Scenario.running(3).leader(2).onDelete().newTemplate().podRevision(2, "r2"), NOW);
+    Decision last = decide(Scenario.running(3).leader(2).onDelete().newTemplate().podRevision(2, "r2")
+        .podRevision(0, "r2"), NOW);
+
+    assertThat(List.of(first, second, last)).extracting(d -> proxyCall(d.actions().get(0)))
+        .containsExactly("delete db-2", "delete db-0", "delete db-1");
+  }
+
+  @Test
+  void withOnDeleteLeadershipMovingToAnUpgradedMemberLeavesTheRestHighestFirst() {
+    Decision decision = decide(Scenario.running(3).leader(3).onDelete().newTemplate().podRevision(2, "r2"), NOW);
+
+    assertThat(decision.actions()).singleElement().extracting(RollingUpgradeDecisionTest::proxyCall)
+        .isEqualTo("delete db-1");
+  }
+
+  @Test
+  void withOnDeleteAMemberThatBecameLeaderBeforeItsRestartIsGivenUpForAnotherStaleMember() {
+    Decision decision = decide(Scenario.running(3).leader(3).onDelete().newTemplate().proxies(1)
+        .remembering(at(2, UpgradeStep.WAITING, NOW)), NOW.plusSeconds(10));
+
+    assertThat(decision.actions()).extracting(RollingUpgradeDecisionTest::proxyCall)
+        .containsExactly("include 10.0.0.3 on db-proxy-0");
+    assertThat(decision.memory().upgrade().get().ordinal()).isEmpty();
+    assertThat(decision.notices()).anyMatch(n -> n.reason().equals("UpgradeWaiting")
+        && n.message().startsWith("db-2 became the Raft leader before its restart"));
+  }
+
+  @Test
+  void withOnDeleteTheLastStaleMemberRestartsAlthoughItLeads() {
+    Decision decision = decide(Scenario.running(3).leader(3).onDelete().newTemplate().podRevision(0, "r2")
+        .podRevision(1, "r2").remembering(at(2, UpgradeStep.RESTARTING, NOW, 1, 0)), NOW);
+
+    assertThat(decision.actions()).singleElement().extracting(RollingUpgradeDecisionTest::proxyCall)
+        .isEqualTo("delete db-2");
+  }
+
+  /**
+   * A cluster whose StatefulSet still had a partition when its member was released, and that switched
+   * to OnDelete in the same write, lost the release: the pod still runs the old revision a poll later.
+   */
+  @Test
+  void withOnDeleteAReadyOldPodAPollAfterItsRestartIsDeletedAgainOnce() {
+    Scenario lost = Scenario.running(3).onDelete().newTemplate().remembering(at(2, UpgradeStep.REJOINING, NOW));
+
+    Decision tooSoon = decide(lost, NOW.plusSeconds(1));
+    Decision decision = decide(lost, NOW.plus(timings.poll()));
+
+    assertThat(tooSoon.actions()).isEmpty();
+    assertThat(decision.actions()).singleElement().isInstanceOfSatisfying(Action.DeletePod.class,
+        d -> assertThat(d.reason()).isEqualTo(Action.RESTART_EVENT));
+    assertThat(decision.memory().upgrade().get().stepStartedAt()).isEqualTo(NOW.plus(timings.poll()));
   }
 
   @Test

@@ -101,6 +101,25 @@ class ActionExecutorTest {
     assertThat(result.retryAfter()).isEmpty();
   }
 
+  /** Issue 16, item 4: the admin user is created, or its password set when it exists already. */
+  @Test
+  void applyingAdminCredentialsCreatesTheUserOrSetsThePasswordOfOneThatExists() {
+    var admin = new cloud.hyperbyte.reconcile.port.AdminCredentials("admin", "s3cret");
+    var create = new Action.ApplyAdminCredentials(NODE_1, java.util.Optional.empty(), admin, true);
+    var change = new Action.ApplyAdminCredentials(NODE_1, java.util.Optional.of(admin),
+        new cloud.hyperbyte.reconcile.port.AdminCredentials("admin", "n3w"), false);
+
+    execute(create);
+    ports.userExists = true;
+    execute(create);
+    execute(change);
+
+    assertThat(ports.journal()).containsExactly(
+        "create user admin on db-0 as -", "event Normal AdminUserCreated db-0",
+        "create user admin on db-0 as -", "set password admin on db-0 as -", "event Normal AdminUserCreated db-0",
+        "set password admin on db-0 as admin", "event Normal AdminPasswordChanged db-0");
+  }
+
   @Test
   void actionsRunInPlanOrderAcrossPorts() {
     ExecutionResult result = execute(EXCLUDE_3, RESTART_3);

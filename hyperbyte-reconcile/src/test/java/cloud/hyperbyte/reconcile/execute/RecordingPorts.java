@@ -130,6 +130,24 @@ final class RecordingPorts implements DatabaseNodes, ProxyAdmin, ClusterWrites {
     return new RemoveNodeResult(nodeId, removedFromVoters, OptionalLong.of(leader.nodeId()), List.of(leader.nodeId()));
   }
 
+  /** Whether {@link #createAdminUser} finds the user already there. */
+  boolean userExists;
+
+  @Override
+  public boolean createAdminUser(MemberAddress member, java.util.Optional<cloud.hyperbyte.reconcile.port.AdminCredentials>
+      authenticateAs, cloud.hyperbyte.reconcile.port.AdminCredentials admin) throws DatabaseCallException {
+    databaseCall("create user " + admin.username() + " on " + member.podName() + " as "
+        + authenticateAs.map(a -> a.username()).orElse("-"));
+    return !userExists;
+  }
+
+  @Override
+  public void setPassword(MemberAddress member, java.util.Optional<cloud.hyperbyte.reconcile.port.AdminCredentials>
+      authenticateAs, cloud.hyperbyte.reconcile.port.AdminCredentials admin) throws DatabaseCallException {
+    databaseCall("set password " + admin.username() + " on " + member.podName() + " as "
+        + authenticateAs.map(a -> a.username()).orElse("-"));
+  }
+
   @Override
   public void drain(MemberAddress member) throws DatabaseCallException {
     databaseCall("drain " + member.podName());

@@ -114,6 +114,12 @@ record ClusterPicture(
           maxFailoverCount, failoverTimeoutSecs);
     }
 
+    /** An upgrade under {@code OnDelete}: a new template, no partition. */
+    Settings onDeleteUpgrade() {
+      return new Settings(true, true, OptionalInt.empty(), proxies, paused, held, deletePvcWhenScaled, failoverEnabled,
+          maxFailoverCount, failoverTimeoutSecs);
+    }
+
     Settings held(boolean value) {
       return new Settings(newTemplate, onDelete, partition, proxies, paused, value, deletePvcWhenScaled, failoverEnabled,
           maxFailoverCount, failoverTimeoutSecs);

@@ -152,6 +152,43 @@ class LifecycleInvariantsTest {
     }
   }
 
+  /** Upgrades under OnDelete, with or without a member out, remembered at any step. */
+  @Provide
+  Arbitrary<ClusterPicture> onDeleteUpgrades() {
+    return Arbitraries.oneOf(clusters(), upgradesWithAMemberOut())
+        .map(c -> c.withSettings(c.settings().paused(false).held(false).onDeleteUpgrade()));
+  }
+
+  /**
+   * Issue 16, item 2: under OnDelete the Raft leader restarts last whatever its ordinal. The one
+   * leader the members agree on is never chosen for the next restart, nor restarted, while another
+   * member (a pod below the replicas) still runs the old revision; a member that became leader after
+   * it was chosen is given up before its restart.
+   */
+  @Property(tries = TRIES)
+  void underOnDeleteTheLeaderIsNeverChosenNorRestartedWhileAnotherMemberIsStale(
+      @ForAll("onDeleteUpgrades") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    Assume.that(observed.leader().isPresent());
+    int leader = observed.leader().get().ordinal();
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    Set<Integer> otherStale = new TreeSet<>();
+    for (ObservedPod pod : observed.pods()) {
+      if (pod.ordinal() < observed.statefulSetReplicas() && pod.ordinal() != leader && !pod.runs("r2")) {
+        otherStale.add(pod.ordinal());
+      }
+    }
+    Assume.that(!otherStale.isEmpty());
+    OptionalInt before = cluster.memory().upgrade().map(UpgradeProgress::ordinal).orElse(OptionalInt.empty());
+    OptionalInt after = plan.memory().upgrade().map(UpgradeProgress::ordinal).orElse(OptionalInt.empty());
+    if (after.isPresent() && !after.equals(before)) {
+      assertThat(after.getAsInt()).as("member chosen while %s are stale", otherStale).isNotEqualTo(leader);
+    }
+    assertThat(plan.actions()).filteredOn(a -> a instanceof Action.DeletePod d && Action.RESTART_EVENT.equals(d.reason()))
+        .extracting(Action::ordinal).as("members restarted while %s are stale", otherStale).doesNotContain(leader);
+  }
+
   @Property(tries = TRIES)
   void aMemberIsIncludedOnEveryProxyPodAtOnceAndNeverExcludedInTheSamePass(@ForAll("clusters") ClusterPicture cluster) {
     ObservedCluster observed = cluster.observe();

@@ -148,4 +148,18 @@ final class FakeDatabaseNodes implements DatabaseNodes {
     enter(member, "walSequence");
     return 1000 + member.nodeId();
   }
+
+  @Override
+  public boolean createAdminUser(MemberAddress member,
+      java.util.Optional<cloud.hyperbyte.reconcile.port.AdminCredentials> authenticateAs,
+      cloud.hyperbyte.reconcile.port.AdminCredentials admin) {
+    throw new AssertionError("observing a cluster creates no user");
+  }
+
+  @Override
+  public void setPassword(MemberAddress member,
+      java.util.Optional<cloud.hyperbyte.reconcile.port.AdminCredentials> authenticateAs,
+      cloud.hyperbyte.reconcile.port.AdminCredentials admin) {
+    throw new AssertionError("observing a cluster sets no password");
+  }
 }

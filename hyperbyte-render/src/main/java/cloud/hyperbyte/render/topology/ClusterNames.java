@@ -87,6 +87,14 @@ public final class ClusterNames {
     return name + "-ca";
   }
 
+  /**
+   * The operator's copy of the admin credentials it last applied to the database: what it
+   * authenticates with, and what a changed credentials Secret is compared to.
+   */
+  public String appliedCredentialsSecret() {
+    return name + "-auth-applied";
+  }
+
   /** The Prometheus Operator ServiceMonitor. */
   public String serviceMonitor() {
     return name;

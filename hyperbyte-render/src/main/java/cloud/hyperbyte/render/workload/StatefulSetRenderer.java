@@ -66,8 +66,9 @@ public final class StatefulSetRenderer {
   }
 
   /**
-   * The operator alone decides when a member restarts: by default a partition at the replica count
-   * keeps the StatefulSet controller from replacing any existing pod until the operator lowers it.
+   * The operator alone decides when a member restarts: by default {@code OnDelete}, so the StatefulSet
+   * controller replaces a pod only once the operator deleted it; a partition (at the replica count
+   * unless given) is kept for callers that ask for one.
    */
   static StatefulSetUpdateStrategy updateStrategy(ClusterSpec spec, RenderOptions options) {
     if (options.updateStrategy() == RenderOptions.UpdateStrategy.ON_DELETE) {

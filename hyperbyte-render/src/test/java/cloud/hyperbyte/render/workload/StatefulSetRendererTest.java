@@ -57,17 +57,18 @@ class StatefulSetRendererTest {
   }
 
   @Test
-  void givenDefaultOptionsExpectPartitionAtReplicasSoNothingRolls() {
+  void givenDefaultOptionsExpectOnDeleteSoOnlyTheOperatorRestartsMembers() {
     StatefulSet sts = render(TestSpecs.threeNode());
 
-    assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
-    assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate().getPartition()).isEqualTo(3);
+    assertThat(sts.getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
+    assertThat(sts.getSpec().getUpdateStrategy().getRollingUpdate()).isNull();
   }
 
   @Test
   void givenPartitionOrOnDeleteOptionExpectThatStrategy() {
     StatefulSet partitioned =
-        StatefulSetRenderer.render(TestSpecs.threeNode(), ImmutableRenderOptions.builder().partition(1).build(), HASH);
+        StatefulSetRenderer.render(TestSpecs.threeNode(), ImmutableRenderOptions.builder()
+            .updateStrategy(RenderOptions.UpdateStrategy.PARTITIONED_ROLLING_UPDATE).partition(1).build(), HASH);
     StatefulSet onDelete =
         StatefulSetRenderer.render(
             TestSpecs.threeNode(),

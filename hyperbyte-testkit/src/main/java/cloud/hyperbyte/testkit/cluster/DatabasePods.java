@@ -80,7 +80,8 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     if (previous != null && previous.podUid().equals(pod.getMetadata().getUid())) {
       return; // already running this incarnation
     }
-    DatabaseOptions options = mountedConfig(pod).applyTo(baseOptions.apply(ref.namespace(), statefulSetOf(ref)));
+    MountedServerConfig mounted = mountedConfig(pod);
+    DatabaseOptions options = mounted.applyTo(baseOptions.apply(ref.namespace(), statefulSetOf(ref)));
     SimulatedDatabase database = databaseFor(options);
     if (previous != null && previous.database() != database) {
       // the earlier incarnation's process may still be draining in the other database: the pod is gone
@@ -91,7 +92,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     boolean keepState = !volumes.isEmpty() && volumes.equals(volumesAtLastStart.get(member));
     volumesAtLastStart.put(member, volumes);
     running.put(ref, new Incarnation(pod.getMetadata().getUid(), database, ordinal.get()));
-    database.start(ordinal.get(), keepState);
+    database.start(ordinal.get(), keepState, mounted.authEnabled().orElse(options.auth().enabled()));
     changeListeners.forEach(Runnable::run);
   }
 

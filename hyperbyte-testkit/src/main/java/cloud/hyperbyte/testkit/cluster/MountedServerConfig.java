@@ -9,19 +9,21 @@ import java.util.Optional;
 
 /**
  * The few {@code config.toml} settings that change how a simulated member behaves, read from the file
- * a pod mounts: {@code [cluster] enabled}, {@code [cluster.replication] mode} and {@code [server] port}.
- * The server reads its file once at start, so a member follows the file as it was when its pod
- * started. Only the flat {@code key = value} lines the renderer writes are understood.
+ * a pod mounts: {@code [cluster] enabled}, {@code [cluster.replication] mode}, {@code [server] port}
+ * and {@code [auth] enabled}. The server reads its file once at start, so a member follows the file as
+ * it was when its pod started. Only the flat {@code key = value} lines the renderer writes are
+ * understood. Auth is not part of the database's options: turning it on restarts the same member on
+ * the same volume (its users kept), it does not make another database.
  */
 record MountedServerConfig(Optional<Boolean> clusterEnabled, Optional<ReplicationMode> replicationMode,
-    Optional<Integer> port) {
+    Optional<Integer> port, Optional<Boolean> authEnabled) {
 
   /** The name of the file in the config ConfigMap. */
   static final String FILE_NAME = "config.toml";
 
   /** No file: the options stay as configured. */
   static MountedServerConfig absent() {
-    return new MountedServerConfig(Optional.empty(), Optional.empty(), Optional.empty());
+    return new MountedServerConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static MountedServerConfig parse(String toml) {
@@ -45,7 +47,8 @@ record MountedServerConfig(Optional<Boolean> clusterEnabled, Optional<Replicatio
         Optional.ofNullable(values.get("cluster.enabled")).map(Boolean::parseBoolean),
         Optional.ofNullable(values.get("cluster.replication.mode"))
             .map(mode -> ReplicationMode.valueOf(mode.toUpperCase(Locale.ROOT))),
-        Optional.ofNullable(values.get("server.port")).map(Integer::parseInt));
+        Optional.ofNullable(values.get("server.port")).map(Integer::parseInt),
+        Optional.ofNullable(values.get("auth.enabled")).map(Boolean::parseBoolean));
   }
 
   /** {@code options} with what this file sets. */

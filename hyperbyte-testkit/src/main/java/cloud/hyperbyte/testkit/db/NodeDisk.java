@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * What a member keeps on its volume across restarts: the WAL sequence and the WAL entries not yet
  * truncated ({@code wal/}), the points
- * written to it ({@code chdb/}, in the order they arrived), the Raft group and the last Raft view it
+ * written to it ({@code chdb/}, in the order they arrived), the users ({@code meta/}), the Raft group and the last Raft view it
  * applied (the {@code raft/} dir), recorded peer WAL acks (the {@code replication_log/} dir), and
  * any other files put on the volume (e.g. a backup's scratch directory). A restart without keeping
  * state starts from a fresh disk.
@@ -24,6 +24,8 @@ final class NodeDisk {
   RaftView raftView = RaftView.uninitialized();
   final Map<Long, Long> walAcks = new HashMap<>();
   final VolumeFiles otherFiles = new VolumeFiles();
+  /** {@code meta/}: the users (none until one is created). */
+  final UserStore users = new UserStore();
 
   /** A write of {@code lines} taken by this member: the next sequence number, kept in the WAL. */
   void append(List<String> lines) {

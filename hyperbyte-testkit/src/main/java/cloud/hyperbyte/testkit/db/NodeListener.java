@@ -136,7 +136,8 @@ final class NodeListener {
           exchange.method().name().toUpperCase(Locale.ROOT),
           exchange.path(),
           exchange.getHeader("Authorization"),
-          body == null ? new byte[0] : body.getBytes());
+          body == null ? new byte[0] : body.getBytes(),
+          exchange.query());
       HttpReply reply;
       try {
         reply = routes.handle(request);

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The routes of a member (contract §3) with their auth layer: open probes and metrics, user-level
- * {@code /write}, admin-level {@code /cluster/*} and {@code /internal/*} (mounted in cluster mode only).
+ * {@code /write} and {@code /query}, admin-level {@code /cluster/*} and {@code /internal/*} (mounted in cluster mode only).
  * Every handler runs under the simulation's lock.
  */
 final class NodeRoutes {
@@ -31,6 +31,7 @@ final class NodeRoutes {
         route("/health/ready", Set.of("GET", "HEAD"), Access.OPEN, false, r -> healthReady()),
         route("/metrics", Set.of("GET"), Access.OPEN, false, r -> metrics()),
         route("/write", Set.of("POST"), Access.USER, false, this::write),
+        route("/query", Set.of("GET", "POST"), Access.USER, false, r -> new QueryStatements(node, simulation).run(r)),
         route("/cluster/metrics", Set.of("GET"), Access.ADMIN, true,
             r -> ok(NodeJson.clusterMetrics(node))),
         route("/cluster/nodes", Set.of("GET"), Access.ADMIN, true,
@@ -73,11 +74,10 @@ final class NodeRoutes {
   }
 
   private Optional<HttpReply> authorize(Access access, String authorization) {
-    AuthSettings auth = simulation.options().auth();
-    if (!auth.enabled() || access == Access.OPEN) {
+    if (!node.authEnabledUnlocked() || access == Access.OPEN) {
       return Optional.empty();
     }
-    Optional<AuthSettings.User> user = auth.authenticate(authorization);
+    Optional<UserStore.User> user = node.disk().users.authenticate(authorization);
     if (user.isEmpty()) {
       return Optional.of(error(401, "authorization failed"));
     }

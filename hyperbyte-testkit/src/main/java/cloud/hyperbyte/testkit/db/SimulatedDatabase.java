@@ -80,8 +80,13 @@ public final class SimulatedDatabase implements AutoCloseable {
    * process still shutting down is killed first.
    */
   public SimulatedNode start(int ordinal, boolean keepState) {
+    return start(ordinal, keepState, simulation.options().auth().enabled());
+  }
+
+  /** Starts the member as {@link #start(int, boolean)} does, with {@code [auth] enabled} as its config says. */
+  public SimulatedNode start(int ordinal, boolean keepState, boolean authEnabled) {
     SimulatedNode node = node(ordinal);
-    simulation.mutate(() -> node.start(keepState));
+    simulation.mutate(() -> node.start(keepState, authEnabled));
     return node;
   }
 

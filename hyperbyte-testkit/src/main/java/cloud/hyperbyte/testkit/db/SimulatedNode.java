@@ -39,6 +39,8 @@ public final class SimulatedNode {
   private DrainOutcome lastDrain;
   private long drains;
   private long writes;
+  /** {@code [auth] enabled} as this process read it at start. */
+  private boolean authEnabled;
 
   SimulatedNode(Simulation simulation, int ordinal) {
     this.simulation = simulation;
@@ -59,6 +61,32 @@ public final class SimulatedNode {
 
   public int ordinal() {
     return ordinal;
+  }
+
+  /** Whether the running process checks credentials ({@code [auth] enabled} when it started). */
+  public boolean authEnabled() {
+    synchronized (simulation.lock()) {
+      return authEnabled;
+    }
+  }
+
+  /** {@link #isProcessRunning()} for callers that hold the simulation's lock. */
+  boolean processRunningUnlocked() {
+    return processRunning;
+  }
+
+  /** {@link #authEnabled()} for callers that hold the simulation's lock. */
+  boolean authEnabledUnlocked() {
+    return authEnabled;
+  }
+
+  /** The users in the member's {@code meta/} with whether each is an admin; none on a fresh volume. */
+  public java.util.Map<String, Boolean> users() {
+    synchronized (simulation.lock()) {
+      java.util.Map<String, Boolean> admins = new java.util.TreeMap<>();
+      disk.users.all().forEach((name, user) -> admins.put(name, user.admin()));
+      return admins;
+    }
   }
 
   public String podName() {
@@ -167,10 +195,11 @@ public final class SimulatedNode {
    * Starts the process, killing a previous one still shutting down. It is Syncing until the
    * listener binds after the startup duration.
    */
-  void start(boolean keepState) {
+  void start(boolean keepState, boolean authEnabled) {
     if (processRunning) {
       crash();
     }
+    this.authEnabled = authEnabled;
     if (!keepState) {
       disk = new NodeDisk();
     }

@@ -53,6 +53,29 @@ public final class SimulatedRaftGroup {
     return view().term();
   }
 
+  /**
+   * Moves leadership to {@code nodeId}, as a leadership transfer (or an election it wins after a
+   * missed heartbeat) does: only a voter that holds the group's state and reaches a majority can
+   * lead. The term advances and the new leader appends a blank entry; live members see it at once.
+   *
+   * @throws IllegalStateException when {@code nodeId} cannot lead now
+   */
+  public void transferLeadership(long nodeId) {
+    synchronized (simulation.lock()) {
+      if (!membership.voters().contains(nodeId) || !holdsState(nodeId) || !simulation.reachable(nodeId)
+          || !hasMajority(nodeId)) {
+        throw new IllegalStateException("node " + nodeId + " cannot lead: it must be a reachable voter that holds"
+            + " the group's state and reaches a majority");
+      }
+      if (!Objects.equals(leader, nodeId)) {
+        leader = nodeId;
+        term++;
+        lastLogIndex++;
+      }
+      publish();
+    }
+  }
+
   /** {@code raft.initialize({nodeId})}; ignored once the group has a membership. */
   void initialize(long nodeId, String addr) {
     if (!membership.isEmpty()) {

@@ -119,7 +119,7 @@ final class Simulation {
    * so with auth on they get 401 (contract §0.8).
    */
   boolean peerRpcAccepted(long nodeId) {
-    return reachable(nodeId) && !options.auth().enabled();
+    return reachable(nodeId) && !nodes.get(nodeId).authEnabledUnlocked();
   }
 
   /** A member started, stopped or was (un)partitioned: Raft groups re-evaluate leadership. */

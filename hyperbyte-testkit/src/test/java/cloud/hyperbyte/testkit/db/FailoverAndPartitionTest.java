@@ -27,6 +27,24 @@ class FailoverAndPartitionTest extends SimulatedDatabaseFixture {
   }
 
   @Test
+  void leadershipMovesToAReachableVoterInANewTermAndStaysThereWhileItHasAMajority() {
+    SimulatedDatabase database = database().bootstrap(3);
+
+    database.raft().orElseThrow().transferLeadership(2);
+    database.crash(2);
+    database.start(2, true);
+
+    for (int ordinal : new int[] {0, 1, 2}) {
+      JsonNode leader = client.getJson(database.node(ordinal), "/cluster/leader");
+      assertThat(leader.get("leader_id").asLong()).isEqualTo(2);
+      assertThat(leader.get("term").asLong()).isEqualTo(2);
+    }
+    database.crash(1);
+    assertThatThrownBy(() -> database.raft().orElseThrow().transferLeadership(2))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("node 2 cannot lead");
+  }
+
+  @Test
   void withoutAMajorityThereIsNoLeaderAndMembershipCallsAnswer503WithANullLeader() {
     SimulatedDatabase database = database().bootstrap(3);
 

@@ -24,6 +24,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -103,6 +105,36 @@ class BuiltInImmutableFieldsTest {
 
       assertThat(changed.getSpec().getReplicas()).isEqualTo(3);
       assertThat(changed.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("db:2");
+    }
+
+    /**
+     * An apply that stops sending the partition empties {@code rollingUpdate} but keeps it (as
+     * structured-merge-diff does in releases that keep emptied structs), so only a write that removes
+     * the section switches to OnDelete; nothing in the pod template changes.
+     */
+    @Test
+    void aRollingUpdateSectionIsRefusedWithOnDeleteUntilAWriteRemovesIt() {
+      StatefulSet partitioned = Fixtures.statefulSet("sts-strategy", 2, "1").editSpec().withNewUpdateStrategy()
+          .withType("RollingUpdate").withNewRollingUpdate().withPartition(2).endRollingUpdate().endUpdateStrategy()
+          .endSpec().build();
+      client.resource(partitioned).fieldManager("op").forceConflicts().serverSideApply();
+      var sts = client.apps().statefulSets().inNamespace(NS).withName("sts-strategy");
+      StatefulSet onDelete = Fixtures.statefulSet("sts-strategy", 2, "1").editSpec().withNewUpdateStrategy()
+          .withType("OnDelete").endUpdateStrategy().endSpec().build();
+
+      assertInvalid(() -> sts.edit(s -> new StatefulSetBuilder(s).editSpec().editUpdateStrategy().withType("OnDelete")
+          .endUpdateStrategy().endSpec().build()), "spec.updateStrategy.rollingUpdate",
+          "StatefulSet.apps \"sts-strategy\" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: "
+              + "{\"partition\":2}: only allowed for updateStrategy 'RollingUpdate'");
+      assertInvalid(() -> client.resource(onDelete).fieldManager("op").forceConflicts().serverSideApply(),
+          "spec.updateStrategy.rollingUpdate", "StatefulSet.apps \"sts-strategy\" is invalid: "
+              + "spec.updateStrategy.rollingUpdate: Invalid value: {}: only allowed for updateStrategy 'RollingUpdate'");
+      sts.patch(PatchContext.of(PatchType.JSON_MERGE),
+          "{\"spec\":{\"updateStrategy\":{\"type\":\"OnDelete\",\"rollingUpdate\":null}}}");
+      client.resource(onDelete).fieldManager("op").forceConflicts().serverSideApply();
+
+      assertThat(sts.get().getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
+      assertThat(sts.get().getSpec().getUpdateStrategy().getRollingUpdate()).isNull();
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class BuiltInRules {
         new SecretDefaults(),
         new ObjectMetaUpdateRule(),
         new StatefulSetUpdateRule(),
+        new StatefulSetUpdateStrategyRule(),
         new DeploymentSelectorRule(),
         new ServiceClusterIpRule(),
         new DisruptionBudgetRule(),
