@@ -248,9 +248,15 @@ public final class ChangePlanner {
     if (action instanceof Action.ReleaseRestart restart) {
       return new PlanStep("restart", member, restartReason(observed, restart.ordinal(), restart.reasons()), event);
     }
+    if (action instanceof Action.DeletePod delete && delete.reason().equals(Action.RESTART_EVENT)) {
+      // with OnDelete the restart is the pod's deletion; its reasons are the template inputs that differ
+      Set<RestartReason> reasons = observed.pod(delete.ordinal())
+          .map(pod -> RestartReason.between(pod.inputs(), observed.targetInputs())).orElse(Set.of());
+      return new PlanStep("restart", member, reasons.isEmpty() ? delete.why()
+          : restartReason(observed, delete.ordinal(), reasons), event);
+    }
     if (action instanceof Action.DeletePod delete) {
-      return new PlanStep(delete.reason().equals(Action.RESTART_EVENT) ? "restart" : "delete-pod", member,
-          delete.why(), event);
+      return new PlanStep("delete-pod", member, delete.why(), event);
     }
     if (action instanceof Action.DrainMember drain) {
       return new PlanStep("drain", member, "drains node " + drain.member().nodeId() + " before it leaves", event);
