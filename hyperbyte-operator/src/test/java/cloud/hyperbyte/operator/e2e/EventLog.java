@@ -35,6 +35,39 @@ final class EventLog {
         .toList();
   }
 
+  /** How often each Event of a cluster had been counted at one moment. */
+  record Mark(java.util.Map<String, Integer> counts) {}
+
+  /** The Events of {@code cluster} as they stand now, to read what happens after with {@link #since}. */
+  Mark mark(String cluster) {
+    return new Mark(listed(cluster).stream().collect(java.util.stream.Collectors.toMap(
+        e -> e.getMetadata().getName(), EventLog::count)));
+  }
+
+  /**
+   * The occurrences of {@code cluster}'s Events after {@code mark}, in the order the API server last
+   * stored them: a new Event once per count, a repeat of an earlier one (its count raised) at the
+   * repeat's place, as often as it was counted since.
+   */
+  List<Recorded> since(String cluster, Mark mark) {
+    return listed(cluster).stream()
+        .flatMap(e -> Collections.nCopies(Math.max(0, count(e) - mark.counts().getOrDefault(e.getMetadata().getName(), 0)),
+            new Recorded(e.getInvolvedObject().getName(), e.getType(), e.getReason(), e.getMessage())).stream())
+        .toList();
+  }
+
+  private List<io.fabric8.kubernetes.api.model.Event> listed(String cluster) {
+    return observer.v1().events().inAnyNamespace().list().getItems().stream()
+        .filter(e -> "HyperbytedbCluster".equals(e.getInvolvedObject().getKind())
+            && cluster.equals(e.getInvolvedObject().getName()))
+        .sorted(Comparator.comparingLong(e -> Long.parseLong(e.getMetadata().getResourceVersion())))
+        .toList();
+  }
+
+  private static int count(io.fabric8.kubernetes.api.model.Event event) {
+    return event.getCount() == null ? 1 : Math.max(1, event.getCount());
+  }
+
   /** Reasons of {@code cluster}'s events, oldest first. */
   List<String> reasons(String cluster) {
     return of(cluster).stream().map(Recorded::reason).toList();

@@ -137,7 +137,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
         .toList();
     assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
 
-    int seen = events.of(name).size();
+    EventLog.Mark seen = events.mark(name);
     Set<String> claimsBefore = claims();
     edit(name, current -> {
       current.getMetadata().setAnnotations(desired.getMetadata().getAnnotations());
@@ -173,9 +173,9 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
         .map(c -> c.getMetadata().getName()).collect(java.util.stream.Collectors.toSet());
   }
 
-  /** The steps the operator took since the first {@code seen} events of the cluster, as "event member". */
-  private List<String> taken(String name, int seen) {
-    return events.of(name).stream().skip(seen)
+  /** The steps the operator took since {@code seen}, as "event member". */
+  private List<String> taken(String name, EventLog.Mark seen) {
+    return events.since(name, seen).stream()
         .map(e -> e.reason() + (CLUSTER_EVENTS.contains(e.reason()) ? "" : member(e.message())))
         .filter(PlanTruthfulnessE2eTest::isStep)
         .toList();
