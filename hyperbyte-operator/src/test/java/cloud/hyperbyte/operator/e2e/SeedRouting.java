@@ -19,18 +19,24 @@ import java.util.function.Supplier;
 /**
  * The pod network for seed pods: simulated pod IPs lead nowhere, so a source pod's {@code seed-serve}
  * listens on a free loopback port instead of the port it is given, and a target pod's {@code seed-fetch}
- * given the source's {@code podIP:port} connects to that loopback port. Every other invocation, and a
- * fetch from an address no source serves on, runs unchanged.
+ * given the source's {@code podIP:port} connects to that loopback port (a fetch from an address no
+ * source serves on runs unchanged). Every other invocation of the image runs {@code others}.
  */
-final class SeedRouting implements ContainerProgram {
+public final class SeedRouting implements ContainerProgram {
 
   private final ContainerProgram image;
+  private final ContainerProgram others;
   private final Supplier<KubernetesClient> client;
   /** Loopback address by the pod address a source serves on. */
   private final Map<String, String> routes = new ConcurrentHashMap<>();
 
-  SeedRouting(ContainerProgram image, Supplier<KubernetesClient> client) {
+  /**
+   * Seed subcommands run {@code image} (the operator image's command line), everything else {@code
+   * others}; {@code client} reads the source pod's IP.
+   */
+  public SeedRouting(ContainerProgram image, ContainerProgram others, Supplier<KubernetesClient> client) {
     this.image = image;
+    this.others = others;
     this.client = client;
   }
 
@@ -50,7 +56,7 @@ final class SeedRouting implements ContainerProgram {
       }
       return image.run(with(invocation, SeedArgs.SOURCE, routes.getOrDefault(source, source)));
     }
-    return image.run(invocation);
+    return others.run(invocation);
   }
 
   private Optional<String> podIp(ContainerInvocation invocation) {

@@ -30,7 +30,12 @@ class SeedingE2eTest extends OperatorE2eTest {
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
     return builder.databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP).withDrainAckTimeout(DRAIN_ACK_TIMEOUT)
             .withWalRetentionEntries(0))
-        .containerProgram(OPERATOR_IMAGE::equals, new SeedRouting(new OperatorImageProgram(), () -> user));
+        .containerProgram(OPERATOR_IMAGE::equals, seedsAndBackups());
+  }
+
+  private SeedRouting seedsAndBackups() {
+    OperatorImageProgram image = new OperatorImageProgram();
+    return new SeedRouting(image, image, () -> user);
   }
 
   @Override

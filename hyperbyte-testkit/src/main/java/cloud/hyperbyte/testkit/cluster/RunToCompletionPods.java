@@ -194,7 +194,7 @@ final class RunToCompletionPods implements AutoCloseable {
         .filter(other -> other.getSpec() != null && other.getSpec().getVolumes() != null && other.getSpec().getVolumes()
             .stream().anyMatch(v -> v.getPersistentVolumeClaim() != null
                 && claim.equals(v.getPersistentVolumeClaim().getClaimName())))
-        .allMatch(other -> node.get().equals(other.getSpec().getNodeName()));
+        .allMatch(other -> pinnedNode(other).equals(node)); // by nodeName or by node affinity, as backup pods are
   }
 
   /** The node a pod is bound to: its nodeName, or the single node its required node affinity names. */
