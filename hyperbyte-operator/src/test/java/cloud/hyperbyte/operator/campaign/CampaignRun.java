@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.campaign;
 
 import cloud.hyperbyte.operator.e2e.OperatorImageProgram;
+import cloud.hyperbyte.operator.e2e.SeedRouting;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.cluster.TimeDriver;
 import cloud.hyperbyte.testkit.db.ManualTime;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One seed, end to end: a simulated cluster on simulated time (driven at about real speed, so
@@ -65,15 +67,24 @@ final class CampaignRun {
     }
   }
 
+  private static SimulatedCluster remember(AtomicReference<SimulatedCluster> holder, SimulatedCluster cluster) {
+    holder.set(cluster);
+    return cluster;
+  }
+
   static Result run(long seed) throws Exception {
     Schedule schedule = ScheduleGenerator.generate(seed);
     long wallStart = System.nanoTime();
     ManualTime time = SimulatedTime.manual(EPOCH);
     Map<String, Integer> faults = new TreeMap<>();
-    try (SimulatedCluster cluster = SimulatedCluster.builder().time(time).faultSeed(seed)
+    // the seed pods' routing reads pod IPs through the cluster it is part of, so it learns the cluster once started
+    AtomicReference<SimulatedCluster> started = new AtomicReference<>();
+    OperatorImageProgram image = new OperatorImageProgram();
+    try (SimulatedCluster cluster = remember(started, SimulatedCluster.builder().time(time).faultSeed(seed)
             .databaseOptions(o -> o.withStartupDuration(Duration.ofMillis(300)).withDrainAckTimeout(Duration.ofSeconds(3)))
             .proxyIntervals(Duration.ofMillis(500), Duration.ofMillis(200))
-            .containerProgram(Storage.OPERATOR_IMAGE::equals, new OperatorImageProgram()).start();
+            .containerProgram(Storage.OPERATOR_IMAGE::equals,
+                new SeedRouting(image, image, () -> started.get().observerClient())).start());
          TimeDriver driver = TimeDriver.start(time, STEP, TICK)) {
       Trace trace = new Trace(cluster.clock());
       UserIntent intent = new UserIntent(schedule.replicas());

@@ -41,10 +41,7 @@ final class UserActions {
     this.trace = trace;
   }
 
-  /**
-   * Creates the campaign's cluster. Seeding of new members is off: the simulated cluster cannot run
-   * seed pods yet (see e2e {@code Manifests.NO_SEEDING}), and the campaign is about the lifecycle.
-   */
+  /** Creates the campaign's cluster; new members are seeded, the default. */
   void create(Schedule schedule) {
     String retention = schedule.deleteClaimsOnScaleDown()
         ? "persistentVolumeClaimRetention: {whenScaled: Delete, whenDeleted: Retain}\n" : "";
@@ -57,7 +54,6 @@ final class UserActions {
           version: "0.8.5"
           cluster: {drainWaitSecs: 2}
           failover: {failoverTimeoutSecs: 60}
-          scaling: {seedNewMembers: false}
           %s""".formatted(CLUSTER, NAMESPACE, schedule.replicas(), retention), HyperbytedbCluster.class)).create();
   }
 

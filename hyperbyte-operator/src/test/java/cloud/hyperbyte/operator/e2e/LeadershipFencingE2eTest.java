@@ -60,7 +60,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
 
   @Override
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
-    return builder.containerProgram(OPERATOR_IMAGE::equals, upload);
+    return builder.containerProgram(OPERATOR_IMAGE::equals, new SeedRouting(new OperatorImageProgram(), upload, () -> user));
   }
 
   @Override
@@ -90,7 +90,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     Replica a = start("replica-a");
     eventually().until(a.operator::isLeader);
     Replica b = start("replica-b");
-    create(Manifests.cluster("hdb", 3, Manifests.NO_SEEDING));
+    create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
     createBackup("snap");
     eventually().until(() -> upload.waiting() == 1);

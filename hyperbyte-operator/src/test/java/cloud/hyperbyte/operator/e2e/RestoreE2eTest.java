@@ -13,6 +13,7 @@ import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedRaftGroup;
@@ -59,14 +60,15 @@ class RestoreE2eTest extends OperatorE2eTest {
   @Override
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
     OperatorImageProgram backupUpload = new OperatorImageProgram();
-    return builder.containerProgram(OPERATOR_IMAGE::equals, invocation -> {
+    ContainerProgram others = invocation -> {
       if (invocation.args().get(0).equals(BackupUploadArgs.SUBCOMMAND)) {
         return backupUpload.run(invocation); // the backup taken before the restore runs unheld
       }
       Integer exit = scriptedFetchExits.remove(invocation.pod());
       return exit == null ? fetch.run(invocation)
           : new ExecResult(exit, new byte[0], "restore-fetch: scripted failure", "restore-fetch: scripted exit " + exit);
-    });
+    };
+    return builder.containerProgram(OPERATOR_IMAGE::equals, new SeedRouting(backupUpload, others, () -> user));
   }
 
   @Override
@@ -248,7 +250,7 @@ class RestoreE2eTest extends OperatorE2eTest {
    * is added to the cluster's spec.
    */
   private SimulatedRaftGroup clusterWithBackupThenMoreWrites(String extraSpec) throws Exception {
-    create(Manifests.cluster("hdb", 3, extraSpec + "\n" + Manifests.NO_SEEDING));
+    create(Manifests.cluster("hdb", 3, extraSpec));
     awaitRunning("hdb", 3);
     write("hdb-0", SNAPSHOT_POINTS);
     eventually().until(() -> members().stream().allMatch(m -> m.points().equals(SNAPSHOT_POINTS)));

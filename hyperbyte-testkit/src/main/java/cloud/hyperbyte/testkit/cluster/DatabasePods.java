@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +175,48 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
         .filter(member -> databases.containsKey(member.database()))
         .map(member -> databases.get(member.database()).node(member.ordinal()).volume())
         .findFirst();
+  }
+
+  /**
+   * The volume of PVC {@code claimName}, provisioned when no member ever ran on it: a claim named as
+   * StatefulSet {@code sts}'s claim template names its member's ({@code <template>-<sts>-<ordinal>}),
+   * mounted first by another pod (a seed target restoring onto it before the member starts), becomes
+   * a fresh disk of that member, which the member then starts on (a real volume is bound to its
+   * claim, whoever mounts it first). Empty when the claim is unknown, not a member's, or its member runs
+   * on another claim.
+   */
+  synchronized Optional<MemberVolume> provisionedVolumeOfClaim(String namespace, String claimName) {
+    Optional<MemberVolume> existing = volumeOfClaim(namespace, claimName);
+    PersistentVolumeClaim claim = reader.persistentVolumeClaims().inNamespace(namespace).withName(claimName).get();
+    if (existing.isPresent() || claim == null || claim.getMetadata().getDeletionTimestamp() != null) {
+      return existing;
+    }
+    for (StatefulSet sts : reader.apps().statefulSets().inNamespace(namespace).list().getItems()) {
+      for (PersistentVolumeClaim template : Optional.ofNullable(sts.getSpec().getVolumeClaimTemplates()).orElse(List.of())) {
+        String prefix = template.getMetadata().getName() + "-" + sts.getMetadata().getName() + "-";
+        if (claimName.startsWith(prefix) && claimName.substring(prefix.length()).matches("\\d+")) {
+          return provision(new PodRef(namespace, claimName.substring(template.getMetadata().getName().length() + 1)),
+              Integer.parseInt(claimName.substring(prefix.length())), claim.getMetadata().getUid());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<MemberVolume> provision(PodRef memberPod, int ordinal, String claimUid) {
+    if (running.containsKey(memberPod)) {
+      return Optional.empty(); // its member runs on another claim
+    }
+    // the options the StatefulSet's running members have, so the member's start finds the volume its own
+    String sts = statefulSetOf(memberPod);
+    DatabaseOptions options = running.entrySet().stream()
+        .filter(e -> e.getKey().namespace().equals(memberPod.namespace()) && statefulSetOf(e.getKey()).equals(sts))
+        .map(e -> e.getValue().database().options()).findFirst()
+        .orElseGet(() -> baseOptions.apply(memberPod.namespace(), sts));
+    SimulatedDatabase database = databaseFor(options);
+    volumesAtLastStart.put(new MemberKey(options, ordinal), List.of(claimUid));
+    database.freshVolume(ordinal);
+    return Optional.of(database.node(ordinal).volume());
   }
 
   /** The databases of StatefulSet {@code name}: one per distinct options its pods ran with. */

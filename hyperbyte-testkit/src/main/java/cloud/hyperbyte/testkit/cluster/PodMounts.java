@@ -73,7 +73,7 @@ final class PodMounts implements AutoCloseable {
   private Mount mount(Pod pod, Volume volume) throws Unavailable {
     if (volume.getPersistentVolumeClaim() != null) {
       String claim = volume.getPersistentVolumeClaim().getClaimName();
-      return new MemberVolumeMount(members.volumeOfClaim(pod.getMetadata().getNamespace(), claim).orElseThrow(() ->
+      return new MemberVolumeMount(members.provisionedVolumeOfClaim(pod.getMetadata().getNamespace(), claim).orElseThrow(() ->
           new Unavailable("testkit: PVC " + claim + " holds no member volume (missing, or no member ever ran on it)")));
     }
     if (volume.getEmptyDir() != null) {

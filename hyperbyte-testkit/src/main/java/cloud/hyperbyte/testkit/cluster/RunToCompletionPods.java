@@ -5,6 +5,7 @@ import cloud.hyperbyte.testkit.container.ContainerInvocation;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.db.MemberVolume;
+import cloud.hyperbyte.testkit.kube.PodAddresses;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -124,9 +125,11 @@ final class RunToCompletionPods implements AutoCloseable {
         return;
       }
       String startedAt = now();
+      // a running pod has an address: a seed source serves on it, its target connects to it
+      String podIp = PodAddresses.next();
       List<ContainerStatus> initStatuses = new ArrayList<>();
       List<ContainerStatus> statuses = new ArrayList<>();
-      writeStatus(pod, new PodStatusBuilder().withPhase("Running").withStartTime(startedAt).build());
+      writeStatus(pod, new PodStatusBuilder().withPhase("Running").withPodIP(podIp).withStartTime(startedAt).build());
       for (Container container : orEmpty(pod.getSpec().getInitContainers())) {
         if (deleted.contains(uid)) {
           return;
@@ -134,7 +137,7 @@ final class RunToCompletionPods implements AutoCloseable {
         ContainerStatus status = runContainer(pod, container);
         initStatuses.add(status);
         if (status.getState().getTerminated().getExitCode() != 0) {
-          finish(pod, "Failed", startedAt, initStatuses, waiting(pod.getSpec().getContainers()));
+          finish(pod, "Failed", podIp, startedAt, initStatuses, waiting(pod.getSpec().getContainers()));
           return;
         }
       }
@@ -149,7 +152,7 @@ final class RunToCompletionPods implements AutoCloseable {
           phase = "Failed";
         }
       }
-      finish(pod, phase, startedAt, initStatuses, statuses);
+      finish(pod, phase, podIp, startedAt, initStatuses, statuses);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (KubernetesClientException e) {
@@ -191,7 +194,7 @@ final class RunToCompletionPods implements AutoCloseable {
         .filter(other -> other.getSpec() != null && other.getSpec().getVolumes() != null && other.getSpec().getVolumes()
             .stream().anyMatch(v -> v.getPersistentVolumeClaim() != null
                 && claim.equals(v.getPersistentVolumeClaim().getClaimName())))
-        .allMatch(other -> node.get().equals(other.getSpec().getNodeName()));
+        .allMatch(other -> pinnedNode(other).equals(node)); // by nodeName or by node affinity, as backup pods are
   }
 
   /** The node a pod is bound to: its nodeName, or the single node its required node affinity names. */
@@ -267,9 +270,9 @@ final class RunToCompletionPods implements AutoCloseable {
     return env;
   }
 
-  private void finish(Pod pod, String phase, String startedAt, List<ContainerStatus> initStatuses,
+  private void finish(Pod pod, String phase, String podIp, String startedAt, List<ContainerStatus> initStatuses,
       List<ContainerStatus> statuses) {
-    writeStatus(pod, new PodStatusBuilder().withPhase(phase).withStartTime(startedAt)
+    writeStatus(pod, new PodStatusBuilder().withPhase(phase).withPodIP(podIp).withStartTime(startedAt)
         .withInitContainerStatuses(initStatuses).withContainerStatuses(statuses).build());
   }
 

@@ -106,6 +106,15 @@ public final class SimulatedDatabase implements AutoCloseable {
     simulation.mutate(node::flush);
   }
 
+  /**
+   * The stopped member gets an empty disk, as a newly provisioned volume is, for what mounts it before
+   * the member's first start on it (a seed restoring onto it); a running member keeps its disk.
+   */
+  public void freshVolume(int ordinal) {
+    SimulatedNode node = node(ordinal);
+    simulation.mutate(node::freshDisk);
+  }
+
   /** SIGKILL: the listener closes and nothing else runs. */
   public void crash(int ordinal) {
     SimulatedNode node = node(ordinal);

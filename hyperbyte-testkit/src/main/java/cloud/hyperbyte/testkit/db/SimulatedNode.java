@@ -290,6 +290,12 @@ public final class SimulatedNode {
   }
 
   /** Whether the process runs on {@code volume} (callers hold the lock). */
+  void freshDisk() {
+    if (!processRunning) {
+      disk = new NodeDisk();
+    }
+  }
+
   boolean isProcessRunningOn(NodeDisk volume) {
     return processRunning && disk == volume;
   }

@@ -1,0 +1,162 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.reconcile.seed.SeedArgs;
+import cloud.hyperbyte.reconcile.seed.SeedDecision;
+import cloud.hyperbyte.reconcile.seed.SeedNames;
+import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
+import cloud.hyperbyte.testkit.container.ContainerProgram;
+import cloud.hyperbyte.testkit.container.ExecResult;
+import cloud.hyperbyte.testkit.db.SimulatedDatabase;
+import cloud.hyperbyte.testkit.db.SimulatedNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeding new members (issue 15 item 2) through the real operator wiring: points written and flushed
+ * into chDB never reach a member that joins later through the WAL (the members keep no WAL entry after
+ * a flush here), so only a seeded volume — a source pod backing up a running member and serving it
+ * with the operator image's {@code seed-serve}, a target pod fetching it with {@code seed-fetch} and
+ * restoring it onto the new claim — gives a new member the history.
+ */
+class SeedingE2eTest extends OperatorE2eTest {
+
+  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
+  private static final List<String> FLUSHED = List.of("cpu,host=a value=1", "cpu,host=b value=2");
+
+  /** Whether the next source pod's {@code seed-serve} waits, serving nothing, until the test ends. */
+  private final AtomicBoolean holdNextServe = new AtomicBoolean();
+  private final AtomicReference<String> heldSource = new AtomicReference<>();
+  private final CountDownLatch release = new CountDownLatch(1);
+  /** Whether every target pod's {@code seed-fetch} fails as on a corrupt archive. */
+  private final AtomicBoolean failFetches = new AtomicBoolean();
+
+  @Override
+  SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
+    return builder.databaseOptions(o -> o.withStartupDuration(MEMBER_STARTUP).withDrainAckTimeout(DRAIN_ACK_TIMEOUT)
+            .withWalRetentionEntries(0))
+        .containerProgram(OPERATOR_IMAGE::equals, seedsAndBackups());
+  }
+
+  private SeedRouting seedsAndBackups() {
+    OperatorImageProgram image = new OperatorImageProgram();
+    ContainerProgram seeds = invocation -> {
+      if (invocation.args().get(0).equals(SeedArgs.SERVE) && holdNextServe.getAndSet(false)) {
+        heldSource.set(invocation.pod());
+        release.await();
+        return new ExecResult(1, new byte[0], "", "held by the test");
+      }
+      if (invocation.args().get(0).equals(SeedArgs.FETCH) && failFetches.get()) {
+        return new ExecResult(SeedArgs.EXIT_FAILED, new byte[0], "", "seed-fetch: the archive is corrupt (test)");
+      }
+      return image.run(invocation);
+    };
+    return new SeedRouting(seeds, image, () -> user);
+  }
+
+  @AfterEach
+  void releaseHeldSource() {
+    release.countDown();
+  }
+
+  @Override
+  OperatorProcess startOperator() throws Exception {
+    return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, OperatorProcess.DEFAULT_RESYNC);
+  }
+
+  @Test
+  void aScaleUpSeedsTheNewMembersSoEveryMemberReturnsTheFlushedPoints() throws Exception {
+    threeMembersWithFlushedPoints("");
+
+    setReplicas("hdb", 5);
+    awaitRunning("hdb", 5);
+
+    assertThat(members(5)).hasSize(5).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    assertThat(user.pods().inNamespace(NS).list().getItems()).extracting(p -> p.getMetadata().getName())
+        .as("the seed pods are gone").allMatch(name -> name.matches("hdb-\\d"));
+  }
+
+  @Test
+  void withSeedingOffTheNewMembersMissTheFlushedPoints() throws Exception {
+    threeMembersWithFlushedPoints(Manifests.NO_SEEDING);
+
+    setReplicas("hdb", 5);
+    awaitRunning("hdb", 5);
+
+    assertThat(members(3)).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    assertThat(sim.member(NS, "hdb-3")).get().satisfies(m -> assertThat(m.points()).isEmpty());
+    assertThat(sim.member(NS, "hdb-4")).get().satisfies(m -> assertThat(m.points()).isEmpty());
+  }
+
+  @Test
+  void aSourceMemberThatDiesMidSeedIsReplacedByAnotherHealthyMemberAndTheNewMemberStillGetsTheHistory()
+      throws Exception {
+    threeMembersWithFlushedPoints("");
+    holdNextServe.set(true);
+
+    setReplicas("hdb", 4);
+    eventually().until(() -> heldSource.get() != null);
+    int source = Integer.parseInt(pod(heldSource.get()).getMetadata().getLabels().get(SeedNames.SOURCE_LABEL));
+    sim.database(NS, "hdb").orElseThrow().crash(source);
+    eventually().until(() -> pod(SeedNames.pod("hdb", 3, 2, SeedNames.Role.SOURCE)) != null);
+    user.pods().inNamespace(NS).withName("hdb-" + source).delete(); // the kubelet restarts the dead member
+    awaitRunning("hdb", 4);
+
+    assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
+        .getAnnotations()).containsEntry(SeedNames.SEEDED_ANNOTATION, SeedNames.pod("hdb", 3, 2, SeedNames.Role.SOURCE));
+  }
+
+  @Test
+  void aMemberThatCannotBeSeededIsNeverAddedAndTheConditionSaysWhy() throws Exception {
+    threeMembersWithFlushedPoints("");
+    failFetches.set(true);
+
+    setReplicas("hdb", 4);
+
+    eventually().untilAsserted(() -> assertThat(condition("hdb", "MembersSeeded")).hasValueSatisfying(c -> {
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).isEqualTo("SeedBlocked");
+      assertThat(c.getMessage()).contains("member 3 is not added", "attempt " + SeedDecision.MAX_ATTEMPTS + " failed",
+          "the archive is corrupt");
+    }));
+    assertThat(user.apps().statefulSets().inNamespace(NS).withName("hdb").get().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(pod("hdb-3")).isNull();
+    assertThat(voters("hdb")).containsExactly(1L, 2L, 3L);
+  }
+
+  private void threeMembersWithFlushedPoints(String extraSpec) throws Exception {
+    create(Manifests.cluster("hdb", 3, extraSpec));
+    awaitRunning("hdb", 3);
+    write("hdb-0", FLUSHED);
+    eventually().until(() -> members(3).stream().allMatch(m -> m.points().size() == FLUSHED.size()));
+    SimulatedDatabase database = sim.database(NS, "hdb").orElseThrow();
+    IntStream.range(0, 3).forEach(database::flush);
+  }
+
+  private List<SimulatedNode> members(int count) {
+    return IntStream.range(0, count).mapToObj(i -> sim.member(NS, "hdb-" + i)).flatMap(Optional::stream).toList();
+  }
+
+  private void write(String pod, List<String> points) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + "/write?db=metrics"))
+            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", points))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(204);
+  }
+}

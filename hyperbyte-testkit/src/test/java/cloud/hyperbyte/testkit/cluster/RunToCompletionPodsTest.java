@@ -1,0 +1,140 @@
+package cloud.hyperbyte.testkit.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cloud.hyperbyte.testkit.container.ContainerFiles;
+import cloud.hyperbyte.testkit.container.ExecResult;
+import cloud.hyperbyte.testkit.kube.StatefulSetSimulator;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The simulated kubelet of run-to-completion pods next to members: addresses, shared volumes, new claims. */
+class RunToCompletionPodsTest {
+
+  private static final String NS = "test";
+  private static final String WRITER = "writer:1";
+  private static final String HELD = "held:1";
+
+  private final CountDownLatch release = new CountDownLatch(1);
+  private SimulatedCluster cluster;
+  private KubernetesClient client;
+
+  @BeforeEach
+  void start() {
+    cluster = SimulatedCluster.builder()
+        .containerProgram(WRITER::equals, invocation -> {
+          ContainerFiles.Resolved target = invocation.files().resolve("/data/seeded");
+          target.mount().write(target.relative(), "restored".getBytes(StandardCharsets.UTF_8));
+          return new ExecResult(0, new byte[0], "", "");
+        })
+        .containerProgram(HELD::equals, invocation -> {
+          release.await();
+          return new ExecResult(0, new byte[0], "", "");
+        })
+        .start();
+    client = cluster.client();
+    client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("hdb-config").withNamespace(NS)
+        .endMetadata().addToData("config.toml", "[server]\nport = 8086\n\n[cluster]\nenabled = false\n").build()).create();
+    client.apps().statefulSets().resource(statefulSet(1)).create();
+    await().until(() -> cluster.memberReady(NS, "hdb-0"));
+  }
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    cluster.close();
+  }
+
+  @Test
+  void aRunningPodHasAnAddressAndKeepsItWhenItEnds() {
+    client.pods().resource(pod("runner", WRITER, "data-hdb-0", StatefulSetSimulator.NODE_PREFIX + "0")).create();
+
+    Pod done = awaitPhase("runner", "Succeeded");
+
+    assertThat(done.getStatus().getPodIP()).matches("10\\.0\\.\\d+\\.\\d+");
+  }
+
+  @Test
+  void aPodWritingAMembersClaimBeforeTheMemberEverRanLeavesTheVolumeTheMemberStartsOn() throws Exception {
+    client.persistentVolumeClaims().resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-hdb-1")
+        .withNamespace(NS).endMetadata().withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
+        .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
+    client.pods().resource(pod("seed-target", WRITER, "data-hdb-1", null)).create();
+    awaitPhase("seed-target", "Succeeded");
+
+    client.apps().statefulSets().inNamespace(NS).withName("hdb").scale(2);
+
+    await().until(() -> cluster.memberReady(NS, "hdb-1"));
+    assertThat(cluster.member(NS, "hdb-1").orElseThrow().volume().read("seeded")).asString(StandardCharsets.UTF_8)
+        .isEqualTo("restored");
+  }
+
+  @Test
+  void podsPinnedToTheMembersNodeByAffinityOrByNameShareItsReadWriteOnceVolume() {
+    String node = StatefulSetSimulator.NODE_PREFIX + "0";
+    Pod byAffinity = pod("backup", HELD, "data-hdb-0", null);
+    byAffinity.getSpec().setAffinity(new io.fabric8.kubernetes.api.model.AffinityBuilder().withNewNodeAffinity()
+        .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchField()
+        .withKey("metadata.name").withOperator("In").withValues(node).endMatchField().endNodeSelectorTerm()
+        .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().build());
+    client.pods().resource(byAffinity).create();
+    awaitPhase("backup", "Running");
+
+    client.pods().resource(pod("seed-source", WRITER, "data-hdb-0", node)).create();
+
+    awaitPhase("seed-source", "Succeeded");
+    assertThat(client.pods().inNamespace(NS).withName("backup").get().getStatus().getPhase()).isEqualTo("Running");
+  }
+
+  private Pod awaitPhase(String name, String phase) {
+    return await().until(() -> client.pods().inNamespace(NS).withName(name).get(),
+        pod -> pod.getStatus() != null && phase.equals(pod.getStatus().getPhase()));
+  }
+
+  private static Pod pod(String name, String image, String claim, String nodeName) {
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+        .withNewSpec().withRestartPolicy("Never").withNodeName(nodeName)
+          .addNewContainer().withName("main").withImage(image)
+            .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
+          .endContainer()
+          .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(claim)
+            .endPersistentVolumeClaim().endVolume()
+        .endSpec().build();
+  }
+
+  private static StatefulSet statefulSet(int replicas) {
+    return new StatefulSetBuilder()
+        .withNewMetadata().withName("hdb").withNamespace(NS).endMetadata()
+        .withNewSpec()
+          .withReplicas(replicas).withServiceName("hdb-headless").withPodManagementPolicy("Parallel")
+          .withNewSelector().addToMatchLabels("app", "hdb").endSelector()
+          .withNewTemplate()
+            .withNewMetadata().addToLabels("app", "hdb").endMetadata()
+            .withNewSpec()
+              .addNewContainer().withName("db").withImage("hyperbytedb:0.8.5")
+                .addNewVolumeMount().withName("data").withMountPath("/var/lib/hyperbytedb").endVolumeMount()
+              .endContainer()
+              .addNewVolume().withName("config").withNewConfigMap().withName("hdb-config").endConfigMap().endVolume()
+            .endSpec()
+          .endTemplate()
+          .addNewVolumeClaimTemplate()
+            .withNewMetadata().withName("data").endMetadata()
+            .withNewSpec().withAccessModes("ReadWriteOnce")
+              .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
+            .endSpec()
+          .endVolumeClaimTemplate()
+        .endSpec().build();
+  }
+}
