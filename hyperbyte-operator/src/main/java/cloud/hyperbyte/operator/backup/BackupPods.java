@@ -6,12 +6,9 @@ import cloud.hyperbyte.reconcile.backup.MemberSnapshotPod;
 import cloud.hyperbyte.reconcile.backup.RunReport;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +47,7 @@ final class BackupPods {
     }
     String id = runId.get();
     String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending" : pod.getStatus().getPhase();
-    Instant finished = finishedAt(pod).orElse(now);
+    Instant finished = PodStates.finishedAt(pod).orElse(now);
     Optional<ContainerStateTerminated> upload = terminated(pod, BackupPodRenderer.UPLOAD_CONTAINER);
     Optional<RunReport> fromUpload = upload.map(ContainerStateTerminated::getMessage).flatMap(BackupUploadResult::parse)
         .filter(r -> r.runId().equals(id));
@@ -80,7 +77,7 @@ final class BackupPods {
             "backup pod " + name(pod) + " failed: " + message, true));
       }
       default -> {
-        Optional<ContainerStateWaiting> stuck = statuses(pod).stream()
+        Optional<ContainerStateWaiting> stuck = PodStates.containerStatuses(pod).stream()
             .map(s -> s.getState() == null ? null : s.getState().getWaiting())
             .filter(w -> w != null && CONFIG_ERRORS.contains(w.getReason())).findFirst();
         if (stuck.isPresent()) {
@@ -91,7 +88,7 @@ final class BackupPods {
               "backup pod " + name(pod) + " cannot start: " + stuck.get().getReason() + ": " + message
                   + (secret ? " (check the destination's credentialsSecretName)" : ""), false));
         }
-        Optional<Instant> created = instant(pod.getMetadata().getCreationTimestamp());
+        Optional<Instant> created = PodStates.instant(pod.getMetadata().getCreationTimestamp());
         if ("Pending".equals(phase) && created.isPresent() && !now.isBefore(created.get().plus(startDeadline))) {
           return Optional.of(failed(id, now, "PodNotStarted", "backup pod " + name(pod) + " did not start within "
               + startDeadline.toMinutes() + " min (is the source member's node full?)", true));
@@ -103,7 +100,7 @@ final class BackupPods {
 
   /** When a Pending pod is given up: its creation plus {@code startDeadline}. */
   static Optional<Instant> startGivenUpAt(Pod pod, Duration startDeadline) {
-    return instant(pod.getMetadata().getCreationTimestamp()).map(t -> t.plus(startDeadline));
+    return PodStates.instant(pod.getMetadata().getCreationTimestamp()).map(t -> t.plus(startDeadline));
   }
 
   private static RunReport failed(String runId, Instant at, String reason, String message, boolean transientFailure) {
@@ -121,39 +118,8 @@ final class BackupPods {
   }
 
   private static Optional<ContainerStateTerminated> terminated(Pod pod, String container) {
-    return statuses(pod).stream().filter(s -> container.equals(s.getName()))
+    return PodStates.containerStatuses(pod).stream().filter(s -> container.equals(s.getName()))
         .map(s -> s.getState() == null ? null : s.getState().getTerminated())
         .filter(t -> t != null).findFirst();
-  }
-
-  private static Optional<Instant> finishedAt(Pod pod) {
-    return statuses(pod).stream()
-        .map(s -> s.getState() == null ? null : s.getState().getTerminated())
-        .filter(t -> t != null)
-        .map(t -> instant(t.getFinishedAt()))
-        .flatMap(Optional::stream)
-        .max(Instant::compareTo);
-  }
-
-  private static List<ContainerStatus> statuses(Pod pod) {
-    List<ContainerStatus> statuses = new ArrayList<>();
-    if (pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null) {
-      statuses.addAll(pod.getStatus().getInitContainerStatuses());
-    }
-    if (pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null) {
-      statuses.addAll(pod.getStatus().getContainerStatuses());
-    }
-    return statuses;
-  }
-
-  private static Optional<Instant> instant(String timestamp) {
-    if (timestamp == null || timestamp.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(timestamp));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -80,7 +80,7 @@ public final class PodStates {
   }
 
   /** When the last of the pod's containers ended. */
-  private static Optional<Instant> finishedAt(Pod pod) {
+  static Optional<Instant> finishedAt(Pod pod) {
     return containerStatuses(pod).stream()
         .map(status -> status.getState() == null ? null : status.getState().getTerminated())
         .filter(Objects::nonNull)
@@ -89,7 +89,8 @@ public final class PodStates {
         .max(Instant::compareTo);
   }
 
-  private static List<ContainerStatus> containerStatuses(Pod pod) {
+  /** The statuses of the pod's init containers, then of its containers. */
+  static List<ContainerStatus> containerStatuses(Pod pod) {
     List<ContainerStatus> statuses = new ArrayList<>();
     if (pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null) {
       statuses.addAll(pod.getStatus().getInitContainerStatuses());
@@ -100,7 +101,8 @@ public final class PodStates {
     return statuses;
   }
 
-  private static Optional<Instant> instant(String timestamp) {
+  /** An API timestamp, or empty when absent or unreadable. */
+  static Optional<Instant> instant(String timestamp) {
     if (timestamp == null || timestamp.isBlank()) {
       return Optional.empty();
     }
