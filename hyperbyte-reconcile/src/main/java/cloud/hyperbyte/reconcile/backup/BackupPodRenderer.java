@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.backup;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.OperatorPaths;
+import cloud.hyperbyte.reconcile.pod.StepContainers;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.workload.SecureDefaults;
@@ -11,8 +12,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -146,24 +145,19 @@ public final class BackupPodRenderer {
     BackupUploadArgs args = new BackupUploadArgs(run, BackupCommands.snapshotDir(run), BackupCommands.scratchDir(run));
     List<EnvVar> env = new ArrayList<>();
     run.destination().credentialsSecretName().ifPresent(secret -> {
-      env.add(MemberSnapshotPod.secretEnv(BackupUploadArgs.ACCESS_KEY_ENV, secret, S3Settings.ACCESS_KEY_ID_KEY));
-      env.add(MemberSnapshotPod.secretEnv(BackupUploadArgs.SECRET_KEY_ENV, secret, S3Settings.SECRET_ACCESS_KEY_KEY));
+      env.add(StepContainers.secretEnv(BackupUploadArgs.ACCESS_KEY_ENV, secret, S3Settings.ACCESS_KEY_ID_KEY));
+      env.add(StepContainers.secretEnv(BackupUploadArgs.SECRET_KEY_ENV, secret, S3Settings.SECRET_ACCESS_KEY_KEY));
     });
     return new ContainerBuilder()
         .withName(UPLOAD_CONTAINER)
         .withImage(request.operatorImage())
         .withArgs(args.toArgs())
         .withEnv(env)
-        .withResources(
-            new ResourceRequirementsBuilder()
-                .addToRequests("cpu", new Quantity("100m"))
-                .addToRequests("memory", new Quantity("256Mi"))
-                .addToLimits("memory", new Quantity("256Mi"))
-                .build())
+        .withResources(StepContainers.operatorStepResources())
         .withSecurityContext(SecureDefaults.container())
         .withVolumeMounts(
-            MemberSnapshotPod.mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
-            MemberSnapshotPod.mount(MemberSnapshotPod.TMP_VOLUME, OperatorPaths.TMP_DIR))
+            StepContainers.mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
+            StepContainers.mount(MemberSnapshotPod.TMP_VOLUME, OperatorPaths.TMP_DIR))
         .build();
   }
 

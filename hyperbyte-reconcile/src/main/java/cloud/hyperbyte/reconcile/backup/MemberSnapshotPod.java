@@ -1,5 +1,8 @@
 package cloud.hyperbyte.reconcile.backup;
 
+import static cloud.hyperbyte.reconcile.pod.StepContainers.mount;
+import static cloud.hyperbyte.reconcile.pod.StepContainers.readOnly;
+
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.render.config.ServerEnvironment;
@@ -11,14 +14,11 @@ import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,24 +142,6 @@ public final class MemberSnapshotPod {
     return container.build();
   }
 
-  /** An env var read from key {@code key} of Secret {@code secret}: credentials never appear in the pod spec. */
-  public static EnvVar secretEnv(String name, String secret, String key) {
-    return new EnvVarBuilder()
-        .withName(name)
-        .withNewValueFrom()
-        .withNewSecretKeyRef()
-        .withName(secret)
-        .withKey(key)
-        .endSecretKeyRef()
-        .endValueFrom()
-        .build();
-  }
 
-  static VolumeMount mount(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
-  }
 
-  static VolumeMount readOnly(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build();
-  }
 }

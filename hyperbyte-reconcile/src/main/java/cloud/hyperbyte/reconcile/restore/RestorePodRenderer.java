@@ -1,9 +1,14 @@
 package cloud.hyperbyte.reconcile.restore;
 
+import static cloud.hyperbyte.reconcile.pod.StepContainers.mount;
+import static cloud.hyperbyte.reconcile.pod.StepContainers.readOnly;
+import static cloud.hyperbyte.reconcile.pod.StepContainers.secretEnv;
+
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.reconcile.backup.BackupCommands;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
+import cloud.hyperbyte.reconcile.pod.StepContainers;
 import cloud.hyperbyte.render.config.ServerEnvironment;
 import cloud.hyperbyte.render.config.ServerPaths;
 import cloud.hyperbyte.render.topology.ClusterLabels;
@@ -13,17 +18,12 @@ import cloud.hyperbyte.render.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -244,12 +244,7 @@ public final class RestorePodRenderer {
         .withImage(request.operatorImage())
         .withArgs(args.toArgs())
         .withEnv(env)
-        .withResources(
-            new ResourceRequirementsBuilder()
-                .addToRequests("cpu", new Quantity("100m"))
-                .addToRequests("memory", new Quantity("256Mi"))
-                .addToLimits("memory", new Quantity("256Mi"))
-                .build())
+        .withResources(StepContainers.operatorStepResources())
         .withSecurityContext(SecureDefaults.container())
         .withVolumeMounts(mount(SNAPSHOT_VOLUME, SNAPSHOT_MOUNT), mount(TMP_VOLUME, OperatorPaths.TMP_DIR))
         .build();
@@ -275,23 +270,6 @@ public final class RestorePodRenderer {
     return container.build();
   }
 
-  private static EnvVar secretEnv(String name, String secret, String key) {
-    return new EnvVarBuilder()
-        .withName(name)
-        .withNewValueFrom()
-        .withNewSecretKeyRef()
-        .withName(secret)
-        .withKey(key)
-        .endSecretKeyRef()
-        .endValueFrom()
-        .build();
-  }
 
-  private static VolumeMount mount(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
-  }
 
-  private static VolumeMount readOnly(String volume, String path) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(true).build();
-  }
 }
