@@ -35,8 +35,12 @@ class SeedingE2eTest extends OperatorE2eTest {
   private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
   private static final List<String> FLUSHED = List.of("cpu,host=a value=1", "cpu,host=b value=2");
 
-  /** Whether the next source pod's {@code seed-serve} waits, serving nothing, until the test ends. */
+  /**
+   * Whether the next source pod's {@code seed-serve} waits until {@link #release}: then it serves when
+   * {@link #serveAfterRelease}, else it fails having served nothing.
+   */
   private final AtomicBoolean holdNextServe = new AtomicBoolean();
+  private final AtomicBoolean serveAfterRelease = new AtomicBoolean();
   private final AtomicReference<String> heldSource = new AtomicReference<>();
   private final CountDownLatch release = new CountDownLatch(1);
   /** Whether every target pod's {@code seed-fetch} fails as on a corrupt archive. */
@@ -55,7 +59,7 @@ class SeedingE2eTest extends OperatorE2eTest {
       if (invocation.args().get(0).equals(SeedArgs.SERVE) && holdNextServe.getAndSet(false)) {
         heldSource.set(invocation.pod());
         release.await();
-        return new ExecResult(1, new byte[0], "", "held by the test");
+        return serveAfterRelease.get() ? image.run(invocation) : new ExecResult(1, new byte[0], "", "held by the test");
       }
       if (invocation.args().get(0).equals(SeedArgs.FETCH) && failFetches.get()) {
         return new ExecResult(SeedArgs.EXIT_FAILED, new byte[0], "", "seed-fetch: the archive is corrupt (test)");
@@ -119,6 +123,26 @@ class SeedingE2eTest extends OperatorE2eTest {
         .containsExactlyInAnyOrderElementsOf(FLUSHED));
     assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
         .getAnnotations()).containsEntry(SeedNames.SEEDED_ANNOTATION, SeedNames.pod("hdb", 3, 2, SeedNames.Role.SOURCE));
+  }
+
+  @Test
+  void anOperatorKilledMidSeedIsSucceededByOneThatFinishesTheSameAttempt() throws Exception {
+    threeMembersWithFlushedPoints("");
+    holdNextServe.set(true);
+    serveAfterRelease.set(true);
+
+    setReplicas("hdb", 4);
+    eventually().until(() -> heldSource.get() != null);
+    operator.kill();
+    operator = startOperator();
+    release.countDown();
+    awaitRunning("hdb", 4);
+
+    assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
+        .getAnnotations()).as("the attempt under way carried on")
+        .containsEntry(SeedNames.SEEDED_ANNOTATION, SeedNames.pod("hdb", 3, 1, SeedNames.Role.SOURCE));
   }
 
   @Test
