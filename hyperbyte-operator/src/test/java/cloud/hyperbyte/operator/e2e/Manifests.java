@@ -33,12 +33,7 @@ final class Manifests {
     return Serialization.unmarshal(yaml, HyperbytedbCluster.class);
   }
 
-  /**
-   * Spec lines that turn seeding of new members off. The simulated cluster cannot run seed pods yet
-   * (a source pod waits until the running member frees the volume it mounts, and a claim no member ever
-   * ran on has no volume to restore onto), so scenarios about something else that grow a cluster
-   * under an operator that knows its image use it.
-   */
+  /** Spec lines that turn seeding of new members off (what the server then does: {@code SeedingE2eTest}). */
   static final String NO_SEEDING = "scaling:\n  seedNewMembers: false\n";
 
   static HyperbytedbCluster cluster(String name, int replicas) {

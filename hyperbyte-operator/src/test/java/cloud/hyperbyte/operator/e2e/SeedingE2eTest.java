@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.reconcile.seed.SeedArgs;
 import cloud.hyperbyte.reconcile.seed.SeedDecision;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
@@ -90,6 +91,25 @@ class SeedingE2eTest extends OperatorE2eTest {
         .containsExactlyInAnyOrderElementsOf(FLUSHED));
     assertThat(user.pods().inNamespace(NS).list().getItems()).extracting(p -> p.getMetadata().getName())
         .as("the seed pods are gone").allMatch(name -> name.matches("hdb-\\d"));
+  }
+
+  @Test
+  void aScaleUpThroughTheScaleSubresourceAsTheAutoscalerMakesItSeedsToo() throws Exception {
+    threeMembersWithFlushedPoints("""
+        autoscaling:
+          enabled: true
+          minReplicas: 3
+          maxReplicas: 5
+        """);
+
+    // as the HPA controller does: read …/hyperbytedbclusters/hdb/scale, write it back with the replicas it wants
+    user.resources(HyperbytedbCluster.class).inNamespace(NS).withName("hdb").scale(4);
+    awaitRunning("hdb", 4);
+
+    assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
+        .getAnnotations()).containsKey(SeedNames.SEEDED_ANNOTATION);
   }
 
   @Test
