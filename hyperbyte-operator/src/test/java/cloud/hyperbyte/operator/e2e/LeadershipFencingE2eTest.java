@@ -19,7 +19,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -130,15 +129,7 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
   }
 
   private void createBackup(String name) {
-    user.resource(Serialization.unmarshal("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbBackup
-        metadata: {name: %s, namespace: %s}
-        spec:
-          clusterName: hdb
-          destination:
-            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
-        """.formatted(name, NS, BUCKET, s3.endpoint(), SECRET), HyperbytedbBackup.class)).create();
+    user.resource(Manifests.backup(name, NS, BUCKET, s3.endpoint(), SECRET)).create();
   }
 
   private String backupPhase(String name) {

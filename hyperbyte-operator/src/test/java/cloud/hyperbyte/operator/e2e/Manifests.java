@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.e2e;
 
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
@@ -38,5 +39,18 @@ final class Manifests {
 
   static HyperbytedbCluster cluster(String name, int replicas) {
     return cluster(name, replicas, "");
+  }
+
+  /** A one-shot backup of cluster {@code hdb} to {@code bucket} (prefix {@code hb}) on the S3 server at {@code endpoint}. */
+  static HyperbytedbBackup backup(String name, String namespace, String bucket, String endpoint, String secret) {
+    return Serialization.unmarshal("""
+        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
+        kind: HyperbytedbBackup
+        metadata: {name: %s, namespace: %s}
+        spec:
+          clusterName: hdb
+          destination:
+            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
+        """.formatted(name, namespace, bucket, endpoint, secret), HyperbytedbBackup.class);
   }
 }

@@ -317,15 +317,7 @@ class RestoreE2eTest extends OperatorE2eTest {
   }
 
   private void createBackup(String name) {
-    user.resource(Serialization.unmarshal("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbBackup
-        metadata: {name: %s, namespace: %s}
-        spec:
-          clusterName: hdb
-          destination:
-            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
-        """.formatted(name, NS, BUCKET, s3.endpoint(), SECRET), HyperbytedbBackup.class)).create();
+    user.resource(Manifests.backup(name, NS, BUCKET, s3.endpoint(), SECRET)).create();
   }
 
   private void createRestore(String name) {
