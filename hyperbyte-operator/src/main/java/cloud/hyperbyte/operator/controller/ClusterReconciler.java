@@ -137,6 +137,8 @@ public final class ClusterReconciler {
   private final Optional<String> operatorImage;
   /** Outlives passes: a repeated Event is counted on the one recorded before. */
   private final EventRecorder events;
+  /** Outlives passes: when each cluster's status was last written. */
+  private final StatusPacing statusPacing;
 
   public ClusterReconciler(ClusterReconcilerSettings settings) {
     this.client = settings.client();
@@ -158,6 +160,7 @@ public final class ClusterReconciler {
     this.fence = settings.fence();
     this.operatorImage = settings.operatorImage();
     this.events = new EventRecorder(client);
+    this.statusPacing = new StatusPacing(settings.statusProgressPeriod(), System::nanoTime);
   }
 
   /** Reconciles the cluster {@code key}. */
@@ -170,6 +173,7 @@ public final class ClusterReconciler {
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       // owned objects go with the cluster through their ownerReferences
       ownWrites.forget(key);
+      statusPacing.forget(key);
       certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
@@ -185,6 +189,7 @@ public final class ClusterReconciler {
     found = caches.clusters().get(key.namespace(), key.name());
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       ownWrites.forget(key);
+      statusPacing.forget(key);
       certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
@@ -195,7 +200,7 @@ public final class ClusterReconciler {
 
     Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);
     if (!validated.isValid()) {
-      boolean written = writeStatusIfChanged(writes, ref, cluster,
+      boolean written = writeStatusIfChanged(writes, key, ref, cluster,
           InvalidSpecStatus.of(cluster.getStatus(), generation, validated.errors(), clock.instant()));
       return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
     }
@@ -269,7 +274,7 @@ public final class ClusterReconciler {
       if (e.getCode() != INVALID) {
         throw e;
       }
-      return refused(writes, ref, cluster, generation, e);
+      return refused(writes, key, ref, cluster, generation, e);
     }
 
     AuthPlan auth = PauseDecision.paused(observed) || spec.heldBy().isPresent() ? AuthPlan.none()
@@ -321,8 +326,11 @@ public final class ClusterReconciler {
     CertificateExpiryStatus.apply(status, expiry, spec.server().tls().mode() != TlsMode.DISABLED,
         ClusterConditions.of(cluster.getStatus()), generation, clock.instant());
     certificateMetrics.record(spec.namespace(), spec.name(), expiry.members());
-    boolean statusWritten = writeStatusIfChanged(writes, ref, cluster, status);
-    if (statusWritten) {
+    // progress alone waits for the pacing period, so a cluster coming up is not written once per pod event
+    Optional<Duration> statusWaits = StatusCopy.same(cluster.getStatus(), status) ? Optional.empty()
+        : statusPacing.wait(key, cluster.getStatus(), status);
+    boolean statusWritten = statusWaits.isPresent() || writeStatusIfChanged(writes, key, ref, cluster, status);
+    if (statusWritten && statusWaits.isEmpty()) {
       CrdsInstalledCondition.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
       StorageStatusReport.events(cluster.getStatus(), status).forEach(event -> writes.recordEvent(ref, event));
       CertificateExpiryStatus.transition(cluster.getStatus(), status).ifPresent(event -> writes.recordEvent(ref, event));
@@ -331,6 +339,9 @@ public final class ClusterReconciler {
     Optional<Instant> next = earliest(earliest(plan.requeueAt(), tls.nextCheck()), expiry.nextCheck());
     if (heldBack || !statusWritten) {
       next = earliest(next, Optional.of(clock.instant().plus(STALE_CACHE_RETRY)));
+    }
+    if (statusWaits.isPresent()) {
+      next = earliest(next, Optional.of(clock.instant().plus(statusWaits.get())));
     }
     return next.map(ReconcileResult::requeueAt).orElse(ReconcileResult.done());
   }
@@ -341,7 +352,7 @@ public final class ClusterReconciler {
    * trigger a reconcile. The status and a Warning event say which object and why, instead of the
    * pass failing before status on every retry.
    */
-  private ReconcileResult refused(FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster,
+  private ReconcileResult refused(FabricClusterWrites writes, ResourceKey key, ClusterRef ref, HyperbytedbCluster cluster,
       long generation, KubernetesClientException refusal) throws KubernetesWriteException {
     Optional<Status> answer = Optional.ofNullable(refusal.getStatus());
     String object = answer.map(Status::getDetails).filter(d -> d.getKind() != null)
@@ -351,7 +362,7 @@ public final class ClusterReconciler {
     HyperbytedbClusterStatus status =
         InvalidSpecStatus.refused(cluster.getStatus(), generation, object, serverMessage, clock.instant());
     boolean news = !StatusCopy.same(cluster.getStatus(), status);
-    boolean written = writeStatusIfChanged(writes, ref, cluster, status);
+    boolean written = writeStatusIfChanged(writes, key, ref, cluster, status);
     if (written && news) {
       writes.recordEvent(ref, ClusterEvent.warning(InvalidSpecStatus.REFUSED,
           "The API server refused the change to " + object + ": " + serverMessage, null));
@@ -444,7 +455,7 @@ public final class ClusterReconciler {
    * @return false when the write met a conflict
    */
   private boolean writeStatusIfChanged(
-      FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster, HyperbytedbClusterStatus status)
+      FabricClusterWrites writes, ResourceKey key, ClusterRef ref, HyperbytedbCluster cluster, HyperbytedbClusterStatus status)
       throws KubernetesWriteException {
     if (StatusCopy.same(cluster.getStatus(), status)) {
       return true;
@@ -452,6 +463,7 @@ public final class ClusterReconciler {
     fence.check("status write of " + ref.namespace() + "/" + ref.name());
     try {
       writes.patchStatus(ref, status, cluster.getMetadata().getResourceVersion());
+      statusPacing.written(key);
       return true;
     } catch (KubernetesWriteException e) {
       if (!e.isConflict()) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
  * @param fence passed before each lifecycle action
  * @param expiryDecision the certificate expiry decision, with the renewal policy of {@code tlsDecision}
  * @param operatorImage the operator's own image, which the seed pods run; empty: new members are not seeded
+ * @param statusProgressPeriod how long a status change that is progress alone may wait ({@link StatusPacing})
  */
 public record ClusterReconcilerSettings(
     KubernetesClient client,
@@ -42,4 +43,5 @@ public record ClusterReconcilerSettings(
     Fence fence,
     CertificateExpiryDecision expiryDecision,
     CertificateExpiryMetrics certificateMetrics,
-    Optional<String> operatorImage) {}
+    Optional<String> operatorImage,
+    Duration statusProgressPeriod) {}

@@ -187,7 +187,8 @@ public final class Operator implements AutoCloseable {
         probes, settings.probeBudget(), settings.clusterDomain(), clock, settings.lifecycleTimings(),
         new TlsMaterialDecision(clock, new SecureRandom(), RenewalPolicy.defaults()), fence,
         new CertificateExpiryDecision(clock, RenewalPolicy.defaults()),
-        new CertificateExpiryMetrics(metrics.registry(), clock), settings.operatorImage()));
+        new CertificateExpiryMetrics(metrics.registry(), clock), settings.operatorImage(),
+        settings.statusProgressPeriod()));
     Map<ResourceKind, ResourceRouter.Reconciler> reconcilers = new EnumMap<>(ResourceKind.class);
     reconcilers.put(ResourceKind.CLUSTER, clusters::reconcile);
     if (settings.operatorImage().isPresent()) {

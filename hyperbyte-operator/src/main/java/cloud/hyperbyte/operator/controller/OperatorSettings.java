@@ -23,6 +23,8 @@ import java.util.Optional;
  *     restores are not reconciled
  * @param lifecycleTimings the lifecycle's waits (drain windows, poll interval); the server's
  *     {@linkplain LifecycleTimings#defaults() defaults} in production, shorter against simulated members
+ * @param statusProgressPeriod how long a cluster status change that is progress alone (member
+ *     details, replica counts) may wait to be written with the next one: 3 s in production
  */
 public record OperatorSettings(
     WatchedNamespaces namespaces,
@@ -35,9 +37,11 @@ public record OperatorSettings(
     Duration probeBudget,
     Duration shutdownGrace,
     Optional<String> operatorImage,
-    LifecycleTimings lifecycleTimings) {
+    LifecycleTimings lifecycleTimings,
+    Duration statusProgressPeriod) {
 
   public OperatorSettings {
+    Objects.requireNonNull(statusProgressPeriod, "statusProgressPeriod");
     Objects.requireNonNull(namespaces, "namespaces");
     Objects.requireNonNull(operatorImage, "operatorImage");
     Objects.requireNonNull(lifecycleTimings, "lifecycleTimings");
@@ -53,7 +57,7 @@ public record OperatorSettings(
       int metricsPort, int healthPort, int workers, Duration resync, Duration probeBudget, Duration shutdownGrace,
       Optional<String> operatorImage) {
     this(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync, probeBudget, shutdownGrace,
-        operatorImage, LifecycleTimings.defaults());
+        operatorImage, LifecycleTimings.defaults(), StatusPacing.DEFAULT_PERIOD);
   }
 
   /** Settings without backups and restores. */
@@ -66,7 +70,13 @@ public record OperatorSettings(
   /** These settings with other lifecycle timings. */
   public OperatorSettings withLifecycleTimings(LifecycleTimings timings) {
     return new OperatorSettings(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync,
-        probeBudget, shutdownGrace, operatorImage, timings);
+        probeBudget, shutdownGrace, operatorImage, timings, statusProgressPeriod);
+  }
+
+  /** These settings with another status pacing period. */
+  public OperatorSettings withStatusProgressPeriod(Duration period) {
+    return new OperatorSettings(namespaces, clusterDomain, leaderElection, metricsPort, healthPort, workers, resync,
+        probeBudget, shutdownGrace, operatorImage, lifecycleTimings, period);
   }
 
   /** All namespaces, no election, no HTTP servers, 4 workers: for tests and embedders. */

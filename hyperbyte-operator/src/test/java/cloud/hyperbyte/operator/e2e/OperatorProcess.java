@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of the operator process against a simulated cluster, wired as {@code RunCommand} wires it
@@ -59,7 +60,12 @@ final class OperatorProcess implements AutoCloseable {
    */
   static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync, LifecycleTimings timings)
       throws Exception {
-    return start(cluster, clock, resync, timings, Optional.empty());
+    return start(cluster, clock, resync, timings, Optional.empty(), UnaryOperator.identity());
+  }
+
+  /** Starts an operator whose settings are the usual ones changed by {@code settings}. */
+  static OperatorProcess start(SimulatedCluster cluster, UnaryOperator<OperatorSettings> settings) throws Exception {
+    return start(cluster, Clock.systemUTC(), DEFAULT_RESYNC, TIMINGS, Optional.empty(), settings);
   }
 
   /**
@@ -68,11 +74,12 @@ final class OperatorProcess implements AutoCloseable {
    */
   static OperatorProcess startWithBackups(SimulatedCluster cluster, String operatorImage, Duration resync)
       throws Exception {
-    return start(cluster, Clock.systemUTC(), resync, TIMINGS, Optional.of(operatorImage));
+    return start(cluster, Clock.systemUTC(), resync, TIMINGS, Optional.of(operatorImage), UnaryOperator.identity());
   }
 
   private static OperatorProcess start(SimulatedCluster cluster, Clock clock, Duration resync,
-      LifecycleTimings timings, Optional<String> operatorImage) throws Exception {
+      LifecycleTimings timings, Optional<String> operatorImage, UnaryOperator<OperatorSettings> changes)
+      throws Exception {
     // fenced as RunCommand fences it: without election the fence is open from start to close
     ProcessFencing fencing = new ProcessFencing();
     KubernetesClient client = cluster.kubernetes().newClient(builder -> fencing.configure(builder, http -> {}));
@@ -83,8 +90,9 @@ final class OperatorProcess implements AutoCloseable {
     // a proxy pod's admin API is its simulated listener, found by the pod IP the operator observed
     ProxyAddressResolver proxies = proxy ->
         URI.create("http://" + reachable(cutOff, cluster.proxyAdminAddressOfIp(proxy.podIp()).orElseThrow()));
-    OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1, -1,
-        4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5), operatorImage).withLifecycleTimings(timings);
+    OperatorSettings settings = changes.apply(new OperatorSettings(WatchedNamespaces.all(), "cluster.local",
+        Optional.empty(), -1, -1, 4, resync, Duration.ofSeconds(5), Duration.ofSeconds(5), operatorImage)
+        .withLifecycleTimings(timings));
     OperatorMetrics metrics = new OperatorMetrics(new PrometheusRegistry());
     // without election the Lease is never lost
     Operator operator = fencing.fenced(new Operator(client, settings, metrics, resolver, proxies, clock), () -> {});

@@ -1,0 +1,95 @@
+package cloud.hyperbyte.operator.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.model.v1alpha1.MemberStatus;
+import cloud.hyperbyte.operator.queue.ResourceKey;
+import cloud.hyperbyte.operator.queue.ResourceKind;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StatusPacingTest {
+
+  private static final Duration PERIOD = Duration.ofSeconds(3);
+  private static final ResourceKey KEY = new ResourceKey(ResourceKind.CLUSTER, "ns", "db");
+
+  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private final StatusPacing pacing = new StatusPacing(PERIOD, now::get);
+
+  @Test
+  void aClusterStillBeingCreatedWaitsThePeriodFromWhenItWasFirstSeen() {
+    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods"))).contains(PERIOD);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(pacing.wait(KEY, null, status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting")))
+        .contains(Duration.ofSeconds(2));
+    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertThat(pacing.wait(KEY, null, status("Initializing", 3, "False", "MembersNotReady", "3 starting"))).isEmpty();
+  }
+
+  @Test
+  void aPhasePastCreationIsWrittenAtOnce() {
+    assertThat(pacing.wait(KEY, null, status("Running", 3, "False", "MembersNotReady", "pods not Ready"))).isEmpty();
+  }
+
+  @Test
+  void progressAfterAWriteWaitsThePeriodFromThatWrite() {
+    HyperbytedbClusterStatus stored = status("Initializing", 1, "False", "MembersNotReady", "two starting");
+    pacing.wait(KEY, null, stored);
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    pacing.written(KEY);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+
+    HyperbytedbClusterStatus moreMembers = status("Initializing", 2, "False", "MembersNotReady", "one starting");
+    moreMembers.setMembers(List.of(new MemberStatus(), new MemberStatus()));
+    moreMembers.setReadyReplicas(2);
+    moreMembers.setClusterState("Degraded");
+
+    assertThat(pacing.wait(KEY, stored, moreMembers)).contains(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aConditionStatusOrReasonAGenerationOrOperationMemoryIsWrittenAtOnce() {
+    HyperbytedbClusterStatus stored = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    pacing.written(KEY);
+
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersUnhealthy", "hdb-2 not Ready")))
+        .isEmpty();
+    HyperbytedbClusterStatus newGeneration = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    newGeneration.setObservedGeneration(2L);
+    assertThat(pacing.wait(KEY, stored, newGeneration)).isEmpty();
+    HyperbytedbClusterStatus failedOver = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    failedOver.setFailoverCount(1);
+    assertThat(pacing.wait(KEY, stored, failedOver)).isEmpty();
+  }
+
+  @Test
+  void aForgottenClusterStartsAfresh() {
+    pacing.written(KEY);
+    now.addAndGet(Duration.ofSeconds(5).toNanos());
+    pacing.forget(KEY);
+
+    HyperbytedbClusterStatus stored = status("Running", 3, "True", "AllMembersReady", "all Ready");
+    HyperbytedbClusterStatus progress = status("Running", 2, "True", "AllMembersReady", "all Ready");
+    assertThat(pacing.wait(KEY, stored, progress)).isEqualTo(Optional.of(PERIOD));
+  }
+
+  private static HyperbytedbClusterStatus status(String phase, int replicas, String ready, String reason,
+      String message) {
+    HyperbytedbClusterStatus status = new HyperbytedbClusterStatus();
+    status.setPhase(phase);
+    status.setObservedGeneration(1L);
+    status.setReplicas(replicas);
+    status.setFailoverCount(0);
+    Condition condition = new ConditionBuilder().withType("Ready").withStatus(ready).withReason(reason)
+        .withMessage(message).withLastTransitionTime("2026-01-01T00:00:0" + replicas + "Z").build();
+    status.setConditions(List.of(condition));
+    return status;
+  }
+}

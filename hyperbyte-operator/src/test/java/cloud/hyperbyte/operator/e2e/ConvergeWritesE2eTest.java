@@ -1,0 +1,68 @@
+package cloud.hyperbyte.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.testkit.cluster.ApiActivity;
+import cloud.hyperbyte.testkit.cluster.ApiMark;
+import cloud.hyperbyte.testkit.kube.ApiRequest;
+import cloud.hyperbyte.testkit.kube.ApiVerb;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What converging one three-member cluster costs in API writes: its five objects applied once, one
+ * Event per member added, and a status write only for what someone acts on: the phase Running once
+ * the Raft group has formed, and the Ready condition once every member pod is Ready. Pod events of
+ * a cluster coming up (members appearing, starting, joining) are progress, which waits for the
+ * pacing period; the period is long here so that no machine is slow enough to reach it, and the
+ * count is a behaviour rather than a timing.
+ */
+class ConvergeWritesE2eTest extends OperatorE2eTest {
+
+  /** Longer than any convergence here: only changes someone acts on are written. */
+  private static final Duration PACING = Duration.ofMinutes(10);
+
+  @Override
+  OperatorProcess startOperator() throws Exception {
+    return OperatorProcess.start(sim, settings -> settings.withStatusProgressPeriod(PACING));
+  }
+
+  @Test
+  void aThreeMemberClusterConvergesInNineWritesTwoOfThemStatus() throws Exception {
+    List<String> phases = new CopyOnWriteArrayList<>();
+    ApiMark start = sim.mark();
+    try (Watch watch = user.resources(HyperbytedbCluster.class).inNamespace(NS).watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, HyperbytedbCluster cluster) {
+        phases.add(String.valueOf(cluster.getStatus() == null ? null : cluster.getStatus().getPhase()));
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        // closed by the test
+      }
+    })) {
+      create(Manifests.cluster("hdb", 3, "monitoring:\n  serviceMonitor: false"));
+      awaitRunning("hdb", 3);
+      eventually().until(() -> condition("hdb", "Ready").map(c -> "True".equals(c.getStatus())).orElse(false));
+      awaitMoreReconciles(3);
+    }
+    ApiActivity converging = sim.activitySince(start);
+
+    assertThat(converging.writes().stream().filter(r -> r.verb() == ApiVerb.PATCH).map(ApiRequest::resource).sorted())
+        .as("objects applied").containsExactly("configmaps", "poddisruptionbudgets", "services", "services",
+            "statefulsets");
+    assertThat(events.withReason("hdb", "MemberAdded")).as("events").hasSize(2);
+    assertThat(converging.count(ApiVerb.CREATE, "events")).as("events created").isEqualTo(2);
+    assertThat(converging.count(r -> "status".equals(r.subresource())))
+        .as("status writes: Running, then Ready once every pod is").isBetween(1L, 2L);
+    assertThat(converging.writes()).as("all writes").hasSizeLessThanOrEqualTo(9);
+    assertThat(phases).as("phases the user saw").doesNotContain("Pending", "Initializing");
+  }
+}
