@@ -37,6 +37,7 @@ import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
 import cloud.hyperbyte.reconcile.apply.FieldManager;
 import cloud.hyperbyte.reconcile.apply.GroupKind;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
+import cloud.hyperbyte.reconcile.apply.PlanEntry;
 import cloud.hyperbyte.reconcile.auth.AppliedCredentials;
 import cloud.hyperbyte.reconcile.auth.AuthDecision;
 import cloud.hyperbyte.reconcile.auth.AuthPlan;
@@ -255,9 +256,9 @@ public final class ClusterReconciler {
         writer.apply(secret, FieldManager.NAME);
       }
       if (plan.writesWorkloads()) {
-        ApplyPlan applyPlan = planner.plan(cluster.getMetadata().getUid(),
+        ApplyPlan applyPlan = awaitingCache(planner.plan(cluster.getMetadata().getUid(),
             pass.desired(object -> skipped(object, missingKinds) || !adopted(object, adoption)),
-            adoption.prunable(owned));
+            adoption.prunable(owned)), unseenWrites);
         if (applyPlan.hasWrites()) {
           // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
           fence.check("apply " + applyPlan.describe());
@@ -368,6 +369,24 @@ public final class ClusterReconciler {
           "The API server refused the change to " + object + ": " + serverMessage, null));
     }
     return written ? ReconcileResult.done() : ReconcileResult.requeueAt(clock.instant().plus(STALE_CACHE_RETRY));
+  }
+
+  /**
+   * The plan without its applies to objects whose last write by this operator the cache does not show
+   * yet: the cached copy predates that write, so it differs from the desired object and would be
+   * applied again for nothing. The watch event that shows the write brings another pass, which
+   * applies whatever still differs then (or, should the cache never show it, the pass after
+   * {@link OwnWrites#DEFAULT_TTL}).
+   */
+  private static ApplyPlan awaitingCache(ApplyPlan plan, List<ObjectRef> unseenWrites) {
+    if (unseenWrites.isEmpty()) {
+      return plan;
+    }
+    List<PlanEntry.Apply> applies = plan.applies().stream().filter(apply -> !unseenWrites.contains(apply.ref())).toList();
+    if (applies.size() < plan.applies().size()) {
+      LOG.debug("not applying {} again before the cache shows the last write", unseenWrites);
+    }
+    return new ApplyPlan(applies, plan.prunes(), plan.unchanged(), plan.conflicts());
   }
 
   /** Whether {@code object} is applied in this pass: not while the Go operator's counterpart is replaced first. */

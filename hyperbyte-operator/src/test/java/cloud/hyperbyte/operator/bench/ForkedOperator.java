@@ -214,6 +214,11 @@ final class ForkedOperator implements AutoCloseable {
         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
   }
 
+  /** Whether the operator process still runs (it exits on an OutOfMemoryError). */
+  boolean alive() {
+    return process.isAlive();
+  }
+
   /** The operator process's id. */
   long pid() {
     return process.pid();

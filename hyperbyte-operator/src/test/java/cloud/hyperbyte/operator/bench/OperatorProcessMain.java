@@ -23,7 +23,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.event.Level;
 
 /**
@@ -41,6 +43,9 @@ public final class OperatorProcessMain {
   /** Printed before {@link #READY}, followed by the port of the process's {@code /metrics}. */
   static final String METRICS = "OPERATOR-METRICS ";
 
+  /** How long an address book answer is used, as a pod DNS answer would be cached. */
+  private static final Duration ADDRESS_TTL = Duration.ofSeconds(10);
+
   private OperatorProcessMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -49,8 +54,9 @@ public final class OperatorProcessMain {
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(args[0]).withNamespace("default").build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory()).build();
+    // what `hyperbyte run` sets (RunCommand): a 15 s budget for one cluster's member probes
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1,
-        -1, 4, Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        -1, 4, Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20));
     OperatorMetrics metrics = OperatorMetrics.standalone();
     MetricsServer metricsServer = MetricsServer.start(metrics.registry(), 0);
     System.out.println(METRICS + metricsServer.port());
@@ -67,10 +73,32 @@ public final class OperatorProcessMain {
     System.exit(0);
   }
 
-  /** Asks the address book for every call (as a pod DNS lookup would be answered). */
+  /**
+   * Asks the address book (as a pod DNS lookup would be answered) and keeps each answer for
+   * {@link #ADDRESS_TTL}, as a DNS cache would: asking on every call doubled the simulation's HTTP
+   * load, and at 1,000 clusters the lookups queued behind each other until member calls timed out.
+   * A member restarted elsewhere is found again once its entry expires.
+   */
   private static PodAddressResolver lookingUp(URI addressBook) {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(2)).build();
+    Map<String, Answer> answers = new ConcurrentHashMap<>();
+    PodAddressResolver asking = asking(http, addressBook);
+    return (member, scheme) -> {
+      long now = System.nanoTime();
+      Answer known = answers.get(member.host());
+      if (known != null && now - known.at() < ADDRESS_TTL.toNanos()) {
+        return known.address();
+      }
+      URI address = asking.baseUri(member, scheme);
+      answers.put(member.host(), new Answer(address, now));
+      return address;
+    };
+  }
+
+  private record Answer(URI address, long at) {}
+
+  private static PodAddressResolver asking(HttpClient http, URI addressBook) {
     return (member, scheme) -> {
       HttpRequest request = HttpRequest.newBuilder(addressBook.resolve(
           "/member?host=" + URLEncoder.encode(member.host(), StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(2)).build();
