@@ -9,24 +9,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * When a changed cluster status is written: a change someone acts on at once, progress alone
- * ({@link StatusProgress}) at most once per period per cluster, counted from the cluster's last status
- * write or, before any, from when this process first looked at it. A cluster that forms within the
- * period is written once, Running, instead of once per pod event; one that takes longer shows its
- * progress every period. Measured on the process's monotonic time, not the operator's clock, which
- * tests move.
+ * When a changed cluster status is written. A change someone acts on is written at once; progress
+ * alone ({@link StatusProgress}) waits until a period has passed since the cluster's last status write
+ * (or, before any, since this process first looked at it). The period starts at the base period and
+ * doubles after each write of progress alone, up to {@link #MOST}; a write of a change someone acts on
+ * brings it back to the base. So a cluster that forms within the base period is written once, Running,
+ * instead of once per pod event, and one that takes minutes (images pulled, a loaded API server) is
+ * written a handful of times, not once per base period. Measured on the process's monotonic time, not
+ * the operator's clock, which tests move.
  */
 final class StatusPacing {
 
-  /** Production period: status lags the members by at most this much while nothing else changes. */
+  /** Production base period: a new cluster's first status comes at most this late. */
   static final Duration DEFAULT_PERIOD = Duration.ofSeconds(3);
+  /** The longest progress ever waits while something else changes. */
+  static final Duration MOST = Duration.ofMinutes(1);
 
-  private final long periodNanos;
+  private record Pace(long since, long period, boolean progressDue) {}
+
+  private final long base;
+  private final long most;
   private final LongSupplier nanoTime;
-  private final Map<ResourceKey, Long> since = new ConcurrentHashMap<>();
+  private final Map<ResourceKey, Pace> paces = new ConcurrentHashMap<>();
 
   StatusPacing(Duration period, LongSupplier nanoTime) {
-    this.periodNanos = period.toNanos();
+    this.base = period.toNanos();
+    this.most = Math.max(base, MOST.toNanos());
     this.nanoTime = nanoTime;
   }
 
@@ -36,21 +44,29 @@ final class StatusPacing {
    */
   Optional<Duration> wait(ResourceKey key, HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     long now = nanoTime.getAsLong();
-    long from = since.computeIfAbsent(key, k -> now);
-    if (!StatusProgress.only(stored, derived)) {
+    boolean progressOnly = StatusProgress.only(stored, derived);
+    Pace pace = paces.compute(key, (k, known) -> {
+      Pace current = known == null ? new Pace(now, base, false) : known;
+      return new Pace(current.since(), current.period(), progressOnly);
+    });
+    if (!progressOnly) {
       return Optional.empty();
     }
-    long left = from + periodNanos - now;
+    long left = pace.since() + pace.period() - now;
     return left <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(left));
   }
 
-  /** The status of {@code key} was just written. */
+  /** The status of {@code key} was just written (as {@link #wait} last allowed). */
   void written(ResourceKey key) {
-    since.put(key, nanoTime.getAsLong());
+    long now = nanoTime.getAsLong();
+    paces.compute(key, (k, known) -> {
+      boolean progress = known != null && known.progressDue();
+      return new Pace(now, progress ? Math.min(2 * known.period(), most) : base, false);
+    });
   }
 
   /** The cluster is gone. */
   void forget(ResourceKey key) {
-    since.remove(key);
+    paces.remove(key);
   }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * past creation (Running, Scaling, Upgrading, Failed), a condition's status or reason, the versions,
  * the hashes, and the lifecycle's operation memory (failover count, upgrade, scale-down and seeding
  * progress). Progress: member details, replica counts, cluster and replication state, condition
- * messages, and the creation phases Pending and Initializing.
+ * messages, and while the cluster is created (Pending, Initializing) its phase and conditions.
  *
  * <p>Why progress may wait: users wait on phases and conditions ({@code kubectl wait}), the
  * lifecycle resumes from its operation memory, and both need the write at once; the counts and
@@ -41,7 +41,9 @@ final class StatusProgress {
     copy.setReplicationState(null);
     copy.setMembers(null);
     if (copy.getPhase() != null && CREATION_PHASES.contains(copy.getPhase())) {
+      // while a cluster is created its conditions say how far it got; Running is the news
       copy.setPhase(null);
+      copy.setConditions(null);
     }
     Optional.ofNullable(copy.getConditions()).orElse(List.of()).forEach(condition -> {
       condition.setMessage(null);

@@ -50,7 +50,8 @@ class StatusPacingTest {
     moreMembers.setReadyReplicas(2);
     moreMembers.setClusterState("Degraded");
 
-    assertThat(pacing.wait(KEY, stored, moreMembers)).contains(Duration.ofSeconds(2));
+    // the write 1 s ago was progress alone: the next waits twice the period from it
+    assertThat(pacing.wait(KEY, stored, moreMembers)).contains(Duration.ofSeconds(5));
   }
 
   @Test
@@ -67,6 +68,35 @@ class StatusPacingTest {
     HyperbytedbClusterStatus failedOver = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
     failedOver.setFailoverCount(1);
     assertThat(pacing.wait(KEY, stored, failedOver)).isEmpty();
+  }
+
+  @Test
+  void eachWriteOfProgressAloneDoublesTheWaitUpToAMinuteAndNewsBringsItBack() {
+    HyperbytedbClusterStatus stored = status("Running", 3, "True", "AllMembersReady", "all Ready");
+    HyperbytedbClusterStatus progress = status("Running", 2, "True", "AllMembersReady", "all Ready");
+    pacing.written(KEY);
+    for (Duration expected : List.of(PERIOD, PERIOD.multipliedBy(2), PERIOD.multipliedBy(4), PERIOD.multipliedBy(8),
+        PERIOD.multipliedBy(16), StatusPacing.MOST, StatusPacing.MOST)) {
+      assertThat(pacing.wait(KEY, stored, progress)).as("wait after a progress write").contains(expected);
+      now.addAndGet(expected.toNanos());
+      assertThat(pacing.wait(KEY, stored, progress)).isEmpty();
+      pacing.written(KEY);
+    }
+
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
+        .as("news").isEmpty();
+    pacing.written(KEY);
+    assertThat(pacing.wait(KEY, stored, progress)).contains(PERIOD);
+  }
+
+  @Test
+  void whileAClusterIsCreatedItsConditionsAreProgress() {
+    HyperbytedbClusterStatus stored = status("Initializing", 1, "False", "MembersNotReady", "starting");
+    pacing.written(KEY);
+
+    assertThat(pacing.wait(KEY, stored, status("Initializing", 3, "False", "MembersUnhealthy", "3 unhealthy")))
+        .contains(PERIOD);
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "forming"))).isEmpty();
   }
 
   @Test
