@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -10,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * An informer store that drops {@code metadata.managedFields} before keeping an object: the
  * operator never reads them, and on a real API server they are often the largest part of an object.
- * A store for a kind of which the operator reads even less can drop more ({@link #alsoDropping}).
+ * Member pods keep only what is read of them ({@link MemberPods}). A store for a kind of which the
+ * operator reads even less can drop more ({@link #alsoDropping}).
  */
 final class ManagedFieldsStrippingStore<T extends HasMetadata> implements ItemStore<T> {
 
@@ -39,6 +41,9 @@ final class ManagedFieldsStrippingStore<T extends HasMetadata> implements ItemSt
   public T put(String key, T object) {
     if (object.getMetadata() != null) {
       object.getMetadata().setManagedFields(null);
+    }
+    if (object instanceof Pod pod) {
+      MemberPods.slim(pod);
     }
     alsoDrop.accept(object);
     return delegate.put(key, object);
