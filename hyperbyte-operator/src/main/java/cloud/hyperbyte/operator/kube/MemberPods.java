@@ -44,8 +44,8 @@ final class MemberPods {
     }
     return containers.stream().map(c -> {
       Container kept = new Container();
-      kept.setName(c.getName());
-      kept.setImage(c.getImage());
+      kept.setName(c.getName() == null ? null : c.getName().intern());
+      kept.setImage(c.getImage() == null ? null : c.getImage().intern());
       return kept;
     }).collect(Collectors.toCollection(ArrayList::new));
   }

@@ -50,8 +50,10 @@ import java.util.function.Predicate;
  * </pre>
  * Arguments: clusters (100), members per cluster (3), steady-state minutes (10), the operator JVM's
  * options ("-Xmx192m -XX:+UseSerialGC"), burst size (100), member start time in ms (1000), and
- * {@code create} to run the create scenario alone (to find the smallest heap that converges). The
- * operator's log goes to {@code target/scale-operator.log}.
+ * {@code create} to run the create scenario alone (to find the smallest heap that converges), and the
+ * clusters' {@code failoverTimeoutSecs} (300, the default; longer where the simulation on a starved
+ * machine cannot keep members healthy that long). The operator's log goes to
+ * {@code target/scale-operator.log}.
  */
 public final class ScaleBenchmark {
 
@@ -61,9 +63,11 @@ public final class ScaleBenchmark {
   private final KubernetesClient user;
   private final int clusters;
   private final int members;
+  private final int failoverSecs;
 
-  private ScaleBenchmark(SimulatedCluster sim, int clusters, int members) {
+  private ScaleBenchmark(SimulatedCluster sim, int clusters, int members, int failoverSecs) {
     this.sim = sim;
+    this.failoverSecs = failoverSecs;
     this.user = sim.observerClient();
     this.clusters = clusters;
     this.members = members;
@@ -88,6 +92,7 @@ public final class ScaleBenchmark {
     int burst = Math.min(clusters, args.length > 4 ? Integer.parseInt(args[4]) : 100);
     Duration startup = Duration.ofMillis(args.length > 5 ? Long.parseLong(args[5]) : 1000);
     boolean createOnly = args.length > 6 && args[6].equals("create");
+    int failoverSecs = args.length > 7 ? Integer.parseInt(args[7]) : 300;
     List<String> operatorJvm = new ArrayList<>(jvm);
     operatorJvm.add("-XX:+ExitOnOutOfMemoryError");
 
@@ -100,7 +105,7 @@ public final class ScaleBenchmark {
             .databaseOptions(o -> o.withStartupDuration(startup).withDrainAckTimeout(Duration.ofSeconds(3))).start();
          MemberAddressBook addresses = MemberAddressBook.serve(sim::loopbackAddressOfHost)) {
       String api = sim.kubernetes().client().getConfiguration().getMasterUrl();
-      ScaleBenchmark bench = new ScaleBenchmark(sim, clusters, members);
+      ScaleBenchmark bench = new ScaleBenchmark(sim, clusters, members, failoverSecs);
       ForkedOperator operator = ForkedOperator.start(api, addresses.url(), operatorJvm, log);
       try {
         bench.create(operator);
@@ -127,7 +132,7 @@ public final class ScaleBenchmark {
     ExecutorService creators = Executors.newFixedThreadPool(4);
     for (int i = 0; i < clusters; i++) {
       String name = name(i);
-      creators.execute(() -> user.resource(cluster(name, members, "0.8.5")).create());
+      creators.execute(() -> user.resource(cluster(name, members, "0.8.5", failoverSecs)).create());
     }
     creators.shutdown();
     creators.awaitTermination(10, TimeUnit.MINUTES);
@@ -333,7 +338,7 @@ public final class ScaleBenchmark {
     return String.format(Locale.ROOT, "c%04d", i);
   }
 
-  private static HyperbytedbCluster cluster(String name, int replicas, String version) {
+  private static HyperbytedbCluster cluster(String name, int replicas, String version, int failoverSecs) {
     // no ServiceMonitor: the simulation has no Prometheus Operator, and its CrdNotInstalled warning
     // event would be counted as a write of every cluster
     return Serialization.unmarshal("""
@@ -347,9 +352,11 @@ public final class ScaleBenchmark {
           version: "%s"
           cluster:
             drainWaitSecs: 0
+          failover:
+            failoverTimeoutSecs: %d
           monitoring:
             serviceMonitor: false
-        """.formatted(name, NS, replicas, version), HyperbytedbCluster.class);
+        """.formatted(name, NS, replicas, version, failoverSecs), HyperbytedbCluster.class);
   }
 
   private static double percentile(List<Double> sorted, double q) {
