@@ -49,8 +49,9 @@ import java.util.function.Predicate;
  *   cloud.hyperbyte.operator.bench.ScaleBenchmark 1000 3 10 "-Xmx192m -XX:+UseSerialGC"
  * </pre>
  * Arguments: clusters (100), members per cluster (3), steady-state minutes (10), the operator JVM's
- * options ("-Xmx192m -XX:+UseSerialGC"), burst size (100), member start time in ms (1000), and
- * {@code create} to run the create scenario alone (to find the smallest heap that converges), and the
+ * options ("-Xmx192m -XX:+UseSerialGC"), burst size (100), member start time in ms (1000), the
+ * scenarios ({@code all}; {@code create} alone, to find the smallest heap that converges; or
+ * {@code steady}: create and steady state, with the footprint after it), and the
  * clusters' {@code failoverTimeoutSecs} (300, the default; longer where the simulation on a starved
  * machine cannot keep members healthy that long). The operator's log goes to
  * {@code target/scale-operator.log}.
@@ -91,7 +92,7 @@ public final class ScaleBenchmark {
     List<String> jvm = Arrays.asList((args.length > 3 ? args[3] : "-Xmx192m -XX:+UseSerialGC").trim().split("\\s+"));
     int burst = Math.min(clusters, args.length > 4 ? Integer.parseInt(args[4]) : 100);
     Duration startup = Duration.ofMillis(args.length > 5 ? Long.parseLong(args[5]) : 1000);
-    boolean createOnly = args.length > 6 && args[6].equals("create");
+    String scenarios = args.length > 6 ? args[6] : "all";
     int failoverSecs = args.length > 7 ? Integer.parseInt(args[7]) : 300;
     List<String> operatorJvm = new ArrayList<>(jvm);
     operatorJvm.add("-XX:+ExitOnOutOfMemoryError");
@@ -109,8 +110,11 @@ public final class ScaleBenchmark {
       ForkedOperator operator = ForkedOperator.start(api, addresses.url(), operatorJvm, log);
       try {
         bench.create(operator);
-        if (!createOnly) {
+        if (!scenarios.equals("create")) {
           bench.steady(operator, steadyMinutes);
+          bench.footprint(operator, "after steady");
+        }
+        if (scenarios.equals("all")) {
           bench.upgrade();
           operator = bench.restart(operator, api, addresses, operatorJvm, log);
           bench.burst(operator, burst);
