@@ -9,7 +9,6 @@ import cloud.hyperbyte.reconcile.seed.SeedStatus;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.security.SecureRandom;
-import java.util.OptionalInt;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
@@ -219,8 +218,7 @@ public final class ClusterReconciler {
         caches.owned(Pod.class).ownedBy(key), caches.owned(PersistentVolumeClaim.class).ownedBy(key),
         caches.owned(Secret.class).ownedBy(key))));
     if (seeding.isPresent()) {
-      observed = ImmutableObservedCluster.copyOf(observed)
-          .withSeededReplicas(OptionalInt.of(seeding.get().allowedReplicas()));
+      observed = ImmutableObservedCluster.copyOf(observed).withSeededReplicas(seeding.get().allowedReplicas());
     }
     // the pass renders from the same observation the lifecycle decides on, so the two agree on the
     // replicas; a proxy that follows the version keeps its image until the members are done
@@ -279,6 +277,7 @@ public final class ClusterReconciler {
     List<Action> actions = new ArrayList<>(plan.actions());
     auth.action().ifPresent(actions::add);
     boolean heldBack = !unseenWrites.isEmpty() && actions.stream().anyMatch(Action::disruptive);
+    Optional<ActionFailure> failed = Optional.empty();
     if (heldBack) {
       LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
           actions.size(), unseenWrites);
@@ -292,17 +291,19 @@ public final class ClusterReconciler {
           writer.apply(AppliedCredentials.secret(spec, credentials.wanted()), FieldManager.NAME);
         }
       }
-      if (executed.failure().isPresent()) {
-        // the planned status assumes every action happened: it is not written, and the pass is retried
-        ActionFailure failure = executed.failure().get();
-        throw new ActionFailedException(failure);
-      }
+      failed = executed.failure();
     }
 
+    // also after a failed action: a pass that shrinks the StatefulSet must not leave a claim a member has
+    // started on marked seeded (SeedDecision), or the scale-down would retain it marked
     if (seeding.isPresent() && !seeding.get().actions().isEmpty()) {
       StatefulSet memberTemplate = rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet());
       new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref,
           new SeedPodRenderer.Context(spec, memberTemplate, operatorImage.get(), SEED_POD_DEADLINE), seeding.get());
+    }
+    if (failed.isPresent()) {
+      // the planned status assumes every action happened: it is not written, and the pass is retried
+      throw new ActionFailedException(failed.get());
     }
 
     HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);

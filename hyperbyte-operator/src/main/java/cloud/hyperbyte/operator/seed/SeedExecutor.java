@@ -73,6 +73,16 @@ public final class SeedExecutor {
       }
       writes.recordEvent(cluster, ClusterEvent.normal("MemberSeeded", "The volume " + claim
           + " holds a backup from " + seeded.sourcePod() + "; the member starts on it", null));
+    } else if (action instanceof SeedAction.ClearSeeded cleared) {
+      String claim = ClusterNames.of(context.cluster()).dataPvc(cleared.ordinal());
+      try {
+        client.persistentVolumeClaims().inNamespace(ns).withName(claim).patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"" + SeedNames.SEEDED_ANNOTATION + "\":null}}}");
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404) {
+          throw new KubernetesWriteException(e.getCode(), "clearing the seeded mark of " + claim + ": " + e.getMessage(), e);
+        }
+      }
     } else if (action instanceof SeedAction.DeletePod delete) {
       writes.deletePod(cluster, delete.name(), delete.uid());
     } else if (action instanceof SeedAction.DeleteToken token) {

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,21 @@ class SeedExecutorTest {
   }
 
   @Test
+  void clearingTheSeededMarkLeavesTheClaimUnmarkedAndRepeatsAsANoOp() throws Exception {
+    ClusterSpec spec = spec();
+    ClusterRef ref = new ClusterRef(spec.namespace(), spec.name());
+    executor(Fence.open()).execute(ref, context(spec), plan(new SeedAction.CreateClaim(3),
+        new SeedAction.MarkSeeded(3, "hyperbytedb-seed-3-1-source")));
+
+    executor(Fence.open()).execute(ref, context(spec), plan(new SeedAction.ClearSeeded(3), new SeedAction.ClearSeeded(3),
+        new SeedAction.ClearSeeded(4)));
+
+    SeedObservation observed = SeedObserver.observe(observed(spec), List.of(),
+        client.persistentVolumeClaims().inNamespace(spec.namespace()).list().getItems(), List.of());
+    assertThat(observed.claims()).containsExactly(new SeedObservation.Claim(3, Optional.empty(), false));
+  }
+
+  @Test
   void nothingIsWrittenOnceTheFenceCloses() throws Exception {
     ClusterSpec spec = spec();
     Fence closed = action -> {
@@ -105,7 +121,7 @@ class SeedExecutorTest {
   }
 
   private static SeedPlan plan(SeedAction... actions) {
-    return new SeedPlan(List.of(actions), 3, List.of(), Optional.empty());
+    return new SeedPlan(List.of(actions), OptionalInt.of(3), List.of(), Optional.empty());
   }
 
   private static ClusterSpec spec() throws Exception {
