@@ -240,6 +240,13 @@ public final class ClusterReconciler {
     Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
     neededKinds.stream().filter(kind -> !caches.watches(kind)).forEach(missingKinds::add);
 
+    if (seeding.isPresent() && !seeding.get().beforeStatefulSet().isEmpty()) {
+      // before the StatefulSet is written: a pass that shrinks it past a member has first removed that
+      // member's seeded mark and old seed pods, so a claim the scale-down retains is seeded afresh (SeedPlan)
+      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref, seedContext(spec, rendered),
+          seeding.get().beforeStatefulSet());
+    }
+
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
     try {
       // certificates are renewed even while paused, so a long pause cannot let them expire
@@ -277,7 +284,6 @@ public final class ClusterReconciler {
     List<Action> actions = new ArrayList<>(plan.actions());
     auth.action().ifPresent(actions::add);
     boolean heldBack = !unseenWrites.isEmpty() && actions.stream().anyMatch(Action::disruptive);
-    Optional<ActionFailure> failed = Optional.empty();
     if (heldBack) {
       LOG.info("holding back {} action(s) until the cache shows the operator's earlier writes to {}",
           actions.size(), unseenWrites);
@@ -291,19 +297,16 @@ public final class ClusterReconciler {
           writer.apply(AppliedCredentials.secret(spec, credentials.wanted()), FieldManager.NAME);
         }
       }
-      failed = executed.failure();
+      if (executed.failure().isPresent()) {
+        // the planned status assumes every action happened: it is not written, and the pass is retried
+        ActionFailure failure = executed.failure().get();
+        throw new ActionFailedException(failure);
+      }
     }
 
-    // also after a failed action: a pass that shrinks the StatefulSet must not leave a claim a member has
-    // started on marked seeded (SeedDecision), or the scale-down would retain it marked
-    if (seeding.isPresent() && !seeding.get().actions().isEmpty()) {
-      StatefulSet memberTemplate = rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet());
-      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref,
-          new SeedPodRenderer.Context(spec, memberTemplate, operatorImage.get(), SEED_POD_DEADLINE), seeding.get());
-    }
-    if (failed.isPresent()) {
-      // the planned status assumes every action happened: it is not written, and the pass is retried
-      throw new ActionFailedException(failed.get());
+    if (seeding.isPresent() && !seeding.get().afterStatefulSet().isEmpty()) {
+      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref, seedContext(spec, rendered),
+          seeding.get().afterStatefulSet());
     }
 
     HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);
@@ -381,6 +384,11 @@ public final class ClusterReconciler {
    * Removes the Go operator's finalizer: this operator needs none (owner references take everything
    * it made), and nothing would ever remove it, so deleting the cluster would hang.
    */
+  private SeedPodRenderer.Context seedContext(ClusterSpec spec, RenderedCluster rendered) {
+    return new SeedPodRenderer.Context(spec, rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet()),
+        operatorImage.orElseThrow(), SEED_POD_DEADLINE);
+  }
+
   private void releaseGoFinalizer(HyperbytedbCluster cluster) throws KubernetesWriteException {
     List<String> finalizers = finalizers(cluster);
     if (!finalizers.contains(AdoptionPlan.GO_FINALIZER)) {

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,13 @@ public final class SeedExecutor {
 
   public void execute(ClusterRef cluster, SeedPodRenderer.Context context, SeedPlan plan)
       throws KubernetesWriteException {
-    for (SeedAction action : plan.actions()) {
+    execute(cluster, context, plan.actions());
+  }
+
+  /** Runs {@code actions}, a part of a plan's, in order. */
+  public void execute(ClusterRef cluster, SeedPodRenderer.Context context, List<SeedAction> actions)
+      throws KubernetesWriteException {
+    for (SeedAction action : actions) {
       fence.check("seed " + action);
       run(cluster, context, action);
     }

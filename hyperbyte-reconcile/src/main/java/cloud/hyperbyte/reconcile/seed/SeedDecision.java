@@ -114,7 +114,8 @@ public final class SeedDecision {
     int attempt = lastAttempt(observed, ordinal);
     Optional<SeedPod> source = pod(observed, ordinal, attempt, SeedNames.Role.SOURCE);
     Optional<SeedPod> target = pod(observed, ordinal, attempt, SeedNames.Role.TARGET);
-    if (target.isPresent() && target.get().phase() == Phase.SUCCEEDED) {
+    // a target being deleted is a leftover of a round that is over, not a transfer onto this claim
+    if (target.isPresent() && target.get().phase() == Phase.SUCCEEDED && !target.get().terminating()) {
       actions.add(new SeedAction.MarkSeeded(ordinal, source.map(SeedPod::name).orElse(target.get().name())));
       return new SeedProgress(ordinal, Stage.Transferring, attempt, source.map(SeedPod::name),
           "restored; the claim is marked seeded");

@@ -61,6 +61,26 @@ class SeedDecisionTest {
   }
 
   @Test
+  void aSucceededTargetLeftBeingDeletedFromAnEarlierRoundDoesNotMarkTheClaim() {
+    SeedPlan plan = SeedDecision.decide(scaleUp(3, 4).claim(3).token(3)
+        .pod(3, 1, Role.TARGET, 0, Phase.SUCCEEDED, "10.0.0.8").terminating().build());
+
+    assertThat(plan.actions()).doesNotContain(new SeedAction.MarkSeeded(3, "db-seed-3-1-source"))
+        .contains(new SeedAction.CreateSourcePod(3, 2, MEMBER_0));
+  }
+
+  @Test
+  void whatEndsEarlierRoundsIsWrittenBeforeTheStatefulSetAndTheRestAfter() {
+    SeedPlan plan = SeedDecision.decide(scaleUp(4, 5).seededClaim(3).claim(4).token(3)
+        .pod(3, 1, Role.TARGET, 0, Phase.SUCCEEDED, "10.0.0.8").build());
+
+    assertThat(plan.beforeStatefulSet()).containsExactly(new SeedAction.ClearSeeded(3),
+        new SeedAction.DeletePod(3, "db-seed-3-1-target", "uid-db-seed-3-1-target"), new SeedAction.DeleteToken(3));
+    assertThat(plan.afterStatefulSet()).containsExactly(new SeedAction.CreateToken(4),
+        new SeedAction.CreateSourcePod(4, 1, MEMBER_0));
+  }
+
+  @Test
   void theStatefulSetGrowsOverSeededClaimsInOrdinalOrderAndTheirSeedObjectsGo() {
     SeedPlan plan = SeedDecision.decide(scaleUp(3, 5).seededClaim(3).token(3)
         .pod(3, 1, Role.SOURCE, 0, Phase.SUCCEEDED, "10.0.0.7")
@@ -232,6 +252,14 @@ class SeedDecisionTest {
       String name = SeedNames.pod("db", ordinal, attempt, role);
       pods.add(new SeedPod(name, "uid-" + name, ordinal, attempt, role, source, phase, Optional.ofNullable(ip),
           Optional.ofNullable(message), false));
+      return this;
+    }
+
+    /** The pod added last is being deleted. */
+    Observation terminating() {
+      SeedPod last = pods.remove(pods.size() - 1);
+      pods.add(new SeedPod(last.name(), last.uid(), last.ordinal(), last.attempt(), last.role(), last.sourceOrdinal(),
+          last.phase(), last.podIp(), last.message(), true));
       return this;
     }
 
