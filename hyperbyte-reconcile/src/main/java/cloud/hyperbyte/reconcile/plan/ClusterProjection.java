@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.plan;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.adoption.AdoptionPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
@@ -24,6 +25,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -47,7 +50,8 @@ import java.util.TreeSet;
  * Raft membership it had (a restarted leader hands leadership to the lowest other voter; node 1
  * starting in cluster mode with no leader bootstraps the group); a drained member is Leaving; Raft
  * additions and removals take effect; resized volumes have their size; proxy Deployments run their
- * pods. Pure and deterministic: generated UIDs and IPs count up.
+ * pods; Secrets the adoption replaces have their new type. Pure and deterministic: generated UIDs and
+ * IPs count up.
  *
  * <p>It projects success only. Failures, timeouts and a member that does not come back are what
  * the real cluster may add; {@code hyperbyte plan} says so.
@@ -79,6 +83,15 @@ public final class ClusterProjection {
     Map<String, HasMetadata> objects = new LinkedHashMap<>();
     before.objects().forEach(o -> objects.put(key(o), o));
     Optional<StatefulSet> liveSet = before.named(StatefulSet.class, names.statefulSet());
+    for (AdoptionPlan.SecretReplacement replaced : pass.adoption().replaceSecrets()) {
+      before.named(Secret.class, replaced.name()).ifPresent(stale -> {
+        // what the next pass reads of the new Secret: its name, owner and type
+        Secret written = new SecretBuilder().withMetadata(new ObjectMetaBuilder(stale.getMetadata())
+            .withUid("planned-secret-" + replaced.name()).withResourceVersion(null).build())
+            .withType(replaced.type()).build();
+        objects.put(key(written), written);
+      });
+    }
     for (PlanEntry.Apply entry : apply.applies()) {
       objects.put(key(entry.object()), entry.object());
     }
@@ -121,6 +134,18 @@ public final class ClusterProjection {
     cluster.setSpec(before.cluster().getSpec());
     cluster.setStatus(status);
     return new After(new ProjectedCluster(cluster, List.copyOf(objects.values()), members), steps);
+  }
+
+  /** The world after a pass that only removed {@code finalizer} from the cluster. */
+  public ProjectedCluster withoutFinalizer(ProjectedCluster before, String finalizer) {
+    HyperbytedbCluster cluster = new HyperbytedbCluster();
+    cluster.setMetadata(new ObjectMetaBuilder(before.cluster().getMetadata())
+        .withFinalizers(Optional.ofNullable(before.cluster().getMetadata().getFinalizers()).orElse(List.of()).stream()
+            .filter(f -> !f.equals(finalizer)).toList())
+        .build());
+    cluster.setSpec(before.cluster().getSpec());
+    cluster.setStatus(before.cluster().getStatus());
+    return new ProjectedCluster(cluster, before.objects(), before.members());
   }
 
   private static String key(HasMetadata object) {
