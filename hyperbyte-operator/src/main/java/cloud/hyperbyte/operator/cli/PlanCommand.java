@@ -234,6 +234,16 @@ public final class PlanCommand implements Callable<Integer> {
         }
         return Optional.of(classes.get(name));
       }, options);
+      List<String> secretsUnlisted = PlannedCertificates.secretsWritten(nextSpec, options.certificateHash()).stream()
+          .map(secret -> secret.getMetadata().getName())
+          .filter(name -> current.objects().stream().noneMatch(o -> o.getKind().equals("Secret")
+              && o.getMetadata().getName().equals(name)))
+          .toList();
+      if (!secretsUnlisted.isEmpty()) {
+        assumed.add("Secret " + String.join(", ", secretsUnlisted) + ": not in the input, so not compared; one of"
+            + " another type than Opaque (the Go operator's <name>-tls is kubernetes.io/tls) is deleted and written"
+            + " again first (add kubectl get secret NAME -o yaml to the listing to see it)");
+      }
       List<String> unlisted = plan.objects().stream()
           .filter(o -> o.action().equals("create") && unlisted(o, current))
           .map(o -> o.kind() + " " + o.name()).toList();

@@ -7,6 +7,7 @@ import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.apply.PlanEntry;
 import cloud.hyperbyte.reconcile.decision.Action;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,7 +77,9 @@ final class AdoptionSteps {
             Optional.empty()));
       }
     }
-    for (ObjectRef ref : adoption.kept()) {
+    // a Set: sorted, so that a plan prints the same for the same input
+    for (ObjectRef ref : adoption.kept().stream()
+        .sorted(Comparator.comparing(ObjectRef::kind).thenComparing(ObjectRef::name)).toList()) {
       String object = ref.kind() + " " + ref.name();
       if (kept.putIfAbsent(object, ref) == null) {
         steps.add(PlanStep.object("keep-proxy", ref.kind(), ref.name(), "made by the Go operator, whose default"
