@@ -234,11 +234,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         return Optional.of(classes.get(name));
       }, options);
-      List<String> secretsUnlisted = PlannedCertificates.secretsWritten(nextSpec, options.certificateHash()).stream()
-          .map(secret -> secret.getMetadata().getName())
-          .filter(name -> current.objects().stream().noneMatch(o -> o.getKind().equals("Secret")
-              && o.getMetadata().getName().equals(name)))
-          .toList();
+      // a listing that holds Secrets is taken to hold the ones that exist
+      List<String> secretsUnlisted = current.objects().stream().anyMatch(o -> o.getKind().equals("Secret"))
+          ? List.of() : PlannedCertificates.secretsWritten(nextSpec, options.certificateHash()).stream()
+              .map(secret -> secret.getMetadata().getName()).toList();
       if (!secretsUnlisted.isEmpty()) {
         assumed.add("Secret " + String.join(", ", secretsUnlisted) + ": not in the input, so not compared; one of"
             + " another type than Opaque (the Go operator's <name>-tls is kubernetes.io/tls) is deleted and written"
