@@ -15,10 +15,16 @@ import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.reconcile.snapshot.LiveObjects;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
+import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import cloud.hyperbyte.reconcile.snapshot.RecordedMemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.TemplateInputs;
 import cloud.hyperbyte.render.ClusterRenderer;
 import cloud.hyperbyte.render.RenderOptions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -186,10 +192,23 @@ class ReconcilePassAdoptionTest {
     for (HasMetadata object : converged.last().objects()) {
       HasMetadata go = Serialization.clone(object);
       Optional.ofNullable(go.getMetadata().getAnnotations()).ifPresent(a -> a.remove(AppliedHash.ANNOTATION));
+      if (go.getMetadata().getUid() == null) {
+        go.getMetadata().setUid("go-" + go.getKind() + "-" + go.getMetadata().getName());
+      }
+      if (!(go instanceof Pod) && !(go instanceof PersistentVolumeClaim)) {
+        go.getMetadata().setOwnerReferences(owned(go.getMetadata().getName()).getOwnerReferences());
+      }
       if (go instanceof StatefulSet set) {
         set.getMetadata().setUid("go-sts");
         set.getSpec().setPodManagementPolicy("OrderedReady");
         set.getSpec().getVolumeClaimTemplates().forEach(t -> t.getMetadata().setLabels(null));
+        set.getSpec().getTemplate().getSpec().setInitContainers(List.of(goInit()));
+        set.getStatus().setCurrentRevision("db-go");
+        set.getStatus().setUpdateRevision("db-go");
+      }
+      if (go instanceof Pod pod) {
+        pod.getSpec().setInitContainers(List.of(goInit()));
+        pod.getMetadata().getLabels().put(ObservedPod.REVISION_LABEL, "db-go");
       }
       if (go instanceof PodDisruptionBudget budget) {
         budget.getSpec().setMaxUnavailable(null);
@@ -197,12 +216,18 @@ class ReconcilePassAdoptionTest {
       }
       objects.add(go);
     }
-    objects.add(new DeploymentBuilder().withMetadata(owned("db-proxy")).withNewSpec().withReplicas(1).endSpec().build());
+    objects.add(new DeploymentBuilder().withMetadata(owned("db-proxy")).withNewSpec().withReplicas(1)
+        .withNewTemplate().withNewMetadata().addToLabels("app.kubernetes.io/name", "hyperbytedb-proxy").endMetadata()
+        .withNewSpec().endSpec().endTemplate().endSpec().build());
     objects.add(new ServiceBuilder().withMetadata(owned("db-proxy")).build());
     HyperbytedbCluster cluster = Serialization.clone(converged.last().cluster());
     cluster.getMetadata().setFinalizers(List.of(AdoptionPlan.GO_FINALIZER));
     change.accept(cluster);
     return new Go(cluster, objects);
+  }
+
+  private static Container goInit() {
+    return new ContainerBuilder().withName(TemplateInputs.GO_OPERATOR_INIT_CONTAINER).withImage("busybox").build();
   }
 
   private static io.fabric8.kubernetes.api.model.ObjectMeta owned(String name) {
