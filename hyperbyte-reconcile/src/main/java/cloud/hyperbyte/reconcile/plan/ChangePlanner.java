@@ -48,7 +48,9 @@ import java.util.function.Function;
  * and storage decisions) on the snapshot, projects the world after that pass succeeded
  * ({@link ClusterProjection}), and runs the next pass on that, until a pass has nothing left to do or
  * {@link #MAX_PASSES} is reached. The steps are the actions those passes decided, in order, so the
- * order (highest ordinal first, the leader last, one member out at a time) is the decisions' own.
+ * order (highest ordinal first, the leader last, one member out at a time) is the decisions' own; the
+ * adoption of objects the Go operator made, decided inside the pass, adds its steps where the
+ * operator takes them ({@link AdoptionSteps}).
  * The clock moves to each pass's requested next look, so waits (drain, {@code drainWaitSecs}) pass as
  * they would. Pure apart from the clock it is given.
  */
