@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * its Events record them (proxy exclusions and includes aside, see {@link #isStep}), and the PVCs
  * deleted are the data the plan says it deletes (the StatefulSet controller or the operator, whichever
  * comes first, deletes a removed member's claim under {@code whenScaled: Delete}). Changes run one after
- * the other on one cluster per test, each from the state the previous one converged to.
+ * the other on one cluster per test, each from the state the previous one converged to. The adoption
+ * case plans a cluster the Go operator made ({@link GoOperatorCluster}: Raft formed, points written)
+ * with its own manifest before this operator runs, then starts it.
  */
 class PlanTruthfulnessE2eTest extends OperatorE2eTest {
 
