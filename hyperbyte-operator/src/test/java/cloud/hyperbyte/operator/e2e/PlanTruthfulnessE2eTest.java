@@ -90,6 +90,26 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   }
 
   @Test
+  void adoptingTheGoOperatorsTlsMemberReplacesItsSecretBeforeItsStatefulSetAsPlanned() throws Exception {
+    new GoOperatorCluster(sim, user).createObjects("hdbt");
+    eventually().until(() -> sim.member(NS, "hdbt-0").map(m -> m.isListening()).orElse(false));
+    Path manifest = dir.resolve("go-operator-hdbt.yaml");
+    Files.writeString(manifest, GoOperatorCluster.fixture("hdbt-cluster.yaml"));
+    Path live = dir.resolve("hdbt-live.yaml");
+    // kubectl get hbc,sts,... plus kubectl get secret hdbt-tls
+    Files.writeString(live, KubectlExport.yaml(user, NS, user.secrets().inNamespace(NS).withName("hdbt-tls").get()));
+    Prediction plan = predict("TLS adoption", manifest, live);
+    EventLog.Mark seen = events.mark("hdbt");
+
+    operator = OperatorProcess.start(sim);
+    List<String> taken = takenOnceSettled("hdbt", seen, plan, () -> awaitRunning("hdbt", 1));
+
+    assertThat(taken).as("the operator's steps (planned %s)", plan.text()).isEqualTo(plan.steps());
+    assertThat(plan.steps()).containsExactly("GoFinalizerRemoved", "SecretReplaced", "StatefulSetReplacing",
+        "MemberRestart hdbt-0");
+  }
+
+  @Test
   void everyChangeToThreeMembersTakesThePlannedStepsInOrder() throws Exception {
     operator = OperatorProcess.start(sim);
     create(Manifests.cluster("hdb", 3, "persistentVolumeClaimRetention:\n  whenScaled: Delete\n"
