@@ -84,6 +84,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -224,7 +225,8 @@ public final class ClusterReconciler {
     // replicas; a proxy that follows the version keeps its image until the members are done
     List<HasMetadata> owned = caches.ownedBy(key);
     ReconcilePass pass = ReconcilePass.decide(observed, authRendered, renderOptions, lifecycle,
-        AdoptionInput.of(cluster, owned, tls.secretsToWrite()));
+        AdoptionInput.of(cluster, withServerSecrets(owned, tls.secretsToWrite(), spec.namespace()),
+            tls.secretsToWrite()));
     observed = pass.observed();
     RenderedCluster rendered = observed.rendered();
     StoragePlan storage = pass.storage();
@@ -394,6 +396,24 @@ public final class ClusterReconciler {
     writes.recordEvent(ref, ClusterEvent.normal("SecretReplaced", "Replaced Secret " + name + " (type "
         + secret.getType() + "; its type cannot change): running members keep the certificate they loaded and"
         + " load the new one when they restart", null));
+  }
+
+  /**
+   * {@code owned} with the Secrets about to be written as the API server holds them, not as the cache
+   * does: whether one must be deleted first (its type differs) is decided on the live object, so a
+   * cache that still shows a Secret already replaced cannot cause a second deletion. Read only when
+   * Secrets are written (issuance, renewal).
+   */
+  private List<HasMetadata> withServerSecrets(List<HasMetadata> owned, List<Secret> written, String namespace) {
+    if (written.isEmpty()) {
+      return owned;
+    }
+    Set<String> names = new HashSet<>();
+    written.forEach(secret -> names.add(secret.getMetadata().getName()));
+    List<HasMetadata> objects = new ArrayList<>(owned.stream()
+        .filter(o -> !(o instanceof Secret) || !names.contains(o.getMetadata().getName())).toList());
+    names.forEach(name -> readSecret(namespace, name).ifPresent(objects::add));
+    return objects;
   }
 
   private static List<String> finalizers(HyperbytedbCluster cluster) {
