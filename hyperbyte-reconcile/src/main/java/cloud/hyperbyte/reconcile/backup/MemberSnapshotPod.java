@@ -5,7 +5,7 @@ import static cloud.hyperbyte.reconcile.pod.StepContainers.readOnly;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.OperatorPaths;
-import cloud.hyperbyte.render.config.ServerEnvironment;
+import cloud.hyperbyte.reconcile.pod.StepContainers;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.workload.DatabasePodTemplate;
 import cloud.hyperbyte.render.workload.SecureDefaults;
@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -118,8 +117,7 @@ public final class MemberSnapshotPod {
 
   /** The snapshot step: the database image with the member's config and env, on the member's volume. */
   public static Container snapshotContainer(ClusterSpec cluster, List<String> snapshot) {
-    List<EnvVar> env = new ArrayList<>();
-    ServerEnvironment.imageOverrides(cluster).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+    List<EnvVar> env = StepContainers.databaseEnv(cluster);
     ContainerBuilder container =
         new ContainerBuilder()
             .withName(SNAPSHOT_CONTAINER)

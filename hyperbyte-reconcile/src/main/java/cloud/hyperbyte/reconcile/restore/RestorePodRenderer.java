@@ -9,7 +9,6 @@ import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.reconcile.backup.BackupCommands;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.pod.StepContainers;
-import cloud.hyperbyte.render.config.ServerEnvironment;
 import cloud.hyperbyte.render.config.ServerPaths;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
@@ -251,8 +250,7 @@ public final class RestorePodRenderer {
   }
 
   private static Container restore(ClusterSpec cluster) {
-    List<EnvVar> env = new ArrayList<>();
-    ServerEnvironment.imageOverrides(cluster).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+    List<EnvVar> env = StepContainers.databaseEnv(cluster);
     ContainerBuilder container =
         new ContainerBuilder()
             .withName(RESTORE_CONTAINER)
