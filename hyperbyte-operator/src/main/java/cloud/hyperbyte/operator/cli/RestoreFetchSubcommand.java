@@ -1,11 +1,10 @@
 package cloud.hyperbyte.operator.cli;
 
+import cloud.hyperbyte.operator.step.StepFailedException;
 import cloud.hyperbyte.operator.storage.RestoreFetchCommand;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,11 +26,8 @@ import picocli.CommandLine.Option;
         "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
         "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments;",
         "75 the object store was unavailable or the connection broke (a new attempt may work).",
-        "The reason of a failure goes to stderr and to " + ProcessEnvironment.TERMINATION_LOG + "."})
-final class RestoreFetchSubcommand implements Callable<Integer> {
-
-  @CommandLine.ParentCommand HyperbyteCommand root;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        PodStepCommand.FAILURE_FOOTER})
+final class RestoreFetchSubcommand extends PodStepCommand {
 
   @Option(names = RestoreFetchArgs.BUCKET, required = true, paramLabel = "BUCKET",
       description = "Bucket holding the snapshot.")
@@ -56,35 +52,20 @@ final class RestoreFetchSubcommand implements Callable<Integer> {
   @Option(names = RestoreFetchArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
   boolean pathStyle;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
-
   /** The parsed options as the contract; a blank value is a usage error. */
   RestoreFetchArgs args() {
     try {
       return RestoreFetchArgs.of(bucket, snapshot, output, region, endpoint, pathStyle);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw usage(e.getMessage());
     }
   }
 
   @Override
-  public Integer call() {
+  Outcome run(ProcessEnvironment environment) throws StepFailedException {
     RestoreFetchArgs args = args();
-    ProcessEnvironment environment = root.environment();
-    try {
-      String fetched = new RestoreFetchCommand(new S3ObjectStoreFactory())
-          .run(args, environment.variables(), environment.file(args.output()));
-      spec.commandLine().getOut().println(fetched);
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (RestoreFetchCommand.FetchFailedException e) {
-      String message = RestoreFetchArgs.SUBCOMMAND + ": " + e.getMessage();
-      spec.commandLine().getErr().println(message);
-      spec.commandLine().getErr().flush();
-      HyperbyteCommand.writeTerminationMessage(environment, message);
-      // the restore retries a transient failure with a new pod and fails on any other
-      return e.transientFailure() ? RestoreFetchArgs.EXIT_TRANSIENT : RestoreFetchArgs.EXIT_FAILED;
-    }
+    // the restore retries a transient failure with a new pod and fails on any other
+    return Outcome.done(new RestoreFetchCommand(new S3ObjectStoreFactory())
+        .run(args, environment.variables(), environment.file(args.output())));
   }
 }

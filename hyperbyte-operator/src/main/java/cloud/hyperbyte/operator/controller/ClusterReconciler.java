@@ -301,7 +301,7 @@ public final class ClusterReconciler {
 
     if (seeding.isPresent() && !seeding.get().actions().isEmpty()) {
       StatefulSet memberTemplate = rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet());
-      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref,
+      new SeedExecutor(client, writes, fence, SEED_TOKENS, clock).execute(ref,
           new SeedPodRenderer.Context(spec, memberTemplate, operatorImage.get(), SEED_POD_DEADLINE), seeding.get());
     }
 

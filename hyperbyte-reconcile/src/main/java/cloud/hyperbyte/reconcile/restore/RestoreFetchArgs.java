@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.restore;
 
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
+import cloud.hyperbyte.reconcile.pod.StepExit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,14 +39,14 @@ public record RestoreFetchArgs(S3Settings settings, SnapshotLocation snapshot, S
   public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
   public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
   /** Exit code: the snapshot could not be restored (missing, incomplete, corrupt, refused). */
-  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_FAILED = StepExit.FAILED;
   /** Exit code: bad arguments. */
-  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_USAGE = StepExit.USAGE;
   /**
    * Exit code (sysexits' EX_TEMPFAIL): the object store was unavailable (no connection, timeout,
    * throttling, 5xx); another attempt may succeed.
    */
-  public static final int EXIT_TRANSIENT = 75;
+  public static final int EXIT_TRANSIENT = StepExit.TRANSIENT;
 
   public RestoreFetchArgs {
     Objects.requireNonNull(settings, "settings");

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.seed;
 
+import cloud.hyperbyte.reconcile.pod.StepExit;
 import java.util.List;
 
 /**
@@ -49,9 +50,9 @@ public final class SeedArgs {
   public static final String TOKEN_ENV = "HYPERBYTE_SEED_TOKEN";
   public static final String TOKEN_KEY = "token";
   public static final int DEFAULT_PORT = 7480;
-  public static final int EXIT_FAILED = 1;
-  public static final int EXIT_USAGE = 2;
-  public static final int EXIT_TRANSIENT = 75;
+  public static final int EXIT_FAILED = StepExit.FAILED;
+  public static final int EXIT_USAGE = StepExit.USAGE;
+  public static final int EXIT_TRANSIENT = StepExit.TRANSIENT;
 
   private SeedArgs() {}
 
