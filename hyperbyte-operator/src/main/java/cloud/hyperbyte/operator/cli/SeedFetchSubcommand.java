@@ -47,7 +47,7 @@ final class SeedFetchSubcommand extends PodStepCommand {
     if (connectSeconds < 1 || !source.matches("[^:\\s]+:\\d{1,5}")) {
       throw usage("bad " + SeedArgs.SOURCE + " or " + SeedArgs.CONNECT_SECONDS);
     }
-    SeedChannel channel = tlsCa == null ? SeedChannel.plain() : SeedChannel.client(environment.file(tlsCa));
+    SeedChannel channel = tlsCa == null ? SeedChannel.plain() : SeedChannel.client(environment.file(tlsCa), tlsCa);
     SeedClient.Fetched fetched = new SeedClient(Clock.systemUTC(), channel)
         .fetch(source, token, environment.file(output), Duration.ofSeconds(connectSeconds));
     return Outcome.done("fetched " + fetched.archiveBytes() + " bytes, sha256 " + fetched.sha256() + ", "

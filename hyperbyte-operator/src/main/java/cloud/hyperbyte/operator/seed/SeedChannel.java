@@ -78,8 +78,11 @@ public final class SeedChannel {
     }
   }
 
-  /** The target's end: TLS, trusting only the CA certificate(s) in {@code ca}. */
-  public static SeedChannel client(Path ca) throws TlsFilesException {
+  /**
+   * The target's end: TLS, trusting only the CA certificate(s) in {@code ca}, which the process
+   * names {@code caName} (in messages).
+   */
+  public static SeedChannel client(Path ca, String caName) throws TlsFilesException {
     List<X509Certificate> anchors = certificates(ca);
     try {
       KeyStore store = emptyStore();
@@ -90,7 +93,7 @@ public final class SeedChannel {
       trust.init(store);
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(null, trust.getTrustManagers(), null);
-      return new SeedChannel(Optional.of(context), "TLS, trusting only the CA in " + ca);
+      return new SeedChannel(Optional.of(context), "TLS, trusting only the CA in " + caName);
     } catch (GeneralSecurityException e) {
       throw new TlsFilesException("the CA certificate " + ca + " makes no trust store: " + e.getMessage(), e);
     }

@@ -6,6 +6,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.reconcile.seed.SeedArgs;
 import cloud.hyperbyte.reconcile.seed.SeedDecision;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
+import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
@@ -110,6 +111,26 @@ class SeedingE2eTest extends OperatorE2eTest {
         .containsExactlyInAnyOrderElementsOf(FLUSHED));
     assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
         .getAnnotations()).containsKey(SeedNames.SEEDED_ANNOTATION);
+  }
+
+  @Test
+  void theBackupTravelsOverTlsUnderTheSeedsOwnCaAndItsSecretGoesWithTheSeed() throws Exception {
+    threeMembersWithFlushedPoints("");
+
+    setReplicas("hdb", 4);
+    awaitRunning("hdb", 4);
+
+    assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    String source = user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
+        .getAnnotations().get(SeedNames.SEEDED_ANNOTATION);
+    String target = source.replaceFirst("-source$", "-target");
+    assertThat(sim.containerLogs(NS, source, SeedPodRenderer.SERVE_CONTAINER)).hasValueSatisfying(log ->
+        assertThat(log).contains("served ", "over TLS"));
+    assertThat(sim.containerLogs(NS, target, SeedPodRenderer.FETCH_CONTAINER)).hasValueSatisfying(log ->
+        assertThat(log).contains("fetched ", "over TLS, trusting only the CA in " + SeedArgs.TLS_MOUNT));
+    eventually().untilAsserted(() -> assertThat(user.secrets().inNamespace(NS)
+        .withName(SeedNames.tokenSecret("hdb", 3)).get()).as("the token and the key are gone with the seed").isNull());
   }
 
   @Test
