@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -117,16 +116,10 @@ public final class MemberSnapshotPod {
 
   /** The snapshot step: the database image with the member's config and env, on the member's volume. */
   public static Container snapshotContainer(ClusterSpec cluster, List<String> snapshot) {
-    List<EnvVar> env = StepContainers.databaseEnv(cluster);
     ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(SNAPSHOT_CONTAINER)
-            .withImage(cluster.image())
-            .withCommand(snapshot)
-            .withEnv(env)
+        StepContainers.databaseStep(cluster, SNAPSHOT_CONTAINER, snapshot)
             // the server's error is the pod's explanation when the step fails
             .withTerminationMessagePolicy("FallbackToLogsOnError")
-            .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
             .withResources(
                 new ResourceRequirementsBuilder()
                     .addToRequests("cpu", new Quantity("100m"))
@@ -136,7 +129,6 @@ public final class MemberSnapshotPod {
                 mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
                 readOnly(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR),
                 mount(TMP_VOLUME, OperatorPaths.TMP_DIR));
-    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
     return container.build();
   }
 

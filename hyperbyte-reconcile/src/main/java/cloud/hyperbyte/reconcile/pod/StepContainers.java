@@ -2,6 +2,8 @@ package cloud.hyperbyte.reconcile.pod;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.render.config.ServerEnvironment;
+import cloud.hyperbyte.render.workload.SecureDefaults;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -36,11 +38,21 @@ public final class StepContainers {
         .build();
   }
 
-  /** The env of a database-image step: the cluster's image overrides, as its members run with. */
-  public static List<EnvVar> databaseEnv(ClusterSpec cluster) {
+  /**
+   * A step in the database image, run as the members run it: the cluster's image and pull policy,
+   * its env overrides and container security context. The caller adds mounts and resources.
+   */
+  public static ContainerBuilder databaseStep(ClusterSpec cluster, String name, List<String> command) {
     List<EnvVar> env = new ArrayList<>();
-    ServerEnvironment.imageOverrides(cluster).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
-    return env;
+    ServerEnvironment.imageOverrides(cluster).forEach((key, value) -> env.add(new EnvVar(key, value, null)));
+    ContainerBuilder container = new ContainerBuilder()
+        .withName(name)
+        .withImage(cluster.image())
+        .withCommand(command)
+        .withEnv(env)
+        .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container));
+    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
+    return container;
   }
 
   /**

@@ -249,25 +249,19 @@ public final class RestorePodRenderer {
         .build();
   }
 
-  private static Container restore(ClusterSpec cluster) {
-    List<EnvVar> env = StepContainers.databaseEnv(cluster);
+  /**
+   * The restore step, in the database image: {@link #restoreScript} over the snapshot in volume
+   * {@value #SNAPSHOT_VOLUME} onto the data volume (restore pods, and seed target pods).
+   */
+  public static Container restore(ClusterSpec cluster) {
     ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(RESTORE_CONTAINER)
-            .withImage(cluster.image())
-            .withCommand("/bin/sh", "-c", restoreScript())
-            .withEnv(env)
-            .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
+        StepContainers.databaseStep(cluster, RESTORE_CONTAINER, List.of("/bin/sh", "-c", restoreScript()))
             .withVolumeMounts(
                 mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
                 readOnly(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR),
                 mount(SNAPSHOT_VOLUME, SNAPSHOT_MOUNT),
                 mount(TMP_VOLUME, OperatorPaths.TMP_DIR));
-    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
     cluster.resources().ifPresent(container::withResources);
     return container.build();
   }
-
-
-
 }

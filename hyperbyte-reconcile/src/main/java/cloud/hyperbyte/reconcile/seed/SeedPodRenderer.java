@@ -64,9 +64,10 @@ public final class SeedPodRenderer {
   public static final String BACKUP_CONTAINER = "backup";
   public static final String SERVE_CONTAINER = "serve";
   public static final String FETCH_CONTAINER = "fetch";
-  public static final String RESTORE_CONTAINER = "restore";
-  public static final String SCRATCH_VOLUME = "seed";
-  public static final String TMP_VOLUME = "tmp";
+  public static final String RESTORE_CONTAINER = RestorePodRenderer.RESTORE_CONTAINER;
+  /** The emptyDir the backup goes through: the restore step reads it where restore pods have it. */
+  public static final String SCRATCH_VOLUME = RestorePodRenderer.SNAPSHOT_VOLUME;
+  public static final String TMP_VOLUME = RestorePodRenderer.TMP_VOLUME;
   public static final String TLS_VOLUME = "seed-tls";
   /** Where the source's backup goes (an emptyDir: never on the member's volume). */
   public static final String BACKUP_DIR = RestorePodRenderer.SNAPSHOT_MOUNT + "/backup";
@@ -130,8 +131,7 @@ public final class SeedPodRenderer {
     ClusterSpec cluster = context.cluster();
     PodSpecBuilder spec = basePod(context)
         .withNodeName(source.nodeName())
-        .withInitContainers(database(cluster, BACKUP_CONTAINER, List.of("hyperbytedb", "--config",
-            ServerPaths.CONFIG_FILE, "backup", "--output", BACKUP_DIR)))
+        .withInitContainers(backup(cluster))
         .withContainers(operatorStep(context, ordinal, SERVE_CONTAINER, SeedArgs.serveOverTls(BACKUP_DIR,
             SeedArgs.DEFAULT_PORT, context.deadline().toSeconds(), SeedArgs.TLS_MOUNT)))
         .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(source.ordinal())))
@@ -160,8 +160,7 @@ public final class SeedPodRenderer {
         .withTolerations(member.getTolerations())
         .withInitContainers(operatorStep(context, ordinal, FETCH_CONTAINER, SeedArgs.fetchOverTls(sourceAddress,
             RestorePodRenderer.SNAPSHOT_DIR, context.deadline().toSeconds(), SeedArgs.TLS_MOUNT)))
-        .withContainers(database(cluster, RESTORE_CONTAINER,
-            List.of("/bin/sh", "-c", RestorePodRenderer.restoreScript())))
+        .withContainers(RestorePodRenderer.restore(cluster))
         .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(ordinal)))
         // the target verifies the source: it needs the CA's certificate, never the source's key
         .addToVolumes(tlsFiles(context, ordinal, SeedArgs.CA_CERT_KEY));
@@ -203,19 +202,14 @@ public final class SeedPodRenderer {
     return StepContainers.secretFiles(TLS_VOLUME, SeedNames.tokenSecret(context.cluster().name(), ordinal), keys);
   }
 
-  private static Container database(ClusterSpec cluster, String name, List<String> command) {
-    ContainerBuilder container = new ContainerBuilder()
-        .withName(name)
-        .withImage(cluster.image())
-        .withCommand(command)
-        .withEnv(StepContainers.databaseEnv(cluster))
-        .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
+  private static Container backup(ClusterSpec cluster) {
+    ContainerBuilder container = StepContainers.databaseStep(cluster, BACKUP_CONTAINER,
+            List.of("hyperbytedb", "--config", ServerPaths.CONFIG_FILE, "backup", "--output", BACKUP_DIR))
         .withVolumeMounts(
             mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
             readOnly(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR),
             mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT),
             mount(TMP_VOLUME, OperatorPaths.TMP_DIR));
-    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
     cluster.resources().ifPresent(container::withResources);
     return container.build();
   }
