@@ -5,9 +5,9 @@ import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.BackupUploadArgs;
 import cloud.hyperbyte.reconcile.backup.BackupUploadResult;
 import cloud.hyperbyte.reconcile.backup.RunReport;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import java.time.Clock;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,9 +26,7 @@ import picocli.CommandLine.Option;
             + " directory."},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  " + BackupUploadArgs.ACCESS_KEY_ENV + ", " + BackupUploadArgs.SECRET_KEY_ENV,
-        "      S3 credentials; the backup pod takes them from the destination's",
-        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
+        S3StoreOptions.CREDENTIALS_ENV, S3StoreOptions.CREDENTIALS_SOURCE, S3StoreOptions.CREDENTIALS_ABSENT,
         "%nExit status: 0 uploaded; 1 failed (another attempt would fail too); 2 bad arguments;",
         "75 the object store was unavailable or the snapshot could not be read (a new attempt may work).",
         "The outcome (JSON) goes to stdout and to " + ProcessEnvironment.TERMINATION_LOG + "."})
@@ -79,16 +77,7 @@ final class BackupUploadSubcommand extends PodStepCommand {
   @Option(names = BackupUploadArgs.PREFIX, paramLabel = "PREFIX", description = "Key prefix in the bucket.")
   String prefix;
 
-  @Option(names = BackupUploadArgs.REGION, paramLabel = "REGION",
-      description = "Signing region (default: " + S3Settings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(names = BackupUploadArgs.ENDPOINT, paramLabel = "URL",
-      description = "Endpoint of an S3-compatible store; absent means AWS.")
-  String endpoint;
-
-  @Option(names = BackupUploadArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
-  boolean pathStyle;
+  @CommandLine.Mixin S3StoreOptions store;
 
   @Option(names = BackupUploadArgs.CREDENTIALS_SECRET, paramLabel = "NAME",
       description = "Name of the credentials Secret, for failure messages (the keys come from the environment).")
@@ -98,7 +87,8 @@ final class BackupUploadSubcommand extends PodStepCommand {
   BackupUploadArgs args() {
     try {
       return BackupUploadArgs.of(snapshot, scratch, runId, namespace, cluster, backup, sourcePod, members,
-          serverVersion, retentionDays, scheduledTime, bucket, prefix, region, endpoint, pathStyle, credentialsSecret);
+          serverVersion, retentionDays, scheduledTime, bucket, prefix, store.region, store.endpoint, store.pathStyle,
+          credentialsSecret);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

@@ -3,8 +3,8 @@ package cloud.hyperbyte.operator.cli;
 import cloud.hyperbyte.operator.step.StepFailedException;
 import cloud.hyperbyte.operator.storage.RestoreFetchCommand;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,9 +21,7 @@ import picocli.CommandLine.Option;
             + " while unpacking it into the output directory. Nothing partial is left behind on failure."},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  " + RestoreFetchArgs.ACCESS_KEY_ENV + ", " + RestoreFetchArgs.SECRET_KEY_ENV,
-        "      S3 credentials; the restore pod takes them from the source's",
-        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
+        S3StoreOptions.CREDENTIALS_ENV, S3StoreOptions.CREDENTIALS_SOURCE, S3StoreOptions.CREDENTIALS_ABSENT,
         "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments;",
         "75 the object store was unavailable or the connection broke (a new attempt may work).",
         PodStepCommand.FAILURE_FOOTER})
@@ -41,21 +39,12 @@ final class RestoreFetchSubcommand extends PodStepCommand {
       description = "Directory to unpack into; created, must be empty or absent.")
   String output;
 
-  @Option(names = RestoreFetchArgs.REGION, paramLabel = "REGION",
-      description = "Signing region (default: " + S3Settings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(names = RestoreFetchArgs.ENDPOINT, paramLabel = "URL",
-      description = "Endpoint of an S3-compatible store; absent means AWS.")
-  String endpoint;
-
-  @Option(names = RestoreFetchArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
-  boolean pathStyle;
+  @CommandLine.Mixin S3StoreOptions store;
 
   /** The parsed options as the contract; a blank value is a usage error. */
   RestoreFetchArgs args() {
     try {
-      return RestoreFetchArgs.of(bucket, snapshot, output, region, endpoint, pathStyle);
+      return RestoreFetchArgs.of(bucket, snapshot, output, store.region, store.endpoint, store.pathStyle);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

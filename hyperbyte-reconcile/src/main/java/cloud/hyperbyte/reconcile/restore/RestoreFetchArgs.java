@@ -33,11 +33,11 @@ public record RestoreFetchArgs(S3Settings settings, SnapshotLocation snapshot, S
   public static final String BUCKET = "--bucket";
   public static final String SNAPSHOT = "--snapshot";
   public static final String OUTPUT = "--output";
-  public static final String REGION = "--region";
-  public static final String ENDPOINT = "--endpoint";
-  public static final String PATH_STYLE = "--path-style";
-  public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
-  public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
+  public static final String REGION = S3Settings.REGION_OPTION;
+  public static final String ENDPOINT = S3Settings.ENDPOINT_OPTION;
+  public static final String PATH_STYLE = S3Settings.PATH_STYLE_OPTION;
+  public static final String ACCESS_KEY_ENV = S3Settings.ACCESS_KEY_ENV;
+  public static final String SECRET_KEY_ENV = S3Settings.SECRET_KEY_ENV;
   /** Exit code: the snapshot could not be restored (missing, incomplete, corrupt, refused). */
   public static final int EXIT_FAILED = StepExit.FAILED;
   /** Exit code: bad arguments. */
