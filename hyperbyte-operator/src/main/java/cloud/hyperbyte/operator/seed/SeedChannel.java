@@ -127,8 +127,8 @@ public final class SeedChannel {
     } catch (IOException e) {
       connected.close();
       if (e instanceof SSLHandshakeException && causedByCertificate(e)) {
-        throw new UntrustedSourceException("the source's certificate is not signed by the seed's CA (" + description
-            + "): " + e.getMessage(), e);
+        throw new UntrustedSourceException("the source's certificate does not verify against the seed's CA ("
+            + description + "): " + e.getMessage(), e);
       }
       throw e;
     }
@@ -139,7 +139,7 @@ public final class SeedChannel {
     return description;
   }
 
-  /** The source presented a certificate the trusted CA did not sign: no retry helps. */
+  /** The source presented a certificate the trusted CA did not sign (or an expired one): no retry helps. */
   static final class UntrustedSourceException extends IOException {
     UntrustedSourceException(String message, Throwable cause) {
       super(message, cause);

@@ -55,20 +55,24 @@ class SeedingE2eTest extends OperatorE2eTest {
         .containerProgram(OPERATOR_IMAGE::equals, seedsAndBackups());
   }
 
-  private SeedRouting seedsAndBackups() {
+  private ContainerProgram seedsAndBackups() {
     OperatorImageProgram image = new OperatorImageProgram();
-    ContainerProgram seeds = invocation -> {
+    // held before routing: a loopback port picked for a source that is then held for long may be taken by
+    // another listener (a restarted operator's servers) before the source binds it
+    SeedRouting routed = new SeedRouting(image, image, () -> user);
+    return invocation -> {
       if (invocation.args().get(0).equals(SeedArgs.SERVE) && holdNextServe.getAndSet(false)) {
         heldSource.set(invocation.pod());
         release.await();
-        return serveAfterRelease.get() ? image.run(invocation) : new ExecResult(1, new byte[0], "", "held by the test");
+        if (!serveAfterRelease.get()) {
+          return new ExecResult(1, new byte[0], "", "held by the test");
+        }
       }
       if (invocation.args().get(0).equals(SeedArgs.FETCH) && failFetches.get()) {
         return new ExecResult(SeedArgs.EXIT_FAILED, new byte[0], "", "seed-fetch: the archive is corrupt (test)");
       }
-      return image.run(invocation);
+      return routed.run(invocation);
     };
-    return new SeedRouting(seeds, image, () -> user);
   }
 
   @AfterEach

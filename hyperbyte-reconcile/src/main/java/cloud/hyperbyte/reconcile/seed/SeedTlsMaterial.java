@@ -28,8 +28,11 @@ import java.util.Objects;
  */
 public record SeedTlsMaterial(String caCertificatePem, String certificatePem, String privateKeyPem) {
 
-  /** Long enough for every attempt of a seed (the Secret lives as long as the seed). */
-  public static final Duration VALIDITY = Duration.ofDays(30);
+  /**
+   * Longer than a seed lives, a blocked one that is started over weeks later included (its Secret
+   * stays): the CA signs nothing else, so a long validity trusts nothing more.
+   */
+  public static final Duration VALIDITY = Duration.ofDays(365);
 
   public SeedTlsMaterial {
     Objects.requireNonNull(caCertificatePem, "caCertificatePem");
