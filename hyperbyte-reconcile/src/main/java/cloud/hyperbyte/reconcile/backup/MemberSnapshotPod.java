@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.time.Duration;
 import java.util.List;
 
@@ -55,7 +54,6 @@ public final class MemberSnapshotPod {
    */
   public static PodSpecBuilder spec(ClusterSpec cluster, String node, int ordinal, List<String> snapshot,
       Duration deadline) {
-    ClusterNames names = ClusterNames.of(cluster);
     PodSpecBuilder spec =
         new PodSpecBuilder()
             .withRestartPolicy("Never")
@@ -65,20 +63,8 @@ public final class MemberSnapshotPod {
             .withSecurityContext(cluster.podSecurityContext().orElseGet(SecureDefaults::pod))
             .withAffinity(onNode(node))
             .withInitContainers(snapshotContainer(cluster, snapshot))
-            .withVolumes(
-                new VolumeBuilder()
-                    .withName(ClusterNames.DATA_VOLUME)
-                    .withNewPersistentVolumeClaim()
-                    .withClaimName(names.dataPvc(ordinal))
-                    .endPersistentVolumeClaim()
-                    .build(),
-                new VolumeBuilder()
-                    .withName(DatabasePodTemplate.CONFIG_VOLUME)
-                    .withNewConfigMap()
-                    .withName(names.configMap())
-                    .endConfigMap()
-                    .build(),
-                new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build())
+            .withVolumes(StepContainers.memberVolumes(cluster, ordinal))
+            .addToVolumes(StepContainers.scratch(TMP_VOLUME))
             // the member's node may be tainted for it; the member's tolerations let this pod there too
             .withTolerations(cluster.tolerations());
     cluster.priorityClassName().ifPresent(spec::withPriorityClassName);

@@ -2,6 +2,8 @@ package cloud.hyperbyte.reconcile.pod;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.render.config.ServerEnvironment;
+import cloud.hyperbyte.render.topology.ClusterNames;
+import cloud.hyperbyte.render.workload.DatabasePodTemplate;
 import cloud.hyperbyte.render.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -53,6 +55,25 @@ public final class StepContainers {
         .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container));
     cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
     return container;
+  }
+
+  /**
+   * Member {@code ordinal}'s data claim as volume {@value ClusterNames#DATA_VOLUME} and the
+   * cluster's config as volume {@value DatabasePodTemplate#CONFIG_VOLUME}: what a database-image
+   * step mounts where the members have them.
+   */
+  public static List<Volume> memberVolumes(ClusterSpec cluster, int ordinal) {
+    ClusterNames names = ClusterNames.of(cluster);
+    return List.of(
+        new VolumeBuilder().withName(ClusterNames.DATA_VOLUME).withNewPersistentVolumeClaim()
+            .withClaimName(names.dataPvc(ordinal)).endPersistentVolumeClaim().build(),
+        new VolumeBuilder().withName(DatabasePodTemplate.CONFIG_VOLUME).withNewConfigMap()
+            .withName(names.configMap()).endConfigMap().build());
+  }
+
+  /** An emptyDir named {@code volume}: scratch space that goes with the pod. */
+  public static Volume scratch(String volume) {
+    return new VolumeBuilder().withName(volume).withNewEmptyDir().endEmptyDir().build();
   }
 
   /**

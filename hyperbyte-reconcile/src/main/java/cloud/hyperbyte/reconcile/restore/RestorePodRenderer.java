@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,7 +142,6 @@ public final class RestorePodRenderer {
   /** The restore pod. */
   public static Pod render(Request request) {
     ClusterSpec cluster = request.cluster();
-    ClusterNames names = ClusterNames.of(cluster);
     PodSpecBuilder spec =
         new PodSpecBuilder()
             .withRestartPolicy("Never")
@@ -153,21 +151,8 @@ public final class RestorePodRenderer {
             .withSecurityContext(cluster.podSecurityContext().orElseGet(SecureDefaults::pod))
             .withInitContainers(fetch(request))
             .withContainers(restore(cluster))
-            .withVolumes(
-                new VolumeBuilder()
-                    .withName(ClusterNames.DATA_VOLUME)
-                    .withNewPersistentVolumeClaim()
-                    .withClaimName(names.dataPvc(request.ordinal()))
-                    .endPersistentVolumeClaim()
-                    .build(),
-                new VolumeBuilder()
-                    .withName(DatabasePodTemplate.CONFIG_VOLUME)
-                    .withNewConfigMap()
-                    .withName(names.configMap())
-                    .endConfigMap()
-                    .build(),
-                new VolumeBuilder().withName(SNAPSHOT_VOLUME).withNewEmptyDir().endEmptyDir().build(),
-                new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build())
+            .withVolumes(StepContainers.memberVolumes(cluster, request.ordinal()))
+            .addToVolumes(StepContainers.scratch(SNAPSHOT_VOLUME), StepContainers.scratch(TMP_VOLUME))
             .withTolerations(cluster.tolerations());
     if (!cluster.nodeSelector().isEmpty()) {
       spec.withNodeSelector(new LinkedHashMap<>(cluster.nodeSelector()));

@@ -26,9 +26,9 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +134,7 @@ public final class SeedPodRenderer {
         .withInitContainers(backup(cluster))
         .withContainers(operatorStep(context, ordinal, SERVE_CONTAINER, SeedArgs.serveOverTls(BACKUP_DIR,
             SeedArgs.DEFAULT_PORT, context.deadline().toSeconds(), SeedArgs.TLS_MOUNT)))
-        .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(source.ordinal())))
+        .withVolumes(volumes(context, source.ordinal()))
         .addToVolumes(tlsFiles(context, ordinal, SeedArgs.TLS_CERT_KEY, SeedArgs.TLS_KEY_KEY));
     PodSpec memberSpec = memberSpec(context);
     // on the member's node: its taints are tolerated by the member, so by the source too
@@ -161,7 +161,7 @@ public final class SeedPodRenderer {
         .withInitContainers(operatorStep(context, ordinal, FETCH_CONTAINER, SeedArgs.fetchOverTls(sourceAddress,
             RestorePodRenderer.SNAPSHOT_DIR, context.deadline().toSeconds(), SeedArgs.TLS_MOUNT)))
         .withContainers(RestorePodRenderer.restore(cluster))
-        .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(ordinal)))
+        .withVolumes(volumes(context, ordinal))
         // the target verifies the source: it needs the CA's certificate, never the source's key
         .addToVolumes(tlsFiles(context, ordinal, SeedArgs.CA_CERT_KEY));
     return new PodBuilder()
@@ -188,14 +188,12 @@ public final class SeedPodRenderer {
     return spec;
   }
 
-  private static List<Volume> volumes(Context context, String claim) {
-    return List.of(
-        new VolumeBuilder().withName(ClusterNames.DATA_VOLUME).withNewPersistentVolumeClaim()
-            .withClaimName(claim).endPersistentVolumeClaim().build(),
-        new VolumeBuilder().withName(DatabasePodTemplate.CONFIG_VOLUME).withNewConfigMap()
-            .withName(ClusterNames.of(context.cluster()).configMap()).endConfigMap().build(),
-        new VolumeBuilder().withName(SCRATCH_VOLUME).withNewEmptyDir().endEmptyDir().build(),
-        new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+  /** Member {@code ordinal}'s claim and the config, the backup's scratch space, {@code /tmp}. */
+  private static List<Volume> volumes(Context context, int ordinal) {
+    List<Volume> volumes = new ArrayList<>(StepContainers.memberVolumes(context.cluster(), ordinal));
+    volumes.add(StepContainers.scratch(SCRATCH_VOLUME));
+    volumes.add(StepContainers.scratch(TMP_VOLUME));
+    return volumes;
   }
 
   private static Volume tlsFiles(Context context, int ordinal, String... keys) {
