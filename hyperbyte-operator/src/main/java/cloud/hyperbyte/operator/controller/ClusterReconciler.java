@@ -242,7 +242,7 @@ public final class ClusterReconciler {
     if (seeding.isPresent() && !seeding.get().beforeStatefulSet().isEmpty()) {
       // before the StatefulSet is written: a pass that shrinks it past a member has first removed that
       // member's seeded mark and old seed pods, so a claim the scale-down retains is seeded afresh (SeedPlan)
-      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref, seedContext(spec, rendered),
+      new SeedExecutor(client, writes, fence, SEED_TOKENS, clock).execute(ref, seedContext(spec, rendered),
           seeding.get().beforeStatefulSet());
     }
 
@@ -306,7 +306,7 @@ public final class ClusterReconciler {
     }
 
     if (seeding.isPresent() && !seeding.get().afterStatefulSet().isEmpty()) {
-      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref, seedContext(spec, rendered),
+      new SeedExecutor(client, writes, fence, SEED_TOKENS, clock).execute(ref, seedContext(spec, rendered),
           seeding.get().afterStatefulSet());
     }
 

@@ -73,6 +73,8 @@ class SeedExecutorTest {
     String ns = spec.namespace();
     assertThat(client.secrets().inNamespace(ns).withName("hyperbytedb-seed-3").get().getData().get("token"))
         .as("a repeated create keeps the first token").isEqualTo(tokenBefore);
+    assertThat(client.secrets().inNamespace(ns).withName("hyperbytedb-seed-3").get().getData())
+        .as("the seed's own TLS files beside the token").containsOnlyKeys("token", "ca.crt", "tls.crt", "tls.key");
     SeedObservation observed = SeedObserver.observe(observed(spec), client.pods().inNamespace(ns).list().getItems(),
         client.persistentVolumeClaims().inNamespace(ns).list().getItems(),
         client.secrets().inNamespace(ns).list().getItems());
@@ -117,7 +119,8 @@ class SeedExecutorTest {
 
   private SeedExecutor executor(Fence fence) {
     return new SeedExecutor(client, new FabricClusterWrites(client, new OwnWrites(), OperatorMetrics.standalone(),
-        ref -> Optional.empty(), Clock.systemUTC(), new EventRecorder(client)), fence, new SecureRandom());
+        ref -> Optional.empty(), Clock.systemUTC(), new EventRecorder(client)), fence, new SecureRandom(),
+        Clock.systemUTC());
   }
 
   private static SeedPlan plan(SeedAction... actions) {
