@@ -5,10 +5,8 @@ import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.BackupUploadArgs;
 import cloud.hyperbyte.reconcile.backup.BackupUploadResult;
 import cloud.hyperbyte.reconcile.backup.RunReport;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,16 +26,11 @@ import picocli.CommandLine.Option;
             + " directory."},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  " + BackupUploadArgs.ACCESS_KEY_ENV + ", " + BackupUploadArgs.SECRET_KEY_ENV,
-        "      S3 credentials; the backup pod takes them from the destination's",
-        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
+        S3StoreOptions.CREDENTIALS_ENV, S3StoreOptions.CREDENTIALS_SOURCE, S3StoreOptions.CREDENTIALS_ABSENT,
         "%nExit status: 0 uploaded; 1 failed (another attempt would fail too); 2 bad arguments;",
         "75 the object store was unavailable or the snapshot could not be read (a new attempt may work).",
         "The outcome (JSON) goes to stdout and to " + ProcessEnvironment.TERMINATION_LOG + "."})
-final class BackupUploadSubcommand implements Callable<Integer> {
-
-  @CommandLine.ParentCommand HyperbyteCommand root;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+final class BackupUploadSubcommand extends PodStepCommand {
 
   @Option(names = BackupUploadArgs.SNAPSHOT, required = true, paramLabel = "DIR",
       description = "The server's backup directory (hyperbytedb backup --output).")
@@ -84,46 +77,30 @@ final class BackupUploadSubcommand implements Callable<Integer> {
   @Option(names = BackupUploadArgs.PREFIX, paramLabel = "PREFIX", description = "Key prefix in the bucket.")
   String prefix;
 
-  @Option(names = BackupUploadArgs.REGION, paramLabel = "REGION",
-      description = "Signing region (default: " + S3Settings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(names = BackupUploadArgs.ENDPOINT, paramLabel = "URL",
-      description = "Endpoint of an S3-compatible store; absent means AWS.")
-  String endpoint;
-
-  @Option(names = BackupUploadArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
-  boolean pathStyle;
+  @CommandLine.Mixin S3StoreOptions store;
 
   @Option(names = BackupUploadArgs.CREDENTIALS_SECRET, paramLabel = "NAME",
       description = "Name of the credentials Secret, for failure messages (the keys come from the environment).")
   String credentialsSecret;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
-
   /** The parsed options as the contract; a blank value is a usage error. */
   BackupUploadArgs args() {
     try {
       return BackupUploadArgs.of(snapshot, scratch, runId, namespace, cluster, backup, sourcePod, members,
-          serverVersion, retentionDays, scheduledTime, bucket, prefix, region, endpoint, pathStyle, credentialsSecret);
+          serverVersion, retentionDays, scheduledTime, bucket, prefix, store.region, store.endpoint, store.pathStyle,
+          credentialsSecret);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw usage(e.getMessage());
     }
   }
 
   @Override
-  public Integer call() {
-    BackupUploadArgs args = args();
-    ProcessEnvironment environment = root.environment();
+  Outcome run(ProcessEnvironment environment) {
     RunReport report = new BackupUploadCommand(new S3ObjectStoreFactory(), Clock.systemUTC())
-        .run(args, environment.variables(), environment::file);
-    String result = BackupUploadResult.toJson(report);
-    spec.commandLine().getOut().println(result);
-    spec.commandLine().getOut().flush();
-    HyperbyteCommand.writeTerminationMessage(environment, result);
-    return report.failure()
+        .run(args(), environment.variables(), environment::file);
+    // the outcome, failed or not, is the JSON the operator reads from the termination message
+    return Outcome.reported(report.failure()
         .map(f -> f.transientFailure() ? BackupUploadArgs.EXIT_TRANSIENT : BackupUploadArgs.EXIT_FAILED)
-        .orElse(0);
+        .orElse(0), BackupUploadResult.toJson(report));
   }
 }

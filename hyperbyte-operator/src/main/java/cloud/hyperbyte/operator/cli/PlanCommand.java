@@ -234,6 +234,15 @@ public final class PlanCommand implements Callable<Integer> {
         }
         return Optional.of(classes.get(name));
       }, options);
+      // a listing that holds Secrets is taken to hold the ones that exist
+      List<String> secretsUnlisted = current.objects().stream().anyMatch(o -> o.getKind().equals("Secret"))
+          ? List.of() : PlannedCertificates.secretsWritten(nextSpec, options.certificateHash()).stream()
+              .map(secret -> secret.getMetadata().getName()).toList();
+      if (!secretsUnlisted.isEmpty()) {
+        assumed.add("Secret " + String.join(", ", secretsUnlisted) + ": not in the input, so not compared; one of"
+            + " another type than Opaque (the Go operator's <name>-tls is kubernetes.io/tls) is deleted and written"
+            + " again first (add kubectl get secret NAME -o yaml to the listing to see it)");
+      }
       List<String> unlisted = plan.objects().stream()
           .filter(o -> o.action().equals("create") && unlisted(o, current))
           .map(o -> o.kind() + " " + o.name()).toList();

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Prints a {@link ChangePlan}: text for people, JSON for CI. The JSON shape is stable: top-level
- * {@code objects} [{kind, name, action, fields}], {@code steps} [{action, member, reason, event}],
+ * {@code objects} [{kind, name, action, fields}], {@code steps} [{action, member, object, reason, event}],
  * {@code risks} {membersRestarted, maxMembersOutAtOnce, dataDeleted, flagged}, then {@code assumptions},
  * {@code notes}, {@code finished}. Fields are added, never renamed or removed.
  *
@@ -57,11 +57,11 @@ record PlanReport(String cluster, String from, ChangePlan plan, List<String> ass
       text.append("  none\n");
     }
     int width = plan.steps().stream().mapToInt(s -> s.action().length()).max().orElse(0);
-    int memberWidth = plan.steps().stream().mapToInt(s -> s.member().orElse("-").length()).max().orElse(0);
+    int memberWidth = plan.steps().stream().mapToInt(s -> subject(s).length()).max().orElse(0);
     for (int i = 0; i < plan.steps().size(); i++) {
       PlanStep step = plan.steps().get(i);
       text.append(String.format(Locale.ROOT, "  %2d. %-" + width + "s  %-" + memberWidth + "s  %s%n", i + 1,
-          step.action(), step.member().orElse("-"), step.reason()));
+          step.action(), subject(step), step.reason()));
     }
     ChangePlan.Risks risks = plan.risks();
     text.append('\n').append(bold("Risks")).append('\n');
@@ -82,7 +82,7 @@ record PlanReport(String cluster, String from, ChangePlan plan, List<String> ass
       plan.notes().forEach(n -> text.append("  - ").append(n).append('\n'));
     }
     text.append('\n').append(plan.changes()
-        ? "Changes planned: " + count(plan.objects().stream().filter(o -> !o.action().equals("unchanged")).count(),
+        ? "Changes planned: " + count(plan.objects().stream().filter(ChangePlan.ObjectChange::changes).count(),
             "object") + " to write or delete, " + count(plan.steps().size(), "lifecycle step") + ". Exit code 3."
         : "Nothing to do. Exit code 0.").append('\n');
     if (!plan.finished()) {
@@ -114,6 +114,11 @@ record PlanReport(String cluster, String from, ChangePlan plan, List<String> ass
       } else {
         node.putNull("member");
       }
+      if (step.object().isPresent()) {
+        node.put("object", step.object().get());
+      } else {
+        node.putNull("object");
+      }
       node.put("reason", step.reason());
       if (step.event().isPresent()) {
         node.put("event", step.event().get());
@@ -136,6 +141,11 @@ record PlanReport(String cluster, String from, ChangePlan plan, List<String> ass
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
+  /** What a step concerns: its member pod, or the object ("StatefulSet db"), or "-". */
+  private static String subject(PlanStep step) {
+    return step.member().or(step::object).orElse("-");
+  }
+
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
@@ -151,7 +161,7 @@ record PlanReport(String cluster, String from, ChangePlan plan, List<String> ass
     String code = switch (action) {
       case "create" -> GREEN;
       case "update" -> YELLOW;
-      case "delete", "conflict" -> RED;
+      case "delete", "conflict", "replace" -> RED;
       default -> "";
     };
     return code.isEmpty() ? text : code + text + RESET;

@@ -1,10 +1,9 @@
 package cloud.hyperbyte.operator.cli;
 
+import cloud.hyperbyte.operator.step.StepFailedException;
 import cloud.hyperbyte.operator.storage.RestoreFetchCommand;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
-import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,16 +21,11 @@ import picocli.CommandLine.Option;
             + " while unpacking it into the output directory. Nothing partial is left behind on failure."},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  " + RestoreFetchArgs.ACCESS_KEY_ENV + ", " + RestoreFetchArgs.SECRET_KEY_ENV,
-        "      S3 credentials; the restore pod takes them from the source's",
-        "      credentials Secret. Absent: the AWS SDK's default credentials chain.",
+        S3StoreOptions.CREDENTIALS_ENV, S3StoreOptions.CREDENTIALS_SOURCE, S3StoreOptions.CREDENTIALS_ABSENT,
         "%nExit status: 0 fetched and verified; 1 fetch or verification failed; 2 bad arguments;",
         "75 the object store was unavailable or the connection broke (a new attempt may work).",
-        "The reason of a failure goes to stderr and to " + ProcessEnvironment.TERMINATION_LOG + "."})
-final class RestoreFetchSubcommand implements Callable<Integer> {
-
-  @CommandLine.ParentCommand HyperbyteCommand root;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        PodStepCommand.FAILURE_FOOTER})
+final class RestoreFetchSubcommand extends PodStepCommand {
 
   @Option(names = RestoreFetchArgs.BUCKET, required = true, paramLabel = "BUCKET",
       description = "Bucket holding the snapshot.")
@@ -45,46 +39,22 @@ final class RestoreFetchSubcommand implements Callable<Integer> {
       description = "Directory to unpack into; created, must be empty or absent.")
   String output;
 
-  @Option(names = RestoreFetchArgs.REGION, paramLabel = "REGION",
-      description = "Signing region (default: " + S3Settings.DEFAULT_REGION + ").")
-  String region;
-
-  @Option(names = RestoreFetchArgs.ENDPOINT, paramLabel = "URL",
-      description = "Endpoint of an S3-compatible store; absent means AWS.")
-  String endpoint;
-
-  @Option(names = RestoreFetchArgs.PATH_STYLE, description = "Path-style addressing (URL/BUCKET/KEY), as MinIO needs.")
-  boolean pathStyle;
-
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
+  @CommandLine.Mixin S3StoreOptions store;
 
   /** The parsed options as the contract; a blank value is a usage error. */
   RestoreFetchArgs args() {
     try {
-      return RestoreFetchArgs.of(bucket, snapshot, output, region, endpoint, pathStyle);
+      return RestoreFetchArgs.of(bucket, snapshot, output, store.region, store.endpoint, store.pathStyle);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw usage(e.getMessage());
     }
   }
 
   @Override
-  public Integer call() {
+  Outcome run(ProcessEnvironment environment) throws StepFailedException {
     RestoreFetchArgs args = args();
-    ProcessEnvironment environment = root.environment();
-    try {
-      String fetched = new RestoreFetchCommand(new S3ObjectStoreFactory())
-          .run(args, environment.variables(), environment.file(args.output()));
-      spec.commandLine().getOut().println(fetched);
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (RestoreFetchCommand.FetchFailedException e) {
-      String message = RestoreFetchArgs.SUBCOMMAND + ": " + e.getMessage();
-      spec.commandLine().getErr().println(message);
-      spec.commandLine().getErr().flush();
-      HyperbyteCommand.writeTerminationMessage(environment, message);
-      // the restore retries a transient failure with a new pod and fails on any other
-      return e.transientFailure() ? RestoreFetchArgs.EXIT_TRANSIENT : RestoreFetchArgs.EXIT_FAILED;
-    }
+    // the restore retries a transient failure with a new pod and fails on any other
+    return Outcome.done(new RestoreFetchCommand(new S3ObjectStoreFactory())
+        .run(args, environment.variables(), environment.file(args.output())));
   }
 }

@@ -1,11 +1,11 @@
 package cloud.hyperbyte.operator.cli;
 
+import cloud.hyperbyte.operator.seed.SeedChannel;
 import cloud.hyperbyte.operator.seed.SeedClient;
+import cloud.hyperbyte.operator.step.StepFailedException;
 import cloud.hyperbyte.reconcile.seed.SeedArgs;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,16 +14,14 @@ import picocli.CommandLine.Option;
     name = SeedArgs.FETCH,
     sortOptions = false,
     description = {"Seed target pod step: fetch a backup from the source pod, verify its size and SHA-256 and unpack"
-        + " it into the output directory. Nothing partial is left behind on failure."},
+        + " it into the output directory. Nothing partial is left behind on failure. With a CA certificate, over"
+        + " TLS 1.3, from a source whose certificate that CA signed."},
     footerHeading = "%nEnvironment:%n",
     footer = {"  " + SeedArgs.TOKEN_ENV + "  the one-time token (from the seed's Secret)",
-        "%nExit status: 0 fetched and verified; 1 refused or corrupt; 2 bad arguments; 75 the source could not be"
-            + " reached or the connection broke (a new attempt may work).",
-        "The reason of a failure goes to stderr and to " + ProcessEnvironment.TERMINATION_LOG + "."})
-final class SeedFetchSubcommand implements Callable<Integer> {
-
-  @CommandLine.ParentCommand HyperbyteCommand root;
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+        "%nExit status: 0 fetched and verified; 1 refused, corrupt, or a source the CA did not sign; 2 bad arguments;"
+            + " 75 the source could not be reached or the connection broke (a new attempt may work).",
+        PodStepCommand.FAILURE_FOOTER})
+final class SeedFetchSubcommand extends PodStepCommand {
 
   @Option(names = SeedArgs.SOURCE, required = true, paramLabel = "HOST:PORT", description = "The source pod's address.")
   String source;
@@ -36,30 +34,23 @@ final class SeedFetchSubcommand implements Callable<Integer> {
       description = "How long to keep trying to reach the source, which backs up first (default: ${DEFAULT-VALUE}).")
   long connectSeconds = 1800;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
+  @Option(names = SeedArgs.TLS_CA, paramLabel = "FILE",
+      description = "Fetch over TLS, trusting only this CA certificate (PEM) for the source.")
+  String tlsCa;
 
   @Override
-  public Integer call() {
-    ProcessEnvironment environment = root.environment();
+  Outcome run(ProcessEnvironment environment) throws StepFailedException {
     String token = environment.variables().getOrDefault(SeedArgs.TOKEN_ENV, "");
-    if (token.isBlank() || connectSeconds < 1 || !source.matches("[^:\\s]+:\\d{1,5}")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), token.isBlank()
-          ? SeedArgs.TOKEN_ENV + " is not set" : "bad " + SeedArgs.SOURCE + " or " + SeedArgs.CONNECT_SECONDS);
+    if (token.isBlank()) {
+      throw usage(SeedArgs.TOKEN_ENV + " is not set");
     }
-    try {
-      SeedClient.Fetched fetched = new SeedClient(Clock.systemUTC())
-          .fetch(source, token, environment.file(output), Duration.ofSeconds(connectSeconds));
-      spec.commandLine().getOut().println("fetched " + fetched.archiveBytes() + " bytes, sha256 " + fetched.sha256()
-          + ", " + fetched.entries() + " entries from " + source);
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (SeedClient.FetchFailedException e) {
-      String message = SeedArgs.FETCH + ": " + e.getMessage();
-      spec.commandLine().getErr().println(message);
-      spec.commandLine().getErr().flush();
-      HyperbyteCommand.writeTerminationMessage(environment, message);
-      return e.transientFailure() ? SeedArgs.EXIT_TRANSIENT : SeedArgs.EXIT_FAILED;
+    if (connectSeconds < 1 || !source.matches("[^:\\s]+:\\d{1,5}")) {
+      throw usage("bad " + SeedArgs.SOURCE + " or " + SeedArgs.CONNECT_SECONDS);
     }
+    SeedChannel channel = tlsCa == null ? SeedChannel.plain() : SeedChannel.client(environment.file(tlsCa), tlsCa);
+    SeedClient.Fetched fetched = new SeedClient(Clock.systemUTC(), channel)
+        .fetch(source, token, environment.file(output), Duration.ofSeconds(connectSeconds));
+    return Outcome.done("fetched " + fetched.archiveBytes() + " bytes, sha256 " + fetched.sha256() + ", "
+        + fetched.entries() + " entries from " + source + " over " + channel.description());
   }
 }

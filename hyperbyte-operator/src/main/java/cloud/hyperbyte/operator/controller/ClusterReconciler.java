@@ -9,7 +9,6 @@ import cloud.hyperbyte.reconcile.seed.SeedStatus;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.security.SecureRandom;
-import java.util.OptionalInt;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
@@ -28,9 +27,8 @@ import cloud.hyperbyte.operator.metrics.CertificateExpiryMetrics;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.ReconcileResult;
 import cloud.hyperbyte.operator.queue.ResourceKey;
-import cloud.hyperbyte.reconcile.adoption.AdoptionDecision;
+import cloud.hyperbyte.reconcile.adoption.AdoptionInput;
 import cloud.hyperbyte.reconcile.adoption.AdoptionPlan;
-import cloud.hyperbyte.reconcile.adoption.SecretTypeChange;
 import cloud.hyperbyte.reconcile.apply.ApplyExecutor;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
@@ -44,7 +42,6 @@ import cloud.hyperbyte.reconcile.auth.AuthPlan;
 import cloud.hyperbyte.reconcile.auth.CredentialsSecret;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
-import cloud.hyperbyte.reconcile.decision.LifecycleMemory;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
@@ -87,6 +84,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -225,20 +223,19 @@ public final class ClusterReconciler {
         caches.owned(Pod.class).ownedBy(key), caches.owned(PersistentVolumeClaim.class).ownedBy(key),
         caches.owned(Secret.class).ownedBy(key))));
     if (seeding.isPresent()) {
-      observed = ImmutableObservedCluster.copyOf(observed)
-          .withSeededReplicas(OptionalInt.of(seeding.get().allowedReplicas()));
+      observed = ImmutableObservedCluster.copyOf(observed).withSeededReplicas(seeding.get().allowedReplicas());
     }
     // the pass renders from the same observation the lifecycle decides on, so the two agree on the
     // replicas; a proxy that follows the version keeps its image until the members are done
-    ReconcilePass pass = ReconcilePass.decide(observed, authRendered, renderOptions, lifecycle);
+    List<HasMetadata> owned = caches.ownedBy(key);
+    ReconcilePass pass = ReconcilePass.decide(observed, authRendered, renderOptions, lifecycle,
+        AdoptionInput.of(cluster, withServerSecrets(owned, tls.secretsToWrite(), spec.namespace()),
+            tls.secretsToWrite()));
     observed = pass.observed();
     RenderedCluster rendered = observed.rendered();
     StoragePlan storage = pass.storage();
-    List<HasMetadata> owned = caches.ownedBy(key);
-    AdoptionPlan adoption = AdoptionDecision.decide(observed, cluster.getSpec() == null || cluster.getSpec().getProxy() == null,
-        finalizers(cluster), owned);
-    LifecyclePlan plan = adoption.mergeInto(pass.lifecycle(), LifecycleMemory.from(observed.lastStatus()));
-    if (adoption.removeFinalizer() && !spec.paused()) {
+    LifecyclePlan plan = pass.lifecycle();
+    if (pass.releasesGoFinalizer()) {
       releaseGoFinalizer(cluster);
       // the patch changed the cluster's resourceVersion: the status is written on the next pass
       return ReconcileResult.requeueAt(clock.instant().plus(OWN_STATUS_RETRY));
@@ -248,17 +245,26 @@ public final class ClusterReconciler {
     Set<GenericKinds> missingKinds = EnumSet.noneOf(GenericKinds.class);
     neededKinds.stream().filter(kind -> !caches.watches(kind)).forEach(missingKinds::add);
 
+    if (seeding.isPresent() && !seeding.get().beforeStatefulSet().isEmpty()) {
+      // before the StatefulSet is written: a pass that shrinks it past a member has first removed that
+      // member's seeded mark and old seed pods, so a claim the scale-down retains is seeded afresh (SeedPlan)
+      new SeedExecutor(client, writes, fence, SEED_TOKENS, clock).execute(ref, seedContext(spec, rendered),
+          seeding.get().beforeStatefulSet());
+    }
+
     FabricObjectWriter writer = new FabricObjectWriter(client, ownWrites, metrics, key);
     try {
       // certificates are renewed even while paused, so a long pause cannot let them expire
       for (Secret secret : tls.secretsToWrite()) {
-        replaceIfTypeChanged(writes, ref, cluster, secret);
+        Optional<String> stale = pass.adoption().staleSecret(secret);
+        if (stale.isPresent()) {
+          replaceSecret(writes, ref, secret, stale.get());
+        }
         writer.apply(secret, FieldManager.NAME);
       }
       if (plan.writesWorkloads()) {
         ApplyPlan applyPlan = awaitingCache(planner.plan(cluster.getMetadata().getUid(),
-            pass.desired(object -> skipped(object, missingKinds) || !adopted(object, adoption)),
-            adoption.prunable(owned)), unseenWrites);
+            pass.desired(object -> skipped(object, missingKinds)), pass.prunable(owned)), unseenWrites);
         if (applyPlan.hasWrites()) {
           // the StatefulSet's partition and replicas travel here: a restart or removal as much as an action
           fence.check("apply " + applyPlan.describe());
@@ -305,10 +311,9 @@ public final class ClusterReconciler {
       }
     }
 
-    if (seeding.isPresent() && !seeding.get().actions().isEmpty()) {
-      StatefulSet memberTemplate = rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet());
-      new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref,
-          new SeedPodRenderer.Context(spec, memberTemplate, operatorImage.get(), SEED_POD_DEADLINE), seeding.get());
+    if (seeding.isPresent() && !seeding.get().afterStatefulSet().isEmpty()) {
+      new SeedExecutor(client, writes, fence, SEED_TOKENS, clock).execute(ref, seedContext(spec, rendered),
+          seeding.get().afterStatefulSet());
     }
 
     HyperbytedbClusterStatus status = statusDeriver.derive(observed, plan);
@@ -389,15 +394,6 @@ public final class ClusterReconciler {
     return new ApplyPlan(applies, plan.prunes(), plan.unchanged(), plan.conflicts());
   }
 
-  /** Whether {@code object} is applied in this pass: not while the Go operator's counterpart is replaced first. */
-  private static boolean adopted(HasMetadata object, AdoptionPlan adoption) {
-    if ((object instanceof StatefulSet && !adoption.writesStatefulSet()) || !adoption.applies(object)) {
-      LOG.debug("not applying {} in this pass: the Go operator's is replaced first", ObjectRef.of(object));
-      return false;
-    }
-    return true;
-  }
-
   private static boolean skipped(HasMetadata object, Set<GenericKinds> missingKinds) {
     if (GenericKinds.of(object).filter(missingKinds::contains).isPresent()) {
       LOG.debug("skipping {}: its CRD is not installed", ObjectRef.of(object));
@@ -410,6 +406,11 @@ public final class ClusterReconciler {
    * Removes the Go operator's finalizer: this operator needs none (owner references take everything
    * it made), and nothing would ever remove it, so deleting the cluster would hang.
    */
+  private SeedPodRenderer.Context seedContext(ClusterSpec spec, RenderedCluster rendered) {
+    return new SeedPodRenderer.Context(spec, rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet()),
+        operatorImage.orElseThrow(), SEED_POD_DEADLINE);
+  }
+
   private void releaseGoFinalizer(HyperbytedbCluster cluster) throws KubernetesWriteException {
     List<String> finalizers = finalizers(cluster);
     if (!finalizers.contains(AdoptionPlan.GO_FINALIZER)) {
@@ -425,20 +426,33 @@ public final class ClusterReconciler {
         + AdoptionPlan.GO_FINALIZER + ": this operator deletes what it made through owner references", null));
   }
 
-  /** Deletes the live Secret of {@code secret}'s name when its immutable type differs (the Go operator's TLS Secret). */
-  private void replaceIfTypeChanged(FabricClusterWrites writes, ClusterRef ref, HyperbytedbCluster cluster,
-      Secret secret) throws KubernetesWriteException {
+  /** Deletes the live Secret of {@code secret}'s name, whose immutable type differs (the Go operator's TLS Secret). */
+  private void replaceSecret(FabricClusterWrites writes, ClusterRef ref, Secret secret, String staleUid)
+      throws KubernetesWriteException {
     String name = secret.getMetadata().getName();
-    Optional<String> stale = SecretTypeChange.staleUid(secret,
-        Optional.ofNullable(client.secrets().inNamespace(ref.namespace()).withName(name).get()),
-        cluster.getMetadata().getUid());
-    if (stale.isPresent()) {
-      fence.check("replacing Secret " + ref.namespace() + "/" + name);
-      writes.deleteSecret(ref, name, stale.get());
-      writes.recordEvent(ref, ClusterEvent.normal("SecretReplaced", "Replaced Secret " + name + " (type "
-          + secret.getType() + "; its type cannot change): running members keep the certificate they loaded and"
-          + " load the new one when they restart", null));
+    fence.check("replacing Secret " + ref.namespace() + "/" + name);
+    writes.deleteSecret(ref, name, staleUid);
+    writes.recordEvent(ref, ClusterEvent.normal("SecretReplaced", "Replaced Secret " + name + " (type "
+        + secret.getType() + "; its type cannot change): running members keep the certificate they loaded and"
+        + " load the new one when they restart", null));
+  }
+
+  /**
+   * {@code owned} with the Secrets about to be written as the API server holds them, not as the cache
+   * does: whether one must be deleted first (its type differs) is decided on the live object, so a
+   * cache that still shows a Secret already replaced cannot cause a second deletion. Read only when
+   * Secrets are written (issuance, renewal).
+   */
+  private List<HasMetadata> withServerSecrets(List<HasMetadata> owned, List<Secret> written, String namespace) {
+    if (written.isEmpty()) {
+      return owned;
     }
+    Set<String> names = new HashSet<>();
+    written.forEach(secret -> names.add(secret.getMetadata().getName()));
+    List<HasMetadata> objects = new ArrayList<>(owned.stream()
+        .filter(o -> !(o instanceof Secret) || !names.contains(o.getMetadata().getName())).toList());
+    names.forEach(name -> readSecret(namespace, name).ifPresent(objects::add));
+    return objects;
   }
 
   private static List<String> finalizers(HyperbytedbCluster cluster) {

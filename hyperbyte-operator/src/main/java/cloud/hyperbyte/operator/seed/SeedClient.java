@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.seed;
 
+import cloud.hyperbyte.operator.step.StepFailedException;
 import cloud.hyperbyte.operator.storage.TarUnpack;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
  * The work of {@code hyperbyte seed-fetch}: connects to the source pod (retrying while it still
  * backs up and does not listen yet), presents the token, unpacks the archive into the output
  * directory and checks it against the source's byte count and SHA-256. On any failure the output
- * is removed, so the restore step never sees a partial backup.
+ * is removed, so the restore step never sees a partial backup. Over a TLS {@link SeedChannel} it
+ * sends the token only after the source proved its certificate; a source the CA did not sign is a
+ * final failure (another attempt would meet the same certificate).
  */
 public final class SeedClient {
 
@@ -29,16 +32,9 @@ public final class SeedClient {
   public record Fetched(long archiveBytes, String sha256, int entries) {}
 
   /** Why the fetch failed; {@link #transientFailure} when another attempt may work. */
-  public static final class FetchFailedException extends Exception {
-    private final boolean transientFailure;
-
+  public static final class FetchFailedException extends StepFailedException {
     FetchFailedException(String message, boolean transientFailure, Throwable cause) {
-      super(message, cause);
-      this.transientFailure = transientFailure;
-    }
-
-    public boolean transientFailure() {
-      return transientFailure;
+      super(message, transientFailure, cause);
     }
   }
 
@@ -46,9 +42,17 @@ public final class SeedClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final Clock clock;
+  private final SeedChannel channel;
 
-  public SeedClient(Clock clock) {
+  /** A client on {@code channel}. */
+  public SeedClient(Clock clock, SeedChannel channel) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.channel = Objects.requireNonNull(channel, "channel");
+  }
+
+  /** A client on plain TCP. */
+  public SeedClient(Clock clock) {
+    this(clock, SeedChannel.plain());
   }
 
   /** Fetches from {@code host:port} into {@code output} (created; must be absent or empty). */
@@ -60,7 +64,7 @@ public final class SeedClient {
     String host = hostPort.substring(0, colon);
     int port = Integer.parseInt(hostPort.substring(colon + 1));
     prepare(output);
-    try (Socket socket = connect(host, port, connectWithin)) {
+    try (Socket socket = channel.open(connect(host, port, connectWithin), host, port)) {
       SeedProtocol.writeLine(socket.getOutputStream(), SeedProtocol.HELLO + token);
       InputStream in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
       String answer = SeedProtocol.readLine(in);
@@ -74,7 +78,7 @@ public final class SeedClient {
     } catch (FetchFailedException e) {
       TarUnpack.deleteQuietly(output);
       throw e;
-    } catch (TarUnpack.UnsafeEntryException | SeedProtocol.CorruptArchiveException e) {
+    } catch (TarUnpack.UnsafeEntryException | SeedProtocol.CorruptArchiveException | SeedChannel.UntrustedSourceException e) {
       TarUnpack.deleteQuietly(output);
       throw new FetchFailedException(e.getMessage(), false, e);
     } catch (IOException e) {

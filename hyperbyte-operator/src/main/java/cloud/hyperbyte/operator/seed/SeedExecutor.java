@@ -9,6 +9,7 @@ import cloud.hyperbyte.reconcile.seed.SeedAction;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
 import cloud.hyperbyte.reconcile.seed.SeedPlan;
 import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
+import cloud.hyperbyte.reconcile.seed.SeedTlsMaterial;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,14 +17,17 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Runs a pass's seed actions through the operator's API client, each after the {@link Fence}: an
  * instance that may have lost leadership creates no pod and marks no claim. Every action is safe to
  * repeat: a create that finds its object (409) is done, a delete of something gone is done. The
- * operator only creates, watches and deletes; the data goes from the source pod to the target pod.
+ * operator only creates, watches and deletes; the data goes from the source pod to the target pod,
+ * over TLS with the certificate issued here, when the seed's Secret is created, for that seed alone.
  */
 public final class SeedExecutor {
 
@@ -31,17 +35,25 @@ public final class SeedExecutor {
   private final ClusterWrites writes;
   private final Fence fence;
   private final SecureRandom random;
+  private final Clock clock;
 
-  public SeedExecutor(KubernetesClient client, ClusterWrites writes, Fence fence, SecureRandom random) {
+  public SeedExecutor(KubernetesClient client, ClusterWrites writes, Fence fence, SecureRandom random, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
     this.writes = Objects.requireNonNull(writes, "writes");
     this.fence = Objects.requireNonNull(fence, "fence");
     this.random = Objects.requireNonNull(random, "random");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public void execute(ClusterRef cluster, SeedPodRenderer.Context context, SeedPlan plan)
       throws KubernetesWriteException {
-    for (SeedAction action : plan.actions()) {
+    execute(cluster, context, plan.actions());
+  }
+
+  /** Runs {@code actions}, a part of a plan's, in order. */
+  public void execute(ClusterRef cluster, SeedPodRenderer.Context context, List<SeedAction> actions)
+      throws KubernetesWriteException {
+    for (SeedAction action : actions) {
       fence.check("seed " + action);
       run(cluster, context, action);
     }
@@ -53,7 +65,8 @@ public final class SeedExecutor {
     if (action instanceof SeedAction.CreateClaim create) {
       create(SeedPodRenderer.claim(context, create.ordinal()));
     } else if (action instanceof SeedAction.CreateToken token) {
-      create(SeedPodRenderer.token(context, token.ordinal(), newToken()));
+      String name = SeedNames.tokenSecret(cluster.name(), token.ordinal());
+      create(SeedPodRenderer.secret(context, token.ordinal(), newToken(), SeedTlsMaterial.issue(name, clock, random)));
     } else if (action instanceof SeedAction.CreateSourcePod source) {
       create(SeedPodRenderer.sourcePod(context, source.ordinal(), source.attempt(), source.source()));
       writes.recordEvent(cluster, ClusterEvent.normal("MemberSeeding", "Seeding member " + cluster.name() + "-"
@@ -73,6 +86,16 @@ public final class SeedExecutor {
       }
       writes.recordEvent(cluster, ClusterEvent.normal("MemberSeeded", "The volume " + claim
           + " holds a backup from " + seeded.sourcePod() + "; the member starts on it", null));
+    } else if (action instanceof SeedAction.ClearSeeded cleared) {
+      String claim = ClusterNames.of(context.cluster()).dataPvc(cleared.ordinal());
+      try {
+        client.persistentVolumeClaims().inNamespace(ns).withName(claim).patch(PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"" + SeedNames.SEEDED_ANNOTATION + "\":null}}}");
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404) {
+          throw new KubernetesWriteException(e.getCode(), "clearing the seeded mark of " + claim + ": " + e.getMessage(), e);
+        }
+      }
     } else if (action instanceof SeedAction.DeletePod delete) {
       writes.deletePod(cluster, delete.name(), delete.uid());
     } else if (action instanceof SeedAction.DeleteToken token) {

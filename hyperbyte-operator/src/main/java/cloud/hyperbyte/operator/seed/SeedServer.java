@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.seed;
 
+import cloud.hyperbyte.operator.step.StepFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * The work of {@code hyperbyte seed-serve}: listens until one client presents the token, streams
  * the backup directory to it as a tar (see {@link SeedProtocol}), and stops. A client with a wrong
  * token is turned away and the server keeps waiting; nobody else ever gets the data, and nothing is
- * served twice.
+ * served twice. Over a TLS {@link SeedChannel} the token and the data travel encrypted, and a client
+ * that fails the handshake is turned away as one with a wrong token.
  */
 public final class SeedServer {
 
@@ -32,9 +34,10 @@ public final class SeedServer {
   public record Served(String client, long archiveBytes, String sha256, int entries) {}
 
   /** Why nothing was served. */
-  public static final class ServeFailedException extends Exception {
+  public static final class ServeFailedException extends StepFailedException {
     ServeFailedException(String message, Throwable cause) {
-      super(message, cause);
+      // the seed decision starts a new attempt with new pods; nothing here is worth retrying in place
+      super(message, false, cause);
     }
   }
 
@@ -42,10 +45,18 @@ public final class SeedServer {
 
   private final Clock clock;
   private final Consumer<String> log;
+  private final SeedChannel channel;
 
-  public SeedServer(Clock clock, Consumer<String> log) {
+  /** A server on {@code channel}. */
+  public SeedServer(Clock clock, Consumer<String> log, SeedChannel channel) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.log = Objects.requireNonNull(log, "log");
+    this.channel = Objects.requireNonNull(channel, "channel");
+  }
+
+  /** A server on plain TCP. */
+  public SeedServer(Clock clock, Consumer<String> log) {
+    this(clock, log, SeedChannel.plain());
   }
 
   /**
@@ -58,11 +69,12 @@ public final class SeedServer {
       throw new ServeFailedException("no backup directory " + input, null);
     }
     Instant deadline = clock.instant().plus(wait);
-    try (ServerSocket server = new ServerSocket()) {
+    try (ServerSocket server = channel.serverSocket()) {
       server.setReuseAddress(true);
       server.bind(new InetSocketAddress(port));
       bound.accept(server.getLocalPort());
-      log.accept("serving " + input + " on port " + server.getLocalPort() + " to one client");
+      log.accept("serving " + input + " on port " + server.getLocalPort() + " (" + channel.description()
+          + ") to one client");
       while (true) {
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {

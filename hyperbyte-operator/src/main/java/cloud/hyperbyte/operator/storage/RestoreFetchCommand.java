@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.storage;
 
+import cloud.hyperbyte.operator.step.StepFailedException;
 import cloud.hyperbyte.reconcile.backup.ObjectStore;
 import cloud.hyperbyte.reconcile.backup.ObjectStoreException;
 import cloud.hyperbyte.reconcile.backup.ObjectStoreFactory;
@@ -25,9 +26,9 @@ public final class RestoreFetchCommand {
   }
 
   /** Why a fetch failed; the message is what the pod's termination message says. */
-  public static final class FetchFailedException extends Exception {
+  public static final class FetchFailedException extends StepFailedException {
     FetchFailedException(String message, Throwable cause) {
-      super(message, cause);
+      super(message, false, cause);
     }
 
     /**
@@ -35,6 +36,7 @@ public final class RestoreFetchCommand {
      * classification), or the connection broke or timed out mid-stream. A missing, incomplete or
      * corrupt snapshot, a refused credential and a full disk are final.
      */
+    @Override
     public boolean transientFailure() {
       for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof ObjectStoreException store) {

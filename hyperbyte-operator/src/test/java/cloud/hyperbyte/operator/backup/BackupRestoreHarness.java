@@ -18,6 +18,7 @@ import cloud.hyperbyte.reconcile.backup.RetryPolicy;
 import cloud.hyperbyte.reconcile.backup.SchedulePolicy;
 import cloud.hyperbyte.reconcile.restore.RestoreDecision;
 import cloud.hyperbyte.render.topology.ClusterLabels;
+import cloud.hyperbyte.testkit.Patience;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -108,7 +109,7 @@ final class BackupRestoreHarness implements AutoCloseable {
   }
 
   static ConditionFactory await() {
-    return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50));
+    return Awaitility.await().atMost(Patience.LIMIT).pollInterval(Duration.ofMillis(50));
   }
 
   /** The credentials Secret s3proxy accepts. */

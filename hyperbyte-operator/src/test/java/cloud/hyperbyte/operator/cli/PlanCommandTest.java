@@ -25,6 +25,8 @@ class PlanCommandTest {
   private static final Path PROJECT = Path.of(System.getProperty("hyperbyte.project.dir", ".."));
   private static final Path EXAMPLES = PROJECT.resolve("examples");
   private static final Path GOLDEN = PROJECT.resolve("hyperbyte-operator/src/test/resources/plan");
+  private static final Path GO_OPERATOR = PROJECT.resolve(
+      "hyperbyte-operator/src/test/resources/cloud/hyperbyte/operator/go-operator/adoption");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
@@ -90,6 +92,66 @@ class PlanCommandTest {
         "stop-member", "hyperbytedb-4", "drain", "hyperbytedb-3", "remove-node", "hyperbytedb-3");
     GoldenFiles.assertMatches(GOLDEN.resolve("scale-down-five-to-three.txt"), text.out());
     GoldenFiles.assertMatches(GOLDEN.resolve("scale-down-five-to-three.json"), json.out());
+  }
+
+  @Test
+  void aClusterTheGoOperatorMadeIsAdoptedInPlaceAndThePlanListsEveryStepAndDeletion() {
+    String manifest = GO_OPERATOR.resolve("hdb-cluster.yaml").toString();
+    String live = GOLDEN.resolve("live-go-operator-hdb.yaml").toString();
+
+    Run text = run("plan", "-f", manifest, "--live", live);
+    Run json = run("plan", "-f", manifest, "--live", live, "-o", "json");
+
+    assertThat(text.code()).as(text.err()).isEqualTo(PlanCommand.CHANGES);
+    JsonNode plan = JSON.readTree(json.out());
+    assertThat(plan.path("steps").valueStream().map(s -> s.path("action").asString() + " "
+        + (s.path("member").isNull() ? s.path("object").asString() : s.path("member").asString())).toList())
+        .as("the finalizer first, in a pass of its own; the Go budget pruned and its proxy kept in the apply; the"
+            + " StatefulSet replaced; then one restart per member, the leader (hdb-0, node 1) last; with async"
+            + " replication and data written, a member's drain times out and its peers keep it: nothing to re-add")
+        .containsExactly(
+            "remove-finalizer HyperbytedbCluster hdb",
+            "replace-pdb PodDisruptionBudget hdb-pdb",
+            "keep-proxy Deployment hdb-proxy",
+            "keep-proxy Service hdb-proxy",
+            "replace-statefulset StatefulSet hdb",
+            "restart hdb-2", "restart hdb-1", "restart hdb-0");
+    assertThat(plan.path("steps").valueStream().filter(s -> s.path("action").asString().equals("restart"))
+        .map(s -> s.path("reason").asString())).allSatisfy(r -> assertThat(r).startsWith("reason: adoption"));
+    assertThat(plan.path("objects").valueStream().map(o -> o.path("action").asString() + " " + o.path("kind")
+        .asString() + " " + o.path("name").asString()).toList())
+        .contains("replace StatefulSet hdb", "replace PodDisruptionBudget hdb-pdb", "kept Deployment hdb-proxy",
+            "kept Service hdb-proxy");
+    JsonNode risks = plan.path("risks");
+    assertThat(risks.path("membersRestarted").asInt()).isEqualTo(3);
+    assertThat(risks.path("maxMembersOutAtOnce").asInt()).isEqualTo(1);
+    assertThat(risks.path("dataDeleted").valueStream()).as("no PVC").isEmpty();
+    assertThat(risks.path("flagged").valueStream().map(JsonNode::asString).toList()).anySatisfy(f -> assertThat(f)
+        .contains("StatefulSet hdb is deleted with orphan propagation", "pods keep running", "no PVC is deleted"));
+    GoldenFiles.assertMatches(GOLDEN.resolve("adopt-go-operator-hdb.txt"), text.out());
+    GoldenFiles.assertMatches(GOLDEN.resolve("adopt-go-operator-hdb.json"), json.out());
+  }
+
+  @Test
+  void theGoOperatorsTlsSecretIsReplacedBeforeTheStatefulSetAndTheMemberRestartsOnce() {
+    String manifest = GO_OPERATOR.resolve("hdbt-cluster.yaml").toString();
+    String live = GOLDEN.resolve("live-go-operator-hdbt.yaml").toString();
+
+    Run text = run("plan", "-f", manifest, "--live", live);
+    Run json = run("plan", "-f", manifest, "--live", live, "-o", "json");
+
+    assertThat(text.code()).as(text.err()).isEqualTo(PlanCommand.CHANGES);
+    JsonNode plan = JSON.readTree(json.out());
+    assertThat(plan.path("steps").valueStream().map(s -> s.path("action").asString()).toList())
+        .containsSubsequence("remove-finalizer", "replace-secret", "replace-statefulset", "restart")
+        .filteredOn("restart"::equals).hasSize(1);
+    assertThat(plan.path("objects").valueStream().filter(o -> o.path("kind").asString().equals("Secret")))
+        .singleElement().satisfies(o -> {
+          assertThat(o.path("action").asString()).isEqualTo("replace");
+          assertThat(o.path("fields").get(0).asString()).isEqualTo("type: kubernetes.io/tls -> Opaque");
+        });
+    GoldenFiles.assertMatches(GOLDEN.resolve("adopt-go-operator-hdbt.txt"), text.out());
+    GoldenFiles.assertMatches(GOLDEN.resolve("adopt-go-operator-hdbt.json"), json.out());
   }
 
   @Test

@@ -7,6 +7,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.testkit.Patience;
 import cloud.hyperbyte.testkit.kube.PodLifecycle;
 import cloud.hyperbyte.testkit.kube.PodReadiness;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
@@ -70,7 +71,7 @@ class OperatorOnSimulatedApiTest {
     HyperbytedbCluster cluster = example("single-node");
     client.resources(HyperbytedbCluster.class).inNamespace("hyperbytedb").resource(cluster).create();
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+    await().atMost(Patience.LIMIT).untilAsserted(() -> {
       assertThat(client.apps().statefulSets().inNamespace("hyperbytedb").withName("hyperbytedb").get()).isNotNull();
       assertThat(client.configMaps().inNamespace("hyperbytedb").withName("hyperbytedb-config").get()).isNotNull();
       assertThat(live("hyperbytedb", "hyperbytedb").getStatus()).isNotNull();
@@ -79,11 +80,11 @@ class OperatorOnSimulatedApiTest {
       assertThat(live("hyperbytedb", "hyperbytedb").getStatus().getReadyReplicas()).isEqualTo(1);
       assertThat(live("hyperbytedb", "hyperbytedb").getStatus().getMembers()).hasSize(1);
     });
-    await().atMost(Duration.ofSeconds(30)).until(operator::idle);
+    await().atMost(Patience.LIMIT).until(operator::idle);
     long writesBefore = kube.requests().clientWrites().size();
 
     operator.resyncAll();
-    await().atMost(Duration.ofSeconds(30)).until(operator::idle);
+    await().atMost(Patience.LIMIT).until(operator::idle);
 
     assertThat(kube.requests().clientWrites().subList((int) writesBefore, kube.requests().clientWrites().size()))
         .as("writes of a resync of an unchanged cluster").isEmpty();
@@ -100,14 +101,14 @@ class OperatorOnSimulatedApiTest {
         "{\"sessionDataPath\": \"/var/lib/hyperbytedb/../etc\"}", cloud.hyperbyte.model.v1alpha1.ChdbSpec.class));
     client.resources(HyperbytedbCluster.class).inNamespace("hyperbytedb").resource(cluster).create();
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+    await().atMost(Patience.LIMIT).untilAsserted(() -> {
       HyperbytedbCluster live = live("hyperbytedb", "bad");
       assertThat(live.getStatus()).isNotNull();
       Condition ready = live.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst().orElseThrow();
       assertThat(ready.getReason()).isEqualTo("InvalidSpec");
       assertThat(ready.getMessage()).contains("spec.chdb.sessionDataPath");
     });
-    await().atMost(Duration.ofSeconds(30)).until(operator::idle);
+    await().atMost(Patience.LIMIT).until(operator::idle);
     assertThat(client.apps().statefulSets().inNamespace("hyperbytedb").withName("bad").get()).isNull();
     assertThat(client.configMaps().inNamespace("hyperbytedb").withName("bad-config").get()).isNull();
   }

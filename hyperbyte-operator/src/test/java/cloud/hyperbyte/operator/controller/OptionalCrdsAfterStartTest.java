@@ -9,6 +9,7 @@ import cloud.hyperbyte.operator.database.ProxyAddressResolver;
 import cloud.hyperbyte.operator.kube.GenericKinds;
 import cloud.hyperbyte.operator.kube.ThirdPartyCrds;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.testkit.Patience;
 import cloud.hyperbyte.testkit.kube.PodLifecycle;
 import cloud.hyperbyte.testkit.kube.PodReadiness;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class OptionalCrdsAfterStartTest {
 
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Patience.LIMIT;
   private static final String NS = "shop";
 
   private SimulatedKubernetes kube;

@@ -4,23 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,19 +24,21 @@ import org.junit.jupiter.api.Test;
  */
 class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
 
-  private static final String FIXTURES = "/cloud/hyperbyte/operator/go-operator/adoption/";
   private static final String GO_FINALIZER = "hyperbytedb.hyperbyte.cloud/finalizer";
-  private static final List<String> POINTS = List.of("cpu,host=a value=1 1000", "cpu,host=b value=2 2000");
+  private static final List<String> POINTS = GoOperatorCluster.POINTS;
   private static final Pattern RESTART = Pattern.compile("(\\S+): Restarting pod \\1 on revision \\S+; (.*)");
+
+  private GoOperatorCluster go;
 
   @Override
   OperatorProcess startOperator() {
+    go = new GoOperatorCluster(sim, user);
     return null; // the Go operator's cluster runs first
   }
 
   @Test
   void aGoOperatorClusterIsAdoptedWithOneRestartPerMemberAndNothingLost() throws Exception {
-    StatefulSet goStatefulSet = createGoOperatorCluster("hdb");
+    StatefulSet goStatefulSet = go.createThreeMembers("hdb");
     Map<String, String> claims = claimUids();
     long leader = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().leader().orElseThrow();
 
@@ -99,9 +89,9 @@ class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
 
   @Test
   void aSingleMemberWithTheGoOperatorsTlsSecretGetsThisOperatorsCertificatesBeforeItsOneRestart() throws Exception {
-    createGoOperatorObjects("hdbt");
+    go.createObjects("hdbt");
     eventually().until(() -> sim.member(NS, "hdbt-0").map(SimulatedNode::isListening).orElse(false));
-    assertThat(post("hdbt-0", "/write?db=metrics", String.join("\n", POINTS))).isEqualTo(204);
+    assertThat(go.post("hdbt-0", "/write?db=metrics", String.join("\n", POINTS))).isEqualTo(204);
     Secret goSecret = user.secrets().inNamespace(NS).withName("hdbt-tls").get();
     assertThat(goSecret.getType()).isEqualTo("kubernetes.io/tls");
     Map<String, String> claims = claimUids();
@@ -124,37 +114,6 @@ class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
     assertThat(cluster("hdbt").getMetadata().getFinalizers()).doesNotContain(GO_FINALIZER);
   }
 
-  /**
-   * Creates the Go operator's objects, starts its members, forms Raft as it does (add-node through
-   * the leader for every other member) and writes data through member 0.
-   */
-  private StatefulSet createGoOperatorCluster(String name) throws Exception {
-    createGoOperatorObjects(name);
-    eventually().until(() -> members().size() == 3 && members().stream().allMatch(SimulatedNode::isListening));
-    eventually().until(() -> sim.database(NS, "hdb").flatMap(db -> db.raft()).map(r -> r.leader().isPresent()).orElse(false));
-    for (int ordinal = 1; ordinal < 3; ordinal++) {
-      String body = "{\"node_id\":" + (ordinal + 1) + ",\"addr\":\"hdb-" + ordinal
-          + ".hdb-headless." + NS + ".svc.cluster.local:8086\",\"promote\":true}";
-      assertThat(post("hdb-0", "/cluster/membership/add-node", body)).isEqualTo(200);
-    }
-    eventually().until(() -> voters("hdb").equals(List.of(1L, 2L, 3L)));
-    assertThat(post("hdb-0", "/write?db=metrics", String.join("\n", POINTS))).isEqualTo(204);
-    eventually().until(() -> members().stream().allMatch(m -> m.points().equals(POINTS)));
-    eventually().until(() -> user.pods().inNamespace(NS).withLabel("app.kubernetes.io/instance", "hdb").list()
-        .getItems().stream().filter(p -> p.getMetadata().getName().matches("hdb-\\d")).count() == 3);
-    return user.apps().statefulSets().inNamespace(NS).withName("hdb").get();
-  }
-
-  /** The Go operator's cluster {@code name} and the objects it made for it, from the fixtures. */
-  private void createGoOperatorObjects(String name) {
-    HyperbytedbCluster cluster = user.resource(Serialization.unmarshal(fixture(name + "-cluster.yaml"),
-        HyperbytedbCluster.class)).create();
-    String objects = fixture(name + "-objects.yaml").replace("CLUSTER_UID", cluster.getMetadata().getUid());
-    for (HasMetadata object : user.load(new ByteArrayInputStream(objects.getBytes(StandardCharsets.UTF_8))).items()) {
-      user.resource(object).create();
-    }
-  }
-
   private Map<String, String> claimUids() {
     return user.persistentVolumeClaims().inNamespace(NS).list().getItems().stream()
         .collect(Collectors.toMap(c -> c.getMetadata().getName(), c -> c.getMetadata().getUid(), (a, b) -> a,
@@ -162,27 +121,11 @@ class GoOperatorAdoptionE2eTest extends OperatorE2eTest {
   }
 
   private List<SimulatedNode> members() {
-    return List.of(0, 1, 2).stream().map(i -> sim.member(NS, "hdb-" + i)).flatMap(Optional::stream).toList();
-  }
-
-  private int post(String pod, String path, String body) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + path))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    return response.statusCode();
+    return go.members("hdb", 3);
   }
 
   private static String reasons(String message) {
     Matcher matcher = RESTART.matcher(message);
     return matcher.matches() ? matcher.group(2) : message;
-  }
-
-  private static String fixture(String name) {
-    try (InputStream in = GoOperatorAdoptionE2eTest.class.getResourceAsStream(FIXTURES + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -8,12 +8,15 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** What {@code kubectl get hbc,sts,svc,cm,pdb,hpa,deploy,pvc,pods -n NS -o yaml} prints: one v1 List. */
+/**
+ * What {@code kubectl get hbc,sts,svc,cm,pdb,hpa,deploy,pvc,pods -n NS -o yaml} prints: one v1 List;
+ * with {@code more}, what a listing with those objects too prints (e.g. {@code secret/NAME}).
+ */
 final class KubectlExport {
 
   private KubectlExport() {}
 
-  static String yaml(KubernetesClient client, String namespace) {
+  static String yaml(KubernetesClient client, String namespace, HasMetadata... more) {
     List<HasMetadata> items = Stream.<List<? extends HasMetadata>>of(
             client.resources(HyperbytedbCluster.class).inNamespace(namespace).list().getItems(),
             client.apps().statefulSets().inNamespace(namespace).list().getItems(),
@@ -23,7 +26,8 @@ final class KubectlExport {
             client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).list().getItems(),
             client.apps().deployments().inNamespace(namespace).list().getItems(),
             client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
-            client.pods().inNamespace(namespace).list().getItems())
+            client.pods().inNamespace(namespace).list().getItems(),
+            List.of(more))
         .flatMap(List::stream).map(HasMetadata.class::cast).toList();
     KubernetesList list = new KubernetesList();
     list.setItems(items);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.testkit.Patience;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -79,7 +80,7 @@ abstract class OperatorE2eTest {
 
   /** Waits for conditions of the simulated cluster; generous, as CI machines are slow and shared. */
   static ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).ignoreExceptions();
+    return await().atMost(Patience.LIMIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions();
   }
 
   HyperbytedbCluster create(HyperbytedbCluster cluster) {

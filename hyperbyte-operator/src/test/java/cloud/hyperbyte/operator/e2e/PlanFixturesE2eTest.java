@@ -14,18 +14,41 @@ import org.junit.jupiter.api.Test;
 /**
  * Writes the live fixtures of {@code PlanCommandTest} (with {@code -Dgolden.update=true} only): the
  * {@code examples/three-node.yaml} cluster converged on the simulated cluster with three members,
- * and with five, exported as {@code kubectl get hbc,sts,svc,cm,pdb,hpa,deploy,pvc,pods -o yaml}
- * prints them. Regenerated with the golden files, so the fixtures are what the current operator
- * converges to.
+ * and with five, and the clusters the Go operator made ({@code go-operator/adoption}: three members
+ * with Raft formed; one member with TLS, its Secret listed too), exported as {@code kubectl get
+ * hbc,sts,svc,cm,pdb,hpa,deploy,pvc,pods -o yaml} prints them. Regenerated with the golden files, so
+ * the fixtures are what the current operator converges to.
  */
 class PlanFixturesE2eTest extends OperatorE2eTest {
 
   static final Path PROJECT = Path.of(System.getProperty("hyperbyte.project.dir", ".."));
   static final Path FIXTURES = PROJECT.resolve("hyperbyte-operator/src/test/resources/plan");
 
+  @Override
+  OperatorProcess startOperator() {
+    return null; // the Go operator's clusters are exported before any operator runs
+  }
+
   @Test
-  void convergedThreeAndFiveMemberClustersAreExported() throws IOException {
+  void theGoOperatorsThreeMemberClusterIsExportedAsItLeavesIt() throws Exception {
     Assumptions.assumeTrue(GoldenFiles.updating(), "fixtures are written with -D" + GoldenFiles.UPDATE_PROPERTY);
+    new GoOperatorCluster(sim, user).createThreeMembers("hdb");
+    Files.writeString(FIXTURES.resolve("live-go-operator-hdb.yaml"), KubectlExport.yaml(user, NS));
+  }
+
+  @Test
+  void theGoOperatorsTlsClusterIsExportedWithItsSecret() throws Exception {
+    Assumptions.assumeTrue(GoldenFiles.updating(), "fixtures are written with -D" + GoldenFiles.UPDATE_PROPERTY);
+    new GoOperatorCluster(sim, user).createObjects("hdbt");
+    eventually().until(() -> sim.member(NS, "hdbt-0").map(m -> m.isListening()).orElse(false));
+    Files.writeString(FIXTURES.resolve("live-go-operator-hdbt.yaml"), KubectlExport.yaml(user, NS,
+        user.secrets().inNamespace(NS).withName("hdbt-tls").get()));
+  }
+
+  @Test
+  void convergedThreeAndFiveMemberClustersAreExported() throws Exception {
+    Assumptions.assumeTrue(GoldenFiles.updating(), "fixtures are written with -D" + GoldenFiles.UPDATE_PROPERTY);
+    operator = OperatorProcess.start(sim);
     HyperbytedbCluster example = Serialization.unmarshal(
         Files.readString(PROJECT.resolve("examples/three-node.yaml")), HyperbytedbCluster.class);
     String ns = example.getMetadata().getNamespace();

@@ -43,16 +43,18 @@ import tools.jackson.databind.json.JsonMapper;
  * its Events record them (proxy exclusions and includes aside, see {@link #isStep}), and the PVCs
  * deleted are the data the plan says it deletes (the StatefulSet controller or the operator, whichever
  * comes first, deletes a removed member's claim under {@code whenScaled: Delete}). Changes run one after
- * the other on one cluster per test, each from the state the previous one converged to.
+ * the other on one cluster per test, each from the state the previous one converged to. The adoption
+ * case plans a cluster the Go operator made ({@link GoOperatorCluster}: Raft formed, points written)
+ * with its own manifest before this operator runs, then starts it.
  */
 class PlanTruthfulnessE2eTest extends OperatorE2eTest {
 
   /** Events the operator records without naming a pod. */
   private static final Set<String> CLUSTER_EVENTS = Set.of("VolumeDeleted", "VolumeResizeRequested",
-      "StatefulSetReplacing");
+      "StatefulSetReplacing", "GoFinalizerRemoved", "SecretReplaced");
   private static final Set<String> STEP_EVENTS = Set.of("MemberRestart", "MemberAdded", "MemberRemoved",
       "MemberDraining", "VolumeResizeRequested", "StatefulSetReplacing", "MemberUpgrade",
-      "ScaleDownAbandoned");
+      "ScaleDownAbandoned", "GoFinalizerRemoved", "SecretReplaced");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
@@ -62,8 +64,54 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     return builder.storageClasses(StorageClasses.standard());
   }
 
+  @Override
+  OperatorProcess startOperator() {
+    return null; // started by each test: adoption plans the Go operator's cluster before it runs
+  }
+
   @Test
-  void everyChangeToThreeMembersTakesThePlannedStepsInOrder() throws IOException {
+  void adoptingAClusterTheGoOperatorMadeTakesThePlannedStepsInOrder() throws Exception {
+    new GoOperatorCluster(sim, user).createThreeMembers("hdb");
+    Path manifest = dir.resolve("go-operator-hdb.yaml");
+    Files.writeString(manifest, GoOperatorCluster.fixture("hdb-cluster.yaml"));
+    Set<String> claimsBefore = claims();
+    Prediction plan = predict("adoption", manifest, export("hdb"));
+    EventLog.Mark seen = events.mark("hdb");
+
+    operator = OperatorProcess.start(sim);
+    List<String> taken = takenOnceSettled("hdb", seen, plan, () -> awaitRunning("hdb", 3));
+
+    assertThat(taken).as("the operator's steps (planned %s)", plan.text()).isEqualTo(plan.steps());
+    assertThat(plan.steps()).as("async replication with data written: drains time out, peers keep each member")
+        .containsExactly("GoFinalizerRemoved", "StatefulSetReplacing", "MemberRestart hdb-2", "MemberRestart hdb-1",
+            "MemberRestart hdb-0");
+    assertThat(claims()).as("no PVC deleted").isEqualTo(claimsBefore);
+    assertThat(plan.dataDeleted()).isEmpty();
+  }
+
+  @Test
+  void adoptingTheGoOperatorsTlsMemberReplacesItsSecretBeforeItsStatefulSetAsPlanned() throws Exception {
+    new GoOperatorCluster(sim, user).createObjects("hdbt");
+    eventually().until(() -> sim.member(NS, "hdbt-0").map(m -> m.isListening()).orElse(false));
+    Path manifest = dir.resolve("go-operator-hdbt.yaml");
+    Files.writeString(manifest, GoOperatorCluster.fixture("hdbt-cluster.yaml"));
+    Path live = dir.resolve("hdbt-live.yaml");
+    // kubectl get hbc,sts,... plus kubectl get secret hdbt-tls
+    Files.writeString(live, KubectlExport.yaml(user, NS, user.secrets().inNamespace(NS).withName("hdbt-tls").get()));
+    Prediction plan = predict("TLS adoption", manifest, live);
+    EventLog.Mark seen = events.mark("hdbt");
+
+    operator = OperatorProcess.start(sim);
+    List<String> taken = takenOnceSettled("hdbt", seen, plan, () -> awaitRunning("hdbt", 1));
+
+    assertThat(taken).as("the operator's steps (planned %s)", plan.text()).isEqualTo(plan.steps());
+    assertThat(plan.steps()).containsExactly("GoFinalizerRemoved", "SecretReplaced", "StatefulSetReplacing",
+        "MemberRestart hdbt-0");
+  }
+
+  @Test
+  void everyChangeToThreeMembersTakesThePlannedStepsInOrder() throws Exception {
+    operator = OperatorProcess.start(sim);
     create(Manifests.cluster("hdb", 3, "persistentVolumeClaimRetention:\n  whenScaled: Delete\n"
         + "storage:\n  volumeClaimTemplate:\n    size: 1Gi\n"));
     awaitRunning("hdb", 3);
@@ -93,7 +141,8 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   }
 
   @Test
-  void turningTlsAndTheProxyOnTakesThePlannedSteps() throws IOException {
+  void turningTlsAndTheProxyOnTakesThePlannedSteps() throws Exception {
+    operator = OperatorProcess.start(sim);
     create(Manifests.cluster("one", 1));
     awaitRunning("one", 1);
 
@@ -121,21 +170,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     HyperbytedbCluster desired = manifest(cluster(name), change);
     Path manifest = dir.resolve(kind.replace(' ', '-') + ".yaml");
     Files.writeString(manifest, Serialization.asYaml(desired));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = HyperbyteCommand.commandLine(ProcessEnvironment.system());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute("plan", "-f", manifest.toString(), "--live", live.toString(), "-o", "json");
-    assertThat(code).as("%s: exit code; stderr %s", kind, err).isIn(0, 3);
-    JsonNode plan = JSON.readTree(out.toString());
-    List<String> predicted = plan.path("steps").valueStream()
-        .filter(step -> !step.path("event").isNull())
-        .map(step -> step.path("event").asString() + (CLUSTER_EVENTS.contains(step.path("event").asString()) ? ""
-            : " " + step.path("member").asString()))
-        .filter(PlanTruthfulnessE2eTest::isStep)
-        .toList();
-    assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
+    Prediction plan = predict(kind, manifest, live);
 
     EventLog.Mark seen = events.mark(name);
     Set<String> claimsBefore = claims();
@@ -144,27 +179,65 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
       current.setSpec(desired.getSpec());
       return current;
     });
+    List<String> taken = takenOnceSettled(name, seen, plan, () -> {
+      if (Boolean.TRUE.equals(desired.getSpec().getPaused())) {
+        eventually().until(() -> condition(name, "Paused").filter(c -> "True".equals(c.getStatus())).isPresent());
+      } else {
+        awaitRunning(name, replicas);
+      }
+    });
+    assertThat(taken).as("%s: the operator's steps (planned %s)", kind, plan.text()).isEqualTo(plan.steps());
+    Set<String> deleted = new java.util.TreeSet<>(claimsBefore);
+    deleted.removeAll(claims());
+    assertThat(deleted).as("%s: PVCs deleted", kind).containsExactlyInAnyOrderElementsOf(plan.dataDeleted());
+    return plan.steps();
+  }
+
+  /**
+   * What {@code plan --live} predicts, run through the real command line.
+   *
+   * @param steps the steps with an Event, as "event member" ("event" for one about no pod)
+   * @param dataDeleted the PVC names the plan deletes
+   * @param text the plan's JSON, for failure messages
+   */
+  private record Prediction(List<String> steps, List<String> dataDeleted, String text) {}
+
+  private Prediction predict(String kind, Path manifest, Path live) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = HyperbyteCommand.commandLine(ProcessEnvironment.system());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("plan", "-f", manifest.toString(), "--live", live.toString(), "-o", "json");
+    assertThat(code).as("%s: exit code; stderr %s", kind, err).isIn(0, 3);
+    JsonNode plan = JSON.readTree(out.toString());
+    assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
+    List<String> predicted = plan.path("steps").valueStream()
+        .filter(step -> !step.path("event").isNull())
+        .map(step -> step.path("event").asString() + (CLUSTER_EVENTS.contains(step.path("event").asString()) ? ""
+            : " " + step.path("member").asString()))
+        .filter(PlanTruthfulnessE2eTest::isStep)
+        .toList();
+    List<String> dataDeleted = plan.path("risks").path("dataDeleted").valueStream()
+        .map(d -> d.asString().substring("PersistentVolumeClaim ".length())).toList();
+    return new Prediction(predicted, dataDeleted, out.toString());
+  }
+
+  /**
+   * The steps the operator took since {@code seen}: once as many as planned were taken (or it gave up
+   * waiting for them), the cluster settled ({@code settled}) and a few more passes found nothing to do.
+   */
+  private List<String> takenOnceSettled(String name, EventLog.Mark seen, Prediction plan, Runnable settled) {
     // the operator may report Running before a rollout starts (a resources change does not roll through
     // status first): wait for as many steps as planned, then for it to settle, then compare
     try {
-      eventually().until(() -> taken(name, seen).size() >= predicted.size());
+      eventually().until(() -> taken(name, seen).size() >= plan.steps().size());
     } catch (ConditionTimeoutException fewerThanPlanned) {
-      // the comparison below says which steps are missing
+      // the comparison says which steps are missing
     }
-    if (Boolean.TRUE.equals(desired.getSpec().getPaused())) {
-      eventually().until(() -> condition(name, "Paused").filter(c -> "True".equals(c.getStatus())).isPresent());
-    } else {
-      awaitRunning(name, replicas);
-    }
+    settled.run();
     awaitMoreReconciles(3);
-    List<String> taken = taken(name, seen);
-    assertThat(taken).as("%s: the operator's steps (planned %s)", kind, out).isEqualTo(predicted);
-    Set<String> deleted = new java.util.TreeSet<>(claimsBefore);
-    deleted.removeAll(claims());
-    assertThat(deleted).as("%s: PVCs deleted", kind).containsExactlyInAnyOrderElementsOf(
-        plan.path("risks").path("dataDeleted").valueStream()
-            .map(d -> d.asString().substring("PersistentVolumeClaim ".length())).toList());
-    return predicted;
+    return taken(name, seen);
   }
 
   private Set<String> claims() {

@@ -6,6 +6,7 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.reconcile.seed.SeedArgs;
 import cloud.hyperbyte.reconcile.seed.SeedDecision;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
+import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,7 @@ class SeedingE2eTest extends OperatorE2eTest {
 
   private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
   private static final List<String> FLUSHED = List.of("cpu,host=a value=1", "cpu,host=b value=2");
+  private static final List<String> LATER = List.of("cpu,host=c value=3");
 
   /**
    * Whether the next source pod's {@code seed-serve} waits until {@link #release}: then it serves when
@@ -54,20 +57,24 @@ class SeedingE2eTest extends OperatorE2eTest {
         .containerProgram(OPERATOR_IMAGE::equals, seedsAndBackups());
   }
 
-  private SeedRouting seedsAndBackups() {
+  private ContainerProgram seedsAndBackups() {
     OperatorImageProgram image = new OperatorImageProgram();
-    ContainerProgram seeds = invocation -> {
+    // held before routing: a loopback port picked for a source that is then held for long may be taken by
+    // another listener (a restarted operator's servers) before the source binds it
+    SeedRouting routed = new SeedRouting(image, image, () -> user);
+    return invocation -> {
       if (invocation.args().get(0).equals(SeedArgs.SERVE) && holdNextServe.getAndSet(false)) {
         heldSource.set(invocation.pod());
         release.await();
-        return serveAfterRelease.get() ? image.run(invocation) : new ExecResult(1, new byte[0], "", "held by the test");
+        if (!serveAfterRelease.get()) {
+          return new ExecResult(1, new byte[0], "", "held by the test");
+        }
       }
       if (invocation.args().get(0).equals(SeedArgs.FETCH) && failFetches.get()) {
         return new ExecResult(SeedArgs.EXIT_FAILED, new byte[0], "", "seed-fetch: the archive is corrupt (test)");
       }
-      return image.run(invocation);
+      return routed.run(invocation);
     };
-    return new SeedRouting(seeds, image, () -> user);
   }
 
   @AfterEach
@@ -108,8 +115,31 @@ class SeedingE2eTest extends OperatorE2eTest {
 
     assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
         .containsExactlyInAnyOrderElementsOf(FLUSHED));
-    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
-        .getAnnotations()).containsKey(SeedNames.SEEDED_ANNOTATION);
+    assertThat(seededFrom(3)).hasSize(1);
+    eventually().untilAsserted(() -> assertThat(annotations("data-hdb-3"))
+        .as("the mark is spent once the member started on the claim").doesNotContainKey(SeedNames.SEEDED_ANNOTATION));
+  }
+
+  @Test
+  void theBackupTravelsOverTlsUnderTheSeedsOwnCaAndItsSecretGoesWithTheSeed() throws Exception {
+    threeMembersWithFlushedPoints("");
+
+    setReplicas("hdb", 4);
+    awaitRunning("hdb", 4);
+
+    assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
+    int attempt = IntStream.rangeClosed(1, SeedDecision.MAX_ATTEMPTS)
+        .filter(a -> sim.containerLogs(NS, SeedNames.pod("hdb", 3, a, SeedNames.Role.SOURCE),
+            SeedPodRenderer.SERVE_CONTAINER).filter(log -> log.contains("served ")).isPresent())
+        .findFirst().orElseThrow(() -> new AssertionError("no source pod served the seed of member 3"));
+    assertThat(sim.containerLogs(NS, SeedNames.pod("hdb", 3, attempt, SeedNames.Role.SOURCE),
+        SeedPodRenderer.SERVE_CONTAINER)).hasValueSatisfying(log -> assertThat(log).contains("served ", "over TLS"));
+    assertThat(sim.containerLogs(NS, SeedNames.pod("hdb", 3, attempt, SeedNames.Role.TARGET),
+        SeedPodRenderer.FETCH_CONTAINER)).hasValueSatisfying(log ->
+        assertThat(log).contains("fetched ", "over TLS, trusting only the CA in " + SeedArgs.TLS_MOUNT));
+    eventually().untilAsserted(() -> assertThat(user.secrets().inNamespace(NS)
+        .withName(SeedNames.tokenSecret("hdb", 3)).get()).as("the token and the key are gone with the seed").isNull());
   }
 
   @Test
@@ -141,8 +171,7 @@ class SeedingE2eTest extends OperatorE2eTest {
 
     assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
         .containsExactlyInAnyOrderElementsOf(FLUSHED));
-    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
-        .getAnnotations()).containsEntry(SeedNames.SEEDED_ANNOTATION, SeedNames.pod("hdb", 3, 2, SeedNames.Role.SOURCE));
+    assertThat(seededFrom(3)).containsExactly(SeedNames.pod("hdb", 3, 2, SeedNames.Role.SOURCE));
   }
 
   @Test
@@ -160,9 +189,84 @@ class SeedingE2eTest extends OperatorE2eTest {
 
     assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
         .containsExactlyInAnyOrderElementsOf(FLUSHED));
-    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata()
-        .getAnnotations()).as("the attempt under way carried on")
-        .containsEntry(SeedNames.SEEDED_ANNOTATION, SeedNames.pod("hdb", 3, 1, SeedNames.Role.SOURCE));
+    assertThat(seededFrom(3)).as("the attempt under way carried on")
+        .containsExactly(SeedNames.pod("hdb", 3, 1, SeedNames.Role.SOURCE));
+  }
+
+  @Test
+  void aMemberReturningOnTheClaimAScaleDownRetainedIsSeededAgainAndHasThePointsFlushedWhileItWasAway()
+      throws Exception {
+    threeMembersWithFlushedPoints("");
+    setReplicas("hdb", 4);
+    awaitRunning("hdb", 4);
+    eventually().untilAsserted(() -> assertThat(annotations("data-hdb-3")).doesNotContainKey(SeedNames.SEEDED_ANNOTATION));
+
+    setReplicas("hdb", 3); // whenScaled: Retain (the default) keeps data-hdb-3 with member 3's Raft state
+    awaitRunning("hdb", 3);
+    String retained = user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata().getUid();
+    write("hdb-0", LATER);
+    eventually().until(() -> members(3).stream().allMatch(m -> m.points().size() == FLUSHED.size() + LATER.size()));
+    SimulatedDatabase database = sim.database(NS, "hdb").orElseThrow();
+    IntStream.range(0, 3).forEach(database::flush);
+    setReplicas("hdb", 4);
+    awaitRunning("hdb", 4);
+
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get().getMetadata().getUid())
+        .as("the retained claim was seeded over, not replaced").isEqualTo(retained);
+    assertThat(seededFrom(3)).as("seeded once per return").hasSize(2);
+    assertThat(members(4)).hasSize(4).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(Stream.concat(FLUSHED.stream(), LATER.stream()).toList()));
+    assertThat(voters("hdb")).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(members(4)).allSatisfy(m -> assertThat(m.raftView().membership().voters()).as(m.podName())
+        .containsExactly(1L, 2L, 3L, 4L));
+  }
+
+  @Test
+  void aMemberOfTheFirstReplicasReturningOnItsRetainedClaimIsSeededAndHasEveryPoint() throws Exception {
+    threeMembersWithFlushedPoints("");
+    setReplicas("hdb", 2);
+    awaitRunning("hdb", 2);
+    write("hdb-0", LATER);
+    eventually().until(() -> members(2).stream().allMatch(m -> m.points().size() == FLUSHED.size() + LATER.size()));
+    SimulatedDatabase database = sim.database(NS, "hdb").orElseThrow();
+    IntStream.range(0, 2).forEach(database::flush);
+
+    setReplicas("hdb", 3);
+    awaitRunning("hdb", 3);
+
+    assertThat(seededFrom(2)).hasSize(1);
+    assertThat(members(3)).hasSize(3).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(Stream.concat(FLUSHED.stream(), LATER.stream()).toList()));
+    assertThat(voters("hdb")).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void withSeedingOffAClaimAScaleDownRetainedIsReplacedBeforeItsMemberReturns() throws Exception {
+    threeMembersWithFlushedPoints(Manifests.NO_SEEDING);
+    setReplicas("hdb", 2);
+    awaitRunning("hdb", 2);
+    String retained = user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-2").get().getMetadata().getUid();
+
+    setReplicas("hdb", 3);
+    awaitRunning("hdb", 3);
+
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-2").get().getMetadata().getUid())
+        .as("member 3 starts on a new volume, not on the Raft state of the membership it left").isNotEqualTo(retained);
+    assertThat(voters("hdb")).containsExactly(1L, 2L, 3L);
+    assertThat(seededFrom(2)).isEmpty();
+  }
+
+  /** The source pods member {@code ordinal}'s claim was seeded from, one per seed (events {@code MemberSeeded}). */
+  private List<String> seededFrom(int ordinal) {
+    String prefix = "The volume data-hdb-" + ordinal + " holds a backup from ";
+    return events.of("hdb").stream().filter(e -> e.reason().equals("MemberSeeded") && e.message().startsWith(prefix))
+        .map(e -> e.message().substring(prefix.length(), e.message().indexOf(';'))).toList();
+  }
+
+  private java.util.Map<String, String> annotations(String claim) {
+    java.util.Map<String, String> annotations = user.persistentVolumeClaims().inNamespace(NS).withName(claim).get()
+        .getMetadata().getAnnotations();
+    return annotations == null ? java.util.Map.of() : annotations;
   }
 
   @Test

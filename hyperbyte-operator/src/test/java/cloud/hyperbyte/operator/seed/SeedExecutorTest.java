@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,8 @@ class SeedExecutorTest {
     String ns = spec.namespace();
     assertThat(client.secrets().inNamespace(ns).withName("hyperbytedb-seed-3").get().getData().get("token"))
         .as("a repeated create keeps the first token").isEqualTo(tokenBefore);
+    assertThat(client.secrets().inNamespace(ns).withName("hyperbytedb-seed-3").get().getData())
+        .as("the seed's own TLS files beside the token").containsOnlyKeys("token", "ca.crt", "tls.crt", "tls.key");
     SeedObservation observed = SeedObserver.observe(observed(spec), client.pods().inNamespace(ns).list().getItems(),
         client.persistentVolumeClaims().inNamespace(ns).list().getItems(),
         client.secrets().inNamespace(ns).list().getItems());
@@ -83,6 +86,21 @@ class SeedExecutorTest {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("hyperbytedb-seed-3-1-source", SeedNames.Role.SOURCE, 1, 1),
             org.assertj.core.groups.Tuple.tuple("hyperbytedb-seed-3-1-target", SeedNames.Role.TARGET, 1, 1));
+  }
+
+  @Test
+  void clearingTheSeededMarkLeavesTheClaimUnmarkedAndRepeatsAsANoOp() throws Exception {
+    ClusterSpec spec = spec();
+    ClusterRef ref = new ClusterRef(spec.namespace(), spec.name());
+    executor(Fence.open()).execute(ref, context(spec), plan(new SeedAction.CreateClaim(3),
+        new SeedAction.MarkSeeded(3, "hyperbytedb-seed-3-1-source")));
+
+    executor(Fence.open()).execute(ref, context(spec), plan(new SeedAction.ClearSeeded(3), new SeedAction.ClearSeeded(3),
+        new SeedAction.ClearSeeded(4)));
+
+    SeedObservation observed = SeedObserver.observe(observed(spec), List.of(),
+        client.persistentVolumeClaims().inNamespace(spec.namespace()).list().getItems(), List.of());
+    assertThat(observed.claims()).containsExactly(new SeedObservation.Claim(3, Optional.empty(), false));
   }
 
   @Test
@@ -101,11 +119,12 @@ class SeedExecutorTest {
 
   private SeedExecutor executor(Fence fence) {
     return new SeedExecutor(client, new FabricClusterWrites(client, new OwnWrites(), OperatorMetrics.standalone(),
-        ref -> Optional.empty(), Clock.systemUTC(), new EventRecorder(client)), fence, new SecureRandom());
+        ref -> Optional.empty(), Clock.systemUTC(), new EventRecorder(client)), fence, new SecureRandom(),
+        Clock.systemUTC());
   }
 
   private static SeedPlan plan(SeedAction... actions) {
-    return new SeedPlan(List.of(actions), 3, List.of(), Optional.empty());
+    return new SeedPlan(List.of(actions), OptionalInt.of(3), List.of(), Optional.empty());
   }
 
   private static ClusterSpec spec() throws Exception {

@@ -7,6 +7,7 @@ import cloud.hyperbyte.reconcile.decision.Notice;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -32,7 +33,11 @@ import java.util.Set;
  *       {@code maxUnavailable}: applied over it, the Go operator's field would stay (another manager
  *       owns it) and the API server refuses a budget with both. It is pruned first (the rendered one is
  *       withheld for that pass) and created as rendered in the next.</li>
- *   <li>The Go finalizer is removed, so deletion completes.</li>
+ *   <li>The Go finalizer is removed, so deletion completes: in a pass of its own, before anything else
+ *       (not while paused).</li>
+ *   <li>A Secret this pass writes whose live namesake the cluster controls and whose type differs (the
+ *       Go operator's {@code <name>-tls} is {@code kubernetes.io/tls}, this operator's {@code Opaque};
+ *       a type cannot change) is deleted right before it is written ({@link SecretTypeChange}).</li>
  *   <li>The Go operator ran a proxy when {@code spec.proxy} was omitted; this operator's default is no
  *       proxy. A proxy Deployment or Service the Go operator made is kept (not pruned) while
  *       {@code spec.proxy} is omitted, with a Degraded notice that says what to set.</li>
@@ -45,13 +50,12 @@ public final class AdoptionDecision {
   private AdoptionDecision() {}
 
   /**
-   * @param observed the snapshot of this pass
-   * @param proxyOmitted whether the cluster's spec has no {@code proxy} block at all
-   * @param finalizers the cluster's finalizers
-   * @param owned the live objects the cluster owns
+   * @param observed the snapshot of this pass, rendered as the pass renders it
+   * @param input the cluster's metadata, its owned objects and the Secrets the pass writes
    */
-  public static AdoptionPlan decide(ObservedCluster observed, boolean proxyOmitted, List<String> finalizers,
-      List<HasMetadata> owned) {
+  public static AdoptionPlan decide(ObservedCluster observed, AdoptionInput input) {
+    boolean proxyOmitted = input.proxyOmitted();
+    List<HasMetadata> owned = input.owned();
     List<Notice> notices = new ArrayList<>();
     Optional<Action.OrphanStatefulSet> replace = replacement(observed, notices);
     Set<ObjectRef> kept = new HashSet<>();
@@ -78,7 +82,20 @@ public final class AdoptionDecision {
         withheld.add(ObjectRef.of(rendered));
       }
     });
-    return new AdoptionPlan(replace, finalizers.contains(AdoptionPlan.GO_FINALIZER), kept, withheld, notices);
+    return new AdoptionPlan(replace, input.finalizers().contains(AdoptionPlan.GO_FINALIZER), kept, withheld,
+        secretReplacements(input), notices);
+  }
+
+  private static List<AdoptionPlan.SecretReplacement> secretReplacements(AdoptionInput input) {
+    List<AdoptionPlan.SecretReplacement> replacements = new ArrayList<>();
+    for (Secret written : input.secretsWritten()) {
+      Optional<Secret> live = input.owned().stream().filter(Secret.class::isInstance).map(Secret.class::cast)
+          .filter(s -> s.getMetadata().getName().equals(written.getMetadata().getName())).findFirst();
+      SecretTypeChange.staleUid(written, live, input.clusterUid()).ifPresent(uid -> replacements.add(
+          new AdoptionPlan.SecretReplacement(written.getMetadata().getName(), uid,
+              SecretTypeChange.typeOf(live.orElseThrow()), SecretTypeChange.typeOf(written))));
+    }
+    return replacements;
   }
 
   private static Optional<Action.OrphanStatefulSet> replacement(ObservedCluster observed, List<Notice> notices) {

@@ -24,10 +24,12 @@ import java.util.Set;
  * @param withheld rendered objects not applied in this pass, so that the Go operator's object of the
  *     same name is pruned first and this operator's is created in the next pass (an apply over it
  *     would keep fields the Go operator owns, which can contradict the rendered ones)
+ * @param replaceSecrets Secrets this pass writes whose live namesake has another (immutable) type: each
+ *     is deleted right before it is written, before the StatefulSet is replaced
  * @param notices what is being done or waits, for the conditions
  */
 public record AdoptionPlan(Optional<Action.OrphanStatefulSet> replaceStatefulSet, boolean removeFinalizer,
-    Set<ObjectRef> kept, Set<ObjectRef> withheld, List<Notice> notices) {
+    Set<ObjectRef> kept, Set<ObjectRef> withheld, List<SecretReplacement> replaceSecrets, List<Notice> notices) {
 
   /** The Go operator's finalizer; this operator needs none (owner references delete everything it made). */
   public static final String GO_FINALIZER = "hyperbytedb.hyperbyte.cloud/finalizer";
@@ -36,12 +38,36 @@ public record AdoptionPlan(Optional<Action.OrphanStatefulSet> replaceStatefulSet
     Objects.requireNonNull(replaceStatefulSet, "replaceStatefulSet");
     kept = Set.copyOf(kept);
     withheld = Set.copyOf(withheld);
+    replaceSecrets = List.copyOf(replaceSecrets);
     notices = List.copyOf(notices);
   }
 
   /** Nothing to adopt. */
   public static AdoptionPlan none() {
-    return new AdoptionPlan(Optional.empty(), false, Set.of(), Set.of(), List.of());
+    return new AdoptionPlan(Optional.empty(), false, Set.of(), Set.of(), List.of(), List.of());
+  }
+
+  /**
+   * A Secret deleted right before this operator writes its own of the same name.
+   *
+   * @param name the Secret's name
+   * @param staleUid the live Secret's UID (the deletion's precondition)
+   * @param staleType the live Secret's type
+   * @param type the type this operator writes
+   */
+  public record SecretReplacement(String name, String staleUid, String staleType, String type) {
+    public SecretReplacement {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(staleUid, "staleUid");
+      Objects.requireNonNull(staleType, "staleType");
+      Objects.requireNonNull(type, "type");
+    }
+  }
+
+  /** The UID of the live Secret to delete before {@code secret} is written, if it must be. */
+  public Optional<String> staleSecret(HasMetadata secret) {
+    return replaceSecrets.stream().filter(r -> r.name().equals(secret.getMetadata().getName()))
+        .map(SecretReplacement::staleUid).findFirst();
   }
 
   /**

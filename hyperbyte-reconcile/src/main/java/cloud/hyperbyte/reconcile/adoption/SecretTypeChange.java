@@ -31,7 +31,8 @@ public final class SecretTypeChange {
     return sameType || !controlled ? Optional.empty() : Optional.ofNullable(old.getMetadata().getUid());
   }
 
-  private static String typeOf(Secret secret) {
+  /** A Secret's type, {@code Opaque} when unset (as the API server defaults it). */
+  static String typeOf(Secret secret) {
     return secret.getType() == null ? OPAQUE : secret.getType();
   }
 }

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.reconcile.backup;
 
+import cloud.hyperbyte.reconcile.pod.StepExit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +44,18 @@ public record BackupUploadArgs(RunRequest run, String snapshotDir, String scratc
   public static final String SCHEDULED_TIME = "--scheduled-time";
   public static final String BUCKET = "--bucket";
   public static final String PREFIX = "--prefix";
-  public static final String REGION = "--region";
-  public static final String ENDPOINT = "--endpoint";
-  public static final String PATH_STYLE = "--path-style";
+  public static final String REGION = S3Settings.REGION_OPTION;
+  public static final String ENDPOINT = S3Settings.ENDPOINT_OPTION;
+  public static final String PATH_STYLE = S3Settings.PATH_STYLE_OPTION;
   public static final String CREDENTIALS_SECRET = "--credentials-secret";
-  public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
-  public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
+  public static final String ACCESS_KEY_ENV = S3Settings.ACCESS_KEY_ENV;
+  public static final String SECRET_KEY_ENV = S3Settings.SECRET_KEY_ENV;
   /** Exit code: the upload failed and another attempt would fail too (refused, no bucket). */
-  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_FAILED = StepExit.FAILED;
   /** Exit code: bad arguments. */
-  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_USAGE = StepExit.USAGE;
   /** Exit code (sysexits' EX_TEMPFAIL): the store was unavailable or the archive could not be read. */
-  public static final int EXIT_TRANSIENT = 75;
+  public static final int EXIT_TRANSIENT = StepExit.TRANSIENT;
 
   public BackupUploadArgs {
     Objects.requireNonNull(run, "run");

@@ -5,7 +5,7 @@ import static cloud.hyperbyte.reconcile.pod.StepContainers.readOnly;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.OperatorPaths;
-import cloud.hyperbyte.render.config.ServerEnvironment;
+import cloud.hyperbyte.reconcile.pod.StepContainers;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.workload.DatabasePodTemplate;
 import cloud.hyperbyte.render.workload.SecureDefaults;
@@ -13,14 +13,11 @@ import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,7 +54,6 @@ public final class MemberSnapshotPod {
    */
   public static PodSpecBuilder spec(ClusterSpec cluster, String node, int ordinal, List<String> snapshot,
       Duration deadline) {
-    ClusterNames names = ClusterNames.of(cluster);
     PodSpecBuilder spec =
         new PodSpecBuilder()
             .withRestartPolicy("Never")
@@ -67,20 +63,8 @@ public final class MemberSnapshotPod {
             .withSecurityContext(cluster.podSecurityContext().orElseGet(SecureDefaults::pod))
             .withAffinity(onNode(node))
             .withInitContainers(snapshotContainer(cluster, snapshot))
-            .withVolumes(
-                new VolumeBuilder()
-                    .withName(ClusterNames.DATA_VOLUME)
-                    .withNewPersistentVolumeClaim()
-                    .withClaimName(names.dataPvc(ordinal))
-                    .endPersistentVolumeClaim()
-                    .build(),
-                new VolumeBuilder()
-                    .withName(DatabasePodTemplate.CONFIG_VOLUME)
-                    .withNewConfigMap()
-                    .withName(names.configMap())
-                    .endConfigMap()
-                    .build(),
-                new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build())
+            .withVolumes(StepContainers.memberVolumes(cluster, ordinal))
+            .addToVolumes(StepContainers.scratch(TMP_VOLUME))
             // the member's node may be tainted for it; the member's tolerations let this pod there too
             .withTolerations(cluster.tolerations());
     cluster.priorityClassName().ifPresent(spec::withPriorityClassName);
@@ -118,17 +102,10 @@ public final class MemberSnapshotPod {
 
   /** The snapshot step: the database image with the member's config and env, on the member's volume. */
   public static Container snapshotContainer(ClusterSpec cluster, List<String> snapshot) {
-    List<EnvVar> env = new ArrayList<>();
-    ServerEnvironment.imageOverrides(cluster).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
     ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(SNAPSHOT_CONTAINER)
-            .withImage(cluster.image())
-            .withCommand(snapshot)
-            .withEnv(env)
+        StepContainers.databaseStep(cluster, SNAPSHOT_CONTAINER, snapshot)
             // the server's error is the pod's explanation when the step fails
             .withTerminationMessagePolicy("FallbackToLogsOnError")
-            .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
             .withResources(
                 new ResourceRequirementsBuilder()
                     .addToRequests("cpu", new Quantity("100m"))
@@ -138,7 +115,6 @@ public final class MemberSnapshotPod {
                 mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
                 readOnly(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR),
                 mount(TMP_VOLUME, OperatorPaths.TMP_DIR));
-    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
     return container.build();
   }
 

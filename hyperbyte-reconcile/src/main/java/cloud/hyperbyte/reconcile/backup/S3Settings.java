@@ -25,6 +25,15 @@ public record S3Settings(
     Optional<String> credentialsSecretName) {
 
   public static final String DEFAULT_REGION = "us-east-1";
+  /**
+   * The options and credentials env every operator-image step that talks to the store (backup
+   * upload, restore fetch) takes alike.
+   */
+  public static final String REGION_OPTION = "--region";
+  public static final String ENDPOINT_OPTION = "--endpoint";
+  public static final String PATH_STYLE_OPTION = "--path-style";
+  public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
+  public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
   /** Key of the access key id in the credentials Secret (Go operator compatible). */
   public static final String ACCESS_KEY_ID_KEY = "access_key_id";
   /** Key of the secret access key in the credentials Secret (Go operator compatible). */

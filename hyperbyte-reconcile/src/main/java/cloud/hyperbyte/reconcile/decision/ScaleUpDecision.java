@@ -19,8 +19,9 @@ import java.util.Set;
  * StatefulSet grows once they are gone; the returning member starts on an empty volume and joins as
  * a new one. A claim whose node is still a Raft member is kept, and so are the volumes a restore
  * hands back (it wiped their Raft state and releases the cluster from zero replicas). When new members
- * are seeded, the seed replaces such a claim's content instead (restore, then no {@code raft/}); a
- * retained claim still marked seeded from an earlier scale-up is the known gap (reconcile README).
+ * are seeded, the seed replaces such a claim's content instead (restore, then no {@code raft/}): a
+ * retained claim is never marked seeded, since the mark is removed once the StatefulSet counts its
+ * ordinal ({@code seed.SeedDecision}).
  */
 public final class ScaleUpDecision {
 
@@ -37,8 +38,8 @@ public final class ScaleUpDecision {
       return decision.build();
     }
     // at zero replicas a restore just released the cluster: it wiped the Raft state of every volume it
-    // kept; when new members are seeded, the seed restores over every claim it has not marked seeded and
-    // removes its raft/, so a retained claim is the seeding's to replace, not this decision's
+    // kept; when new members are seeded, the seed restores over every claim not marked seeded (a retained
+    // one never is) and removes its raft/, so a retained claim is the seeding's to replace, not this decision's
     boolean seeding = observed.seededReplicas().isPresent();
     List<ObservedPvc> retained = current == 0 || seeding ? List.<ObservedPvc>of() : observed.pvcs().stream()
         .filter(pvc -> pvc.ordinal() >= Math.max(current, 1) && pvc.ordinal() < target)

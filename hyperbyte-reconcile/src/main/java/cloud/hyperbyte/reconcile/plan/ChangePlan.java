@@ -28,7 +28,7 @@ public record ChangePlan(List<ObjectChange> objects, List<PlanStep> steps, Risks
 
   /** Whether anything changes: an object written or deleted, or a lifecycle step. */
   public boolean changes() {
-    return !steps.isEmpty() || objects.stream().anyMatch(o -> !o.action().equals(ObjectChange.UNCHANGED));
+    return !steps.isEmpty() || objects.stream().anyMatch(ObjectChange::changes);
   }
 
   /**
@@ -36,18 +36,28 @@ public record ChangePlan(List<ObjectChange> objects, List<PlanStep> steps, Risks
    *
    * @param kind e.g. {@code StatefulSet}
    * @param name {@code metadata.name}
-   * @param action {@code create}, {@code update}, {@code delete}, {@code unchanged}, or {@code conflict}
-   *     (controlled by another owner: the operator does not touch it)
-   * @param fields for an update, the owned fields that change (server-side apply paths)
+   * @param action {@code create}, {@code update}, {@code delete}, {@code unchanged}, {@code conflict}
+   *     (controlled by another owner: the operator does not touch it), {@code replace} (deleted and
+   *     created again: an object the Go operator made that cannot be changed into this operator's), or
+   *     {@code kept} (made by the Go operator, left running and not managed)
+   * @param fields for an update or a replacement, the owned fields that change (server-side apply
+   *     paths); for a Secret replaced, its type change
    */
   public record ObjectChange(String kind, String name, String action, List<String> fields) {
     public static final String UNCHANGED = "unchanged";
+    public static final String REPLACE = "replace";
+    public static final String KEPT = "kept";
 
     public ObjectChange {
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(action, "action");
       fields = List.copyOf(fields);
+    }
+
+    /** Whether the operator writes or deletes the object. */
+    public boolean changes() {
+      return !action.equals(UNCHANGED) && !action.equals(KEPT);
     }
   }
 

@@ -3,9 +3,12 @@ package cloud.hyperbyte.reconcile.plan;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.adoption.AdoptionInput;
+import cloud.hyperbyte.reconcile.adoption.AdoptionPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
 import cloud.hyperbyte.reconcile.apply.FieldDifference;
+import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.apply.PlanEntry;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
@@ -25,6 +28,7 @@ import cloud.hyperbyte.render.RenderOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -44,7 +48,9 @@ import java.util.function.Function;
  * and storage decisions) on the snapshot, projects the world after that pass succeeded
  * ({@link ClusterProjection}), and runs the next pass on that, until a pass has nothing left to do or
  * {@link #MAX_PASSES} is reached. The steps are the actions those passes decided, in order, so the
- * order (highest ordinal first, the leader last, one member out at a time) is the decisions' own.
+ * order (highest ordinal first, the leader last, one member out at a time) is the decisions' own; the
+ * adoption of objects the Go operator made, decided inside the pass, adds its steps where the
+ * operator takes them ({@link AdoptionSteps}).
  * The clock moves to each pass's requested next look, so waits (drain, {@code drainWaitSecs}) pass as
  * they would. Pure apart from the clock it is given.
  */
@@ -107,8 +113,11 @@ public final class ChangePlanner {
     Set<String> flagged = new LinkedHashSet<>();
     int maxOut = 0;
     List<HasMetadata> lastDesired = null;
+    AdoptionSteps adoption = new AdoptionSteps();
+    List<Secret> secretsWritten = PlannedCertificates.secretsWritten(spec, options.certificateHash());
     boolean finished = false;
     int passes = 0;
+    int deciding = 0;
     while (passes < MAX_PASSES) {
       passes++;
       LiveObjects objects = state.live(spec);
@@ -116,19 +125,30 @@ public final class ChangePlanner {
           .orElse(new HyperbytedbClusterStatus());
       ObservedCluster observed = objects.observe(spec, state.cluster(), status, generation,
           ClusterRenderer.render(spec, options), objects.storage(spec, storageClasses), state.members());
-      ReconcilePass pass = ReconcilePass.decide(observed, options, lifecycle);
+      ReconcilePass pass = ReconcilePass.decide(observed, options, lifecycle,
+          AdoptionInput.of(state.cluster(), state.objects(), secretsWritten));
+      if (pass.releasesGoFinalizer()) {
+        // the operator's pass does only this; the next one decides again on the patched cluster
+        add(steps, adoption.finalizerRemoved(state.cluster()));
+        state = projection.withoutFinalizer(state, AdoptionPlan.GO_FINALIZER);
+        continue;
+      }
+      deciding++;
+      adoption.beforeApply(pass.adoption()).forEach(step -> add(steps, step));
       ApplyPlan apply = new ApplyPlan(List.of(), List.of(), List.of(), List.of());
       if (pass.lifecycle().writesWorkloads()) {
         lastDesired = pass.desired(object -> false);
-        apply = planner.plan(uid, lastDesired, withoutPodsAndClaims(state.objects()));
+        apply = planner.plan(uid, lastDesired, pass.prunable(withoutPodsAndClaims(state.objects())));
+        adoption.ofApply(pass.adoption(), apply).forEach(step -> add(steps, step));
       }
       for (Action action : pass.lifecycle().actions()) {
+        adoption.lifecycleAction(action);
         add(steps, step(pass.observed(), action));
       }
       for (Notice notice : pass.lifecycle().notices()) {
         if (notice.severity() != Notice.Severity.PROGRESSING) {
           flagged.add(notice.reason() + ": " + notice.message());
-        } else if (passes == 1) {
+        } else if (deciding == 1) {
           notes.add(notice.reason() + ": " + notice.message());
         }
       }
@@ -159,7 +179,8 @@ public final class ChangePlanner {
     List<String> dataDeleted = steps.stream().filter(s -> s.action().equals("delete-pvc"))
         .map(s -> "PersistentVolumeClaim " + s.reason().split(" ")[0]).toList();
     dataDeleted.forEach(d -> flagged.add("data deleted: " + d));
-    List<ChangePlan.ObjectChange> changes = objectChanges(uid, lastDesired, live, flagged);
+    flagged.addAll(adoption.flagged());
+    List<ChangePlan.ObjectChange> changes = objectChanges(uid, lastDesired, live, adoption, flagged);
     Set<String> restarted = new LinkedHashSet<>();
     steps.stream().filter(s -> s.action().equals("restart") || s.action().equals("delete-pod"))
         .forEach(s -> s.member().ifPresent(restarted::add));
@@ -176,7 +197,7 @@ public final class ChangePlanner {
       default -> observed.names().dataPvc(Integer.parseInt(step.pod().substring(step.pod().lastIndexOf('-') + 1)))
           + " (the StatefulSet deletes it with the pod: whenScaled: Delete)";
     };
-    return new PlanStep(step.action(), Optional.of(step.pod()), reason, Optional.empty());
+    return PlanStep.member(step.action(), Optional.of(step.pod()), reason, Optional.empty());
   }
 
   /** A step that repeats the previous one on the same member (a member kept out each pass) is one step. */
@@ -204,12 +225,13 @@ public final class ChangePlanner {
   }
 
   private List<ChangePlan.ObjectChange> objectChanges(String uid, List<HasMetadata> desired, List<HasMetadata> live,
-      Set<String> flagged) {
+      AdoptionSteps adoption, Set<String> flagged) {
     if (desired == null) {
       return List.of();
     }
     List<HasMetadata> liveObjects = withoutPodsAndClaims(live);
-    ApplyPlan total = planner.plan(uid, desired, liveObjects);
+    ApplyPlan total = planner.plan(uid, desired,
+        liveObjects.stream().filter(o -> !adoption.keeps(ObjectRef.of(o))).toList());
     List<ChangePlan.ObjectChange> changes = new ArrayList<>();
     for (PlanEntry.Apply apply : total.applies()) {
       if (apply.cause() == PlanEntry.ApplyCause.CREATED) {
@@ -227,7 +249,8 @@ public final class ChangePlanner {
             ? "(owned fields match; first apply by this operator: adoption)"
             : "(a field the operator set before is no longer set)");
       }
-      changes.add(new ChangePlan.ObjectChange(apply.ref().kind(), apply.ref().name(), "update", fields));
+      changes.add(adoption.adjust(new ChangePlan.ObjectChange(apply.ref().kind(), apply.ref().name(), "update",
+          fields)));
     }
     total.prunes().forEach(p -> changes.add(new ChangePlan.ObjectChange(p.ref().kind(), p.ref().name(), "delete",
         List.of())));
@@ -237,6 +260,7 @@ public final class ChangePlanner {
     });
     total.unchanged().forEach(u -> changes.add(new ChangePlan.ObjectChange(u.ref().kind(), u.ref().name(),
         ChangePlan.ObjectChange.UNCHANGED, List.of())));
+    changes.addAll(adoption.ownChanges());
     return changes;
   }
 
@@ -246,44 +270,44 @@ public final class ChangePlanner {
     Optional<String> member = action.ordinal() >= 0 ? Optional.of(observed.names().pod(action.ordinal()))
         : Optional.empty();
     if (action instanceof Action.ReleaseRestart restart) {
-      return new PlanStep("restart", member, restartReason(observed, restart.ordinal(), restart.reasons()), event);
+      return PlanStep.member("restart", member, restartReason(observed, restart.ordinal(), restart.reasons()), event);
     }
     if (action instanceof Action.DeletePod delete && delete.reason().equals(Action.RESTART_EVENT)) {
       // with OnDelete the restart is the pod's deletion; its reasons are the template inputs that differ
       Set<RestartReason> reasons = observed.pod(delete.ordinal())
           .map(pod -> RestartReason.between(pod.inputs(), observed.targetInputs())).orElse(Set.of());
-      return new PlanStep("restart", member, reasons.isEmpty() ? delete.why()
+      return PlanStep.member("restart", member, reasons.isEmpty() ? delete.why()
           : restartReason(observed, delete.ordinal(), reasons), event);
     }
     if (action instanceof Action.DeletePod delete) {
-      return new PlanStep("delete-pod", member, delete.why(), event);
+      return PlanStep.member("delete-pod", member, delete.why(), event);
     }
     if (action instanceof Action.DrainMember drain) {
-      return new PlanStep("drain", member, "drains node " + drain.member().nodeId() + " before it leaves", event);
+      return PlanStep.member("drain", member, "drains node " + drain.member().nodeId() + " before it leaves", event);
     }
     if (action instanceof Action.RemoveMember remove) {
-      return new PlanStep("remove-node", member, "removes node " + remove.member().nodeId()
+      return PlanStep.member("remove-node", member, "removes node " + remove.member().nodeId()
           + " from the Raft voters through leader node " + remove.leader().nodeId(), event);
     }
     if (action instanceof Action.AddMember add) {
-      return new PlanStep("add-node", member, "adds node " + add.member().nodeId()
+      return PlanStep.member("add-node", member, "adds node " + add.member().nodeId()
           + " as a Raft voter through leader node " + add.leader().nodeId() + ": " + add.why(), event);
     }
     if (action instanceof Action.DeletePvc pvc) {
-      return new PlanStep("delete-pvc", member, pvc.pvcName(), event);
+      return PlanStep.member("delete-pvc", member, pvc.pvcName(), event);
     }
     if (action instanceof Action.ResizeVolume resize) {
-      return new PlanStep("resize-volume", member, resize.pvcName() + " " + resize.from() + " -> " + resize.size(),
+      return PlanStep.member("resize-volume", member, resize.pvcName() + " " + resize.from() + " -> " + resize.size(),
           event);
     }
     if (action instanceof Action.OrphanStatefulSet orphan) {
-      return new PlanStep("replace-statefulset", Optional.empty(), "deletes StatefulSet " + orphan.name()
-          + " leaving its pods running and creates it again " + orphan.why(), event);
+      return PlanStep.object("replace-statefulset", "StatefulSet", orphan.name(), "deletes it with orphan"
+          + " propagation (its pods and PVCs keep running) and creates it again " + orphan.why(), event);
     }
     if (action instanceof Action.ExcludeFromProxy) {
-      return new PlanStep("exclude-from-proxy", member, "the proxies stop routing to it", event);
+      return PlanStep.member("exclude-from-proxy", member, "the proxies stop routing to it", event);
     }
-    return new PlanStep("include-in-proxy", member, "the proxies route to it again", event);
+    return PlanStep.member("include-in-proxy", member, "the proxies route to it again", event);
   }
 
   /** {@code reason: version (image a -> b)}: the restart's reasons, with the images when the version changes. */

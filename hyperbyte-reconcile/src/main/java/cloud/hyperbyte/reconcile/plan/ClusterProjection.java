@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.plan;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.adoption.AdoptionPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlan;
 import cloud.hyperbyte.reconcile.apply.ApplyPlanner;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
@@ -16,6 +17,8 @@ import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
+import cloud.hyperbyte.render.config.ServerPaths;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -24,6 +27,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -47,7 +52,8 @@ import java.util.TreeSet;
  * Raft membership it had (a restarted leader hands leadership to the lowest other voter; node 1
  * starting in cluster mode with no leader bootstraps the group); a drained member is Leaving; Raft
  * additions and removals take effect; resized volumes have their size; proxy Deployments run their
- * pods. Pure and deterministic: generated UIDs and IPs count up.
+ * pods; Secrets the adoption replaces have their new type. Pure and deterministic: generated UIDs and
+ * IPs count up.
  *
  * <p>It projects success only. Failures, timeouts and a member that does not come back are what
  * the real cluster may add; {@code hyperbyte plan} says so.
@@ -56,6 +62,8 @@ public final class ClusterProjection {
 
   private final ApplyPlanner planner;
   private final Map<Integer, String> templateRevisions = new HashMap<>();
+  /** Whether each member's running process replicates in sync_quorum mode, by ordinal: the config it started with. */
+  private final Map<Integer, Boolean> runsSyncQuorum = new HashMap<>();
   private int generated;
 
   public ClusterProjection(ApplyPlanner planner) {
@@ -79,12 +87,25 @@ public final class ClusterProjection {
     Map<String, HasMetadata> objects = new LinkedHashMap<>();
     before.objects().forEach(o -> objects.put(key(o), o));
     Optional<StatefulSet> liveSet = before.named(StatefulSet.class, names.statefulSet());
+    for (AdoptionPlan.SecretReplacement replaced : pass.adoption().replaceSecrets()) {
+      before.named(Secret.class, replaced.name()).ifPresent(stale -> {
+        // what the next pass reads of the new Secret: its name, owner and type
+        Secret written = new SecretBuilder().withMetadata(new ObjectMetaBuilder(stale.getMetadata())
+            .withUid("planned-secret-" + replaced.name()).withResourceVersion(null).build())
+            .withType(replaced.type()).build();
+        objects.put(key(written), written);
+      });
+    }
     for (PlanEntry.Apply entry : apply.applies()) {
       objects.put(key(entry.object()), entry.object());
     }
     apply.prunes().forEach(p -> objects.remove(key(p.ref())));
 
     Map<Integer, MemberFacts> members = new TreeMap<>(before.members());
+    // members the projection has not restarted run the config the live ConfigMap held
+    boolean liveSyncQuorum = before.named(ConfigMap.class, names.configMap()).map(ClusterProjection::syncQuorum)
+        .orElse(false);
+    members.keySet().forEach(ordinal -> runsSyncQuorum.putIfAbsent(ordinal, liveSyncQuorum));
     Set<Integer> deletedPods = new HashSet<>();
     for (Action action : pass.lifecycle().actions()) {
       if (action instanceof Action.DeletePod delete) {
@@ -112,7 +133,9 @@ public final class ClusterProjection {
         .map(StatefulSet.class::cast).filter(s -> s.getMetadata().getName().equals(names.statefulSet())).findFirst();
     if (set.isPresent()) {
       StatefulSet settled = settleStatefulSet(set.get(), liveSet, objects, members, deletedPods,
-          pass.observed().spec().clusterMode(), steps);
+          pass.observed().spec().clusterMode(), objects.values().stream().filter(ConfigMap.class::isInstance)
+              .map(ConfigMap.class::cast).filter(c -> c.getMetadata().getName().equals(names.configMap())).findFirst(),
+          steps);
       objects.put(key(settled), settled);
     }
     settleProxyPods(objects, names);
@@ -121,6 +144,18 @@ public final class ClusterProjection {
     cluster.setSpec(before.cluster().getSpec());
     cluster.setStatus(status);
     return new After(new ProjectedCluster(cluster, List.copyOf(objects.values()), members), steps);
+  }
+
+  /** The world after a pass that only removed {@code finalizer} from the cluster. */
+  public ProjectedCluster withoutFinalizer(ProjectedCluster before, String finalizer) {
+    HyperbytedbCluster cluster = new HyperbytedbCluster();
+    cluster.setMetadata(new ObjectMetaBuilder(before.cluster().getMetadata())
+        .withFinalizers(Optional.ofNullable(before.cluster().getMetadata().getFinalizers()).orElse(List.of()).stream()
+            .filter(f -> !f.equals(finalizer)).toList())
+        .build());
+    cluster.setSpec(before.cluster().getSpec());
+    cluster.setStatus(before.cluster().getStatus());
+    return new ProjectedCluster(cluster, before.objects(), before.members());
   }
 
   private static String key(HasMetadata object) {
@@ -133,7 +168,7 @@ public final class ClusterProjection {
 
   private StatefulSet settleStatefulSet(StatefulSet set, Optional<StatefulSet> liveBefore,
       Map<String, HasMetadata> objects, Map<Integer, MemberFacts> members, Set<Integer> deletedPods,
-      boolean clusterModeSpec, List<ControllerStep> steps) {
+      boolean clusterModeSpec, Optional<ConfigMap> configMap, List<ControllerStep> steps) {
     String name = set.getMetadata().getName();
     int replicas = set.getSpec().getReplicas() == null ? 1 : set.getSpec().getReplicas();
     boolean onDelete = set.getSpec().getUpdateStrategy() != null
@@ -183,7 +218,8 @@ public final class ClusterProjection {
       }
       objects.put(key(created), created);
       pods.put(ordinal, created);
-      restarted(members, ordinal, fresh, clusterMode);
+      restarted(members, ordinal, fresh, clusterMode, runsSyncQuorum.getOrDefault(ordinal, false));
+      runsSyncQuorum.put(ordinal, configMap.map(ClusterProjection::syncQuorum).orElse(false));
       if (fresh) {
         steps.add(new ControllerStep("start-member", created.getMetadata().getName()));
         ensureClaim(objects, set, ordinal);
@@ -256,9 +292,11 @@ public final class ClusterProjection {
    * state is on its volume); a restarted leader hands over to the lowest other voter; node 1 starting
    * in cluster mode when no member leads bootstraps a group of itself.
    */
-  private static void restarted(Map<Integer, MemberFacts> members, int ordinal, boolean fresh, boolean clusterMode) {
+  private static void restarted(Map<Integer, MemberFacts> members, int ordinal, boolean fresh, boolean clusterMode,
+      boolean stoppedSyncQuorum) {
     long nodeId = ordinal + 1L;
     MemberFacts before = fresh ? null : members.get(ordinal);
+    boolean dropped = before != null && drainCompletes(before, stoppedSyncQuorum);
     boolean wasLeader = before != null && before.isLeader();
     Optional<MemberFacts> leader = members.values().stream().filter(MemberFacts::isLeader)
         .filter(f -> f.ordinal() != ordinal).findFirst();
@@ -266,6 +304,8 @@ public final class ClusterProjection {
         .orElse(before != null ? before.voters() : Set.of());
     ImmutableMemberFacts.Builder facts = ImmutableMemberFacts.builder().ordinal(ordinal).nodeId(nodeId)
         .reachable(true).state(NodeState.ACTIVE).health(NodeHealth.pass());
+    // the WAL is on the volume; a fresh member starts with none
+    facts.walSequence(before != null ? before.walSequence() : java.util.OptionalLong.of(0));
     if (!clusterMode) {
       members.put(ordinal, facts.build());
       return;
@@ -283,7 +323,9 @@ public final class ClusterProjection {
         members.replaceAll((o, f) -> f.voters().isEmpty() && !voters.contains(f.nodeId()) ? f
             : ImmutableMemberFacts.copyOf(f).withLeaderId(next).withTerm(term)
                 .withRaftRole(f.nodeId() == next ? RaftRole.LEADER : RaftRole.FOLLOWER));
-        droppedByPeers(members, nodeId, voters);
+        if (dropped) {
+          droppedByPeers(members, nodeId, voters);
+        }
         members.put(ordinal, facts.raftRole(RaftRole.FOLLOWER).leaderId(next).voters(voters).term(term).build());
         return;
       }
@@ -293,14 +335,40 @@ public final class ClusterProjection {
     if (voters.contains(nodeId)) {
       facts.raftRole(RaftRole.FOLLOWER).voters(voters).term(leader.map(MemberFacts::term).orElse(1L));
       leader.ifPresent(l -> facts.leaderId(l.nodeId()));
-      droppedByPeers(members, nodeId, voters);
+      if (dropped) {
+        droppedByPeers(members, nodeId, voters);
+      }
     }
     members.put(ordinal, facts.build());
   }
 
   /**
-   * A voter that restarts drains on the way down, and its peers drop it from their data-plane view
-   * until it is added again (contract §2.5): the membership decision re-adds it through the leader.
+   * Whether a member's drain on the way down reaches Leaving, so that it tells its peers to drop it
+   * (contract §0.6): WAL acks are recorded only in sync_quorum mode, so with async replication a
+   * member with any WAL history times out after about 90 s, stays Draining and its peers keep it. An
+   * unknown WAL sequence counts as history (a cluster in use has written data).
+   */
+  private static boolean drainCompletes(MemberFacts before, boolean syncQuorum) {
+    return syncQuorum || before.walSequence().equals(java.util.OptionalLong.of(0));
+  }
+
+  /** Whether a member's {@code config.toml} replicates in sync_quorum mode ({@code [cluster.replication] mode}). */
+  private static boolean syncQuorum(ConfigMap config) {
+    String toml = Optional.ofNullable(config.getData()).map(d -> d.get(ServerPaths.CONFIG_FILE_NAME)).orElse("");
+    boolean inTable = false;
+    for (String line : toml.lines().map(String::strip).toList()) {
+      if (line.startsWith("[")) {
+        inTable = line.equals("[cluster.replication]");
+      } else if (inTable && line.replace(" ", "").startsWith("mode=\"sync_quorum\"")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A voter whose drain completed on the way down was dropped by its peers from their data-plane
+   * view until it is added again (contract §2.5): the membership decision re-adds it through the leader.
    */
   private static void droppedByPeers(Map<Integer, MemberFacts> members, long nodeId, Set<Long> voters) {
     members.replaceAll((o, f) -> f.nodeId() == nodeId || !voters.contains(f.nodeId()) ? f

@@ -4,6 +4,11 @@ import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.topology.MemberTopology;
 import cloud.hyperbyte.tls.NodeDnsNames;
+import cloud.hyperbyte.reconcile.tls.TlsMaterial;
+import cloud.hyperbyte.render.topology.ClusterNames;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,6 +40,24 @@ public final class PlannedCertificates {
     return Optional.of(sameMaterial ? liveHash.get() : NEW_MATERIAL);
   }
 
+  /**
+   * The Secrets the operator writes for {@code hash}: with its own CA and material still to issue,
+   * {@code <name>-ca} and {@code <name>-tls}, of type {@code Opaque}; only their names and type are
+   * planned (for a Secret whose type cannot change into it, see {@code adoption.SecretTypeChange}).
+   */
+  public static List<Secret> secretsWritten(ClusterSpec spec, Optional<String> hash) {
+    if (spec.server().tls().mode() != TlsMode.OPERATOR_CA || !hash.equals(Optional.of(NEW_MATERIAL))) {
+      return List.of();
+    }
+    ClusterNames names = ClusterNames.of(spec);
+    return List.of(secret(spec, names.caSecret()), secret(spec, names.tlsSecret()));
+  }
+
+  private static Secret secret(ClusterSpec spec, String name) {
+    return new SecretBuilder().withNewMetadata().withName(name).withNamespace(spec.namespace()).endMetadata()
+        .withType(TlsMaterial.OPERATOR_SECRET_TYPE).build();
+  }
+
   private static boolean sameNames(ClusterSpec live, ClusterSpec next) {
     for (int ordinal : MemberTopology.of(next).ordinals()) {
       if (!names(live, ordinal).equals(names(next, ordinal))) {
@@ -44,7 +67,7 @@ public final class PlannedCertificates {
     return true;
   }
 
-  private static java.util.List<String> names(ClusterSpec spec, int ordinal) {
+  private static List<String> names(ClusterSpec spec, int ordinal) {
     return NodeDnsNames.forNode(spec.name(), spec.namespace(), spec.clusterDomain(), ordinal, spec.proxy().isPresent());
   }
 }

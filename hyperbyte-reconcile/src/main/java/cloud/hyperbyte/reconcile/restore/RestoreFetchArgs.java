@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.restore;
 
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.backup.SnapshotLocation;
+import cloud.hyperbyte.reconcile.pod.StepExit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,20 +33,20 @@ public record RestoreFetchArgs(S3Settings settings, SnapshotLocation snapshot, S
   public static final String BUCKET = "--bucket";
   public static final String SNAPSHOT = "--snapshot";
   public static final String OUTPUT = "--output";
-  public static final String REGION = "--region";
-  public static final String ENDPOINT = "--endpoint";
-  public static final String PATH_STYLE = "--path-style";
-  public static final String ACCESS_KEY_ENV = "AWS_ACCESS_KEY_ID";
-  public static final String SECRET_KEY_ENV = "AWS_SECRET_ACCESS_KEY";
+  public static final String REGION = S3Settings.REGION_OPTION;
+  public static final String ENDPOINT = S3Settings.ENDPOINT_OPTION;
+  public static final String PATH_STYLE = S3Settings.PATH_STYLE_OPTION;
+  public static final String ACCESS_KEY_ENV = S3Settings.ACCESS_KEY_ENV;
+  public static final String SECRET_KEY_ENV = S3Settings.SECRET_KEY_ENV;
   /** Exit code: the snapshot could not be restored (missing, incomplete, corrupt, refused). */
-  public static final int EXIT_FAILED = 1;
+  public static final int EXIT_FAILED = StepExit.FAILED;
   /** Exit code: bad arguments. */
-  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_USAGE = StepExit.USAGE;
   /**
    * Exit code (sysexits' EX_TEMPFAIL): the object store was unavailable (no connection, timeout,
    * throttling, 5xx); another attempt may succeed.
    */
-  public static final int EXIT_TRANSIENT = 75;
+  public static final int EXIT_TRANSIENT = StepExit.TRANSIENT;
 
   public RestoreFetchArgs {
     Objects.requireNonNull(settings, "settings");

@@ -9,7 +9,6 @@ import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.reconcile.backup.BackupCommands;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import cloud.hyperbyte.reconcile.pod.StepContainers;
-import cloud.hyperbyte.render.config.ServerEnvironment;
 import cloud.hyperbyte.render.config.ServerPaths;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
@@ -23,7 +22,6 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,7 +142,6 @@ public final class RestorePodRenderer {
   /** The restore pod. */
   public static Pod render(Request request) {
     ClusterSpec cluster = request.cluster();
-    ClusterNames names = ClusterNames.of(cluster);
     PodSpecBuilder spec =
         new PodSpecBuilder()
             .withRestartPolicy("Never")
@@ -154,21 +151,8 @@ public final class RestorePodRenderer {
             .withSecurityContext(cluster.podSecurityContext().orElseGet(SecureDefaults::pod))
             .withInitContainers(fetch(request))
             .withContainers(restore(cluster))
-            .withVolumes(
-                new VolumeBuilder()
-                    .withName(ClusterNames.DATA_VOLUME)
-                    .withNewPersistentVolumeClaim()
-                    .withClaimName(names.dataPvc(request.ordinal()))
-                    .endPersistentVolumeClaim()
-                    .build(),
-                new VolumeBuilder()
-                    .withName(DatabasePodTemplate.CONFIG_VOLUME)
-                    .withNewConfigMap()
-                    .withName(names.configMap())
-                    .endConfigMap()
-                    .build(),
-                new VolumeBuilder().withName(SNAPSHOT_VOLUME).withNewEmptyDir().endEmptyDir().build(),
-                new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build())
+            .withVolumes(StepContainers.memberVolumes(cluster, request.ordinal()))
+            .addToVolumes(StepContainers.scratch(SNAPSHOT_VOLUME), StepContainers.scratch(TMP_VOLUME))
             .withTolerations(cluster.tolerations());
     if (!cluster.nodeSelector().isEmpty()) {
       spec.withNodeSelector(new LinkedHashMap<>(cluster.nodeSelector()));
@@ -250,26 +234,19 @@ public final class RestorePodRenderer {
         .build();
   }
 
-  private static Container restore(ClusterSpec cluster) {
-    List<EnvVar> env = new ArrayList<>();
-    ServerEnvironment.imageOverrides(cluster).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+  /**
+   * The restore step, in the database image: {@link #restoreScript} over the snapshot in volume
+   * {@value #SNAPSHOT_VOLUME} onto the data volume (restore pods, and seed target pods).
+   */
+  public static Container restore(ClusterSpec cluster) {
     ContainerBuilder container =
-        new ContainerBuilder()
-            .withName(RESTORE_CONTAINER)
-            .withImage(cluster.image())
-            .withCommand("/bin/sh", "-c", restoreScript())
-            .withEnv(env)
-            .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
+        StepContainers.databaseStep(cluster, RESTORE_CONTAINER, List.of("/bin/sh", "-c", restoreScript()))
             .withVolumeMounts(
                 mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
                 readOnly(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR),
                 mount(SNAPSHOT_VOLUME, SNAPSHOT_MOUNT),
                 mount(TMP_VOLUME, OperatorPaths.TMP_DIR));
-    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
     cluster.resources().ifPresent(container::withResources);
     return container.build();
   }
-
-
-
 }

@@ -23,6 +23,13 @@ public sealed interface SeedAction {
   /** Record on the claim that it holds a restored backup (the StatefulSet may grow over it now). */
   record MarkSeeded(int ordinal, String sourcePod) implements SeedAction {}
 
+  /**
+   * Remove the seeded mark from the claim of a member the StatefulSet counts: a member has started on
+   * it, so it no longer holds just the seed, and a scale-down that retains it must not leave it marked
+   * (the member would come back with its old Raft state and data instead of a fresh seed).
+   */
+  record ClearSeeded(int ordinal) implements SeedAction {}
+
   /** Delete a seed pod that finished, failed or is no longer wanted (UID precondition). */
   record DeletePod(int ordinal, String name, String uid) implements SeedAction {}
 

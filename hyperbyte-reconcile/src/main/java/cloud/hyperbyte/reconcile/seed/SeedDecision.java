@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Seeding new members (product §3.4; contract top finding 5): before a new member's first start its
@@ -21,6 +22,13 @@ import java.util.Optional;
  * healthy) is retried from another healthy member, at most {@link #MAX_ATTEMPTS} times; then the
  * member is blocked and never added. Attempts are counted from the pods that exist, so deleting a
  * blocked member's seed pods starts over.
+ *
+ * <p>The seeded mark ({@link SeedNames#SEEDED_ANNOTATION}) promises a claim no member has started on
+ * yet; once the StatefulSet counts its ordinal the mark is removed. A claim that a scale-down retains
+ * ({@code whenScaled: Retain}) therefore returns unmarked and is seeded again: the restore replaces its
+ * {@code wal/ meta/} and chDB directories and the target removes {@code raft/} and {@code
+ * replication_log/}, so the member never comes back with the Raft state of the membership it was
+ * removed from, nor with data older than the seed (contract §2.4 step 4, §5.3).
  *
  * <p>Nothing is seeded when there is no live member yet (a new cluster, or one a restore brought
  * back: every volume already holds the data).
@@ -39,6 +47,13 @@ public final class SeedDecision {
     int target = observed.targetReplicas();
     boolean active = observed.enabled() && live > 0 && target > live;
     int from = active ? live : Integer.MAX_VALUE;
+    // the mark means "holds a seed no member has started on": once the StatefulSet counts the ordinal
+    // it is spent, whatever the policy, so a claim a scale-down retains comes back unmarked and is seeded again
+    for (Claim claim : observed.claims()) {
+      if (claim.ordinal() < live && claim.seededFrom().isPresent() && !claim.terminating()) {
+        actions.add(new SeedAction.ClearSeeded(claim.ordinal()));
+      }
+    }
     // seed objects of members no longer being seeded go
     for (SeedPod pod : observed.pods()) {
       if ((pod.ordinal() < from || pod.ordinal() >= target) && !pod.terminating()) {
@@ -51,7 +66,8 @@ public final class SeedDecision {
       }
     }
     if (!active) {
-      return new SeedPlan(actions, target, progress, Optional.empty());
+      return new SeedPlan(actions, observed.enabled() ? OptionalInt.of(target) : OptionalInt.empty(), progress,
+          Optional.empty());
     }
     int allowed = live;
     Optional<String> blocked = Optional.empty();
@@ -82,7 +98,7 @@ public final class SeedDecision {
     for (int ordinal = live; ordinal < allowed; ordinal++) {
       cleanUp(observed, ordinal, actions);
     }
-    return new SeedPlan(actions, allowed, progress, blocked);
+    return new SeedPlan(actions, OptionalInt.of(allowed), progress, blocked);
   }
 
   private static SeedProgress seed(SeedObservation observed, int ordinal, Optional<Claim> claim,
@@ -98,7 +114,8 @@ public final class SeedDecision {
     int attempt = lastAttempt(observed, ordinal);
     Optional<SeedPod> source = pod(observed, ordinal, attempt, SeedNames.Role.SOURCE);
     Optional<SeedPod> target = pod(observed, ordinal, attempt, SeedNames.Role.TARGET);
-    if (target.isPresent() && target.get().phase() == Phase.SUCCEEDED) {
+    // a target being deleted is a leftover of a round that is over, not a transfer onto this claim
+    if (target.isPresent() && target.get().phase() == Phase.SUCCEEDED && !target.get().terminating()) {
       actions.add(new SeedAction.MarkSeeded(ordinal, source.map(SeedPod::name).orElse(target.get().name())));
       return new SeedProgress(ordinal, Stage.Transferring, attempt, source.map(SeedPod::name),
           "restored; the claim is marked seeded");

@@ -20,7 +20,8 @@ public final class SeedNames {
   public static final String SOURCE_LABEL = "hyperbytedb.hyperbyte.cloud/seed-source";
   /**
    * Annotation on a member's claim once it holds a restored backup: the source pod it came from.
-   * The StatefulSet grows over a claim only when it carries it.
+   * The StatefulSet grows over a claim only when it carries it, and it is removed once the
+   * StatefulSet counts the claim's ordinal (a member has started on it).
    */
   public static final String SEEDED_ANNOTATION = "hyperbytedb.hyperbyte.cloud/seeded-from";
   public static final String SEED_APP = "hyperbytedb-seed";

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param enabled {@code spec.scaling.seedNewMembers}
  * @param liveReplicas replicas of the live StatefulSet (0 when there is none yet)
  * @param targetReplicas members wanted
- * @param claims the data claims of ordinals at or above {@code liveReplicas}
+ * @param claims the member data claims (the seed decision acts on those at or above {@code
+ *     liveReplicas}, and unmarks those below it)
  * @param tokens ordinals whose token Secret exists
  * @param pods the seed pods of this cluster
  * @param sources members a backup may be taken from, in order of preference: Ready, Active, Raft
@@ -35,7 +36,8 @@ public record SeedObservation(
   /**
    * A member data claim.
    *
-   * @param seededFrom the {@link SeedNames#SEEDED_ANNOTATION}: set once a backup was restored onto it
+   * @param seededFrom the {@link SeedNames#SEEDED_ANNOTATION}: set once a backup was restored onto it,
+   *     removed once the StatefulSet counts the claim's ordinal
    */
   public record Claim(int ordinal, Optional<String> seededFrom, boolean terminating) {
     public Claim {

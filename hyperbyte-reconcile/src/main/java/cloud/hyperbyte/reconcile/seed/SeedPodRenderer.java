@@ -1,9 +1,12 @@
 package cloud.hyperbyte.reconcile.seed;
 
+import static cloud.hyperbyte.reconcile.pod.StepContainers.mount;
+import static cloud.hyperbyte.reconcile.pod.StepContainers.readOnly;
+
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.OperatorPaths;
+import cloud.hyperbyte.reconcile.pod.StepContainers;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
-import cloud.hyperbyte.render.config.ServerEnvironment;
 import cloud.hyperbyte.render.config.ServerPaths;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterLabels;
@@ -13,8 +16,6 @@ import cloud.hyperbyte.render.workload.SecureDefaults;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -22,14 +23,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +41,9 @@ import java.util.Objects;
  *   <li>The member's claim, exactly as the StatefulSet controller would create it from its claim
  *       template ({@code <template>-<sts>-<ordinal>}, template labels plus the selector), so the
  *       StatefulSet adopts it.
- *   <li>The token Secret: a one-time token both pods read through {@code secretKeyRef}.
+ *   <li>The seed's Secret: a one-time token both pods read through {@code secretKeyRef}, and the
+ *       seed's TLS files ({@link SeedTlsMaterial}): the source mounts its certificate and key, the
+ *       target only the CA certificate, at {@link SeedArgs#TLS_MOUNT}.
  *   <li>The source pod, on the source member's node ({@code nodeName}: a ReadWriteOnce volume
  *       mounts on one node only), mounting that member's claim: init container {@code backup} (the
  *       database image, the cluster's config and env) runs {@code hyperbytedb backup} into an
@@ -66,9 +64,11 @@ public final class SeedPodRenderer {
   public static final String BACKUP_CONTAINER = "backup";
   public static final String SERVE_CONTAINER = "serve";
   public static final String FETCH_CONTAINER = "fetch";
-  public static final String RESTORE_CONTAINER = "restore";
-  public static final String SCRATCH_VOLUME = "seed";
-  public static final String TMP_VOLUME = "tmp";
+  public static final String RESTORE_CONTAINER = RestorePodRenderer.RESTORE_CONTAINER;
+  /** The emptyDir the backup goes through: the restore step reads it where restore pods have it. */
+  public static final String SCRATCH_VOLUME = RestorePodRenderer.SNAPSHOT_VOLUME;
+  public static final String TMP_VOLUME = RestorePodRenderer.TMP_VOLUME;
+  public static final String TLS_VOLUME = "seed-tls";
   /** Where the source's backup goes (an emptyDir: never on the member's volume). */
   public static final String BACKUP_DIR = RestorePodRenderer.SNAPSHOT_MOUNT + "/backup";
 
@@ -115,11 +115,15 @@ public final class SeedPodRenderer {
         .build();
   }
 
-  /** The token Secret of member {@code ordinal}'s seed. */
-  public static Secret token(Context context, int ordinal, String token) {
+  /** The Secret of member {@code ordinal}'s seed: its one-time token and TLS files. */
+  public static Secret secret(Context context, int ordinal, String token, SeedTlsMaterial tls) {
     ObjectMeta meta = metadata(context, SeedNames.tokenSecret(context.cluster().name(), ordinal), ordinal, 0, null, -1);
     return new SecretBuilder().withMetadata(meta).withType("Opaque")
-        .addToStringData(SeedArgs.TOKEN_KEY, token).build();
+        .addToStringData(SeedArgs.TOKEN_KEY, token)
+        .addToStringData(SeedArgs.CA_CERT_KEY, tls.caCertificatePem())
+        .addToStringData(SeedArgs.TLS_CERT_KEY, tls.certificatePem())
+        .addToStringData(SeedArgs.TLS_KEY_KEY, tls.privateKeyPem())
+        .build();
   }
 
   /** The source pod of {@code attempt}, backing up {@code source}'s volume on its node. */
@@ -127,11 +131,11 @@ public final class SeedPodRenderer {
     ClusterSpec cluster = context.cluster();
     PodSpecBuilder spec = basePod(context)
         .withNodeName(source.nodeName())
-        .withInitContainers(database(cluster, BACKUP_CONTAINER, List.of("hyperbytedb", "--config",
-            ServerPaths.CONFIG_FILE, "backup", "--output", BACKUP_DIR)))
-        .withContainers(operatorStep(context, ordinal, SERVE_CONTAINER,
-            SeedArgs.serve(BACKUP_DIR, SeedArgs.DEFAULT_PORT, context.deadline().toSeconds())))
-        .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(source.ordinal())));
+        .withInitContainers(backup(cluster))
+        .withContainers(operatorStep(context, ordinal, SERVE_CONTAINER, SeedArgs.serveOverTls(BACKUP_DIR,
+            SeedArgs.DEFAULT_PORT, context.deadline().toSeconds(), SeedArgs.TLS_MOUNT)))
+        .withVolumes(volumes(context, source.ordinal()))
+        .addToVolumes(tlsFiles(context, ordinal, SeedArgs.TLS_CERT_KEY, SeedArgs.TLS_KEY_KEY));
     PodSpec memberSpec = memberSpec(context);
     // on the member's node: its taints are tolerated by the member, so by the source too
     spec.withTolerations(memberSpec.getTolerations());
@@ -154,11 +158,12 @@ public final class SeedPodRenderer {
         .withTopologySpreadConstraints(member.getTopologySpreadConstraints())
         .withNodeSelector(member.getNodeSelector())
         .withTolerations(member.getTolerations())
-        .withInitContainers(operatorStep(context, ordinal, FETCH_CONTAINER,
-            SeedArgs.fetch(sourceAddress, RestorePodRenderer.SNAPSHOT_DIR, context.deadline().toSeconds())))
-        .withContainers(database(cluster, RESTORE_CONTAINER,
-            List.of("/bin/sh", "-c", RestorePodRenderer.restoreScript())))
-        .withVolumes(volumes(context, ClusterNames.of(cluster).dataPvc(ordinal)));
+        .withInitContainers(operatorStep(context, ordinal, FETCH_CONTAINER, SeedArgs.fetchOverTls(sourceAddress,
+            RestorePodRenderer.SNAPSHOT_DIR, context.deadline().toSeconds(), SeedArgs.TLS_MOUNT)))
+        .withContainers(RestorePodRenderer.restore(cluster))
+        .withVolumes(volumes(context, ordinal))
+        // the target verifies the source: it needs the CA's certificate, never the source's key
+        .addToVolumes(tlsFiles(context, ordinal, SeedArgs.CA_CERT_KEY));
     return new PodBuilder()
         .withMetadata(metadata(context, SeedNames.pod(cluster.name(), ordinal, attempt, SeedNames.Role.TARGET),
             ordinal, attempt, SeedNames.Role.TARGET, sourceOrdinal))
@@ -183,31 +188,26 @@ public final class SeedPodRenderer {
     return spec;
   }
 
-  private static List<Volume> volumes(Context context, String claim) {
-    return List.of(
-        new VolumeBuilder().withName(ClusterNames.DATA_VOLUME).withNewPersistentVolumeClaim()
-            .withClaimName(claim).endPersistentVolumeClaim().build(),
-        new VolumeBuilder().withName(DatabasePodTemplate.CONFIG_VOLUME).withNewConfigMap()
-            .withName(ClusterNames.of(context.cluster()).configMap()).endConfigMap().build(),
-        new VolumeBuilder().withName(SCRATCH_VOLUME).withNewEmptyDir().endEmptyDir().build(),
-        new VolumeBuilder().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().build());
+  /** Member {@code ordinal}'s claim and the config, the backup's scratch space, {@code /tmp}. */
+  private static List<Volume> volumes(Context context, int ordinal) {
+    List<Volume> volumes = new ArrayList<>(StepContainers.memberVolumes(context.cluster(), ordinal));
+    volumes.add(StepContainers.scratch(SCRATCH_VOLUME));
+    volumes.add(StepContainers.scratch(TMP_VOLUME));
+    return volumes;
   }
 
-  private static Container database(ClusterSpec cluster, String name, List<String> command) {
-    List<EnvVar> env = new ArrayList<>();
-    ServerEnvironment.imageOverrides(cluster).forEach((key, value) -> env.add(new EnvVar(key, value, null)));
-    ContainerBuilder container = new ContainerBuilder()
-        .withName(name)
-        .withImage(cluster.image())
-        .withCommand(command)
-        .withEnv(env)
-        .withSecurityContext(cluster.containerSecurityContext().orElseGet(SecureDefaults::container))
+  private static Volume tlsFiles(Context context, int ordinal, String... keys) {
+    return StepContainers.secretFiles(TLS_VOLUME, SeedNames.tokenSecret(context.cluster().name(), ordinal), keys);
+  }
+
+  private static Container backup(ClusterSpec cluster) {
+    ContainerBuilder container = StepContainers.databaseStep(cluster, BACKUP_CONTAINER,
+            List.of("hyperbytedb", "--config", ServerPaths.CONFIG_FILE, "backup", "--output", BACKUP_DIR))
         .withVolumeMounts(
-            mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR, false),
-            mount(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR, true),
-            mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT, false),
-            mount(TMP_VOLUME, OperatorPaths.TMP_DIR, false));
-    cluster.imagePullPolicy().ifPresent(policy -> container.withImagePullPolicy(policy.wireValue()));
+            mount(ClusterNames.DATA_VOLUME, OperatorPaths.DATA_DIR),
+            readOnly(DatabasePodTemplate.CONFIG_VOLUME, OperatorPaths.CONFIG_DIR),
+            mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT),
+            mount(TMP_VOLUME, OperatorPaths.TMP_DIR));
     cluster.resources().ifPresent(container::withResources);
     return container.build();
   }
@@ -217,17 +217,12 @@ public final class SeedPodRenderer {
         .withName(name)
         .withImage(context.operatorImage())
         .withArgs(args)
-        .withEnv(new EnvVarBuilder().withName(SeedArgs.TOKEN_ENV).withNewValueFrom().withNewSecretKeyRef()
-            .withName(SeedNames.tokenSecret(context.cluster().name(), ordinal)).withKey(SeedArgs.TOKEN_KEY)
-            .endSecretKeyRef().endValueFrom().build())
-        .withResources(new ResourceRequirementsBuilder()
-            .addToRequests("cpu", new Quantity("100m"))
-            .addToRequests("memory", new Quantity("256Mi"))
-            .addToLimits("memory", new Quantity("256Mi"))
-            .build())
+        .withEnv(StepContainers.secretEnv(SeedArgs.TOKEN_ENV, SeedNames.tokenSecret(context.cluster().name(), ordinal),
+            SeedArgs.TOKEN_KEY))
+        .withResources(StepContainers.operatorStepResources())
         .withSecurityContext(SecureDefaults.container())
-        .withVolumeMounts(mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT, false),
-            mount(TMP_VOLUME, OperatorPaths.TMP_DIR, false))
+        .withVolumeMounts(mount(SCRATCH_VOLUME, RestorePodRenderer.SNAPSHOT_MOUNT), mount(TMP_VOLUME, OperatorPaths.TMP_DIR),
+            readOnly(TLS_VOLUME, SeedArgs.TLS_MOUNT))
         .build();
   }
 
@@ -247,10 +242,5 @@ public final class SeedPodRenderer {
       labels.put(SeedNames.SOURCE_LABEL, Integer.toString(sourceOrdinal));
     }
     return ObjectMetadata.of(cluster, name, labels);
-  }
-
-  private static VolumeMount mount(String volume, String path, boolean readOnly) {
-    VolumeMountBuilder mount = new VolumeMountBuilder().withName(volume).withMountPath(path);
-    return readOnly ? mount.withReadOnly(true).build() : mount.build();
   }
 }

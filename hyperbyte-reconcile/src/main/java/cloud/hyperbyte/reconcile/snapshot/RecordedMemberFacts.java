@@ -80,7 +80,8 @@ public record RecordedMemberFacts(Map<Integer, MemberFacts> facts, List<String> 
         continue;
       }
       if (member == null) {
-        assumptions.add(pod.name() + " has no entry in status.members: assumed Active and healthy");
+        assumptions.add(pod.name() + " has no entry in status.members: assumed Active and healthy, with data written"
+            + " (so with async replication its drain on the way down times out and its peers keep it)");
       }
       Optional<NodeState> state = member == null ? Optional.of(NodeState.ACTIVE)
           : Optional.ofNullable(member.getState()).flatMap(NodeState::fromWire);
@@ -92,6 +93,9 @@ public record RecordedMemberFacts(Map<Integer, MemberFacts> facts, List<String> 
           .reachable(true)
           .health(healthy ? NodeHealth.pass() : NodeHealth.notActive(state.orElse(NodeState.DISCONNECTED)));
       state.ifPresent(builder::state);
+      if (member != null && member.getWalSequence() != null) {
+        builder.walSequence(member.getWalSequence());
+      }
       if (clusterMode) {
         boolean leads = leaderId.equals(Optional.of(nodeId));
         Optional<RaftRole> role = member == null ? Optional.empty()

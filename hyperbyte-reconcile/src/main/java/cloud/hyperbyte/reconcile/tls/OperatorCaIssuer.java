@@ -39,7 +39,7 @@ import java.util.Optional;
 final class OperatorCaIssuer {
 
   /** The Secret type for operator-held CA and member material. */
-  static final String SECRET_TYPE = "Opaque";
+  static final String SECRET_TYPE = TlsMaterial.OPERATOR_SECRET_TYPE;
 
   private final Clock clock;
   private final SecureRandom random;

@@ -25,6 +25,9 @@ public record TlsMaterial(
     String message,
     Optional<Instant> nextCheck) {
 
+  /** The type of the Secrets the operator's own CA issues into ({@code <name>-ca}, {@code <name>-tls}). */
+  public static final String OPERATOR_SECRET_TYPE = "Opaque";
+
   public TlsMaterial {
     secretsToWrite = List.copyOf(secretsToWrite);
   }

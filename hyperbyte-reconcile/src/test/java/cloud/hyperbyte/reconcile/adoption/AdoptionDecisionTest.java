@@ -30,6 +30,12 @@ class AdoptionDecisionTest {
 
   private static final List<String> GO_FINALIZERS = List.of(AdoptionPlan.GO_FINALIZER);
 
+  private static AdoptionPlan decide(ObservedCluster observed, boolean proxyOmitted, List<String> finalizers,
+      List<HasMetadata> owned) {
+    return AdoptionDecision.decide(observed, new AdoptionInput("cluster-uid", proxyOmitted, finalizers, owned,
+        List.of()));
+  }
+
   /** The scenario with a live StatefulSet that is the rendered one, changed by {@code change}, with status caught up. */
   private static ObservedCluster live(Scenario scenario, UnaryOperator<StatefulSet> change) {
     ObservedCluster observed = scenario.build();
@@ -54,7 +60,7 @@ class AdoptionDecisionTest {
 
     @Test
     void oneThisOperatorRenderedIsAppliedAsUsual() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> s), false, List.of(), List.of());
+      AdoptionPlan plan = decide(live(Scenario.running(3), s -> s), false, List.of(), List.of());
 
       assertThat(plan.replaceStatefulSet()).isEmpty();
       assertThat(plan.writesStatefulSet()).isTrue();
@@ -63,7 +69,7 @@ class AdoptionDecisionTest {
 
     @Test
     void theGoOperatorsIsDeletedOrphaningItsPodsBecauseItsPolicyAndClaimTemplatesCannotChange() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), AdoptionDecisionTest::goMade), true,
+      AdoptionPlan plan = decide(live(Scenario.running(3), AdoptionDecisionTest::goMade), true,
           GO_FINALIZERS, List.of());
 
       assertThat(plan.replaceStatefulSet()).hasValueSatisfying(orphan -> {
@@ -80,7 +86,7 @@ class AdoptionDecisionTest {
 
     @Test
     void thisOperatorsOwnWithAnImmutableFieldChangedIsNeverReplacedTheServerRefusesTheChangeInstead() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> new StatefulSetBuilder(goMade(s))
+      AdoptionPlan plan = decide(live(Scenario.running(3), s -> new StatefulSetBuilder(goMade(s))
           .editMetadata().addToAnnotations(AppliedHash.ANNOTATION, "h").endMetadata().build()), true, List.of(),
           List.of());
 
@@ -90,7 +96,7 @@ class AdoptionDecisionTest {
 
     @Test
     void whileItIsReplacedNoLifecycleStepRunsAndTheMemoryStaysAsLastWritten() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), AdoptionDecisionTest::goMade), true,
+      AdoptionPlan plan = decide(live(Scenario.running(3), AdoptionDecisionTest::goMade), true,
           List.of(), List.of());
       LifecyclePlan lifecycle = new LifecyclePlan(List.of(new Action.ResizeVolume("data-db-0", 0, "20Gi", "10Gi")),
           Optional.of(new StatefulSetShape(3, 2)), LifecycleMemory.empty().withFailoverCount(1), List.of(),
@@ -105,7 +111,7 @@ class AdoptionDecisionTest {
 
     @Test
     void aPausedClusterKeepsItUntilResumed() {
-      AdoptionPlan plan = AdoptionDecision.decide(
+      AdoptionPlan plan = decide(
           live(Scenario.running(3).spec(s -> s.withPaused(true)), AdoptionDecisionTest::goMade), true, List.of(),
           List.of());
 
@@ -115,7 +121,7 @@ class AdoptionDecisionTest {
 
     @Test
     void oneItsControllerHasNotCaughtUpWithWaits() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3),
+      AdoptionPlan plan = decide(live(Scenario.running(3),
           s -> new StatefulSetBuilder(goMade(s)).editStatus().withObservedGeneration(1L).endStatus().build()),
           true, List.of(), List.of());
 
@@ -125,7 +131,7 @@ class AdoptionDecisionTest {
 
     @Test
     void aDifferentClaimSizeAloneIsLeftToVolumeGrowth() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> new StatefulSetBuilder(s)
+      AdoptionPlan plan = decide(live(Scenario.running(3), s -> new StatefulSetBuilder(s)
           .editSpec().editFirstVolumeClaimTemplate().editSpec().editResources()
           .withRequests(Map.of("storage", new io.fabric8.kubernetes.api.model.Quantity("5Gi")))
           .endResources().endSpec().endVolumeClaimTemplate().endSpec().build()), true, List.of(), List.of());
@@ -150,7 +156,7 @@ class AdoptionDecisionTest {
       HasMetadata rendered = observed.rendered()
           .get(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, TestClusters.NAME + "-pdb");
 
-      AdoptionPlan plan = AdoptionDecision.decide(observed, true, List.of(), List.of(budget(Map.of())));
+      AdoptionPlan plan = decide(observed, true, List.of(), List.of(budget(Map.of())));
 
       assertThat(plan.applies(rendered)).isFalse();
       assertThat(plan.prunable(List.of(budget(Map.of())))).hasSize(1);
@@ -162,7 +168,7 @@ class AdoptionDecisionTest {
       HasMetadata rendered = observed.rendered()
           .get(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class, TestClusters.NAME + "-pdb");
 
-      assertThat(AdoptionDecision.decide(observed, true, List.of(), List.of(budget(Map.of(AppliedHash.ANNOTATION, "h"))))
+      assertThat(decide(observed, true, List.of(), List.of(budget(Map.of(AppliedHash.ANNOTATION, "h"))))
           .applies(rendered)).isTrue();
     }
   }
@@ -172,13 +178,13 @@ class AdoptionDecisionTest {
 
     @Test
     void theGoOperatorsIsRemoved() {
-      assertThat(AdoptionDecision.decide(live(Scenario.running(3), s -> s), true,
+      assertThat(decide(live(Scenario.running(3), s -> s), true,
           List.of("other.example/keep", AdoptionPlan.GO_FINALIZER), List.of()).removeFinalizer()).isTrue();
     }
 
     @Test
     void othersAreLeftAlone() {
-      assertThat(AdoptionDecision.decide(live(Scenario.running(3), s -> s), true, List.of("other.example/keep"),
+      assertThat(decide(live(Scenario.running(3), s -> s), true, List.of("other.example/keep"),
           List.of()).removeFinalizer()).isFalse();
     }
   }
@@ -199,7 +205,7 @@ class AdoptionDecisionTest {
 
     @Test
     void isKeptRunningWhileSpecProxyIsOmittedAndTheDifferenceIsSaid() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> s), true, List.of(),
+      AdoptionPlan plan = decide(live(Scenario.running(3), s -> s), true, List.of(),
           List.of(goDeployment, goService));
 
       assertThat(plan.kept()).containsExactlyInAnyOrder(ObjectRef.of(goDeployment), ObjectRef.of(goService));
@@ -213,7 +219,7 @@ class AdoptionDecisionTest {
 
     @Test
     void isPrunedWhenTheSpecSaysProxyEnabledFalse() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> s), false, List.of(),
+      AdoptionPlan plan = decide(live(Scenario.running(3), s -> s), false, List.of(),
           List.of(goDeployment, goService));
 
       assertThat(plan.kept()).isEmpty();
@@ -222,7 +228,7 @@ class AdoptionDecisionTest {
 
     @Test
     void aProxyThisOperatorAppliedFollowsTheSpecAsAlways() {
-      AdoptionPlan plan = AdoptionDecision.decide(live(Scenario.running(3), s -> s), true, List.of(),
+      AdoptionPlan plan = decide(live(Scenario.running(3), s -> s), true, List.of(),
           List.of(ourDeployment));
 
       assertThat(plan.kept()).isEmpty();

@@ -39,6 +39,22 @@ class ScaleUpSeedingTest {
   }
 
   @Test
+  void aClaimAScaleDownRetainedIsLeftToTheSeedWhichReplacesItsContentAndTheMemberWaitsForIt() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 4).retainedClaims(3).seeded(3).build());
+
+    assertThat(plan.actions()).noneMatch(Action.DeletePvc.class::isInstance);
+    assertThat(plan.statefulSetShape()).map(StatefulSetShape::replicas).contains(3);
+  }
+
+  @Test
+  void withSeedingOffARetainedClaimOfARemovedMemberIsDeletedBeforeItsOrdinalReturns() {
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 4).retainedClaims(3).build());
+
+    assertThat(plan.actions()).anyMatch(a -> a instanceof Action.DeletePvc delete && delete.ordinal() == 3);
+    assertThat(plan.statefulSetShape()).map(StatefulSetShape::replicas).contains(3);
+  }
+
+  @Test
   void withoutSeedingTheStatefulSetGrowsAtOnce() {
     LifecyclePlan plan = lifecycle.plan(Scenario.running(3, 5).build());
 

@@ -26,7 +26,7 @@ class SeedDecisionTest {
 
     assertThat(plan.actions()).containsExactly(new SeedAction.CreateClaim(3), new SeedAction.CreateToken(3),
         new SeedAction.CreateSourcePod(3, 1, MEMBER_0));
-    assertThat(plan.allowedReplicas()).isEqualTo(3);
+    assertThat(plan.allowedReplicas()).hasValue(3);
     assertThat(plan.progress()).extracting(SeedProgress::ordinal, SeedProgress::stage)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(3, Stage.Transferring),
             org.assertj.core.groups.Tuple.tuple(4, Stage.Preparing));
@@ -57,7 +57,27 @@ class SeedDecisionTest {
         .pod(3, 1, Role.TARGET, 0, Phase.SUCCEEDED, "10.0.0.8").build());
 
     assertThat(plan.actions()).containsExactly(new SeedAction.MarkSeeded(3, "db-seed-3-1-source"));
-    assertThat(plan.allowedReplicas()).isEqualTo(3);
+    assertThat(plan.allowedReplicas()).hasValue(3);
+  }
+
+  @Test
+  void aSucceededTargetLeftBeingDeletedFromAnEarlierRoundDoesNotMarkTheClaim() {
+    SeedPlan plan = SeedDecision.decide(scaleUp(3, 4).claim(3).token(3)
+        .pod(3, 1, Role.TARGET, 0, Phase.SUCCEEDED, "10.0.0.8").terminating().build());
+
+    assertThat(plan.actions()).doesNotContain(new SeedAction.MarkSeeded(3, "db-seed-3-1-source"))
+        .contains(new SeedAction.CreateSourcePod(3, 2, MEMBER_0));
+  }
+
+  @Test
+  void whatEndsEarlierRoundsIsWrittenBeforeTheStatefulSetAndTheRestAfter() {
+    SeedPlan plan = SeedDecision.decide(scaleUp(4, 5).seededClaim(3).claim(4).token(3)
+        .pod(3, 1, Role.TARGET, 0, Phase.SUCCEEDED, "10.0.0.8").build());
+
+    assertThat(plan.beforeStatefulSet()).containsExactly(new SeedAction.ClearSeeded(3),
+        new SeedAction.DeletePod(3, "db-seed-3-1-target", "uid-db-seed-3-1-target"), new SeedAction.DeleteToken(3));
+    assertThat(plan.afterStatefulSet()).containsExactly(new SeedAction.CreateToken(4),
+        new SeedAction.CreateSourcePod(4, 1, MEMBER_0));
   }
 
   @Test
@@ -66,7 +86,7 @@ class SeedDecisionTest {
         .pod(3, 1, Role.SOURCE, 0, Phase.SUCCEEDED, "10.0.0.7")
         .pod(3, 1, Role.TARGET, 0, Phase.SUCCEEDED, "10.0.0.8").build());
 
-    assertThat(plan.allowedReplicas()).isEqualTo(4);
+    assertThat(plan.allowedReplicas()).hasValue(4);
     assertThat(plan.actions()).contains(new SeedAction.CreateClaim(4), new SeedAction.CreateSourcePod(4, 1, MEMBER_0),
         new SeedAction.DeletePod(3, "db-seed-3-1-source", "uid-db-seed-3-1-source"),
         new SeedAction.DeletePod(3, "db-seed-3-1-target", "uid-db-seed-3-1-target"), new SeedAction.DeleteToken(3));
@@ -77,7 +97,7 @@ class SeedDecisionTest {
     SeedPlan plan = SeedDecision.decide(scaleUp(3, 5).claim(3).token(3).seededClaim(4)
         .pod(3, 1, Role.SOURCE, 0, Phase.RUNNING, "10.0.0.7").build());
 
-    assertThat(plan.allowedReplicas()).isEqualTo(3);
+    assertThat(plan.allowedReplicas()).hasValue(3);
   }
 
   @Test
@@ -111,7 +131,7 @@ class SeedDecisionTest {
         .pod(3, 3, Role.SOURCE, 2, Phase.FAILED, "10.0.0.7", "backup failed: No such file").build());
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.allowedReplicas()).isEqualTo(3);
+    assertThat(plan.allowedReplicas()).hasValue(3);
     assertThat(plan.progress().get(0).stage()).isEqualTo(Stage.Blocked);
     assertThat(plan.blocked()).hasValueSatisfying(reason -> assertThat(reason)
         .startsWith("member 3 is not added: attempt 3 failed: source db-seed-3-3-source failed: backup failed")
@@ -122,7 +142,7 @@ class SeedDecisionTest {
   void withNoHealthyMemberToBackUpTheMemberIsBlocked() {
     SeedPlan plan = SeedDecision.decide(scaleUp(3, 4).sources().build());
 
-    assertThat(plan.allowedReplicas()).isEqualTo(3);
+    assertThat(plan.allowedReplicas()).hasValue(3);
     assertThat(plan.blocked()).contains(
         "member 3 is not added: no healthy member (Ready, Active, Raft voter) to take a backup from");
   }
@@ -132,7 +152,7 @@ class SeedDecisionTest {
     SeedPlan plan = SeedDecision.decide(scaleUp(3, 5).enabled(false).token(3)
         .pod(3, 1, Role.SOURCE, 0, Phase.RUNNING, "10.0.0.7").build());
 
-    assertThat(plan.allowedReplicas()).isEqualTo(5);
+    assertThat(plan.allowedReplicas()).as("no limit: the lifecycle replaces retained claims itself").isEmpty();
     assertThat(plan.actions()).containsExactly(
         new SeedAction.DeletePod(3, "db-seed-3-1-source", "uid-db-seed-3-1-source"), new SeedAction.DeleteToken(3));
     assertThat(plan.seeding()).isFalse();
@@ -142,7 +162,7 @@ class SeedDecisionTest {
   void aNewClusterIsNotSeeded() {
     SeedPlan plan = SeedDecision.decide(scaleUp(0, 3).sources().build());
 
-    assertThat(plan.allowedReplicas()).isEqualTo(3);
+    assertThat(plan.allowedReplicas()).hasValue(3);
     assertThat(plan.actions()).isEmpty();
   }
 
@@ -151,6 +171,25 @@ class SeedDecisionTest {
     SeedPlan plan = SeedDecision.decide(scaleUp(3, 4).claim(3).build());
 
     assertThat(plan.actions()).containsExactly(new SeedAction.CreateToken(3), new SeedAction.CreateSourcePod(3, 1, MEMBER_0));
+  }
+
+  @Test
+  void onceTheStatefulSetCountsASeededMemberItsClaimIsUnmarked() {
+    SeedPlan grown = SeedDecision.decide(scaleUp(4, 5).seededClaim(3).build());
+    SeedPlan settled = SeedDecision.decide(scaleUp(4, 4).seededClaim(3).build());
+    SeedPlan seedingOff = SeedDecision.decide(scaleUp(4, 4).enabled(false).seededClaim(3).build());
+
+    assertThat(grown.actions()).startsWith(new SeedAction.ClearSeeded(3));
+    assertThat(settled.actions()).containsExactly(new SeedAction.ClearSeeded(3));
+    assertThat(seedingOff.actions()).containsExactly(new SeedAction.ClearSeeded(3));
+  }
+
+  @Test
+  void aSeededClaimTheStatefulSetDoesNotCountYetKeepsItsMark() {
+    SeedPlan plan = SeedDecision.decide(scaleUp(3, 4).seededClaim(3).build());
+
+    assertThat(plan.actions()).noneMatch(SeedAction.ClearSeeded.class::isInstance);
+    assertThat(plan.allowedReplicas()).hasValue(4);
   }
 
   @Test
@@ -213,6 +252,14 @@ class SeedDecisionTest {
       String name = SeedNames.pod("db", ordinal, attempt, role);
       pods.add(new SeedPod(name, "uid-" + name, ordinal, attempt, role, source, phase, Optional.ofNullable(ip),
           Optional.ofNullable(message), false));
+      return this;
+    }
+
+    /** The pod added last is being deleted. */
+    Observation terminating() {
+      SeedPod last = pods.remove(pods.size() - 1);
+      pods.add(new SeedPod(last.name(), last.uid(), last.ordinal(), last.attempt(), last.role(), last.sourceOrdinal(),
+          last.phase(), last.podIp(), last.message(), true));
       return this;
     }
 

@@ -70,7 +70,9 @@ class SeedPodRendererTest {
     Container serve = pod.getSpec().getContainers().get(0);
     assertThat(serve.getImage()).isEqualTo(OPERATOR_IMAGE);
     assertThat(serve.getArgs()).containsExactly("seed-serve", "--input", "/restore/backup", "--port", "7480",
-        "--wait-seconds", "1800");
+        "--wait-seconds", "1800", "--tls-cert", "/etc/hyperbyte/seed-tls/tls.crt",
+        "--tls-key", "/etc/hyperbyte/seed-tls/tls.key");
+    assertThat(tlsFilesOf(pod.getSpec())).as("the source holds its certificate and key").containsExactly("tls.crt", "tls.key");
     assertThat(serve.getEnv()).singleElement().satisfies(env -> {
       assertThat(env.getName()).isEqualTo("HYPERBYTE_SEED_TOKEN");
       assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("db-seed-3");
@@ -93,7 +95,14 @@ class SeedPodRendererTest {
     assertThat(pod.getSpec().getPriorityClassName()).isEqualTo("databases");
     assertThat(claimOf(pod.getSpec())).isEqualTo("data-db-3");
     assertThat(pod.getSpec().getInitContainers().get(0).getArgs()).containsExactly("seed-fetch", "--source",
-        "10.0.0.7:7480", "--output", "/restore/snapshot", "--connect-seconds", "1800");
+        "10.0.0.7:7480", "--output", "/restore/snapshot", "--connect-seconds", "1800",
+        "--tls-ca", "/etc/hyperbyte/seed-tls/ca.crt");
+    assertThat(tlsFilesOf(pod.getSpec())).as("the target gets the CA's certificate, never the source's key")
+        .containsExactly("ca.crt");
+    assertThat(pod.getSpec().getInitContainers().get(0).getVolumeMounts())
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo(SeedArgs.TLS_MOUNT))
+        .allSatisfy(m -> assertThat(m.getReadOnly() != null && m.getReadOnly())
+            .isEqualTo(m.getMountPath().equals(SeedArgs.TLS_MOUNT)));
     assertThat(pod.getSpec().getContainers().get(0).getCommand().get(2))
         .isEqualTo(cloud.hyperbyte.reconcile.restore.RestorePodRenderer.restoreScript())
         .contains("rm -rf '/var/lib/hyperbytedb/raft' '/var/lib/hyperbytedb/replication_log'");
@@ -103,12 +112,22 @@ class SeedPodRendererTest {
   }
 
   @Test
-  void theTokenSecretHoldsTheTokenUnderItsKey() {
-    var secret = SeedPodRenderer.token(CONTEXT, 3, "abc");
+  void theSeedSecretHoldsTheTokenAndTheSeedsTlsFilesUnderTheirKeys() {
+    var tls = new SeedTlsMaterial("CA PEM", "CERT PEM", "KEY PEM");
+
+    var secret = SeedPodRenderer.secret(CONTEXT, 3, "abc", tls);
 
     assertThat(secret.getMetadata().getName()).isEqualTo("db-seed-3");
-    assertThat(secret.getStringData()).containsExactly(Map.entry("token", "abc"));
+    assertThat(secret.getStringData()).containsExactly(Map.entry("token", "abc"), Map.entry("ca.crt", "CA PEM"),
+        Map.entry("tls.crt", "CERT PEM"), Map.entry("tls.key", "KEY PEM"));
     assertThat(KubernetesSchemas.shared().violations(secret)).isEmpty();
+  }
+
+  private static List<String> tlsFilesOf(PodSpec spec) {
+    var volume = spec.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow();
+    assertThat(volume.getSecret().getSecretName()).isEqualTo("db-seed-3");
+    volume.getSecret().getItems().forEach(item -> assertThat(item.getPath()).isEqualTo(item.getKey()));
+    return volume.getSecret().getItems().stream().map(item -> item.getKey()).toList();
   }
 
   private static String claimOf(PodSpec spec) {

@@ -8,12 +8,17 @@ import cloud.hyperbyte.testkit.container.ReadOnlyMount;
 import cloud.hyperbyte.testkit.db.MemberVolume;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +29,9 @@ import java.util.stream.Stream;
 /**
  * The file system a container of a simulated pod sees: a PVC that a member ran on is that member's
  * volume, an {@code emptyDir} is a real directory of the test machine (one per pod and volume, gone
- * with the pod), anything else (ConfigMap, Secret, projected) is read-only and empty.
+ * with the pod), a Secret is a read-only directory holding its keys as files (only the listed
+ * {@code items}, when the volume lists some), as the kubelet writes it when the pod starts; anything
+ * else (ConfigMap, projected) is read-only and empty.
  */
 final class PodMounts implements AutoCloseable {
 
@@ -36,10 +43,12 @@ final class PodMounts implements AutoCloseable {
   }
 
   private final DatabasePods members;
+  private final KubernetesClient client;
   private final Path root;
 
-  PodMounts(DatabasePods members) {
+  PodMounts(DatabasePods members, KubernetesClient client) {
     this.members = members;
+    this.client = client;
     try {
       this.root = Files.createTempDirectory("hyperbyte-testkit-pods");
     } catch (IOException e) {
@@ -77,15 +86,63 @@ final class PodMounts implements AutoCloseable {
           new Unavailable("testkit: PVC " + claim + " holds no member volume (missing, or no member ever ran on it)")));
     }
     if (volume.getEmptyDir() != null) {
-      Path directory = root.resolve(pod.getMetadata().getUid()).resolve(volume.getName());
-      try {
-        Files.createDirectories(directory);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return new HostDirectoryMount(directory);
+      return new HostDirectoryMount(directory(pod, volume));
+    }
+    if (volume.getSecret() != null) {
+      return HostDirectoryMount.readOnly(secretFiles(pod, volume.getSecret(), directory(pod, volume)));
     }
     return new ReadOnlyMount();
+  }
+
+  private Path directory(Pod pod, Volume volume) {
+    Path directory = root.resolve(pod.getMetadata().getUid()).resolve(volume.getName());
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return directory;
+  }
+
+  /** Writes the Secret's keys into {@code directory}; a missing Secret or key leaves the pod unable to start. */
+  private Path secretFiles(Pod pod, SecretVolumeSource source, Path directory) throws Unavailable {
+    Secret secret = client.secrets().inNamespace(pod.getMetadata().getNamespace()).withName(source.getSecretName()).get();
+    boolean optional = Boolean.TRUE.equals(source.getOptional());
+    if (secret == null && optional) {
+      return directory;
+    }
+    if (secret == null) {
+      throw new Unavailable("secret \"" + source.getSecretName() + "\" not found");
+    }
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    if (secret.getData() != null) {
+      secret.getData().forEach((key, value) -> data.put(key, Base64.getDecoder().decode(value)));
+    }
+    if (secret.getStringData() != null) {
+      secret.getStringData().forEach((key, value) -> data.put(key, value.getBytes(StandardCharsets.UTF_8)));
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    if (source.getItems() == null || source.getItems().isEmpty()) {
+      data.keySet().forEach(key -> files.put(key, key));
+    } else {
+      source.getItems().forEach(item -> files.put(item.getKey(), item.getPath()));
+    }
+    try {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        if (!data.containsKey(file.getKey()) && optional) {
+          continue;
+        }
+        if (!data.containsKey(file.getKey())) {
+          throw new Unavailable("couldn't find key " + file.getKey() + " in Secret " + source.getSecretName());
+        }
+        Path path = directory.resolve(file.getValue());
+        Files.createDirectories(path.getParent());
+        Files.write(path, data.get(file.getKey()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return directory;
   }
 
   /** Deletes the pod's emptyDirs. */

@@ -83,7 +83,7 @@ public final class SimulatedCluster implements AutoCloseable {
     this.volumeExpansion = kubernetes.simulateVolumeExpansion(builder.volumeExpansionStep);
     this.proxies = new SimulatedProxies(kubeletClient, time, pods::member, builder.proxyDiscoveryInterval,
         builder.proxyHealthInterval).start();
-    this.podMounts = new PodMounts(pods);
+    this.podMounts = new PodMounts(pods, kubeletClient);
     this.databaseImage = new ImageShell(clock());
     ImagePrograms programs = new ImagePrograms();
     builder.programs.forEach(programs::register);

@@ -3,6 +3,7 @@ package cloud.hyperbyte.testkit.container;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -14,14 +15,26 @@ import java.util.stream.Stream;
 /**
  * A mount backed by a real directory of the machine running the test (an {@code emptyDir}): a
  * program of another image (e.g. the operator's restore-fetch step) can write into it with plain
- * file I/O through {@link #hostPath}.
+ * file I/O through {@link #hostPath}. A {@link #readOnly} one (a Secret's files the kubelet wrote)
+ * refuses writes through this interface as a read-only file system does.
  */
 public final class HostDirectoryMount implements Mount {
 
   private final Path root;
+  private final boolean readOnly;
 
   public HostDirectoryMount(Path root) {
+    this(root, false);
+  }
+
+  private HostDirectoryMount(Path root, boolean readOnly) {
     this.root = root.toAbsolutePath().normalize();
+    this.readOnly = readOnly;
+  }
+
+  /** The files in {@code root}, read-only. */
+  public static HostDirectoryMount readOnly(Path root) {
+    return new HostDirectoryMount(root, true);
   }
 
   @Override
@@ -36,11 +49,13 @@ public final class HostDirectoryMount implements Mount {
 
   @Override
   public void mkdirs(String path) throws IOException {
+    refuseIfReadOnly(path);
     Files.createDirectories(resolve(path));
   }
 
   @Override
   public void delete(String path) throws IOException {
+    refuseIfReadOnly(path);
     Path target = resolve(path);
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
@@ -66,6 +81,7 @@ public final class HostDirectoryMount implements Mount {
 
   @Override
   public void write(String path, byte[] content) throws IOException {
+    refuseIfReadOnly(path);
     Files.write(resolve(path), content);
   }
 
@@ -79,6 +95,12 @@ public final class HostDirectoryMount implements Mount {
   @Override
   public Optional<Path> hostPath(String path) {
     return Optional.of(resolve(path));
+  }
+
+  private void refuseIfReadOnly(String path) throws IOException {
+    if (readOnly) {
+      throw new AccessDeniedException(path, null, "Read-only file system");
+    }
   }
 
   private Path resolve(String path) {

@@ -26,6 +26,7 @@ class RunToCompletionPodsTest {
   private static final String NS = "test";
   private static final String WRITER = "writer:1";
   private static final String HELD = "held:1";
+  private static final String READER = "reader:1";
 
   private final CountDownLatch release = new CountDownLatch(1);
   private SimulatedCluster cluster;
@@ -38,6 +39,17 @@ class RunToCompletionPodsTest {
           ContainerFiles.Resolved target = invocation.files().resolve("/data/seeded");
           target.mount().write(target.relative(), "restored".getBytes(StandardCharsets.UTF_8));
           return new ExecResult(0, new byte[0], "", "");
+        })
+        .containerProgram(READER::equals, invocation -> {
+          ContainerFiles.Resolved cert = invocation.files().resolve("/etc/tls/tls.crt");
+          String listing = String.join(",", invocation.files().resolve("/etc/tls").mount().list(""));
+          try {
+            cert.mount().write("planted", new byte[1]);
+            return new ExecResult(1, new byte[0], "", "the mount took a write");
+          } catch (java.io.IOException readOnly) {
+            return new ExecResult(0, (listing + " " + new String(cert.mount().read(cert.relative()), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8), "", "");
+          }
         })
         .containerProgram(HELD::equals, invocation -> {
           release.await();
@@ -96,6 +108,33 @@ class RunToCompletionPodsTest {
 
     awaitPhase("seed-source", "Succeeded");
     assertThat(client.pods().inNamespace(NS).withName("backup").get().getStatus().getPhase()).isEqualTo("Running");
+  }
+
+  @Test
+  void aSecretVolumeHoldsTheListedKeysAsReadOnlyFilesAndAMissingKeyFailsThePod() {
+    client.secrets().resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("tls")
+        .withNamespace(NS).endMetadata().addToStringData("tls.crt", "CERT").addToStringData("tls.key", "KEY")
+        .addToStringData("ca.crt", "CA").build()).create();
+    client.pods().resource(secretPod("listed", "tls.crt", "tls.key")).create();
+    client.pods().resource(secretPod("missing", "tls.crt", "other.key")).create();
+
+    awaitPhase("listed", "Succeeded");
+    Pod missing = awaitPhase("missing", "Failed");
+
+    assertThat(cluster.containerLogs(NS, "listed", "main")).hasValue("tls.crt,tls.key CERT");
+    assertThat(missing.getStatus().getContainerStatuses().get(0).getState().getTerminated().getMessage())
+        .contains("couldn't find key other.key in Secret tls");
+  }
+
+  private static Pod secretPod(String name, String... keys) {
+    var items = java.util.Arrays.stream(keys).map(k -> new io.fabric8.kubernetes.api.model.KeyToPathBuilder().withKey(k).withPath(k).build()).toList();
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+        .withNewSpec().withRestartPolicy("Never")
+          .addNewContainer().withName("main").withImage(READER)
+            .addNewVolumeMount().withName("tls").withMountPath("/etc/tls").withReadOnly(true).endVolumeMount()
+          .endContainer()
+          .addNewVolume().withName("tls").withNewSecret().withSecretName("tls").withItems(items).endSecret().endVolume()
+        .endSpec().build();
   }
 
   private Pod awaitPhase(String name, String phase) {

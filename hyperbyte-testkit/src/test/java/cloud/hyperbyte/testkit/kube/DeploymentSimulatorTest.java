@@ -4,10 +4,10 @@ import static cloud.hyperbyte.testkit.kube.Fixtures.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cloud.hyperbyte.testkit.Patience;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,9 @@ class DeploymentSimulatorTest {
       kube.simulateDeployments();
       var client = kube.client();
       client.resource(proxy("proxy:1")).create();
-      await().atMost(Duration.ofSeconds(15)).until(() -> readyPods(kube).size() == 2);
+      await().atMost(Patience.LIMIT).until(() -> readyPods(kube).size() == 2);
       Deployment live = client.apps().deployments().inNamespace(NS).withName("proxy").get();
-      await().atMost(Duration.ofSeconds(15)).until(() -> client.apps().deployments().inNamespace(NS)
+      await().atMost(Patience.LIMIT).until(() -> client.apps().deployments().inNamespace(NS)
           .withName("proxy").get().getStatus() != null);
       assertThat(client.apps().deployments().inNamespace(NS).withName("proxy").get().getStatus().getReadyReplicas())
           .isEqualTo(2);
@@ -36,10 +36,10 @@ class DeploymentSimulatorTest {
         return true;
       });
 
-      await().atMost(Duration.ofSeconds(15)).until(() -> readyPods(kube).size() == 2
+      await().atMost(Patience.LIMIT).until(() -> readyPods(kube).size() == 2
           && readyPods(kube).stream().allMatch(p -> p.getSpec().getContainers().get(0).getImage().equals("proxy:2")));
       assertThat(live.getMetadata().getGeneration()).isEqualTo(1L);
-      await().atMost(Duration.ofSeconds(15)).until(() -> Long.valueOf(2).equals(client.apps().deployments()
+      await().atMost(Patience.LIMIT).until(() -> Long.valueOf(2).equals(client.apps().deployments()
           .inNamespace(NS).withName("proxy").get().getStatus().getObservedGeneration()));
     }
   }

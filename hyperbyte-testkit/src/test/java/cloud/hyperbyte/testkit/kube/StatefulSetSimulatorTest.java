@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +43,7 @@ class StatefulSetSimulatorTest {
         DELETED.add(pod.getMetadata().getName());
       }
     });
-    org.awaitility.Awaitility.setDefaultTimeout(Duration.ofSeconds(15));
+    org.awaitility.Awaitility.setDefaultTimeout(cloud.hyperbyte.testkit.Patience.LIMIT);
   }
 
   @AfterAll

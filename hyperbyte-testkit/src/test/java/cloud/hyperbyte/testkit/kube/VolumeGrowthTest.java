@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import cloud.hyperbyte.testkit.Patience;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -142,7 +143,7 @@ class VolumeGrowthTest {
     expansion.holdFileSystemResize(true);
     resize("data-a", "20Gi");
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Patience.LIMIT).untilAsserted(() -> {
       PersistentVolumeClaim pvc = claim("data-a");
       assertThat(conditionTypes(pvc)).containsExactly("FileSystemResizePending");
       assertThat(pvc.getStatus().getAllocatedResources()).containsEntry("storage", new Quantity("20Gi"));
@@ -161,7 +162,7 @@ class VolumeGrowthTest {
     user.setStatus(SimulatedPods.running(user, true));
     client.pods().resource(user).updateStatus();
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Patience.LIMIT).untilAsserted(() -> {
       PersistentVolumeClaim pvc = claim("data-a");
       assertThat(pvc.getStatus().getCapacity()).containsEntry("storage", new Quantity("20Gi"));
       assertThat(conditionTypes(pvc)).isEmpty();
@@ -172,12 +173,12 @@ class VolumeGrowthTest {
   void anOrphanedStatefulSetsPodsAreAdoptedByItsSuccessorWithoutARestart() {
     kube.simulateStatefulSets(new ManualPodReadiness(true), PodLifecycle.NONE);
     StatefulSet first = client.apps().statefulSets().resource(Fixtures.statefulSet("db", 2)).create();
-    await().atMost(Duration.ofSeconds(10)).until(() -> readyPods("db").size() == 2);
+    await().atMost(Patience.LIMIT).until(() -> readyPods("db").size() == 2);
     Map<String, String> uids = readyPods("db");
 
     client.apps().statefulSets().inNamespace(NS).withName("db").withPropagationPolicy(DeletionPropagation.ORPHAN)
         .delete();
-    await().atMost(Duration.ofSeconds(10)).until(() -> client.pods().inNamespace(NS).list().getItems().stream()
+    await().atMost(Patience.LIMIT).until(() -> client.pods().inNamespace(NS).list().getItems().stream()
         .allMatch(p -> p.getMetadata().getOwnerReferences() == null || p.getMetadata().getOwnerReferences().isEmpty()));
     assertThat(readyPods("db")).isEqualTo(uids);
 
@@ -187,7 +188,7 @@ class VolumeGrowthTest {
     StatefulSet second = client.apps().statefulSets().resource(larger).create();
     assertThat(second.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
 
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+    await().atMost(Patience.LIMIT).untilAsserted(() -> {
       StatefulSet live = client.apps().statefulSets().inNamespace(NS).withName("db").get();
       assertThat(live.getStatus()).isNotNull();
       assertThat(live.getStatus().getReadyReplicas()).isEqualTo(2);

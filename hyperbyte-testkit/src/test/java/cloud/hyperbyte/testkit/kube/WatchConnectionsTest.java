@@ -3,13 +3,13 @@ package cloud.hyperbyte.testkit.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cloud.hyperbyte.testkit.Patience;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -33,13 +33,13 @@ class WatchConnectionsTest {
         public void onClose(WatcherException cause) {
         }
       })) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> kube.disconnectWatches() == 1);
+        await().atMost(Patience.LIMIT).until(() -> kube.disconnectWatches() == 1);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> kube.requests().count(
+        await().atMost(Patience.LIMIT).until(() -> kube.requests().count(
             r -> r.verb() == ApiVerb.WATCH && r.resource().equals("configmaps") && !r.fromControllers()) == 2);
         client.configMaps().inNamespace("test").resource(new ConfigMapBuilder()
             .withNewMetadata().withName("after").endMetadata().build()).create();
-        await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains("after"));
+        await().atMost(Patience.LIMIT).until(() -> seen.contains("after"));
       }
     }
   }
