@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -52,7 +53,8 @@ import java.util.TreeSet;
  * Raft membership it had (a restarted leader hands leadership to the lowest other voter; node 1
  * starting in cluster mode with no leader bootstraps the group); a drained member is Leaving; Raft
  * additions and removals take effect; resized volumes have their size; proxy Deployments run their
- * pods; Secrets the adoption replaces have their new type. Pure and deterministic: generated UIDs and
+ * pods; Secrets the adoption replaces have their new type; a new member's claim is seeded
+ * ({@link ProjectedSeeding}). Pure and deterministic: generated UIDs and
  * IPs count up.
  *
  * <p>It projects success only. Failures, timeouts and a member that does not come back are what
@@ -100,6 +102,8 @@ public final class ClusterProjection {
       objects.put(key(entry.object()), entry.object());
     }
     apply.prunes().forEach(p -> objects.remove(key(p.ref())));
+    // the seeding's claim exists before the StatefulSet grows over it, and the controller adopts it
+    new ProjectedSeeding(objects, ClusterProjection::key, name -> "planned-" + name + "-" + ++generated).apply(pass);
 
     Map<Integer, MemberFacts> members = new TreeMap<>(before.members());
     // members the projection has not restarted run the config the live ConfigMap held
@@ -278,7 +282,9 @@ public final class ClusterProjection {
             .withResourceVersion(null)
             .withDeletionTimestamp(null)
             .build())
-        .withSpec(template.getSpec())
+        // scheduled: a member is a seed source on its node
+        .withSpec(template.getSpec().getNodeName() != null ? template.getSpec()
+            : new PodSpecBuilder(template.getSpec()).withNodeName("planned-node-" + ordinal).build())
         .withNewStatus()
         .withPhase("Running")
         .withPodIP("10.255." + (generated / 250) + "." + (generated % 250 + 1))
