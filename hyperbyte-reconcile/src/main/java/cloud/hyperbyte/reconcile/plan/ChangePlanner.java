@@ -200,12 +200,18 @@ public final class ChangePlanner {
   /** A step the StatefulSet controller takes, which records no Event of the operator. */
   private static PlanStep controllerStep(ObservedCluster observed, ClusterProjection.ControllerStep step) {
     String reason = switch (step.action()) {
-      case "start-member" -> "the StatefulSet creates the member pod and its volume";
+      case "start-member" -> step.existingVolume()
+          ? "the StatefulSet creates the member pod on its existing volume " + observed.names().dataPvc(ordinal(step))
+          : "the StatefulSet creates the member pod and its volume";
       case "stop-member" -> "the StatefulSet removes the member pod";
-      default -> observed.names().dataPvc(Integer.parseInt(step.pod().substring(step.pod().lastIndexOf('-') + 1)))
+      default -> observed.names().dataPvc(ordinal(step))
           + " (the StatefulSet deletes it with the pod: whenScaled: Delete)";
     };
     return PlanStep.member(step.action(), Optional.of(step.pod()), reason, Optional.empty());
+  }
+
+  private static int ordinal(ClusterProjection.ControllerStep step) {
+    return Integer.parseInt(step.pod().substring(step.pod().lastIndexOf('-') + 1));
   }
 
   /** A step that repeats the previous one on the same member (a member kept out each pass) is one step. */

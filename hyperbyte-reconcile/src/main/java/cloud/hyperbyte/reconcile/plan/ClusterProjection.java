@@ -72,8 +72,13 @@ public final class ClusterProjection {
     this.planner = planner;
   }
 
-  /** One step the StatefulSet controller took while settling: a member pod created or removed. */
-  public record ControllerStep(String action, String pod) {}
+  /**
+   * One step the StatefulSet controller took while settling: a member pod created or removed.
+   *
+   * @param existingVolume for a member pod created, whether its data claim existed already (seeded, or
+   *     retained by a scale-down) rather than being created with it
+   */
+  public record ControllerStep(String action, String pod, boolean existingVolume) {}
 
   /** The world after the pass, and the member pods the StatefulSet controller created or removed. */
   public record After(ProjectedCluster cluster, List<ControllerStep> steps) {}
@@ -194,12 +199,12 @@ public final class ClusterProjection {
         Pod gone = pods.remove(ordinal);
         objects.remove(key(gone));
         members.remove(ordinal);
-        steps.add(new ControllerStep("stop-member", gone.getMetadata().getName()));
+        steps.add(new ControllerStep("stop-member", gone.getMetadata().getName(), false));
         if (deletesClaimsWhenScaled(set)) {
           // the StatefulSet controller deletes the claim with the pod; the operator's own deletion is its fallback
           String claim = ClusterNames.DATA_VOLUME + "-" + name + "-" + ordinal;
           if (objects.values().removeIf(o -> o instanceof PersistentVolumeClaim && o.getMetadata().getName().equals(claim))) {
-            steps.add(new ControllerStep("delete-pvc", gone.getMetadata().getName()));
+            steps.add(new ControllerStep("delete-pvc", gone.getMetadata().getName(), false));
           }
         }
       }
@@ -225,8 +230,8 @@ public final class ClusterProjection {
       restarted(members, ordinal, fresh, clusterMode, runsSyncQuorum.getOrDefault(ordinal, false));
       runsSyncQuorum.put(ordinal, configMap.map(ClusterProjection::syncQuorum).orElse(false));
       if (fresh) {
-        steps.add(new ControllerStep("start-member", created.getMetadata().getName()));
-        ensureClaim(objects, set, ordinal);
+        boolean existing = !ensureClaim(objects, set, ordinal);
+        steps.add(new ControllerStep("start-member", created.getMetadata().getName(), existing));
       }
     }
     boolean allUpdated = pods.values().stream()
@@ -427,12 +432,16 @@ public final class ClusterProjection {
         .build();
   }
 
-  /** The data PVC the StatefulSet controller creates for a new ordinal from its claim template, unless it exists. */
-  private static void ensureClaim(Map<String, HasMetadata> objects, StatefulSet set, int ordinal) {
+  /**
+   * The data PVC the StatefulSet controller creates for a new ordinal from its claim template, unless
+   * it exists; whether it created one.
+   */
+  private static boolean ensureClaim(Map<String, HasMetadata> objects, StatefulSet set, int ordinal) {
     var templates = set.getSpec().getVolumeClaimTemplates();
     if (templates == null) {
-      return;
+      return false;
     }
+    boolean[] created = {false};
     templates.stream().filter(t -> ClusterNames.DATA_VOLUME.equals(t.getMetadata().getName())).findFirst()
         .ifPresent(template -> {
           String claimName = ClusterNames.DATA_VOLUME + "-" + set.getMetadata().getName() + "-" + ordinal;
@@ -447,8 +456,10 @@ public final class ClusterProjection {
                 .withNewStatus().withPhase("Bound").addToCapacity("storage", size).endStatus()
                 .build();
             objects.put(key(claim), claim);
+            created[0] = true;
           }
         });
+    return created[0];
   }
 
   /** A proxy Deployment runs its pods; without one there are none. */
