@@ -106,8 +106,8 @@ class PlanCommandTest {
     List<String> steps = JSON.readTree(json.out()).path("steps").valueStream()
         .map(step -> step.path("action").asString() + " " + step.path("member").asString())
         .filter(step -> !step.contains("-proxy ")).toList();
-    assertThat(steps).containsExactly("seed hyperbytedb-3", "start-member hyperbytedb-3", "add-node hyperbytedb-3",
-        "seed hyperbytedb-4", "start-member hyperbytedb-4", "add-node hyperbytedb-4");
+    assertThat(steps).containsExactly("seed hyperbytedb-3", "seed hyperbytedb-4", "start-member hyperbytedb-3",
+        "add-node hyperbytedb-3", "start-member hyperbytedb-4", "add-node hyperbytedb-4");
     assertThat(text.out()).contains("seeded from a fresh backup of hyperbytedb-");
     GoldenFiles.assertMatches(GOLDEN.resolve("scale-up-three-to-five.txt"), text.out());
     GoldenFiles.assertMatches(GOLDEN.resolve("scale-up-three-to-five.json"), json.out());

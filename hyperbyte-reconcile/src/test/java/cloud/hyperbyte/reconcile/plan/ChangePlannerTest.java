@@ -89,12 +89,13 @@ class ChangePlannerTest {
     ChangePlan plan = replan(converged, s -> s.setReplicas(5));
 
     assertThat(plan.finished()).isTrue();
-    assertThat(steps(plan)).containsExactly("seed db-3", "start-member db-3", "add-node db-3",
-        "seed db-4", "start-member db-4", "add-node db-4");
+    assertThat(steps(plan)).as("the next member's seeding starts in the pass that grows the StatefulSet over the"
+        + " last one's claim").containsExactly("seed db-3", "seed db-4", "start-member db-3", "add-node db-3",
+            "start-member db-4", "add-node db-4");
     assertThat(plan.steps()).filteredOn(s -> s.action().equals("seed")).satisfiesExactly(
         s -> assertThat(s).satisfies(seed -> {
           assertThat(seed.object()).contains("PersistentVolumeClaim data-db-3");
-          assertThat(seed.event()).contains("MemberSeeded");
+          assertThat(seed.event()).contains("MemberSeeding");
           assertThat(seed.reason()).matches("seeded from a fresh backup of db-[0-2]: .*");
         }),
         s -> assertThat(s.object()).contains("PersistentVolumeClaim data-db-4"));
