@@ -60,8 +60,8 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
       "ScaleDownAbandoned", "GoFinalizerRemoved", "SecretReplaced", "MemberSeeding");
   /** The image the operator runs seed pods with, as the chart passes it: plan assumes it can seed. */
   private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
-  /** "Seeding member hdb-3 (attempt 1) from a backup of hdb-1": the member a MemberSeeding event is about. */
-  private static final Pattern SEEDING = Pattern.compile("^Seeding member (\\S+) ");
+  /** "hdb-1: Seeding member hdb-3 (attempt 1) from a backup of hdb-1": the member a MemberSeeding event is about. */
+  private static final Pattern SEEDING = Pattern.compile("Seeding member (\\S+) ");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
