@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.backup;
 
+import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.MemberStatus;
 import cloud.hyperbyte.reconcile.backup.BackupObservation;
@@ -43,11 +44,11 @@ final class BackupClusterView {
 
   private static BackupSourceSelector.Member member(Pod pod, Optional<MemberStatus> status) {
     String name = pod.getMetadata().getName();
-    boolean healthy = PodStates.runningAndReady(pod)
+    boolean healthy = PodReadings.runningAndReady(pod)
         && status.map(s -> !Boolean.FALSE.equals(s.getHealth())
             && (s.getState() == null || ACTIVE.equalsIgnoreCase(s.getState()))).orElse(true);
     boolean leader = status.map(s -> LEADER.equalsIgnoreCase(s.getRaftRole())).orElse(false);
-    return new BackupSourceSelector.Member(name, PodStates.ordinal(pod), healthy, leader);
+    return new BackupSourceSelector.Member(name, PodReadings.ordinal(pod), healthy, leader);
   }
 
   private static String version(HyperbytedbCluster cluster) {

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.backup;
 
+import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.spec.Validated;
@@ -154,7 +155,7 @@ public final class BackupReconciler {
       return false;
     }
     Pod pod = BackupPodRenderer.render(new BackupPodRenderer.Request(spec.value().get(), request,
-        Optional.ofNullable(backup.getMetadata().getUid()), node.get(), PodStates.ordinal(source.get()), podDeadline,
+        Optional.ofNullable(backup.getMetadata().getUid()), node.get(), PodReadings.ordinal(source.get()), podDeadline,
         operatorImage));
     try {
       client.pods().inNamespace(request.namespace()).resource(pod).create();

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.backup;
 
+import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import cloud.hyperbyte.reconcile.restore.RestoreObservation;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
@@ -8,44 +9,15 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What backup, restore and seeding read from pods: readiness, ordinal, and how a run-to-completion pod is doing. */
+/** What backup and restore read from pods: how a run-to-completion pod is doing ({@link PodReadings} has readiness and ordinal). */
 public final class PodStates {
 
-  private static final String POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
-
   private PodStates() {}
-
-  /** Running, not terminating, and Ready. */
-  public static boolean runningAndReady(Pod pod) {
-    if (pod.getMetadata().getDeletionTimestamp() != null || pod.getStatus() == null
-        || !"Running".equals(pod.getStatus().getPhase()) || pod.getStatus().getConditions() == null) {
-      return false;
-    }
-    return pod.getStatus().getConditions().stream()
-        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-  }
-
-  /** The StatefulSet ordinal: the pod-index label, else the name's numeric suffix; -1 if neither. */
-  public static int ordinal(Pod pod) {
-    Map<String, String> labels = pod.getMetadata().getLabels();
-    String value = labels == null ? null : labels.get(POD_INDEX_LABEL);
-    if (value == null) {
-      String name = pod.getMetadata().getName();
-      value = name.substring(name.lastIndexOf('-') + 1);
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
 
   /**
    * A restore pod's phase, when it was created and finished, whether it is being deleted, and, when
@@ -62,7 +34,7 @@ public final class PodStates {
       default -> RestoreObservation.PodView.Phase.PENDING;
     };
     boolean failed = mapped == RestoreObservation.PodView.Phase.FAILED;
-    return new RestoreObservation.PodView(mapped, failed ? failureMessage(pod) : "",
+    return new RestoreObservation.PodView(mapped, failed ? PodReadings.failureMessage(pod) : "",
         failed && (fetchExitCode(pod).filter(code -> code == RestoreFetchArgs.EXIT_TRANSIENT).isPresent()
             || "Evicted".equals(pod.getStatus().getReason())),
         instant(pod.getMetadata().getCreationTimestamp()), finishedAt(pod),
@@ -91,14 +63,7 @@ public final class PodStates {
 
   /** The statuses of the pod's init containers, then of its containers. */
   static List<ContainerStatus> containerStatuses(Pod pod) {
-    List<ContainerStatus> statuses = new ArrayList<>();
-    if (pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null) {
-      statuses.addAll(pod.getStatus().getInitContainerStatuses());
-    }
-    if (pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null) {
-      statuses.addAll(pod.getStatus().getContainerStatuses());
-    }
-    return statuses;
+    return PodReadings.containerStatuses(pod);
   }
 
   /** An API timestamp, or empty when absent or unreadable. */
@@ -113,21 +78,4 @@ public final class PodStates {
     }
   }
 
-  /** Why a pod failed: its status message and each container that exited non-zero, with its message. */
-  public static String failureMessage(Pod pod) {
-    List<String> parts = new ArrayList<>();
-    if (pod.getStatus().getMessage() != null) {
-      parts.add(pod.getStatus().getMessage());
-    }
-    for (ContainerStatus status : containerStatuses(pod)) {
-      ContainerStateTerminated terminated = status.getState() == null ? null : status.getState().getTerminated();
-      if (terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0) {
-        String why = terminated.getMessage() != null ? terminated.getMessage().strip()
-            : terminated.getReason() != null ? terminated.getReason() : "";
-        parts.add("container " + status.getName() + " exited with " + terminated.getExitCode()
-            + (why.isEmpty() ? "" : ": " + why));
-      }
-    }
-    return String.join("; ", parts);
-  }
 }

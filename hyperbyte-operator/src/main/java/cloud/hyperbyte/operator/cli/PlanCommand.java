@@ -9,6 +9,7 @@ import cloud.hyperbyte.model.spec.Problem;
 import cloud.hyperbyte.model.spec.Validated;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
+import cloud.hyperbyte.reconcile.seed.SeedNames;
 import cloud.hyperbyte.reconcile.plan.ChangePlan;
 import cloud.hyperbyte.reconcile.plan.ChangePlanner;
 import cloud.hyperbyte.reconcile.plan.PlannedCertificates;
@@ -242,6 +243,17 @@ public final class PlanCommand implements Callable<Integer> {
         assumed.add("Secret " + String.join(", ", secretsUnlisted) + ": not in the input, so not compared; one of"
             + " another type than Opaque (the Go operator's <name>-tls is kubernetes.io/tls) is deleted and written"
             + " again first (add kubectl get secret NAME -o yaml to the listing to see it)");
+      }
+      // the seed decision reads the token Secrets too: a listing without Secrets cannot show one
+      List<String> tokensUnlisted = current.objects().stream().anyMatch(o -> o.getKind().equals("Secret"))
+          ? List.of() : plan.steps().stream().filter(step -> step.action().equals("seed"))
+              .flatMap(step -> step.member().stream())
+              .map(pod -> SeedNames.tokenSecret(nextSpec.name(), Integer.parseInt(pod.substring(pod.lastIndexOf('-') + 1))))
+              .toList();
+      if (!tokensUnlisted.isEmpty()) {
+        assumed.add("Secret " + String.join(", ", tokensUnlisted) + ": not in the input, so taken not to exist (no"
+            + " seeding under way beyond the seed pods listed; add kubectl get secret -l " + SeedNames.SEED_LABEL + "="
+            + nextSpec.name() + " -o yaml to the listing to see them)");
       }
       List<String> unlisted = plan.objects().stream()
           .filter(o -> o.action().equals("create") && unlisted(o, current))

@@ -1,8 +1,7 @@
 package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.operator.seed.SeedExecutor;
-import cloud.hyperbyte.operator.seed.SeedObserver;
-import cloud.hyperbyte.reconcile.seed.SeedDecision;
+import cloud.hyperbyte.reconcile.seed.SeedObjects;
 import cloud.hyperbyte.reconcile.seed.SeedPlan;
 import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
 import cloud.hyperbyte.reconcile.seed.SeedStatus;
@@ -42,7 +41,6 @@ import cloud.hyperbyte.reconcile.auth.AuthPlan;
 import cloud.hyperbyte.reconcile.auth.CredentialsSecret;
 import cloud.hyperbyte.reconcile.decision.Action;
 import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
-import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.PauseDecision;
@@ -217,21 +215,18 @@ public final class ClusterReconciler {
         DatabaseAccess.connection(spec, tlsSecret(spec), appliedCredentials));
     ObservedCluster observed = observations.observe(spec, cluster, generation,
         ClusterRenderer.render(authRendered, renderOptions), new SnapshotCollector(nodes, probes, probeBudget));
-    // new members start only on seeded claims (product 3.4); seed pods need the operator's image
-    ObservedCluster probed = observed;
-    Optional<SeedPlan> seeding = operatorImage.map(image -> SeedDecision.decide(SeedObserver.observe(probed,
+    // seed pods need the operator's image: without it, new members start unseeded
+    Optional<SeedObjects> seedObjects = operatorImage.map(image -> new SeedObjects(
         caches.owned(Pod.class).ownedBy(key), caches.owned(PersistentVolumeClaim.class).ownedBy(key),
-        caches.owned(Secret.class).ownedBy(key))));
-    if (seeding.isPresent()) {
-      observed = ImmutableObservedCluster.copyOf(observed).withSeededReplicas(seeding.get().allowedReplicas());
-    }
+        caches.owned(Secret.class).ownedBy(key)));
     // the pass renders from the same observation the lifecycle decides on, so the two agree on the
     // replicas; a proxy that follows the version keeps its image until the members are done
     List<HasMetadata> owned = caches.ownedBy(key);
     ReconcilePass pass = ReconcilePass.decide(observed, authRendered, renderOptions, lifecycle,
         AdoptionInput.of(cluster, withServerSecrets(owned, tls.secretsToWrite(), spec.namespace()),
-            tls.secretsToWrite()));
+            tls.secretsToWrite()), seedObjects);
     observed = pass.observed();
+    Optional<SeedPlan> seeding = pass.seeding();
     RenderedCluster rendered = observed.rendered();
     StoragePlan storage = pass.storage();
     LifecyclePlan plan = pass.lifecycle();

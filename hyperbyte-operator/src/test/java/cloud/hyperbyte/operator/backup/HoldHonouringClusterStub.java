@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.backup;
 
+import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ClusterSpecFactory;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
@@ -43,7 +44,7 @@ final class HoldHonouringClusterStub implements Function<ResourceKey, ReconcileR
         .serverSideApply();
 
     long ready = client.pods().inNamespace(key.namespace()).withLabels(ClusterLabels.selector(spec.name())).list()
-        .getItems().stream().filter(PodStates::runningAndReady).count();
+        .getItems().stream().filter(PodReadings::runningAndReady).count();
     boolean isReady = spec.heldBy().isEmpty() && ready == spec.replicas();
     HyperbytedbClusterStatus status = new HyperbytedbClusterStatus();
     status.setHeldBy(spec.heldBy().orElse(null));

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code hyperbyte plan}: the plan of a create for every example, an upgrade and a scale-down of the
+ * {@code hyperbyte plan}: the plan of a create for every example, an upgrade, a scale-up and a scale-down of the
  * converged example cluster ({@code live-*.yaml}, exported from the simulated cluster by
  * {@code PlanFixturesE2eTest}), no change, and refusals; text and JSON outputs are golden files.
  */
@@ -92,6 +92,25 @@ class PlanCommandTest {
         "stop-member", "hyperbytedb-4", "drain", "hyperbytedb-3", "remove-node", "hyperbytedb-3");
     GoldenFiles.assertMatches(GOLDEN.resolve("scale-down-five-to-three.txt"), text.out());
     GoldenFiles.assertMatches(GOLDEN.resolve("scale-down-five-to-three.json"), json.out());
+  }
+
+  @Test
+  void aScaleUpFromThreeToFiveSeedsEachNewMemberBeforeItStartsAndJoins() throws IOException {
+    Path manifest = changed("three-node", "replicas: 3", "replicas: 5");
+
+    Run text = run("plan", "-f", manifest.toString(), "--live", GOLDEN.resolve("live-three-node.yaml").toString());
+    Run json = run("plan", "-f", manifest.toString(), "--live", GOLDEN.resolve("live-three-node.yaml").toString(),
+        "-o", "json");
+
+    assertThat(text.code()).isEqualTo(PlanCommand.CHANGES);
+    List<String> steps = JSON.readTree(json.out()).path("steps").valueStream()
+        .map(step -> step.path("action").asString() + " " + step.path("member").asString())
+        .filter(step -> !step.contains("-proxy ")).toList();
+    assertThat(steps).containsExactly("seed hyperbytedb-3", "seed hyperbytedb-4", "start-member hyperbytedb-3",
+        "add-node hyperbytedb-3", "start-member hyperbytedb-4", "add-node hyperbytedb-4");
+    assertThat(text.out()).contains("seeded from a fresh backup of hyperbytedb-");
+    GoldenFiles.assertMatches(GOLDEN.resolve("scale-up-three-to-five.txt"), text.out());
+    GoldenFiles.assertMatches(GOLDEN.resolve("scale-up-three-to-five.json"), json.out());
   }
 
   @Test

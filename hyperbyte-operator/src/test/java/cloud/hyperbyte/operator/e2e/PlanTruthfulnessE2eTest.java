@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * comes first, deletes a removed member's claim under {@code whenScaled: Delete}). Changes run one after
  * the other on one cluster per test, each from the state the previous one converged to. The adoption
  * case plans a cluster the Go operator made ({@link GoOperatorCluster}: Raft formed, points written)
- * with its own manifest before this operator runs, then starts it.
+ * with its own manifest before this operator runs, then starts it. The operator runs with its own
+ * image, as the chart starts it, so a scale-up seeds each new member first ({@code MemberSeeding}).
  */
 class PlanTruthfulnessE2eTest extends OperatorE2eTest {
 
@@ -54,14 +57,26 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
       "StatefulSetReplacing", "GoFinalizerRemoved", "SecretReplaced");
   private static final Set<String> STEP_EVENTS = Set.of("MemberRestart", "MemberAdded", "MemberRemoved",
       "MemberDraining", "VolumeResizeRequested", "StatefulSetReplacing", "MemberUpgrade",
-      "ScaleDownAbandoned", "GoFinalizerRemoved", "SecretReplaced");
+      "ScaleDownAbandoned", "GoFinalizerRemoved", "SecretReplaced", "MemberSeeding");
+  /** The image the operator runs seed pods with, as the chart passes it: plan assumes it can seed. */
+  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
+  /** "hdb-1: Seeding member hdb-3 (attempt 1) from a backup of hdb-1": the member a MemberSeeding event is about. */
+  private static final Pattern SEEDING = Pattern.compile("Seeding member (\\S+) ");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path dir;
+  /** The JSON of the last plan {@link #predict} ran. */
+  private JsonNode lastPlan;
 
   @Override
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
-    return builder.storageClasses(StorageClasses.standard());
+    return builder.storageClasses(StorageClasses.standard())
+        .containerProgram(OPERATOR_IMAGE::equals, new SeedRouting(new OperatorImageProgram(), new OperatorImageProgram(),
+            () -> user));
+  }
+
+  private OperatorProcess startOperatorWithItsImage() throws Exception {
+    return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, OperatorProcess.DEFAULT_RESYNC);
   }
 
   @Override
@@ -78,7 +93,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     Prediction plan = predict("adoption", manifest, export("hdb"));
     EventLog.Mark seen = events.mark("hdb");
 
-    operator = OperatorProcess.start(sim);
+    operator = startOperatorWithItsImage();
     List<String> taken = takenOnceSettled("hdb", seen, plan, () -> awaitRunning("hdb", 3));
 
     assertThat(taken).as("the operator's steps (planned %s)", plan.text()).isEqualTo(plan.steps());
@@ -101,7 +116,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     Prediction plan = predict("TLS adoption", manifest, live);
     EventLog.Mark seen = events.mark("hdbt");
 
-    operator = OperatorProcess.start(sim);
+    operator = startOperatorWithItsImage();
     List<String> taken = takenOnceSettled("hdbt", seen, plan, () -> awaitRunning("hdbt", 1));
 
     assertThat(taken).as("the operator's steps (planned %s)", plan.text()).isEqualTo(plan.steps());
@@ -111,7 +126,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
 
   @Test
   void everyChangeToThreeMembersTakesThePlannedStepsInOrder() throws Exception {
-    operator = OperatorProcess.start(sim);
+    operator = startOperatorWithItsImage();
     create(Manifests.cluster("hdb", 3, "persistentVolumeClaimRetention:\n  whenScaled: Delete\n"
         + "storage:\n  volumeClaimTemplate:\n    size: 1Gi\n"));
     awaitRunning("hdb", 3);
@@ -129,7 +144,8 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
         .addToRequests("cpu", new Quantity("250m")).build()));
     plannedStepsAreTaken("restart annotation", "hdb", 3, null);
     List<String> up = plannedStepsAreTaken("replicas up", "hdb", 5, s -> s.setReplicas(5));
-    assertThat(up).containsExactly("MemberAdded hdb-3", "MemberAdded hdb-4");
+    assertThat(up).as("the next member's seeding starts once the StatefulSet grows over the last one")
+        .containsExactly("MemberSeeding hdb-3", "MemberSeeding hdb-4", "MemberAdded hdb-3", "MemberAdded hdb-4");
     List<String> down = plannedStepsAreTaken("replicas down", "hdb", 3, s -> s.setReplicas(3));
     assertThat(down).containsExactly("MemberDraining hdb-4", "MemberRemoved hdb-4", "MemberDraining hdb-3",
         "MemberRemoved hdb-3");
@@ -141,8 +157,26 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   }
 
   @Test
+  void aScaleUpSeedsTheNewMemberFromThePlannedSourceBeforeItJoins() throws Exception {
+    operator = startOperatorWithItsImage();
+    create(Manifests.cluster("seeded", 3));
+    awaitRunning("seeded", 3);
+    EventLog.Mark before = events.mark("seeded");
+
+    List<String> up = plannedStepsAreTaken("seeded scale up", "seeded", 4, s -> s.setReplicas(4));
+
+    assertThat(up).containsExactly("MemberSeeding seeded-3", "MemberAdded seeded-3");
+    String plannedSource = lastPlan.path("steps").valueStream().filter(step -> step.path("action").asString()
+        .equals("seed")).findFirst().orElseThrow().path("reason").asString()
+        .replaceFirst("^seeded from a fresh backup of (\\S+):.*", "$1");
+    assertThat(events.since("seeded", before)).filteredOn(e -> e.reason().equals("MemberSeeding"))
+        .as("the backup came from the member the plan named").singleElement()
+        .satisfies(e -> assertThat(e.message()).endsWith("from a backup of " + plannedSource));
+  }
+
+  @Test
   void turningTlsAndTheProxyOnTakesThePlannedSteps() throws Exception {
-    operator = OperatorProcess.start(sim);
+    operator = startOperatorWithItsImage();
     create(Manifests.cluster("one", 1));
     awaitRunning("one", 1);
 
@@ -211,6 +245,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     int code = cli.execute("plan", "-f", manifest.toString(), "--live", live.toString(), "-o", "json");
     assertThat(code).as("%s: exit code; stderr %s", kind, err).isIn(0, 3);
     JsonNode plan = JSON.readTree(out.toString());
+    lastPlan = plan;
     assertThat(plan.path("finished").asBoolean()).as("%s: projection finished: %s", kind, out).isTrue();
     List<String> predicted = plan.path("steps").valueStream()
         .filter(step -> !step.path("event").isNull())
@@ -249,7 +284,7 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   /** The steps the operator took since {@code seen}, as "event member". */
   private List<String> taken(String name, EventLog.Mark seen) {
     return events.since(name, seen).stream()
-        .map(e -> e.reason() + (CLUSTER_EVENTS.contains(e.reason()) ? "" : member(e.message())))
+        .map(e -> e.reason() + (CLUSTER_EVENTS.contains(e.reason()) ? "" : member(e.reason(), e.message())))
         .filter(PlanTruthfulnessE2eTest::isStep)
         .toList();
   }
@@ -263,8 +298,15 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
     return STEP_EVENTS.contains(event.split(" ")[0]);
   }
 
-  /** " hdb-2" from an event message "hdb-2: ...", or "" for one about no pod. */
-  private static String member(String message) {
+  /**
+   * " hdb-2" from an event message "hdb-2: ...", " hdb-3" from a MemberSeeding one about hdb-3, or ""
+   * for one about no pod.
+   */
+  private static String member(String reason, String message) {
+    Matcher seeding = SEEDING.matcher(message);
+    if (reason.equals("MemberSeeding") && seeding.find()) {
+      return " " + seeding.group(1);
+    }
     int colon = message.indexOf(": ");
     return colon > 0 && !message.substring(0, colon).contains(" ") ? " " + message.substring(0, colon) : "";
   }

@@ -15,6 +15,7 @@ import cloud.hyperbyte.reconcile.port.Fence;
 import cloud.hyperbyte.reconcile.port.FencedException;
 import cloud.hyperbyte.reconcile.seed.SeedAction;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
+import cloud.hyperbyte.reconcile.seed.SeedObserver;
 import cloud.hyperbyte.reconcile.seed.SeedObservation;
 import cloud.hyperbyte.reconcile.seed.SeedPlan;
 import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;

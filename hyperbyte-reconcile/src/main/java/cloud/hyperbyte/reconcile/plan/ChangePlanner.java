@@ -17,6 +17,7 @@ import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.reconcile.decision.Notice;
 import cloud.hyperbyte.reconcile.decision.RestartReason;
 import cloud.hyperbyte.reconcile.decision.UpgradeProgress;
+import cloud.hyperbyte.reconcile.seed.SeedObjects;
 import cloud.hyperbyte.reconcile.snapshot.LiveObjects;
 import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
@@ -50,7 +51,7 @@ import java.util.function.Function;
  * {@link #MAX_PASSES} is reached. The steps are the actions those passes decided, in order, so the
  * order (highest ordinal first, the leader last, one member out at a time) is the decisions' own; the
  * adoption of objects the Go operator made, decided inside the pass, adds its steps where the
- * operator takes them ({@link AdoptionSteps}).
+ * operator takes them ({@link AdoptionSteps}), and so does the seeding of new members ({@link SeedSteps}).
  * The clock moves to each pass's requested next look, so waits (drain, {@code drainWaitSecs}) pass as
  * they would. Pure apart from the clock it is given.
  */
@@ -114,6 +115,7 @@ public final class ChangePlanner {
     int maxOut = 0;
     List<HasMetadata> lastDesired = null;
     AdoptionSteps adoption = new AdoptionSteps();
+    SeedSteps seeding = new SeedSteps();
     List<Secret> secretsWritten = PlannedCertificates.secretsWritten(spec, options.certificateHash());
     boolean finished = false;
     int passes = 0;
@@ -125,8 +127,10 @@ public final class ChangePlanner {
           .orElse(new HyperbytedbClusterStatus());
       ObservedCluster observed = objects.observe(spec, state.cluster(), status, generation,
           ClusterRenderer.render(spec, options), objects.storage(spec, storageClasses), state.members());
-      ReconcilePass pass = ReconcilePass.decide(observed, options, lifecycle,
-          AdoptionInput.of(state.cluster(), state.objects(), secretsWritten));
+      // the operator runs with its own image, so it seeds new members
+      ReconcilePass pass = ReconcilePass.decide(observed, spec, options, lifecycle,
+          AdoptionInput.of(state.cluster(), state.objects(), secretsWritten),
+          Optional.of(SeedObjects.of(state.objects())));
       if (pass.releasesGoFinalizer()) {
         // the operator's pass does only this; the next one decides again on the patched cluster
         add(steps, adoption.finalizerRemoved(state.cluster()));
@@ -145,6 +149,8 @@ public final class ChangePlanner {
         adoption.lifecycleAction(action);
         add(steps, step(pass.observed(), action));
       }
+      // the seeding's creates and marks run after the lifecycle's actions
+      seeding.of(pass).forEach(step -> add(steps, step));
       for (Notice notice : pass.lifecycle().notices()) {
         if (notice.severity() != Notice.Severity.PROGRESSING) {
           flagged.add(notice.reason() + ": " + notice.message());
@@ -159,6 +165,7 @@ public final class ChangePlanner {
       LifecycleMemory memory = pass.lifecycle().memory();
       // idle: the pass changed nothing, not even the lifecycle's memory, so the next one would see the same
       boolean idle = pass.lifecycle().actions().isEmpty() && !apply.hasWrites() && after.steps().isEmpty()
+          && pass.seeding().map(seed -> seed.actions().isEmpty()).orElse(true)
           && memory.upgrade().isEmpty() && memory.scaleDown().isEmpty()
           && LifecycleMemory.from(status).equals(memory);
       state = after.cluster();
@@ -180,6 +187,7 @@ public final class ChangePlanner {
         .map(s -> "PersistentVolumeClaim " + s.reason().split(" ")[0]).toList();
     dataDeleted.forEach(d -> flagged.add("data deleted: " + d));
     flagged.addAll(adoption.flagged());
+    flagged.addAll(seeding.flagged());
     List<ChangePlan.ObjectChange> changes = objectChanges(uid, lastDesired, live, adoption, flagged);
     Set<String> restarted = new LinkedHashSet<>();
     steps.stream().filter(s -> s.action().equals("restart") || s.action().equals("delete-pod"))
@@ -192,12 +200,18 @@ public final class ChangePlanner {
   /** A step the StatefulSet controller takes, which records no Event of the operator. */
   private static PlanStep controllerStep(ObservedCluster observed, ClusterProjection.ControllerStep step) {
     String reason = switch (step.action()) {
-      case "start-member" -> "the StatefulSet creates the member pod and its volume";
+      case "start-member" -> step.existingVolume()
+          ? "the StatefulSet creates the member pod on its existing volume " + observed.names().dataPvc(ordinal(step))
+          : "the StatefulSet creates the member pod and its volume";
       case "stop-member" -> "the StatefulSet removes the member pod";
-      default -> observed.names().dataPvc(Integer.parseInt(step.pod().substring(step.pod().lastIndexOf('-') + 1)))
+      default -> observed.names().dataPvc(ordinal(step))
           + " (the StatefulSet deletes it with the pod: whenScaled: Delete)";
     };
     return PlanStep.member(step.action(), Optional.of(step.pod()), reason, Optional.empty());
+  }
+
+  private static int ordinal(ClusterProjection.ControllerStep step) {
+    return Integer.parseInt(step.pod().substring(step.pod().lastIndexOf('-') + 1));
   }
 
   /** A step that repeats the previous one on the same member (a member kept out each pass) is one step. */

@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -52,7 +53,8 @@ import java.util.TreeSet;
  * Raft membership it had (a restarted leader hands leadership to the lowest other voter; node 1
  * starting in cluster mode with no leader bootstraps the group); a drained member is Leaving; Raft
  * additions and removals take effect; resized volumes have their size; proxy Deployments run their
- * pods; Secrets the adoption replaces have their new type. Pure and deterministic: generated UIDs and
+ * pods; Secrets the adoption replaces have their new type; a new member's claim is seeded
+ * ({@link ProjectedSeeding}). Pure and deterministic: generated UIDs and
  * IPs count up.
  *
  * <p>It projects success only. Failures, timeouts and a member that does not come back are what
@@ -70,8 +72,13 @@ public final class ClusterProjection {
     this.planner = planner;
   }
 
-  /** One step the StatefulSet controller took while settling: a member pod created or removed. */
-  public record ControllerStep(String action, String pod) {}
+  /**
+   * One step the StatefulSet controller took while settling: a member pod created or removed.
+   *
+   * @param existingVolume for a member pod created, whether its data claim existed already (seeded, or
+   *     retained by a scale-down) rather than being created with it
+   */
+  public record ControllerStep(String action, String pod, boolean existingVolume) {}
 
   /** The world after the pass, and the member pods the StatefulSet controller created or removed. */
   public record After(ProjectedCluster cluster, List<ControllerStep> steps) {}
@@ -100,6 +107,8 @@ public final class ClusterProjection {
       objects.put(key(entry.object()), entry.object());
     }
     apply.prunes().forEach(p -> objects.remove(key(p.ref())));
+    // the seeding's claim exists before the StatefulSet grows over it, and the controller adopts it
+    new ProjectedSeeding(objects, ClusterProjection::key, name -> "planned-" + name + "-" + ++generated).apply(pass);
 
     Map<Integer, MemberFacts> members = new TreeMap<>(before.members());
     // members the projection has not restarted run the config the live ConfigMap held
@@ -190,12 +199,12 @@ public final class ClusterProjection {
         Pod gone = pods.remove(ordinal);
         objects.remove(key(gone));
         members.remove(ordinal);
-        steps.add(new ControllerStep("stop-member", gone.getMetadata().getName()));
+        steps.add(new ControllerStep("stop-member", gone.getMetadata().getName(), false));
         if (deletesClaimsWhenScaled(set)) {
           // the StatefulSet controller deletes the claim with the pod; the operator's own deletion is its fallback
           String claim = ClusterNames.DATA_VOLUME + "-" + name + "-" + ordinal;
           if (objects.values().removeIf(o -> o instanceof PersistentVolumeClaim && o.getMetadata().getName().equals(claim))) {
-            steps.add(new ControllerStep("delete-pvc", gone.getMetadata().getName()));
+            steps.add(new ControllerStep("delete-pvc", gone.getMetadata().getName(), false));
           }
         }
       }
@@ -221,8 +230,8 @@ public final class ClusterProjection {
       restarted(members, ordinal, fresh, clusterMode, runsSyncQuorum.getOrDefault(ordinal, false));
       runsSyncQuorum.put(ordinal, configMap.map(ClusterProjection::syncQuorum).orElse(false));
       if (fresh) {
-        steps.add(new ControllerStep("start-member", created.getMetadata().getName()));
-        ensureClaim(objects, set, ordinal);
+        boolean existing = !ensureClaim(objects, set, ordinal);
+        steps.add(new ControllerStep("start-member", created.getMetadata().getName(), existing));
       }
     }
     boolean allUpdated = pods.values().stream()
@@ -278,7 +287,9 @@ public final class ClusterProjection {
             .withResourceVersion(null)
             .withDeletionTimestamp(null)
             .build())
-        .withSpec(template.getSpec())
+        // scheduled: a member is a seed source on its node
+        .withSpec(template.getSpec().getNodeName() != null ? template.getSpec()
+            : new PodSpecBuilder(template.getSpec()).withNodeName("planned-node-" + ordinal).build())
         .withNewStatus()
         .withPhase("Running")
         .withPodIP("10.255." + (generated / 250) + "." + (generated % 250 + 1))
@@ -421,12 +432,16 @@ public final class ClusterProjection {
         .build();
   }
 
-  /** The data PVC the StatefulSet controller creates for a new ordinal from its claim template, unless it exists. */
-  private static void ensureClaim(Map<String, HasMetadata> objects, StatefulSet set, int ordinal) {
+  /**
+   * The data PVC the StatefulSet controller creates for a new ordinal from its claim template, unless
+   * it exists; whether it created one.
+   */
+  private static boolean ensureClaim(Map<String, HasMetadata> objects, StatefulSet set, int ordinal) {
     var templates = set.getSpec().getVolumeClaimTemplates();
     if (templates == null) {
-      return;
+      return false;
     }
+    boolean[] created = {false};
     templates.stream().filter(t -> ClusterNames.DATA_VOLUME.equals(t.getMetadata().getName())).findFirst()
         .ifPresent(template -> {
           String claimName = ClusterNames.DATA_VOLUME + "-" + set.getMetadata().getName() + "-" + ordinal;
@@ -441,8 +456,10 @@ public final class ClusterProjection {
                 .withNewStatus().withPhase("Bound").addToCapacity("storage", size).endStatus()
                 .build();
             objects.put(key(claim), claim);
+            created[0] = true;
           }
         });
+    return created[0];
   }
 
   /** A proxy Deployment runs its pods; without one there are none. */

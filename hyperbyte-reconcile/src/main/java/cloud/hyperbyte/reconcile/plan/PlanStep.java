@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param action what happens, e.g. {@code restart}, {@code drain}, {@code remove-node}, {@code add-node},
  *     {@code start-member}, {@code stop-member}, {@code delete-pvc}, {@code resize-volume}, and the
  *     adoption's {@code remove-finalizer}, {@code replace-secret}, {@code replace-pdb},
- *     {@code keep-proxy}, {@code replace-statefulset}
+ *     {@code keep-proxy}, {@code replace-statefulset}, and {@code seed} (a new member's claim filled
+ *     with a fresh backup of a serving member before the member starts on it)
  * @param member the member pod it concerns, if any
  * @param object the object it concerns when that is not a member pod, e.g. {@code StatefulSet db}
  * @param reason why, in the words the operator's event uses

@@ -9,6 +9,10 @@ import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
+import cloud.hyperbyte.reconcile.seed.SeedDecision;
+import cloud.hyperbyte.reconcile.seed.SeedObjects;
+import cloud.hyperbyte.reconcile.seed.SeedObserver;
+import cloud.hyperbyte.reconcile.seed.SeedPlan;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.storage.StorageGrowthDecision;
@@ -20,12 +24,14 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The decisions of one reconcile pass over one snapshot: the spec as this pass renders it (cluster
- * mode and the proxy image held while members change), the storage plan, the lifecycle plan, the
- * adoption of objects the Go operator made, and the objects to apply. Pure. The operator runs it on
+ * The decisions of one reconcile pass over one snapshot: the seeding of new members (which bounds
+ * how far the StatefulSet grows), the spec as this pass renders it (cluster mode and the proxy image
+ * held while members change), the storage plan, the lifecycle plan, the adoption of objects the Go
+ * operator made, and the objects to apply. Pure. The operator runs it on
  * every pass; {@code hyperbyte plan} runs it on each projected pass, so the two cannot disagree about
  * what a pass does.
  *
@@ -33,22 +39,27 @@ import java.util.function.Predicate;
  * pass that {@link #releasesGoFinalizer() releases the Go finalizer} does only that; otherwise the
  * Secrets are written (each of {@link AdoptionPlan#replaceSecrets()} deleted right before), then the
  * {@link #desired desired objects} are applied and the {@link #prunable prunable ones} pruned, then
- * the lifecycle's actions run (a StatefulSet replacement among them).
+ * the lifecycle's actions run (a StatefulSet replacement among them). The seeding's writes that end
+ * what is spent ({@link SeedPlan#beforeStatefulSet()}) come before the Secrets, its creates and marks
+ * ({@link SeedPlan#afterStatefulSet()}) after the lifecycle's actions.
  *
  * @param observed the snapshot, rendered as this pass renders it
  * @param storage volume growth's steps and its say on the StatefulSet
  * @param lifecycle the lifecycle's actions, StatefulSet shape and memory, storage steps and the
  *     adoption's StatefulSet replacement merged in
  * @param adoption what adopting the Go operator's objects takes in this pass
+ * @param seeding what seeding new members takes in this pass; empty when the operator cannot seed
+ *     (it runs without its own image, which the seed pods need)
  */
 public record ReconcilePass(ObservedCluster observed, StoragePlan storage, LifecyclePlan lifecycle,
-    AdoptionPlan adoption) {
+    AdoptionPlan adoption, Optional<SeedPlan> seeding) {
 
   public ReconcilePass {
     Objects.requireNonNull(observed, "observed");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(lifecycle, "lifecycle");
     Objects.requireNonNull(adoption, "adoption");
+    Objects.requireNonNull(seeding, "seeding");
   }
 
   /**
@@ -58,16 +69,21 @@ public record ReconcilePass(ObservedCluster observed, StoragePlan storage, Lifec
    */
   public static ReconcilePass decide(ObservedCluster observed, RenderOptions options, ClusterLifecycle lifecycle,
       AdoptionInput adoption) {
-    return decide(observed, observed.spec(), options, lifecycle, adoption);
+    return decide(observed, observed.spec(), options, lifecycle, adoption, Optional.empty());
   }
 
   /**
-   * Decides one pass over {@code observed}, whose objects were rendered from {@code base}: the spec
+   * Decides one pass over {@code probed}, whose objects were rendered from {@code base}: the spec
    * as the operator renders it before this pass's adjustments (the observed one, or one that keeps
-   * auth off until the admin user exists).
+   * auth off until the admin user exists). With {@code seedObjects} (the cluster's pods, claims and
+   * Secrets) the pass seeds new members first: the StatefulSet grows only over seeded claims.
    */
-  public static ReconcilePass decide(ObservedCluster observed, ClusterSpec base, RenderOptions options,
-      ClusterLifecycle lifecycle, AdoptionInput adoptionInput) {
+  public static ReconcilePass decide(ObservedCluster probed, ClusterSpec base, RenderOptions options,
+      ClusterLifecycle lifecycle, AdoptionInput adoptionInput, Optional<SeedObjects> seedObjects) {
+    // new members start only on seeded claims (product 3.4): the seeding bounds the replicas the rest decides on
+    Optional<SeedPlan> seeding = seedObjects.map(objects -> SeedDecision.decide(SeedObserver.observe(probed, objects)));
+    ObservedCluster observed = seeding.isEmpty() ? probed
+        : ImmutableObservedCluster.copyOf(probed).withSeededReplicas(seeding.get().allowedReplicas());
     ClusterSpec toRender = ProxyImageHold.specToRender(
         ClusterModeTransition.specToRender(base, observed.statefulSetReplicas()), observed);
     ObservedCluster rendered = toRender == base ? observed
@@ -79,7 +95,7 @@ public record ReconcilePass(ObservedCluster observed, StoragePlan storage, Lifec
     AdoptionPlan adoption = AdoptionDecision.decide(rendered, adoptionInput);
     LifecyclePlan plan = adoption.mergeInto(storage.mergeInto(lifecycle.plan(rendered)),
         LifecycleMemory.from(rendered.lastStatus()));
-    return new ReconcilePass(rendered, storage, plan, adoption);
+    return new ReconcilePass(rendered, storage, plan, adoption, seeding);
   }
 
   /**

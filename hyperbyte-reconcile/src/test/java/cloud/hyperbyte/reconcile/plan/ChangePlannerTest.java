@@ -8,9 +8,13 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterSpec;
 import cloud.hyperbyte.model.v1alpha1.PvcRetention;
 import cloud.hyperbyte.model.v1alpha1.PvcRetentionSpec;
+import cloud.hyperbyte.model.v1alpha1.ScalingSpec;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.render.RenderOptions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plan of a change is what the operator's own passes decide, pass after projected pass: a
- * create, an upgrade, a scale-down and no change, each from a cluster the planner itself converged.
+ * create, an upgrade, a scale-down, a scale-up with and without seeding, and no change, each from a cluster the planner itself converged.
  */
 class ChangePlannerTest {
 
@@ -76,6 +80,59 @@ class ChangePlannerTest {
     assertThat(plan.risks().flagged()).anyMatch(f -> f.startsWith("data deleted"));
     assertThat(plan.risks().maxMembersOutAtOnce()).isEqualTo(1);
     assertThat(plan.risks().membersRestarted()).isZero();
+  }
+
+  @Test
+  void aScaleUpSeedsEachNewMemberFromAServingMemberBeforeItStartsAndJoins() {
+    ChangePlanner.Outcome converged = converged(cluster(3, s -> {}));
+
+    ChangePlan plan = replan(converged, s -> s.setReplicas(5));
+
+    assertThat(plan.finished()).isTrue();
+    assertThat(steps(plan)).as("the next member's seeding starts in the pass that grows the StatefulSet over the"
+        + " last one's claim").containsExactly("seed db-3", "seed db-4", "start-member db-3", "add-node db-3",
+            "start-member db-4", "add-node db-4");
+    assertThat(plan.steps()).filteredOn(s -> s.action().equals("seed")).satisfiesExactly(
+        s -> assertThat(s).satisfies(seed -> {
+          assertThat(seed.object()).contains("PersistentVolumeClaim data-db-3");
+          assertThat(seed.event()).contains("MemberSeeding");
+          assertThat(seed.reason()).matches("seeded from a fresh backup of db-[0-2]: .*");
+        }),
+        s -> assertThat(s.object()).contains("PersistentVolumeClaim data-db-4"));
+    assertThat(plan.risks().flagged()).noneMatch(f -> f.contains("flushed"));
+  }
+
+  @Test
+  void aScaleUpWithSeedingOffStartsTheNewMembersUnseededAndSaysTheyMissTheFlushedHistory() {
+    ChangePlanner.Outcome converged = converged(cluster(3, s -> {}));
+
+    ChangePlan plan = replan(converged, s -> {
+      s.setReplicas(5);
+      ScalingSpec scaling = new ScalingSpec();
+      scaling.setSeedNewMembers(false);
+      s.setScaling(scaling);
+    });
+
+    assertThat(steps(plan)).containsExactly("start-member db-3", "start-member db-4", "add-node db-3",
+        "add-node db-4");
+    assertThat(plan.risks().flagged()).anyMatch(f -> f.startsWith("db-3, db-4 start without the history flushed"));
+  }
+
+  @Test
+  void aNewMemberWithNoMemberToSeedFromIsNotAddedAndTheBlockIsFlagged() {
+    ChangePlanner.Outcome converged = converged(cluster(3, s -> {}));
+    // a listing that names no member's node: a source pod runs on its member's node, so none can be placed
+    List<HasMetadata> unplaced = converged.last().objects().stream()
+        .map(o -> o instanceof Pod pod ? (HasMetadata) new PodBuilder(pod).editSpec().withNodeName(null)
+            .endSpec().build() : o)
+        .toList();
+
+    ChangePlan plan = replan(new ChangePlanner.Outcome(converged.plan(),
+        new ProjectedCluster(converged.last().cluster(), unplaced, converged.last().members())), s -> s.setReplicas(4));
+
+    assertThat(steps(plan)).doesNotContain("seed db-3", "start-member db-3", "add-node db-3");
+    assertThat(plan.risks().flagged()).anyMatch(f -> f.startsWith("member 3 is not added: ")
+        && f.contains("no healthy member"));
   }
 
   @Test

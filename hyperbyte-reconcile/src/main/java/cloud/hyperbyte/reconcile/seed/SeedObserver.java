@@ -1,9 +1,7 @@
-package cloud.hyperbyte.operator.seed;
+package cloud.hyperbyte.reconcile.seed;
 
-import cloud.hyperbyte.operator.backup.PodStates;
+import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.reconcile.backup.BackupSourceSelector;
-import cloud.hyperbyte.reconcile.seed.SeedNames;
-import cloud.hyperbyte.reconcile.seed.SeedObservation;
 import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPvc;
@@ -24,6 +22,11 @@ import java.util.Optional;
 public final class SeedObserver {
 
   private SeedObserver() {}
+
+  /** What the seed decision needs from {@code observed} and the cluster's {@code objects}. */
+  public static SeedObservation observe(ObservedCluster observed, SeedObjects objects) {
+    return observe(observed, objects.pods(), objects.claims(), objects.secrets());
+  }
 
   public static SeedObservation observe(ObservedCluster observed, List<Pod> ownedPods,
       List<PersistentVolumeClaim> ownedClaims, List<Secret> ownedSecrets) {
@@ -52,9 +55,9 @@ public final class SeedObserver {
       if (cluster.equals(labels.get(SeedNames.SEED_LABEL))) {
         seedPod(pod, labels).ifPresent(pods::add);
       } else if (isMember(pod, names)) {
-        int ordinal = PodStates.ordinal(pod);
+        int ordinal = PodReadings.ordinal(pod);
         Optional<MemberFacts> facts = observed.facts(ordinal);
-        boolean healthy = PodStates.runningAndReady(pod) && pod.getSpec().getNodeName() != null
+        boolean healthy = PodReadings.runningAndReady(pod) && pod.getSpec().getNodeName() != null
             && facts.filter(f -> f.reachable() && f.active() && f.raftRole().isPresent()
                 && f.voters().contains(f.nodeId())).isPresent();
         members.add(new BackupSourceSelector.Member(pod.getMetadata().getName(), ordinal, healthy,
@@ -79,7 +82,7 @@ public final class SeedObserver {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     SeedObservation.Phase observed = SeedObservation.Phase.of(phase);
     Optional<String> message = observed == SeedObservation.Phase.FAILED
-        ? Optional.of(PodStates.failureMessage(pod)).filter(m -> !m.isBlank()) : Optional.empty();
+        ? Optional.of(PodReadings.failureMessage(pod)).filter(m -> !m.isBlank()) : Optional.empty();
     Optional<String> ip = Optional.ofNullable(pod.getStatus() == null ? null : pod.getStatus().getPodIP())
         .filter(v -> !v.isBlank());
     return Optional.of(new SeedObservation.SeedPod(pod.getMetadata().getName(), pod.getMetadata().getUid(),
