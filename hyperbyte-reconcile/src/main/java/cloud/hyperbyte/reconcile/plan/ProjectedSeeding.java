@@ -3,6 +3,7 @@ package cloud.hyperbyte.reconcile.plan;
 import cloud.hyperbyte.reconcile.seed.SeedAction;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
 import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
+import cloud.hyperbyte.reconcile.seed.SeedTlsMaterial;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -26,6 +27,9 @@ final class ProjectedSeeding {
   /** Stands for the operator's image in the seed pods the plan projects; no one runs them. */
   private static final String OPERATOR_IMAGE = "hyperbyte-operator";
   private static final Duration DEADLINE = Duration.ofHours(2);
+  /** Stands in for the token and TLS material the operator draws at random: a plan is pure. */
+  private static final String PLANNED = "planned";
+  private static final SeedTlsMaterial PLANNED_TLS = new SeedTlsMaterial(PLANNED, PLANNED, PLANNED);
 
   private final Map<String, HasMetadata> objects;
   private final Function<HasMetadata, String> key;
@@ -57,7 +61,7 @@ final class ProjectedSeeding {
             .getName())).endMetadata().withNewStatus().withPhase("Bound")
             .addToCapacity(claim.getSpec().getResources().getRequests()).endStatus().build());
       } else if (action instanceof SeedAction.CreateToken token) {
-        putIfAbsent(SeedPodRenderer.token(context, token.ordinal(), "planned"));
+        putIfAbsent(SeedPodRenderer.secret(context, token.ordinal(), PLANNED, PLANNED_TLS));
       } else if (action instanceof SeedAction.CreateSourcePod source) {
         Pod pod = SeedPodRenderer.sourcePod(context, source.ordinal(), source.attempt(), source.source());
         putIfAbsent(new PodBuilder(pod).editMetadata().withUid(uid.apply(pod.getMetadata().getName())).endMetadata()
