@@ -5,6 +5,7 @@ import cloud.hyperbyte.reconcile.backup.BackupSourceSelector;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
 import cloud.hyperbyte.reconcile.seed.SeedObservation;
 import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.MemberHealth;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPvc;
 import cloud.hyperbyte.render.topology.ClusterNames;
@@ -54,9 +55,9 @@ public final class SeedObserver {
       } else if (isMember(pod, names)) {
         int ordinal = PodStates.ordinal(pod);
         Optional<MemberFacts> facts = observed.facts(ordinal);
-        boolean healthy = PodStates.runningAndReady(pod) && pod.getSpec().getNodeName() != null
-            && facts.filter(f -> f.reachable() && f.active() && f.raftRole().isPresent()
-                && f.voters().contains(f.nodeId())).isPresent();
+        // a source must serve (the one test of a healthy member) and hold the group's data as a voter
+        boolean healthy = pod.getSpec().getNodeName() != null
+            && MemberHealth.servingVoter(observed.pod(ordinal), facts);
         members.add(new BackupSourceSelector.Member(pod.getMetadata().getName(), ordinal, healthy,
             facts.map(MemberFacts::isLeader).orElse(false)));
       }
