@@ -29,6 +29,11 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dcampaign.seedList=S1,S2}. A failing seed prints its schedule and each
  * violated invariant with the trace around it; a summary of all seeds goes to
  * {@code target/fault-campaign/summary.txt}, each seed's full trace to {@code seed-N.txt} beside it.
+ *
+ * <p>{@code -Dcampaign.parallelism=N} runs N seeds at once in this JVM, each with its own simulated
+ * cluster, S3 server and operator instances; the tests still report one per seed, in order. A seed's
+ * schedule and faults come from the seed alone, whatever runs beside it; how far the operator got
+ * when a step fires depends on the machine's load, as it does with one seed at a time.
  */
 class FaultCampaignTest {
 
