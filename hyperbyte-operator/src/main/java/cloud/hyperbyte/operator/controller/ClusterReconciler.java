@@ -299,7 +299,9 @@ public final class ClusterReconciler {
       }
     }
 
-    if (seeding.isPresent() && !seeding.get().actions().isEmpty()) {
+    // a pause freezes the cluster's owned objects, and seed pods and seeded claims are such objects
+    // (fault campaign seeds 1018, 1024, 1032, 1034 caught them written while paused); seeding goes on after the resume
+    if (seeding.isPresent() && !seeding.get().actions().isEmpty() && !PauseDecision.paused(observed)) {
       StatefulSet memberTemplate = rendered.get(StatefulSet.class, ClusterNames.of(spec).statefulSet());
       new SeedExecutor(client, writes, fence, SEED_TOKENS).execute(ref,
           new SeedPodRenderer.Context(spec, memberTemplate, operatorImage.get(), SEED_POD_DEADLINE), seeding.get());
