@@ -19,8 +19,6 @@ import cloud.hyperbyte.reconcile.backup.RetryPolicy;
 import cloud.hyperbyte.reconcile.backup.RunReport;
 import cloud.hyperbyte.reconcile.backup.RunRequest;
 import cloud.hyperbyte.reconcile.backup.SchedulePolicy;
-import cloud.hyperbyte.render.topology.ClusterLabels;
-import cloud.hyperbyte.render.topology.ClusterNames;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one HyperbytedbBackup: reads it, its cluster, the cluster's member pods and claims,
- * and its own backup pods; lets {@link BackupDecision} decide on what the current attempt's pod
+ * Reconciles one HyperbytedbBackup: reads it, its cluster, the cluster's members ({@link
+ * ObservedMembers}) and its own backup pods; lets {@link BackupDecision} decide on what the current attempt's pod
  * shows (running, or ended with a {@link RunReport}); writes the status (only when it changed);
  * then creates the decided attempt's pod ({@link BackupPodRenderer}), records the events, and
  * deletes the pods whose outcome is recorded.
@@ -116,9 +114,10 @@ public final class BackupReconciler {
     Optional<RunReport> report = currentPod.flatMap(p -> BackupPods.report(p, now, podDeadline));
     boolean inFlight = currentPod.isPresent() && report.isEmpty();
     Optional<HyperbytedbCluster> cluster = cluster(backup);
-    List<Pod> members = cluster.map(c -> memberPods(key.namespace(), c)).orElse(List.of());
-    BackupObservation observed = new BackupObservation(backup,
-        cluster.map(c -> BackupClusterView.of(c, members, volumeNotShareable(c))), inFlight, report);
+    Optional<ObservedMembers> observedMembers = cluster.map(c -> ObservedMembers.read(client, c));
+    List<Pod> members = observedMembers.map(ObservedMembers::memberPods).orElse(List.of());
+    BackupObservation observed = new BackupObservation(backup, cluster.map(c -> BackupClusterView.of(c,
+        observedMembers.orElseThrow(), volumeNotShareable(observedMembers.orElseThrow()))), inFlight, report);
     BackupPlan plan = decision.decide(observed);
 
     statusWrites.writeIfChanged(backup, plan.status(), HyperbytedbBackup.class);
@@ -213,17 +212,9 @@ public final class BackupReconciler {
         .inNamespace(backup.getMetadata().getNamespace()).withName(clusterName).get());
   }
 
-  private List<Pod> memberPods(String namespace, HyperbytedbCluster cluster) {
-    return client.pods().inNamespace(namespace).withLabels(ClusterLabels.selector(cluster.getMetadata().getName()))
-        .list().getItems();
-  }
-
   /** A ReadWriteOncePod member claim: no second pod may mount it while the member runs. */
-  private Optional<String> volumeNotShareable(HyperbytedbCluster cluster) {
-    String prefix = ClusterNames.DATA_VOLUME + "-" + ClusterNames.of(cluster.getMetadata().getName()).statefulSet() + "-";
-    return client.persistentVolumeClaims().inNamespace(cluster.getMetadata().getNamespace())
-        .withLabel(ClusterLabels.INSTANCE, cluster.getMetadata().getName()).list().getItems().stream()
-        .filter(pvc -> pvc.getMetadata().getName().startsWith(prefix))
+  private static Optional<String> volumeNotShareable(ObservedMembers members) {
+    return members.dataClaims().stream()
         .filter(BackupReconciler::readWriteOncePod)
         .map(pvc -> "PersistentVolumeClaim " + pvc.getMetadata().getName() + " is " + READ_WRITE_ONCE_POD
             + ": no pod but the member can mount it, so a backup pod cannot read it while the member runs;"

@@ -23,9 +23,6 @@ import cloud.hyperbyte.reconcile.restore.RestorePlan;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import cloud.hyperbyte.reconcile.restore.SnapshotResolution;
 import cloud.hyperbyte.reconcile.restore.SnapshotResolver;
-import cloud.hyperbyte.render.topology.ClusterLabels;
-import cloud.hyperbyte.render.topology.ClusterNames;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,9 +39,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles one HyperbytedbRestore: observes the restore, its cluster (spec, hold annotation,
- * member pods, readiness), the snapshot ({@link SnapshotResolver}, pinned in status once chosen),
- * the cluster's data PVCs and this restore's pods; lets {@link RestoreDecision} decide; writes the
+ * Reconciles one HyperbytedbRestore: observes the restore, its cluster (spec, hold annotation, and
+ * its member pods, data PVCs and member health as {@link ObservedMembers} reads them for backups
+ * too), the snapshot ({@link SnapshotResolver}, pinned in status once chosen),
+ * and this restore's pods; lets {@link RestoreDecision} decide; writes the
  * status first (the pinned snapshot and the restored volumes survive a restart), then the actions
  * (hold, restore pods, release), then the events.
  *
@@ -127,11 +125,12 @@ public final class RestoreReconciler {
     String clusterName = restore.getSpec().getClusterName();
     Optional<HyperbytedbCluster> cluster = Optional.ofNullable(clusterName).map(name ->
         client.resources(HyperbytedbCluster.class).inNamespace(namespace).withName(name).get());
+    Optional<ObservedMembers> members = cluster.map(c -> ObservedMembers.read(client, c));
     RestoreObservation observed = new RestoreObservation(
         restore,
-        cluster.map(this::clusterView),
+        cluster.map(c -> clusterView(c, members.orElseThrow())),
         snapshot(restore),
-        cluster.isPresent() ? dataPvcs(namespace, clusterName) : Set.of(),
+        members.map(RestoreReconciler::dataPvcs).orElse(Set.of()),
         restorePods(namespace, key.name()));
     RestorePlan plan = decision.decide(observed);
 
@@ -151,11 +150,8 @@ public final class RestoreReconciler {
     return ReconcileResult.requeueAt(plan.requeueAt().filter(at -> at.isBefore(safety)).orElse(safety));
   }
 
-  private RestoreObservation.ClusterView clusterView(HyperbytedbCluster cluster) {
-    String namespace = cluster.getMetadata().getNamespace();
-    String name = cluster.getMetadata().getName();
-    int memberPods = client.pods().inNamespace(namespace).withLabels(ClusterLabels.selector(name)).list()
-        .getItems().size();
+  private RestoreObservation.ClusterView clusterView(HyperbytedbCluster cluster, ObservedMembers members) {
+    int memberPods = members.pods().size();
     Validated<ClusterSpec> validated = ClusterSpecFactory.from(cluster, clusterDomain);
     if (validated.value().isEmpty()) {
       // nothing can be rendered for it: the decision waits, showing why, instead of the pass failing
@@ -166,18 +162,22 @@ public final class RestoreReconciler {
           validated.errors().stream().map(Problem::describe).toList(), heldBy, memberPods);
     }
     ClusterSpec spec = validated.value().get();
-    return new RestoreObservation.ClusterView(spec, spec.heldBy(), memberPods, ready(cluster, spec));
+    return new RestoreObservation.ClusterView(spec, spec.heldBy(), memberPods, ready(cluster, spec, members));
   }
 
-  /** The cluster reconciler reports every member ready, and no longer shows a hold. */
-  private static boolean ready(HyperbytedbCluster cluster, ClusterSpec spec) {
+  /**
+   * The cluster reconciler no longer shows a hold and reports the cluster Ready, and every member
+   * the spec asks for serves ({@link ObservedMembers#serving}, the test the cluster's status and
+   * backups use).
+   */
+  private static boolean ready(HyperbytedbCluster cluster, ClusterSpec spec, ObservedMembers members) {
     HyperbytedbClusterStatus status = cluster.getStatus();
     if (status == null || status.getHeldBy() != null || status.getConditions() == null) {
       return false;
     }
     boolean readyCondition = status.getConditions().stream()
         .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    return readyCondition && status.getReadyReplicas() != null && status.getReadyReplicas() >= spec.replicas();
+    return readyCondition && members.allServing(spec.replicas());
   }
 
   private SnapshotResolution snapshot(HyperbytedbRestore restore) {
@@ -208,13 +208,8 @@ public final class RestoreReconciler {
     }
   }
 
-  private Set<String> dataPvcs(String namespace, String clusterName) {
-    String prefix = ClusterNames.DATA_VOLUME + "-" + ClusterNames.of(clusterName).statefulSet() + "-";
-    return client.persistentVolumeClaims().inNamespace(namespace)
-        .withLabel(ClusterLabels.INSTANCE, clusterName).list().getItems().stream()
-        .map(pvc -> pvc.getMetadata().getName())
-        .filter(name -> name.startsWith(prefix))
-        .collect(Collectors.toSet());
+  private static Set<String> dataPvcs(ObservedMembers members) {
+    return members.dataClaims().stream().map(pvc -> pvc.getMetadata().getName()).collect(Collectors.toSet());
   }
 
   private Map<String, RestoreObservation.PodView> restorePods(String namespace, String restoreName) {

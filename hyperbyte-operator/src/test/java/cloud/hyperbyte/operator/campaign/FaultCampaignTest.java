@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +29,11 @@ import org.junit.jupiter.api.TestFactory;
  * {@code -Dcampaign.seedList=S1,S2}. A failing seed prints its schedule and each
  * violated invariant with the trace around it; a summary of all seeds goes to
  * {@code target/fault-campaign/summary.txt}, each seed's full trace to {@code seed-N.txt} beside it.
+ *
+ * <p>{@code -Dcampaign.parallelism=N} runs N seeds at once in this JVM, each with its own simulated
+ * cluster, S3 server and operator instances; the tests still report one per seed, in order. A seed's
+ * schedule and faults come from the seed alone, whatever runs beside it; how far the operator got
+ * when a step fires depends on the machine's load, as it does with one seed at a time.
  */
 class FaultCampaignTest {
 
@@ -30,21 +41,64 @@ class FaultCampaignTest {
   static final List<Long> CI_SEEDS = List.of(16L, 30L, 49L, 17L);
 
   private static final List<CampaignRun.Result> RESULTS = new ArrayList<>();
+  /** The seeds' threads, made on first use. */
+  private static ExecutorService pool;
+  private static final long STARTED_NANOS = System.nanoTime();
+  /** The JVM's CPU time when the first seed began: the summary reports the CPU the seeds cost. */
+  private static final Duration CPU_AT_START = processCpu();
 
   @TestFactory
   Stream<DynamicTest> everySeedKeepsTheInvariantsAndConverges() {
-    return seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-      CampaignRun.Result result = CampaignRun.run(seed);
-      synchronized (RESULTS) {
-        RESULTS.add(result);
+    long[] seeds = seeds().toArray();
+    int parallelism = parallelism();
+    // seeds run ahead in the pool up to `parallelism` at a time; each test waits for its own seed
+    Map<Integer, Future<CampaignRun.Result>> started = new ConcurrentHashMap<>();
+    return IntStream.range(0, seeds.length).mapToObj(i -> DynamicTest.dynamicTest("seed " + seeds[i], () -> {
+      for (int next = i; next < Math.min(seeds.length, i + parallelism); next++) {
+        long seed = seeds[next];
+        started.computeIfAbsent(next, k -> pool(parallelism).submit(() -> runAndRecord(seed, parallelism)));
       }
-      summary(); // after every seed, so a long range that is stopped early still reports
-      String report = result.report();
-      Path trace = Path.of("target", "fault-campaign", "seed-" + seed + ".txt");
-      Files.createDirectories(trace.getParent());
-      Files.writeString(trace, report + "\n--- full trace ---\n" + String.join("\n", result.trace().lines()));
-      assertThat(result.violations()).as(report).isEmpty();
+      CampaignRun.Result result = started.remove(i).get();
+      assertThat(result.violations()).as(result.report()).isEmpty();
     }));
+  }
+
+  /** Runs one seed, adds it to the summary and writes its trace. */
+  private static CampaignRun.Result runAndRecord(long seed, int parallelism) throws Exception {
+    Duration cpuBefore = processCpu();
+    CampaignRun.Result result = CampaignRun.run(seed);
+    // the JVM's CPU over the seed is the seed's own cost only when seeds run one at a time
+    System.out.println("seed " + seed + ": wall " + result.wall().toMillis() / 1000.0 + " s"
+        + (parallelism == 1 ? ", process CPU " + processCpu().minus(cpuBefore).toMillis() / 1000.0 + " s" : ""));
+    synchronized (RESULTS) {
+      RESULTS.add(result);
+    }
+    summary(); // after every seed, so a long range that is stopped early still reports
+    Path trace = Path.of("target", "fault-campaign", "seed-" + seed + ".txt");
+    Files.createDirectories(trace.getParent());
+    Files.writeString(trace, result.report() + "\n--- full trace ---\n" + String.join("\n", result.trace().lines()));
+    return result;
+  }
+
+  private static synchronized ExecutorService pool(int parallelism) {
+    if (pool == null) {
+      AtomicInteger threads = new AtomicInteger();
+      pool = Executors.newFixedThreadPool(parallelism, runnable -> {
+        Thread thread = new Thread(runnable, "campaign-seed-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    return pool;
+  }
+
+  /** {@code campaign.parallelism}: how many seeds run at once (default 1). */
+  private static int parallelism() {
+    int parallelism = Integer.parseInt(System.getProperty("campaign.parallelism", "1").trim());
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("campaign.parallelism must be at least 1, was " + parallelism);
+    }
+    return parallelism;
   }
 
   private static LongStream seeds() {
@@ -62,6 +116,11 @@ class FaultCampaignTest {
 
   @AfterAll
   static void printSummary() throws Exception {
+    synchronized (FaultCampaignTest.class) {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
     System.out.println(Files.readString(Path.of("target", "fault-campaign", "summary.txt")));
   }
 
@@ -72,7 +131,11 @@ class FaultCampaignTest {
     List<String> failing = new ArrayList<>();
     Duration wall = Duration.ZERO;
     Duration simulated = Duration.ZERO;
-    for (CampaignRun.Result result : RESULTS) {
+    List<CampaignRun.Result> results;
+    synchronized (RESULTS) {
+      results = List.copyOf(RESULTS);
+    }
+    for (CampaignRun.Result result : results) {
       result.faults().forEach((kind, n) -> faults.merge(kind, n, Integer::sum));
       result.checks().forEach((name, n) -> checks.merge(name, n, Long::sum));
       result.violations().forEach(v -> violated.merge(v.invariant(), 1, Integer::sum));
@@ -83,11 +146,21 @@ class FaultCampaignTest {
       wall = wall.plus(result.wall());
       simulated = simulated.plus(result.simulated());
     }
-    String summary = "fault campaign: " + RESULTS.size() + " runs, wall " + wall.toSeconds() + " s, simulated "
-        + simulated.toSeconds() + " s\nsteps by kind: " + faults + "\ninvariant checks: " + checks
+    Duration cpu = processCpu().minus(CPU_AT_START);
+    String summary = "fault campaign: " + results.size() + " runs (" + parallelism() + " at a time), elapsed "
+        + Duration.ofNanos(System.nanoTime() - STARTED_NANOS).toSeconds() + " s, wall per run summed " + wall.toSeconds() + " s, simulated "
+        + simulated.toSeconds() + " s, process CPU " + cpu.toSeconds() + " s ("
+        + (results.isEmpty() ? 0 : cpu.toMillis() / results.size() / 1000.0) + " s per run)"
+        + "\nsteps by kind: " + faults + "\ninvariant checks: " + checks
         + "\nviolations by invariant: " + violated + "\nfailing seeds: " + failing + "\n";
     Path file = Path.of("target", "fault-campaign", "summary.txt");
     Files.createDirectories(file.getParent());
     Files.writeString(file, summary);
+  }
+
+  /** CPU time of the whole JVM (every thread, JIT and GC included) so far. */
+  private static Duration processCpu() {
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return Duration.ofNanos(os.getProcessCpuTime());
   }
 }

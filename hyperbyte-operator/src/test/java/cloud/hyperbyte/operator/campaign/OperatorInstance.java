@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -118,7 +119,19 @@ final class OperatorInstance implements AutoCloseable {
       return;
     }
     if (!lease && WRITES.contains(sent.method())) {
-      activity.apiWrite(identity, sent.method(), path);
+      // a create names its object in the body: the act names it as its path would
+      activity.apiWrite(identity, sent.method(), sent.method().equals("POST") ? createdPath(sent) : path);
+    }
+  }
+
+  /** The path of the object a POST creates: the collection's path and the body's {@code metadata.name}. */
+  private static String createdPath(HttpRequest sent) {
+    String collection = sent.uri().getRawPath();
+    try {
+      String name = Serialization.jsonMapper().readTree(sent.bodyString()).path("metadata").path("name").asText("");
+      return name.isEmpty() ? collection : collection + "/" + name;
+    } catch (RuntimeException unreadable) {
+      return collection;
     }
   }
 

@@ -22,12 +22,18 @@ final class PausedWritesInvariant implements AutoCloseable {
 
   static final String NAME = "nothing-written-while-paused";
   /**
+   * A backup's attempts run in pods named after the backup ({@code <backup>-<time>-<attempt>}; the
+   * campaign's backups are {@code backup-N}): the backup's own objects, which it may create and delete
+   * to finish (creates are named by the body's {@code metadata.name}, see {@link OperatorInstance}).
+   */
+  private static final String BACKUP_PODS = "/pods/backup-";
+  /**
    * Writes a pause does not stop: certificate Secrets, the cluster's own status, Events, and the
    * user's backup and restore resources' own objects (a backup requested before the pause may
    * finish; what a restore would do to the cluster — the hold, restore pods — is still caught).
    */
   private static final List<String> ALLOWED = List.of("/secrets", "/hyperbytedbclusters/" + UserIntent.CLUSTER + "/status",
-      "/events", "/hyperbytedbbackups/", "/hyperbytedbrestores/");
+      "/events", "/hyperbytedbbackups/", "/hyperbytedbrestores/", BACKUP_PODS);
 
   private final SharedIndexInformer<HyperbytedbCluster> clusters;
   private volatile boolean pauseAcknowledged;

@@ -142,6 +142,12 @@ abstract class OperatorE2eTest {
         assertThat(voters(name)).as("voters; " + seen).hasSize(replicas);
       }
     });
+    // the history's watch may deliver that status a moment after the read above: tests read the
+    // phases it went through next (seen at a load average of 25)
+    long generation = cluster(name).getMetadata().getGeneration();
+    eventually().until(() -> history.statuses(name).stream().reduce((first, last) -> last)
+        .filter(s -> "Running".equals(s.phase()) && Long.valueOf(generation).equals(s.observedGeneration()))
+        .isPresent());
   }
 
   static String describe(HyperbytedbClusterStatus status) {

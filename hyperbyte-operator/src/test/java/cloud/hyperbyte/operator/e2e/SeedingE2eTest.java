@@ -7,6 +7,7 @@ import cloud.hyperbyte.reconcile.seed.SeedArgs;
 import cloud.hyperbyte.reconcile.seed.SeedDecision;
 import cloud.hyperbyte.reconcile.seed.SeedNames;
 import cloud.hyperbyte.reconcile.seed.SeedPodRenderer;
+import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
@@ -140,6 +141,38 @@ class SeedingE2eTest extends OperatorE2eTest {
         assertThat(log).contains("fetched ", "over TLS, trusting only the CA in " + SeedArgs.TLS_MOUNT));
     eventually().untilAsserted(() -> assertThat(user.secrets().inNamespace(NS)
         .withName(SeedNames.tokenSecret("hdb", 3)).get()).as("the token and the key are gone with the seed").isNull());
+  }
+
+  /**
+   * Fault campaign seeds 1018, 1024, 1032 and 1034: a paused cluster scaled up wrote seeded claims and
+   * seed pods (a pause freezes every object the cluster owns); it seeds once resumed.
+   */
+  @Test
+  void aPausedClusterScaledUpSeedsNothingUntilItIsResumed() throws Exception {
+    threeMembersWithFlushedPoints("");
+    edit("hdb", c -> {
+      c.getSpec().setPaused(true);
+      return c;
+    });
+    eventually().until(() -> condition("hdb", "Paused").map(c -> c.getStatus().equals("True")).orElse(false)
+        && status("hdb").getObservedGeneration().equals(cluster("hdb").getMetadata().getGeneration()));
+    ApiMark paused = sim.mark();
+
+    setReplicas("hdb", 5);
+    eventually().until(() -> status("hdb").getObservedGeneration().equals(cluster("hdb").getMetadata().getGeneration()));
+    awaitMoreReconciles(2);
+    assertThat(sim.activitySince(paused).writes()).as("only the status may record the new generation")
+        .allMatch(r -> r.resourceWithSubresource().equals("hyperbytedbclusters/status"));
+    assertThat(user.persistentVolumeClaims().inNamespace(NS).withName("data-hdb-3").get()).as("no seeded claim")
+        .isNull();
+
+    edit("hdb", c -> {
+      c.getSpec().setPaused(false);
+      return c;
+    });
+    awaitRunning("hdb", 5);
+    assertThat(members(5)).hasSize(5).allSatisfy(m -> assertThat(m.points()).as(m.podName())
+        .containsExactlyInAnyOrderElementsOf(FLUSHED));
   }
 
   @Test

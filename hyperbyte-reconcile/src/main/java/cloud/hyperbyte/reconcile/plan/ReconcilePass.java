@@ -9,6 +9,7 @@ import cloud.hyperbyte.reconcile.decision.ClusterLifecycle;
 import cloud.hyperbyte.reconcile.decision.ClusterModeTransition;
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.decision.ProxyImageHold;
+import cloud.hyperbyte.reconcile.decision.PauseDecision;
 import cloud.hyperbyte.reconcile.seed.SeedDecision;
 import cloud.hyperbyte.reconcile.seed.SeedObjects;
 import cloud.hyperbyte.reconcile.seed.SeedObserver;
@@ -81,7 +82,12 @@ public record ReconcilePass(ObservedCluster observed, StoragePlan storage, Lifec
   public static ReconcilePass decide(ObservedCluster probed, ClusterSpec base, RenderOptions options,
       ClusterLifecycle lifecycle, AdoptionInput adoptionInput, Optional<SeedObjects> seedObjects) {
     // new members start only on seeded claims (product 3.4): the seeding bounds the replicas the rest decides on
-    Optional<SeedPlan> seeding = seedObjects.map(objects -> SeedDecision.decide(SeedObserver.observe(probed, objects)));
+    Optional<SeedPlan> seeding = seedObjects.map(objects -> SeedDecision.decide(SeedObserver.observe(probed, objects)))
+        // a pause freezes every object the cluster owns, seed pods and seeded claims among them (fault campaign
+        // seeds 1018, 1024, 1032, 1034 caught them written while paused): it still bounds the replicas; seeding
+        // goes on after the resume
+        .map(plan -> PauseDecision.paused(probed)
+            ? new SeedPlan(List.of(), plan.allowedReplicas(), plan.progress(), plan.blocked()) : plan);
     ObservedCluster observed = seeding.isEmpty() ? probed
         : ImmutableObservedCluster.copyOf(probed).withSeededReplicas(seeding.get().allowedReplicas());
     ClusterSpec toRender = ProxyImageHold.specToRender(

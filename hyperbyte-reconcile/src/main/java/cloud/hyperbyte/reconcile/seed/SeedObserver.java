@@ -1,8 +1,9 @@
 package cloud.hyperbyte.reconcile.seed;
 
-import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.reconcile.backup.BackupSourceSelector;
+import cloud.hyperbyte.reconcile.pod.PodReadings;
 import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.MemberHealth;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPvc;
 import cloud.hyperbyte.render.topology.ClusterNames;
@@ -57,9 +58,9 @@ public final class SeedObserver {
       } else if (isMember(pod, names)) {
         int ordinal = PodReadings.ordinal(pod);
         Optional<MemberFacts> facts = observed.facts(ordinal);
-        boolean healthy = PodReadings.runningAndReady(pod) && pod.getSpec().getNodeName() != null
-            && facts.filter(f -> f.reachable() && f.active() && f.raftRole().isPresent()
-                && f.voters().contains(f.nodeId())).isPresent();
+        // a source must serve (the one test of a healthy member) and hold the group's data as a voter
+        boolean healthy = pod.getSpec().getNodeName() != null
+            && MemberHealth.servingVoter(observed.pod(ordinal), facts);
         members.add(new BackupSourceSelector.Member(pod.getMetadata().getName(), ordinal, healthy,
             facts.map(MemberFacts::isLeader).orElse(false)));
       }

@@ -42,7 +42,11 @@ public record LiveObjects(List<Pod> owned, List<PersistentVolumeClaim> claims, O
 
   /** The member pods of {@code spec}'s StatefulSet, by ordinal. */
   public List<ObservedPod> memberPods(ClusterSpec spec) {
-    String statefulSetName = ClusterNames.of(spec).statefulSet();
+    return memberPods(ClusterNames.of(spec).statefulSet());
+  }
+
+  /** The member pods of the StatefulSet {@code statefulSetName}, by ordinal (also when the spec does not validate). */
+  public List<ObservedPod> memberPods(String statefulSetName) {
     return owned.stream()
         .filter(pod -> isMember(pod, statefulSetName))
         .map(pod -> ObservedPod.from(pod, statefulSetName))

@@ -2,6 +2,7 @@ package cloud.hyperbyte.reconcile.status;
 
 import cloud.hyperbyte.reconcile.decision.LifecyclePlan;
 import cloud.hyperbyte.reconcile.snapshot.MemberFacts;
+import cloud.hyperbyte.reconcile.snapshot.MemberHealth;
 import cloud.hyperbyte.reconcile.snapshot.ObservedCluster;
 import cloud.hyperbyte.reconcile.snapshot.ObservedPod;
 import java.util.List;
@@ -64,10 +65,9 @@ public final class ClusterHealth {
     return spread > LAG_THRESHOLD ? "Lagging" : "Healthy";
   }
 
-  /** Pod Ready and database reachable, Active and passing {@code /health}. */
+  /** Pod Ready and database reachable, Active and passing {@code /health} ({@link MemberHealth#serving}). */
   static boolean servingMember(ObservedCluster observed, int ordinal) {
-    boolean ready = observed.pod(ordinal).filter(p -> p.ready() && !p.terminating()).isPresent();
-    return ready && observed.facts(ordinal).filter(f -> f.reachable() && f.healthy() && f.active()).isPresent();
+    return MemberHealth.serving(observed, ordinal);
   }
 
   /**

@@ -54,6 +54,7 @@ final class RunToCompletionPods implements AutoCloseable {
   private final KubernetesClient client;
   private final PodMounts mounts;
   private final ImagePrograms programs;
+  private final PodAddresses addresses;
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, String> logs = new ConcurrentHashMap<>();
@@ -64,8 +65,9 @@ final class RunToCompletionPods implements AutoCloseable {
   });
   private SharedIndexInformer<Pod> informer;
 
-  RunToCompletionPods(KubernetesClient client, PodMounts mounts, ImagePrograms programs) {
+  RunToCompletionPods(KubernetesClient client, PodMounts mounts, ImagePrograms programs, PodAddresses addresses) {
     this.client = client;
+    this.addresses = addresses;
     this.mounts = mounts;
     this.programs = programs;
   }
@@ -126,7 +128,7 @@ final class RunToCompletionPods implements AutoCloseable {
       }
       String startedAt = now();
       // a running pod has an address: a seed source serves on it, its target connects to it
-      String podIp = PodAddresses.next();
+      String podIp = addresses.next();
       List<ContainerStatus> initStatuses = new ArrayList<>();
       List<ContainerStatus> statuses = new ArrayList<>();
       writeStatus(pod, new PodStatusBuilder().withPhase("Running").withPodIP(podIp).withStartTime(startedAt).build());

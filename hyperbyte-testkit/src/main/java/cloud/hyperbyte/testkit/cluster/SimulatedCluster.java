@@ -88,7 +88,7 @@ public final class SimulatedCluster implements AutoCloseable {
     ImagePrograms programs = new ImagePrograms();
     builder.programs.forEach(programs::register);
     programs.register(ImagePrograms::isDatabaseImage, databaseImage);
-    this.runToCompletion = new RunToCompletionPods(kubeletClient, podMounts, programs).start();
+    this.runToCompletion = new RunToCompletionPods(kubeletClient, podMounts, programs, kubernetes.podAddresses()).start();
   }
 
   /** A builder with real time, the system clock for the API and fault seed 0. */

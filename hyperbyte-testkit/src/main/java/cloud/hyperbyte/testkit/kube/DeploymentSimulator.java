@@ -27,12 +27,19 @@ public final class DeploymentSimulator implements AutoCloseable {
   public static final String TEMPLATE_HASH_LABEL = "pod-template-hash";
 
   private final KubernetesClient client;
+  private final PodAddresses addresses;
   private ControllerLoop loop;
   private SharedIndexInformer<Deployment> deployments;
 
   /** A simulator on {@code client}; call {@link #start()} (or use {@link SimulatedKubernetes#simulateDeployments}). */
   public DeploymentSimulator(KubernetesClient client) {
+    this(client, new PodAddresses());
+  }
+
+  /** A simulator on {@code client} whose pods get their IPs from {@code addresses}. */
+  public DeploymentSimulator(KubernetesClient client, PodAddresses addresses) {
     this.client = client;
+    this.addresses = addresses;
   }
 
   /** Starts watching Deployments in all namespaces. */
@@ -90,7 +97,7 @@ public final class DeploymentSimulator implements AutoCloseable {
       String podName = name + "-" + hash + "-" + i;
       if (owned.stream().noneMatch(p -> p.getMetadata().getName().equals(podName))) {
         Pod pod = client.pods().inNamespace(namespace).resource(newPod(deployment, podName, hash)).create();
-        pod.setStatus(SimulatedPods.running(pod, true));
+        pod.setStatus(SimulatedPods.running(pod, true, addresses.next()));
         client.pods().resource(pod).updateStatus();
       }
     }

@@ -44,10 +44,10 @@ final class SimulatedPods {
         .anyMatch(r -> Boolean.TRUE.equals(r.getController()) && Objects.equals(r.getUid(), owner.getMetadata().getUid()));
   }
 
-  /** A Running status with a fresh IP, ready or not. */
-  static PodStatus running(Pod pod, boolean ready) {
+  /** A Running status with {@code podIp} (a fresh one), ready or not. */
+  static PodStatus running(Pod pod, boolean ready, String podIp) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    return new PodStatusBuilder().withPhase("Running").withPodIP(PodAddresses.next())
+    return new PodStatusBuilder().withPhase("Running").withPodIP(podIp)
         .withHostIP("192.168.0.1").withStartTime(now).withConditions(conditions(ready, now))
         .withContainerStatuses(containerStatuses(pod, ready)).build();
   }

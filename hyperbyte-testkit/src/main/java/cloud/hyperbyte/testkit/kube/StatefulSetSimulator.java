@@ -64,6 +64,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
   private final KubernetesClient client;
   private final PodReadiness readiness;
   private final PodLifecycle lifecycle;
+  private final PodAddresses addresses;
   /** Pod templates by revision, so pods below a partition are re-created at the current revision. */
   private final Map<String, PodTemplateSpec> templates = new ConcurrentHashMap<>();
   private ControllerLoop loop;
@@ -72,9 +73,16 @@ public final class StatefulSetSimulator implements AutoCloseable {
 
   /** A simulator on {@code client}; call {@link #start()} (or use {@link SimulatedKubernetes#simulateStatefulSets}). */
   public StatefulSetSimulator(KubernetesClient client, PodReadiness readiness, PodLifecycle lifecycle) {
+    this(client, readiness, lifecycle, new PodAddresses());
+  }
+
+  /** A simulator on {@code client} whose pods get their IPs from {@code addresses}. */
+  public StatefulSetSimulator(KubernetesClient client, PodReadiness readiness, PodLifecycle lifecycle,
+      PodAddresses addresses) {
     this.client = client;
     this.readiness = readiness;
     this.lifecycle = lifecycle;
+    this.addresses = addresses;
   }
 
   /** Starts watching StatefulSets and pods in all namespaces. */
@@ -271,7 +279,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
       return pod;
     }
     if (!SimulatedPods.isRunning(pod)) {
-      pod.setStatus(SimulatedPods.running(pod, false));
+      pod.setStatus(SimulatedPods.running(pod, false, addresses.next()));
       pod = client.pods().resource(pod).updateStatus();
       lifecycle.onStarted(pod);
     }

@@ -159,7 +159,7 @@ class VolumeGrowthTest {
         .endPersistentVolumeClaim().endVolume().endSpec().build()).create();
     assertThat(conditionTypes(claim("data-a"))).containsExactly("FileSystemResizePending");
     Pod user = client.pods().inNamespace(NS).withName("user").get();
-    user.setStatus(SimulatedPods.running(user, true));
+    user.setStatus(SimulatedPods.running(user, true, "10.0.9.9"));
     client.pods().resource(user).updateStatus();
 
     await().atMost(Patience.LIMIT).untilAsserted(() -> {
