@@ -159,7 +159,8 @@ public final class RestoreReconciler {
       Optional<String> heldBy = Optional.ofNullable(
           annotations == null ? null : annotations.get(OperatorPaths.RESTORE_HOLD_ANNOTATION));
       return RestoreObservation.ClusterView.invalid(
-          validated.errors().stream().map(Problem::describe).toList(), heldBy, memberPods);
+          validated.errors().stream().map(Problem::describe).toList(), heldBy, memberPods,
+          cluster.getSpec() != null && Boolean.TRUE.equals(cluster.getSpec().getPaused()));
     }
     ClusterSpec spec = validated.value().get();
     return new RestoreObservation.ClusterView(spec, spec.heldBy(), memberPods, ready(cluster, spec, members));

@@ -53,6 +53,12 @@ import java.util.Set;
  *
  * <p>While the restore owns the hold (ScalingDown, Restoring) it re-asserts it if it disappears.
  *
+ * <p>A pause of the cluster ({@code spec.paused}) freezes the restore in whatever phase it is: no
+ * hold, release, restore pod or claim is created or deleted until the resume (the pause promises
+ * that nothing of the cluster is written), and the restore then goes on where it stopped. Restore
+ * pods already running finish on their own; the cluster, if held, stays at zero meanwhile. A
+ * scale-up's timeout starts again at the resume.
+ *
  * <p>Waits for member pods, restore pods and the cluster's readiness ask for no requeue: the
  * operator routes those objects' watch events to the restore. Only time passing sets {@link
  * RestorePlan#requeueAt()}: an unavailable object store (nothing to watch), the backoff before a
@@ -138,13 +144,19 @@ public final class RestoreDecision {
 
     RestorePlan decide() {
       String phase = status.getPhase() == null ? PENDING : status.getPhase();
-      switch (phase) {
-        case PENDING -> pending();
-        case SCALING_DOWN -> scalingDown();
-        case RESTORING -> restoring();
-        case SCALING_UP -> scalingUp();
-        case FAILED -> stopRestorePods();
-        default -> { } // Completed is final
+      // Pending still fails fast and pins the snapshot under a pause; it checks the pause before holding
+      boolean frozen = clusterPaused() && !PENDING.equals(phase) && !COMPLETED.equals(phase);
+      if (frozen) {
+        waitForResume(phase);
+      } else {
+        switch (phase) {
+          case PENDING -> pending();
+          case SCALING_DOWN -> scalingDown();
+          case RESTORING -> restoring();
+          case SCALING_UP -> scalingUp();
+          case FAILED -> stopRestorePods();
+          default -> { } // Completed is final
+        }
       }
       if (status.getPhase() == null) {
         status.setPhase(PENDING);
@@ -200,6 +212,10 @@ public final class RestoreDecision {
         conditions.set(PROGRESSING, true, PENDING, message, now);
         conditions.set(READY, false, PENDING, message, now);
         requeueAt = Optional.of(now); // the restore's own status write wakes nothing
+        return;
+      }
+      if (cluster.paused()) {
+        waitForResume(PENDING); // holding it would scale a paused cluster to zero
         return;
       }
       int replicas = cluster.spec().get().replicas();
@@ -500,6 +516,11 @@ public final class RestoreDecision {
         events.add(ResourceEvent.normal("RestoreCompleted", message));
         return;
       }
+      if (conditions.get(PROGRESSING).filter(c -> SCALING_UP.equals(c.getReason())).isEmpty()) {
+        // a pause interrupted the scale-up: the paused cluster did not scale, so its time starts again now
+        conditions.setAt(PROGRESSING, true, SCALING_UP, "cluster " + clusterName + " resumed; scaling back to "
+            + originalReplicas() + " and re-forming membership", now);
+      }
       Instant since = conditions.get(PROGRESSING).filter(c -> SCALING_UP.equals(c.getReason()))
           .map(c -> Instant.parse(c.getLastTransitionTime())).orElse(now);
       Instant deadline = since.plus(scaleUpTimeout);
@@ -519,6 +540,28 @@ public final class RestoreDecision {
     }
 
     // ---- helpers ----
+
+    private boolean clusterPaused() {
+      return observed.cluster().map(RestoreObservation.ClusterView::paused).orElse(false);
+    }
+
+    /**
+     * The user paused the cluster: no write to its objects (hold, release, restore pods, claims)
+     * until the resume, when the restore goes on where it stopped. Restore pods already running
+     * finish on their own and are collected then; only the restore's own status changes.
+     */
+    private void waitForResume(String phase) {
+      if (FAILED.equals(phase)) {
+        return; // the stopped pods are deleted after the resume; the cluster stays held meanwhile
+      }
+      String message = "cluster " + clusterName + " is paused (spec.paused): the restore changes nothing of it"
+          + " until it is resumed" + (PENDING.equals(phase) ? "" : "; restore pods already running finish on their own");
+      conditions.set(PROGRESSING, true, "ClusterPaused", message, now);
+      conditions.set(READY, false, "ClusterPaused", message, now);
+      if (status.getPhase() == null) {
+        status.setPhase(PENDING);
+      }
+    }
 
     private Optional<RestoreObservation.ClusterView> clusterOrFail() {
       if (observed.cluster().isEmpty()) {

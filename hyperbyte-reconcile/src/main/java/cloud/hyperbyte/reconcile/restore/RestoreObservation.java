@@ -34,9 +34,11 @@ public record RestoreObservation(
    * @param heldBy value of the restore-hold annotation, if set
    * @param memberPods member pods that exist (running or terminating)
    * @param ready the cluster reports every member ready, Active and a Raft member
+   * @param paused the user paused the cluster ({@code spec.paused}): nothing of it may be written
    */
   public record ClusterView(
-      Optional<ClusterSpec> spec, List<String> specProblems, Optional<String> heldBy, int memberPods, boolean ready) {
+      Optional<ClusterSpec> spec, List<String> specProblems, Optional<String> heldBy, int memberPods, boolean ready,
+      boolean paused) {
     public ClusterView {
       Objects.requireNonNull(spec, "spec");
       specProblems = List.copyOf(specProblems);
@@ -46,14 +48,22 @@ public record RestoreObservation(
       }
     }
 
-    /** A cluster with a valid spec. */
+    /** A cluster with a valid spec, paused when the spec says so. */
     public ClusterView(ClusterSpec spec, Optional<String> heldBy, int memberPods, boolean ready) {
-      this(Optional.of(spec), List.of(), heldBy, memberPods, ready);
+      this(Optional.of(spec), List.of(), heldBy, memberPods, ready, spec.paused());
     }
 
-    /** A cluster whose spec does not validate: nothing can be rendered for it, and it is never ready. */
+    /**
+     * A cluster whose spec does not validate: nothing can be rendered for it, and it is never ready;
+     * {@code paused} is the raw {@code spec.paused}, which a pause still means.
+     */
+    public static ClusterView invalid(List<String> problems, Optional<String> heldBy, int memberPods, boolean paused) {
+      return new ClusterView(Optional.empty(), problems, heldBy, memberPods, false, paused);
+    }
+
+    /** An invalid spec that is not paused. */
     public static ClusterView invalid(List<String> problems, Optional<String> heldBy, int memberPods) {
-      return new ClusterView(Optional.empty(), problems, heldBy, memberPods, false);
+      return invalid(problems, heldBy, memberPods, false);
     }
   }
 

@@ -43,6 +43,7 @@ class RestoreDecisionTest {
   private int memberPods = 3;
   private boolean clusterExists = true;
   private boolean clusterReady = true;
+  private boolean paused = false;
   private List<String> specProblems = List.of();
   private SnapshotResolution snapshot = SNAPSHOT;
   private final Set<String> pvcs = new java.util.HashSet<>(Set.of("data-db-0", "data-db-1", "data-db-2"));
@@ -63,8 +64,9 @@ class RestoreDecisionTest {
   private RestorePlan pass() {
     Optional<RestoreObservation.ClusterView> cluster = clusterExists
         ? Optional.of(specProblems.isEmpty()
-            ? new RestoreObservation.ClusterView(TestClusters.spec(replicas), hold, memberPods, clusterReady)
-            : RestoreObservation.ClusterView.invalid(specProblems, hold, memberPods))
+            ? new RestoreObservation.ClusterView(TestClusters.spec(replicas, s -> s.setPaused(paused)), hold,
+                memberPods, clusterReady)
+            : RestoreObservation.ClusterView.invalid(specProblems, hold, memberPods, paused))
         : Optional.empty();
     RestorePlan plan = decision.decide(new RestoreObservation(restore, cluster, snapshot, pvcs, pods));
     restore.setStatus(plan.status());
@@ -542,5 +544,103 @@ class RestoreDecisionTest {
     assertThat(plan.status().getPhase()).isEqualTo("Failed");
     assertThat(condition(plan, "Ready").getReason()).isEqualTo("ScaleUpTimeout");
     assertThat(condition(plan, "Ready").getMessage()).contains("every volume was restored");
+  }
+
+  /** Seed 1358 of the fault campaign: the user paused the cluster while the restore pods ran. */
+  @Test
+  void aPauseDuringRestoringWritesNothingUntilTheResumeAndTheRunningPodsFinishMeanwhile() {
+    restoring();
+    podsFinish(RestoreObservation.PodView.Phase.RUNNING, "");
+
+    paused = true;
+    RestorePlan pausedPass = pass();
+    podsFinish(RestoreObservation.PodView.Phase.SUCCEEDED, "");
+    RestorePlan finishedWhilePaused = pass();
+
+    assertThat(pausedPass.actions()).isEmpty();
+    assertThat(finishedWhilePaused.actions()).as("no pod deleted, no release while paused").isEmpty();
+    assertThat(finishedWhilePaused.status().getPhase()).isEqualTo("Restoring");
+    assertThat(finishedWhilePaused.status().getRestoredVolumes()).as("recorded when the pods are collected").isEmpty();
+    assertThat(condition(finishedWhilePaused, "Progressing").getReason()).isEqualTo("ClusterPaused");
+    assertThat(hold).as("the paused cluster stays held at zero").contains(RESTORE);
+    assertThat(pods).hasSize(3);
+
+    paused = false;
+    RestorePlan resumed = pass();
+
+    assertThat(resumed.status().getPhase()).isEqualTo("ScalingUp");
+    assertThat(resumed.status().getRestoredVolumes()).containsExactlyInAnyOrder("data-db-0", "data-db-1", "data-db-2");
+    assertThat(pods).as("finished pods collected after the resume").isEmpty();
+    assertThat(hold).isEmpty();
+  }
+
+  @Test
+  void aPausedClusterIsNotHeldUntilItIsResumed() {
+    pass(); // the snapshot is pinned: only the restore's own status is written
+    paused = true;
+
+    RestorePlan waiting = pass();
+
+    assertThat(waiting.status().getPhase()).isEqualTo("Pending");
+    assertThat(waiting.actions()).isEmpty();
+    assertThat(hold).isEmpty();
+    assertThat(condition(waiting, "Progressing").getReason()).isEqualTo("ClusterPaused");
+
+    paused = false;
+    RestorePlan resumed = pass();
+
+    assertThat(resumed.status().getPhase()).isEqualTo("ScalingDown");
+    assertThat(hold).contains(RESTORE);
+  }
+
+  @Test
+  void aPauseDuringScalingUpNeitherReleasesAgainNorTimesOutAndTheTimeoutStartsAgainAtTheResume() {
+    restoring();
+    podsFinish(RestoreObservation.PodView.Phase.SUCCEEDED, "");
+    clusterReady = false;
+    pass();
+    hold = Optional.of(RESTORE); // the release was lost (a crash after the status write)
+    applied.clear();
+
+    paused = true;
+    clock.advance(Duration.ofMinutes(45));
+    RestorePlan whilePaused = pass();
+
+    assertThat(whilePaused.status().getPhase()).isEqualTo("ScalingUp");
+    assertThat(whilePaused.actions()).isEmpty();
+
+    paused = false;
+    RestorePlan resumed = pass();
+
+    assertThat(resumed.status().getPhase()).isEqualTo("ScalingUp");
+    assertThat(resumed.actions()).containsExactly(new RestoreAction.ReleaseCluster(CLUSTER, RESTORE));
+    assertThat(resumed.requeueAt()).contains(clock.instant().plus(Duration.ofMinutes(30)));
+    clock.advance(Duration.ofMinutes(29));
+    assertThat(pass().status().getPhase()).isEqualTo("ScalingUp");
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(pass().status().getPhase()).isEqualTo("Failed");
+  }
+
+  @Test
+  void aFailedRestoreOnAPausedClusterStopsItsRunningPodsOnlyAfterTheResume() {
+    restoring();
+    pods.put("r1-restore-0", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.FAILED, "bad snapshot"));
+    pods.put("r1-restore-1", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.RUNNING, ""));
+    pods.put("r1-restore-2", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.RUNNING, ""));
+    pass();
+    pods.remove("r1-restore-1");
+    // the delete of r1-restore-2 was lost (an API error): it still runs
+    pods.put("r1-restore-2", new RestoreObservation.PodView(RestoreObservation.PodView.Phase.RUNNING, ""));
+    applied.clear();
+
+    paused = true;
+    RestorePlan whilePaused = pass();
+
+    assertThat(whilePaused.status().getPhase()).isEqualTo("Failed");
+    assertThat(whilePaused.actions()).isEmpty();
+    assertThat(hold).contains(RESTORE);
+
+    paused = false;
+    assertThat(pass().actions()).containsExactly(new RestoreAction.DeletePod("r1-restore-2"));
   }
 }
