@@ -26,9 +26,13 @@ final class DrainProcedure {
 
   void begin() {
     node.enterDraining();
-    if (node.faults().drainStuck()) {
-      return;
+    if (node.faults().drainStuck(this::flushLater)) {
+      return; // the flush starts when the fault is cleared, unless the process restarted meanwhile
     }
+    flushLater();
+  }
+
+  private void flushLater() {
     Duration flush = node.faults().flushDelay().orElse(simulation.options().flushDuration());
     later(flush, this::afterFlush);
   }

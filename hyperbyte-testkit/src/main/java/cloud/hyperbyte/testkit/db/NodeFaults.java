@@ -1,7 +1,10 @@
 package cloud.hyperbyte.testkit.db;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -11,16 +14,19 @@ import java.util.Optional;
  */
 public final class NodeFaults {
 
-  private final Runnable onChange;
+  private final Consumer<Runnable> mutate;
   private volatile Duration latency = Duration.ZERO;
   private volatile PartitionMode partition;
   private volatile HealthFault healthFault;
   private volatile Duration flushDelay;
   private volatile boolean drainStuck;
+  /** Drains that began while stuck, each waiting to go on with its flush; guarded by the simulation's lock. */
+  private final List<Runnable> stuckDrains = new ArrayList<>();
   private final Object healed = new Object();
 
-  NodeFaults(Runnable onChange) {
-    this.onChange = onChange;
+  /** @param mutate runs a change under the simulation's lock, then lets the simulation react */
+  NodeFaults(Consumer<Runnable> mutate) {
+    this.mutate = mutate;
   }
 
   /** Delays every answer of this member by {@code delay} of real time (the caller's timeouts are real). */
@@ -32,7 +38,7 @@ public final class NodeFaults {
   /** Makes {@code /health} fail with {@code fault} ({@code null} clears it). */
   public NodeFaults healthFault(HealthFault fault) {
     this.healthFault = fault;
-    onChange.run();
+    mutate.accept(() -> { });
     return this;
   }
 
@@ -42,17 +48,26 @@ public final class NodeFaults {
     return this;
   }
 
-  /** Makes a drain's WAL flush never finish: the member stays Draining until it restarts. */
+  /**
+   * Makes a drain's WAL flush hang while the fault lasts: the member stays Draining until it
+   * restarts or the fault is cleared, when the drains that hung go on with their flush (a disk that
+   * stalled and recovered). A SIGTERM drain that hangs keeps the process, and so its volume, busy.
+   */
   public NodeFaults stuckDrain() {
     this.drainStuck = true;
     return this;
   }
 
-  /** Clears every fault except a partition. */
+  /** Clears every fault except a partition; drains that hung go on. */
   public NodeFaults clear() {
     latency = Duration.ZERO;
     flushDelay = null;
-    drainStuck = false;
+    mutate.accept(() -> {
+      drainStuck = false;
+      List<Runnable> resumed = List.copyOf(stuckDrains);
+      stuckDrains.clear();
+      resumed.forEach(Runnable::run);
+    });
     healthFault(null);
     return this;
   }
@@ -73,7 +88,14 @@ public final class NodeFaults {
     return Optional.ofNullable(flushDelay);
   }
 
-  boolean drainStuck() {
+  /**
+   * Whether drains hang now; when they do, {@code resume} runs (under the simulation's lock) once
+   * the fault is cleared. Callers hold the lock.
+   */
+  boolean drainStuck(Runnable resume) {
+    if (drainStuck) {
+      stuckDrains.add(resume);
+    }
     return drainStuck;
   }
 

@@ -48,7 +48,7 @@ public final class SimulatedNode {
     this.nodeId = ordinal + 1L;
     this.podName = simulation.options().podName(ordinal);
     this.clusterAddress = simulation.options().clusterAddress(ordinal);
-    this.faults = new NodeFaults(() -> simulation.mutate(() -> {}));
+    this.faults = new NodeFaults(simulation::mutate);
     this.listener = new NodeListener(this, new NodeRoutes(this, simulation), simulation.httpExecutor());
     this.startedAt = simulation.time().now();
   }

@@ -110,7 +110,7 @@ class DrainTest extends SimulatedDatabaseFixture {
   }
 
   @Test
-  void aStuckDrainNeverEndsUntilTheMemberRestarts() {
+  void aStuckDrainDoesNotEndWhileTheFaultLastsAndARestartEndsIt() {
     SimulatedDatabase database = database(SYNC_QUORUM).bootstrap(2);
     database.node(1).faults().stuckDrain();
 
@@ -118,9 +118,44 @@ class DrainTest extends SimulatedDatabaseFixture {
     advance(Duration.ofHours(1));
 
     assertThat(database.node(1).lastDrain()).contains(DrainOutcome.RUNNING);
-    database.node(1).faults().clear();
     database.start(1);
-    assertThat(database.node(1).state()).isEqualTo(NodeState.ACTIVE);
+    database.node(1).faults().clear();
+    advance(Duration.ofMinutes(1));
+    assertThat(database.node(1).state()).as("the restarted process does not go on with the old drain")
+        .isEqualTo(NodeState.ACTIVE);
+  }
+
+  @Test
+  void aStuckDrainGoesOnOnceTheFaultIsCleared() {
+    SimulatedDatabase database = database(SYNC_QUORUM).bootstrap(2);
+    database.node(1).faults().stuckDrain();
+    client.post(database.node(1), "/internal/drain", "");
+    advance(Duration.ofMinutes(5));
+
+    database.node(1).faults().clear();
+    advance(Duration.ZERO);
+
+    assertThat(database.node(1).lastDrain()).contains(DrainOutcome.LEFT);
+  }
+
+  /**
+   * Campaign seeds 1321 and 1368: a member's pod was deleted (SIGTERM) while its drains hung, and
+   * its process kept the volume after the fault ended, so a restore pod waited for it forever.
+   */
+  @Test
+  void aSigtermDrainThatHungEndsTheProcessOnceTheFaultIsCleared() {
+    SimulatedDatabase database = database(SYNC_QUORUM).bootstrap(3);
+    database.node(2).faults().stuckDrain();
+    database.stop(2);
+    advance(Duration.ofMinutes(5));
+    boolean runningWhileStuck = database.node(2).isProcessRunning();
+
+    database.node(2).faults().clear();
+    advance(Duration.ZERO);
+
+    assertThat(runningWhileStuck).isTrue();
+    assertThat(database.node(2).isProcessRunning()).isFalse();
+    assertThat(database.node(2).volume().inUse()).isFalse();
   }
 
   @Test
