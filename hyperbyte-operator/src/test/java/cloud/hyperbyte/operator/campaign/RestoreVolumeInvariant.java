@@ -58,7 +58,11 @@ final class RestoreVolumeInvariant implements AutoCloseable {
           @Override
           public void onAdd(HyperbytedbRestore restore) {
             String phase = restore.getStatus() == null ? null : restore.getStatus().getPhase();
-            trace.log("restore " + restore.getMetadata().getName() + " " + phase);
+            // a failed restore names its reason: the campaign's expectation after it depends on why
+            String why = !"Failed".equals(phase) || restore.getStatus().getConditions() == null ? ""
+                : restore.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType()))
+                    .map(c -> " (" + c.getReason() + ": " + c.getMessage() + ")").findFirst().orElse("");
+            trace.log("restore " + restore.getMetadata().getName() + " " + phase + why);
             if ("Completed".equals(phase) || "Failed".equals(phase)) {
               intent.restoring(false);
             }

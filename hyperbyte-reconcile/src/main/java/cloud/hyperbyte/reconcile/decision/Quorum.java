@@ -31,6 +31,30 @@ final class Quorum {
         .isPresent();
   }
 
+  /**
+   * Whether taking {@code ordinal}'s member down on purpose keeps the Raft majority: the voters that
+   * still answer Raft once it is down must be a majority of the voter set, which still counts it (a
+   * restart does not remove it from Raft). Two voters therefore never allow a restart while the spec
+   * asks for more members: the scale-up adds the next voter first. Only a voter set that is already
+   * every member the spec asks for and is too small for any restart to keep a majority (one or two
+   * voters) rolls anyway, with every other voter up, since it could otherwise never be upgraded.
+   * A member that is no voter, or no leader reporting a voter set (standalone), takes no vote down.
+   */
+  static boolean survivesRestart(ObservedCluster observed, int ordinal) {
+    long nodeId = ordinal + 1L;
+    Set<Long> voters = observed.voters().orElse(Set.of());
+    if (!voters.contains(nodeId)) {
+      return true;
+    }
+    long stayingUp = voters.stream().filter(v -> v != nodeId && raftUp(observed, v)).count();
+    if (stayingUp >= majority(voters.size())) {
+      return true;
+    }
+    boolean tooSmallForAnyRestart = voters.size() - 1 < majority(voters.size());
+    boolean complete = voters.size() >= observed.spec().effectiveReplicas();
+    return tooSmallForAnyRestart && complete && stayingUp == voters.size() - 1;
+  }
+
   /** How many of {@code voters} answer Raft. */
   static long raftUpCount(ObservedCluster observed, Set<Long> voters) {
     return voters.stream().filter(v -> raftUp(observed, v)).count();

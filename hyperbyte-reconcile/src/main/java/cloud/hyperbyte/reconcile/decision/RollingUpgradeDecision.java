@@ -29,6 +29,10 @@ import java.util.OptionalInt;
  * is passed over while another member is stale, and a member that becomes leader between being chosen
  * and its restart is given up for another.
  *
+ * <p>A member restarts only if the voters still answering Raft without it are a majority of the voter
+ * set ({@link Quorum#survivesRestart}): during a scale-up from one member, two voters wait for the
+ * third before anyone restarts.
+ *
  * <p>A member that is not back within {@link LifecycleTimings#rejoinBound()} stops the upgrade: a
  * FAILED notice, no further member is touched until it comes back or the spec changes. Progress is
  * kept in {@code status.rollingUpgrade}, so a restarted operator continues where it stopped.
@@ -103,6 +107,14 @@ public final class RollingUpgradeDecision {
             .partition(livePartition)
             .notice(Notice.progressing("UpgradeWaiting", "Rolling upgrade to revision " + target.get() + " waits for "
                 + waitingFor + " to be Ready, Active and a Raft voter before the next member restarts"))
+            .requeueAt(now.plus(timings.poll()))
+            .build();
+      }
+      if (!Quorum.survivesRestart(observed, next.getAsInt())) {
+        return decision.memory(memory.withUpgrade(Optional.of(progress)))
+            .partition(livePartition)
+            .notice(Notice.progressing("UpgradeWaiting", "Rolling upgrade to revision " + target.get() + " waits: "
+                + majorityAtStake(observed, next.getAsInt())))
             .requeueAt(now.plus(timings.poll()))
             .build();
       }
@@ -206,9 +218,16 @@ public final class RollingUpgradeDecision {
     // second restart if the first write was lost, and holding it is safe if it was not.
     boolean releaseLost = back(observed, ordinal)
         && (!observed.onDelete() || !now.isBefore(progress.stepStartedAt().plus(timings.poll())));
-    if (!othersOut.isEmpty() && restartPending(observed, ordinal, livePartition, target)
-        && (beforeRestart || releaseLost)) {
-      return abortStep(observed, memory, progress, othersOut, partition, decision, now, timings);
+    if (restartPending(observed, ordinal, livePartition, target) && (beforeRestart || releaseLost)) {
+      if (!othersOut.isEmpty()) {
+        String waitingFor = othersOut.stream().map(o -> observed.names().pod(o)).toList().toString();
+        return abortStep(observed, memory, progress, waitingFor + " is not Ready, Active and a Raft voter",
+            partition, decision, now, timings);
+      }
+      if (!Quorum.survivesRestart(observed, ordinal)) {
+        return abortStep(observed, memory, progress, majorityAtStake(observed, ordinal), partition, decision, now,
+            timings);
+      }
     }
     // With OnDelete a Ready old pod a poll after its deletion was never deleted: the write was lost, or
     // the strategy changed from a partition whose release went with it. The restart is still ahead.
@@ -362,21 +381,20 @@ public final class RollingUpgradeDecision {
   /**
    * Another member went out while this one waited for its restart (the others were all back when it
    * was chosen, possibly drainWaitSecs ago): restarting it now would take a second member down, and
-   * with three members the Raft majority. The step is given up right before the restart: the member
+   * with three members the Raft majority; or the restart would lose the majority by itself (two voters
+   * while a scale-up is still to add the third). The step is given up right before the restart: the member
    * returns to the proxies' rotation and is no longer out; once every member is back, the upgrade
    * chooses again. A member that is itself not back stays out and is not restarted.
    */
   private static Decision abortStep(ObservedCluster observed, LifecycleMemory memory, UpgradeProgress progress,
-      List<Integer> othersOut, int partition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
+      String why, int partition, Decision.Builder decision, Instant now, LifecycleTimings timings) {
     int ordinal = progress.ordinal().getAsInt();
     String podName = observed.names().pod(ordinal);
-    String waitingFor = othersOut.stream().map(o -> observed.names().pod(o)).toList().toString();
     decision.partition(partition).requeueAt(now.plus(timings.poll()));
     if (!back(observed, ordinal)) {
       keepOut(observed, ordinal, decision);
       return decision.memory(memory.withUpgrade(Optional.of(progress)))
-          .notice(Notice.progressing("UpgradeWaiting", podName + " does not restart while " + waitingFor
-              + " is not Ready, Active and a Raft voter"))
+          .notice(Notice.progressing("UpgradeWaiting", podName + " does not restart while " + why))
           .build();
     }
     observed.pod(ordinal).flatMap(ObservedPod::podIp).ifPresent(ip -> observed.proxies()
@@ -384,9 +402,17 @@ public final class RollingUpgradeDecision {
     UpgradeProgress nobodyOut = new UpgradeProgress(progress.targetRevision(), OptionalInt.empty(), Optional.empty(),
         now, progress.done(), progress.clusterModeChange());
     return decision.memory(memory.withUpgrade(Optional.of(nobodyOut)))
-        .notice(Notice.progressing("UpgradeWaiting", "The restart of " + podName + " was called off: " + waitingFor
-            + " went out meanwhile and must be Ready, Active and a Raft voter again before any member restarts"))
+        .notice(Notice.progressing("UpgradeWaiting", "The restart of " + podName + " was called off meanwhile: "
+            + why))
         .build();
+  }
+
+  /** Why restarting {@code ordinal}'s member now would lose the Raft majority. */
+  private static String majorityAtStake(ObservedCluster observed, int ordinal) {
+    int voters = observed.voters().map(Set::size).orElse(0);
+    return "restarting " + observed.names().pod(ordinal) + " would leave fewer than a majority of the " + voters
+        + " Raft voters answering" + (voters < observed.spec().effectiveReplicas()
+            ? "; the scale-up adds the next member first" : "; it waits for the other voters to be back");
   }
 
   /**

@@ -229,6 +229,17 @@ public final class RestoreDecision {
         status.setPhase(PENDING);
         return; // the cluster's pods going away wake this restore
       }
+      if (cluster.memberPods() < replicas) {
+        // a scale-up is still under way: the members it has not created yet have no volume to restore
+        // onto, and a restore restores every member up to the replicas (campaign seed 2003 failed with
+        // VolumeNotFound two seconds after a scale from 3 to 5)
+        String message = "waiting for cluster " + clusterName + " to finish scaling up to " + replicas
+            + " replicas (" + cluster.memberPods() + " member pods) before holding it";
+        conditions.set(PROGRESSING, true, "WaitingForScaleUp", message, now);
+        conditions.set(READY, false, "WaitingForScaleUp", message, now);
+        status.setPhase(PENDING);
+        return; // the new member pods wake this restore
+      }
       status.setOriginalReplicas(replicas);
       actions.add(new RestoreAction.HoldCluster(clusterName, name));
       enter(SCALING_DOWN, "holding cluster " + clusterName + " at 0 replicas to restore " + snapshot.location().uri());

@@ -91,6 +91,45 @@ class RollingUpgradeDecisionTest {
   }
 
   @Nested
+  class AMemberRestartsOnlyIfTheVotersLeftAreAMajority {
+
+    @Test
+    void twoVotersOfAScaleUpToThreeWaitForTheThirdBeforeAnyRestart() {
+      Decision decision = decide(Scenario.running(2, 3).onDelete().newTemplate(), NOW);
+
+      assertThat(decision.actions()).isEmpty();
+      assertThat(decision.memory().upgrade().orElseThrow().ordinal()).isEmpty();
+      assertThat(decision.notices()).extracting(Notice::reason).containsExactly("UpgradeWaiting");
+    }
+
+    @Test
+    void oneOfThreeVotersDownWhileTheOtherTwoAreBackHoldsTheRestart() {
+      // db-2 is back as a pod but node 3 no longer answers Raft: restarting db-1 leaves node 1 alone
+      Decision decision = decide(Scenario.running(3).onDelete().newTemplate().podRevision(2, "r2")
+          .member(2, f -> f.withRaftRole(Optional.empty())), NOW);
+
+      assertThat(decision.actions()).noneMatch(Action.DeletePod.class::isInstance);
+    }
+
+    @Test
+    void aChosenMemberIsNotRestartedOnceTheRestartWouldLoseTheMajority() {
+      // db-1 was chosen while three voters answered; the spec grew to 3 from 2 only now, node 3 not yet a voter
+      Decision decision = decide(Scenario.running(2, 3).onDelete().newTemplate()
+          .remembering(at(1, UpgradeStep.RESTARTING, NOW.minusSeconds(1))), NOW);
+
+      assertThat(decision.actions()).noneMatch(Action.DeletePod.class::isInstance);
+      assertThat(decision.memory().upgrade().orElseThrow().ordinal()).isEmpty();
+    }
+
+    @Test
+    void twoVotersTheSpecAsksForStillRollSinceNoRestartCouldKeepAMajority() {
+      Decision decision = decide(Scenario.running(2).onDelete().newTemplate(), NOW);
+
+      assertThat(decision.actions()).singleElement().isInstanceOf(Action.DeletePod.class);
+    }
+  }
+
+  @Nested
   class WhileAMemberIsOut {
 
     @ParameterizedTest

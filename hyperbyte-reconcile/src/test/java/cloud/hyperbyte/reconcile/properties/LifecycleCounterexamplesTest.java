@@ -166,4 +166,15 @@ class LifecycleCounterexamplesTest {
     assertThat(plan.statefulSetShape().orElseThrow().partition()).as("partition").isGreaterThan(1);
     assertThat(plan.actions()).noneMatch(Action.DeletePod.class::isInstance);
   }
+
+  @Test
+  void campaignSeed2106TwoVotersOfAScaleUpFromOneRestartNobodyUntilTheThirdIsAVoter() {
+    // 1 -> 3 with a new template: db-1 joined (voters 1 and 2), db-2 not yet created; restarting db-0
+    // for the upgrade would leave 1 of 2 voters
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(2, 3).onDelete().newTemplate().build());
+
+    assertThat(plan.actions()).noneMatch(a -> a.disruptive());
+    assertThat(plan.statefulSetShape().orElseThrow().replicas()).as("the scale-up goes on").isEqualTo(3);
+    assertThat(reasons(plan)).contains("UpgradeWaiting");
+  }
 }

@@ -428,6 +428,7 @@ class RestoreDecisionTest {
   void theReplicaCountIsTakenWhenTheClusterIsHeldNotWhenTheSnapshotIsChosen() {
     pass();
     replicas = 5; // scaled while the restore was Pending
+    memberPods = 5;
 
     RestorePlan plan = pass();
 
@@ -456,6 +457,29 @@ class RestoreDecisionTest {
     RestorePlan held = pass();
 
     assertThat(held.status().getOriginalReplicas()).isEqualTo(1);
+    assertThat(held.actions()).containsExactly(new RestoreAction.HoldCluster(CLUSTER, RESTORE));
+  }
+
+  /**
+   * Campaign seed 2003: a restore created two seconds after a scale from 3 to 5 held the cluster with
+   * 5 as its replica count and failed with VolumeNotFound on data-hdb-3, which the scale-up had not
+   * created yet. The hold waits until the scale-up has its member pods.
+   */
+  @Test
+  void aRestoreRequestedDuringAScaleUpHoldsTheClusterOnlyOnceTheNewMembersExist() {
+    pass();
+    replicas = 5; // scaled up: only members 0 to 2 exist so far
+
+    RestorePlan waiting = pass();
+
+    assertThat(waiting.actions()).isEmpty();
+    assertThat(waiting.status().getPhase()).isEqualTo("Pending");
+    assertThat(condition(waiting, "Ready").getReason()).isEqualTo("WaitingForScaleUp");
+
+    memberPods = 5;
+    RestorePlan held = pass();
+
+    assertThat(held.status().getOriginalReplicas()).isEqualTo(5);
     assertThat(held.actions()).containsExactly(new RestoreAction.HoldCluster(CLUSTER, RESTORE));
   }
 
