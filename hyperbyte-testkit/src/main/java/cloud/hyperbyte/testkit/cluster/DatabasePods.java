@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a started pod starts its member; the member keeps its volume only when the pod mounts the
  *       same PVCs (by UID) as at that member's previous start, so a deleted PVC means a fresh disk;</li>
- *   <li>a deleted pod stops its member (SIGTERM: in cluster mode the drain runs); a late delete event
- *       of an earlier incarnation is ignored;</li>
+ *   <li>a pod being deleted stops its member (SIGTERM: in cluster mode the drain runs); the pod stays
+ *       Terminating while the process runs, and when its {@code deletionGracePeriodSeconds} have passed
+ *       on the simulated time a process still running is killed (SIGKILL), as the kubelet does; a late
+ *       delete event of an earlier incarnation is ignored;</li>
  *   <li>a pod is Ready when its member's {@code /health} answers 200; member health changes reach the
  *       StatefulSet simulator through {@link #onChange}.</li>
  * </ul>
@@ -53,6 +56,8 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   private final BiFunction<String, String, DatabaseOptions> baseOptions;
   private final Map<DatabaseOptions, SimulatedDatabase> databases = new ConcurrentHashMap<>();
   private final Map<PodRef, Incarnation> running = new ConcurrentHashMap<>();
+  /** Incarnations of Terminating pods, from their SIGTERM until the pod is gone. */
+  private final Map<PodRef, Incarnation> terminating = new ConcurrentHashMap<>();
   private final Map<MemberKey, List<String>> volumesAtLastStart = new ConcurrentHashMap<>();
   private final List<Runnable> readinessListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
@@ -81,6 +86,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     if (previous != null && previous.podUid().equals(pod.getMetadata().getUid())) {
       return; // already running this incarnation
     }
+    terminating.remove(ref); // an earlier incarnation's pod is gone; its start below kills what still runs
     MountedServerConfig mounted = mountedConfig(pod);
     DatabaseOptions options = mounted.applyTo(baseOptions.apply(ref.namespace(), statefulSetOf(ref)));
     SimulatedDatabase database = databaseFor(options);
@@ -103,9 +109,35 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     Incarnation incarnation = running.get(ref);
     if (incarnation != null && incarnation.podUid().equals(pod.getMetadata().getUid())) {
       running.remove(ref);
+      Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
+      if (pod.getMetadata().getDeletionTimestamp() != null && grace != null && grace > 0) {
+        terminating.put(ref, incarnation);
+        time.schedule(Duration.ofSeconds(grace), () -> killAfterGracePeriod(ref, incarnation));
+      }
       incarnation.database().stop(incarnation.ordinal());
       changeListeners.forEach(Runnable::run);
     }
+  }
+
+  /** The kubelet's SIGKILL when the grace period ends and the member still runs. */
+  private synchronized void killAfterGracePeriod(PodRef ref, Incarnation incarnation) {
+    if (terminating.get(ref) != incarnation) {
+      return;
+    }
+    if (incarnation.database().node(incarnation.ordinal()).isProcessRunning()) {
+      incarnation.database().crash(incarnation.ordinal());
+    }
+    readinessListeners.forEach(Runnable::run);
+    changeListeners.forEach(Runnable::run);
+  }
+
+  @Override
+  public boolean hasExited(Pod pod) {
+    Incarnation incarnation = terminating.get(PodRef.of(pod));
+    if (incarnation == null || !incarnation.podUid().equals(pod.getMetadata().getUid())) {
+      return true;
+    }
+    return !incarnation.database().node(incarnation.ordinal()).isProcessRunning();
   }
 
   // ---- PodReadiness ----------------------------------------------------------------------------

@@ -99,7 +99,11 @@ final class RunToCompletionPods implements AutoCloseable {
   }
 
   private void consider(Pod pod) {
-    if (!runsToCompletion(pod) || pod.getMetadata().getDeletionTimestamp() != null) {
+    if (pod.getMetadata().getDeletionTimestamp() != null) {
+      finishTermination(pod);
+      return;
+    }
+    if (!runsToCompletion(pod)) {
       return;
     }
     List<Container> all = new ArrayList<>(orEmpty(pod.getSpec().getInitContainers()));
@@ -112,12 +116,30 @@ final class RunToCompletionPods implements AutoCloseable {
     }
   }
 
-  private static boolean runsToCompletion(Pod pod) {
+  /**
+   * The kubelet's part of a graceful deletion of a pod it runs: the containers stop at once (a
+   * program still running is abandoned; no further container starts) and the pod is deleted with grace
+   * period 0.
+   */
+  private void finishTermination(Pod pod) {
+    Long grace = pod.getMetadata().getDeletionGracePeriodSeconds();
+    if (grace == null || grace == 0 || !isOwnPod(pod)) {
+      return;
+    }
+    deleted.add(pod.getMetadata().getUid());
+    client.pods().resource(pod).withGracePeriod(0).delete();
+  }
+
+  /** A pod this kubelet runs, whatever its phase: restartPolicy Never and no workload controller. */
+  private static boolean isOwnPod(Pod pod) {
     boolean controlled = pod.getMetadata().getOwnerReferences() != null && pod.getMetadata().getOwnerReferences()
         .stream().anyMatch(r -> Boolean.TRUE.equals(r.getController()) && Set.of("StatefulSet", "ReplicaSet", "Deployment", "DaemonSet").contains(r.getKind()));
+    return !controlled && pod.getSpec() != null && "Never".equals(pod.getSpec().getRestartPolicy());
+  }
+
+  private static boolean runsToCompletion(Pod pod) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-    return !controlled && pod.getSpec() != null && "Never".equals(pod.getSpec().getRestartPolicy())
-        && (phase == null || "Pending".equals(phase));
+    return isOwnPod(pod) && (phase == null || "Pending".equals(phase));
   }
 
   private void run(Pod pod) {

@@ -58,6 +58,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final ThreadLocal<String> writer = new ThreadLocal<>();
   /** Set while an apply to {@code /status} writes status and managedFields in one main-resource PUT. */
   private final ThreadLocal<Boolean> statusWriteThrough = ThreadLocal.withInitial(() -> false);
+  /** The deletion timestamp and grace period {@link #stockUpdate} hid from the stock handler, put back in {@link #preserveMetadata}. */
+  private final ThreadLocal<JsonNode[]> gracefulMark = new ThreadLocal<>();
 
   private final AdmissionChain admission = new AdmissionChain();
   /** Every stored object by UID, name and owner; changed only with the stock store's map, in {@link #processEvent}. */
@@ -75,7 +77,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
 
     @Override
     public MockResponse replace(String itemPath, ObjectNode object) {
-      return CompensatingCrudDispatcher.super.handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(object)));
+      return stockUpdate(request(HttpMethod.PUT, itemPath, Json.write(object)));
     }
   };
   private final ScaleSubresource scale;
@@ -142,10 +144,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     try {
       incoming = (ObjectNode) Json.parse(body);
     } catch (JacksonException | ClassCastException e) {
-      return super.handleUpdate(copy(request, body));
+      return stockUpdate(copy(request, body));
     }
     if (old == null) {
-      return super.handleUpdate(copy(request, body));
+      return stockUpdate(copy(request, body));
     }
     if (toStatus && !statusWriteThrough.get() && isStale(old, incoming)) {
       // the stock mock checks resourceVersion on the main resource only
@@ -162,21 +164,53 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
     if (writer.get() == null) {
       String admittedBody = decision.object().equals(stored) ? body : Json.write(decision.object());
-      return decision.withWarnings(super.handleUpdate(copy(request, admittedBody)));
+      return decision.withWarnings(stockUpdate(copy(request, admittedBody)));
     }
     ObjectNode admitted = decision.object();
     JsonNode managersBefore = admitted.path("metadata").path("managedFields").deepCopy();
     UpdateManagers.record(old, admitted, writer.get(), toStatus, isStatusSubresourceEnabledForResource(itemPath),
         ApiPaths.isBuiltInGroup(itemPath), now());
     if (!toStatus || managersBefore.equals(admitted.path("metadata").path("managedFields"))) {
-      return decision.withWarnings(super.handleUpdate(copy(request, Json.write(admitted))));
+      return decision.withWarnings(stockUpdate(copy(request, Json.write(admitted))));
     }
     // a PUT to /status would store the status only; the Update manager's entry changes managedFields too
     statusWriteThrough.set(true);
     try {
-      return decision.withWarnings(super.handleUpdate(request(HttpMethod.PUT, itemPath, Json.write(admitted))));
+      return decision.withWarnings(stockUpdate(request(HttpMethod.PUT, itemPath, Json.write(admitted))));
     } finally {
       statusWriteThrough.set(false);
+    }
+  }
+
+  /**
+   * The stock PUT, except that it must not remove a pod in its grace period: the stock handler deletes
+   * any object written with a {@code deletionTimestamp} and no finalizers, while a real server keeps a
+   * Terminating pod until its kubelet deletes it with grace period 0 ({@link Deletion}). The timestamp
+   * is taken out of the body the stock handler checks and put back by {@link #preserveMetadata}.
+   */
+  private MockResponse stockUpdate(RecordedRequest request) {
+    String body = request.getBody().readUtf8();
+    ObjectNode object;
+    try {
+      object = (ObjectNode) Json.parse(body);
+    } catch (JacksonException | ClassCastException e) {
+      return super.handleUpdate(copy(request, body));
+    }
+    JsonNode metadata = object.path("metadata");
+    String path = ApiPaths.withoutQuery(request.getPath());
+    JsonNode stored = current(path.endsWith("/status") ? ApiPaths.collectionOf(path) : path);
+    JsonNode marked = stored != null && stored.path("metadata").hasNonNull("deletionTimestamp") ? stored.path("metadata") : metadata;
+    boolean inGracePeriod = metadata.hasNonNull("deletionTimestamp") && metadata.path("finalizers").isEmpty()
+        && marked.path("deletionGracePeriodSeconds").asLong(0) > 0;
+    if (!inGracePeriod) {
+      return super.handleUpdate(copy(request, body));
+    }
+    JsonNode timestamp = ((ObjectNode) metadata).remove("deletionTimestamp");
+    gracefulMark.set(new JsonNode[] {timestamp, marked.get("deletionGracePeriodSeconds")});
+    try {
+      return super.handleUpdate(copy(request, Json.write(object)));
+    } finally {
+      gracefulMark.remove();
     }
   }
 
@@ -267,7 +301,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String body = request.getBody().readUtf8();
     MockResponse response;
     if (method == HttpMethod.DELETE) {
-      Optional<MockResponse> held = Deletion.held(deletionStore, clock, path, body);
+      Optional<MockResponse> held = Deletion.held(deletionStore, clock, path, ApiPaths.query(request.getPath()), body);
       response = held.isPresent() ? held.get() : super.handleDelete(request.getPath());
     } else {
       response = super.dispatch(copy(request, body));
@@ -332,6 +366,11 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       } else {
         updated.remove(field);
       }
+    }
+    JsonNode[] mark = gracefulMark.get();
+    if (mark != null) {
+      updated.set("deletionTimestamp", mark[0]);
+      updated.set("deletionGracePeriodSeconds", mark[1]);
     }
   }
 
@@ -604,7 +643,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
         if (otherOwnerAlive) {
           continue;
         }
-        super.handleDelete(dependent.path());
+        // as the garbage collector's DELETE: a pod is deleted gracefully, finalizers hold
+        if (Deletion.held(deletionStore, clock, dependent.path(), Map.of(), "").isEmpty()) {
+          super.handleDelete(dependent.path());
+        }
         if (!index.exists(dependent.uid())) {
           queue.add(dependent.uid());
         }
@@ -646,7 +688,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       } else {
         metadata.set("ownerReferences", kept);
       }
-      super.handleUpdate(request(HttpMethod.PUT, dependent.path(), Json.write(orphan)));
+      stockUpdate(request(HttpMethod.PUT, dependent.path(), Json.write(orphan)));
     }
   }
 

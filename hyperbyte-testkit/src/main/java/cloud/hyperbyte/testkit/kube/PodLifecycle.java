@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 
 /**
  * Hooks for what runs "inside" simulated pods, e.g. simulated database nodes: a started pod starts a
- * node, a deleted pod stops it. Called from the simulator's threads; keep them quick.
+ * node, a pod being deleted stops it. Called from the simulator's threads; keep them quick.
  */
 public interface PodLifecycle {
 
@@ -16,7 +16,21 @@ public interface PodLifecycle {
   default void onStarted(Pod pod) {
   }
 
-  /** {@code pod} was deleted (scale-down, rolling update, failover, garbage collection or a test). */
+  /**
+   * {@code pod} is being deleted (scale-down, rolling update, failover, garbage collection or a test):
+   * the kubelet's SIGTERM. Called once per pod when its {@code deletionTimestamp} is first seen (its
+   * {@code deletionGracePeriodSeconds} is how long the processes may take before they are killed), or
+   * when a pod vanishes without that (a forced deletion).
+   */
   default void onDeleted(Pod pod) {
+  }
+
+  /**
+   * Whether every process of a Terminating {@code pod} has exited, so the kubelet can remove it. Asked
+   * after {@link #onDeleted} until it says so; the implementation kills what still runs when the
+   * grace period ends.
+   */
+  default boolean hasExited(Pod pod) {
+    return true;
   }
 }

@@ -62,6 +62,28 @@ final class SimulatedPods {
         .withContainerStatuses(containerStatuses(pod, ready)).build();
   }
 
+  /** Whether every container of the pod reports a terminated state. */
+  static boolean hasTerminated(Pod pod) {
+    return pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null
+        && !pod.getStatus().getContainerStatuses().isEmpty()
+        && pod.getStatus().getContainerStatuses().stream()
+            .allMatch(c -> c.getState() != null && c.getState().getTerminated() != null);
+  }
+
+  /** {@code status} after the kubelet stopped the containers of a Terminating pod: not ready, each terminated. */
+  static PodStatus terminated(Pod pod) {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    List<ContainerStatus> statuses = new ArrayList<>();
+    if (pod.getSpec() != null && pod.getSpec().getContainers() != null) {
+      pod.getSpec().getContainers().forEach(c -> statuses.add(new ContainerStatusBuilder().withName(c.getName())
+          .withImage(c.getImage()).withReady(false).withStarted(false).withRestartCount(0)
+          .withNewState().withNewTerminated().withExitCode(0).withReason("Completed").withFinishedAt(now)
+          .endTerminated().endState().build()));
+    }
+    return new PodStatusBuilder(pod.getStatus() == null ? new PodStatus() : pod.getStatus())
+        .withConditions(conditions(false, now)).withContainerStatuses(statuses).build();
+  }
+
   private static List<PodCondition> conditions(boolean ready, String now) {
     String r = ready ? "True" : "False";
     List<PodCondition> conditions = new ArrayList<>();

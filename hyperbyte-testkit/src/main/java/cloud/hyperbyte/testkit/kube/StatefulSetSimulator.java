@@ -46,7 +46,13 @@ import java.util.regex.Pattern;
  *       {@code persistentVolumeClaimRetentionPolicy} whenScaled / whenDeleted;</li>
  *   <li>re-creation of deleted pods (failover) and the StatefulSet status;</li>
  *   <li>adoption of orphaned pods that match the selector (after an orphan deletion of the previous
- *       StatefulSet), which are kept when their revision matches.</li>
+ *       StatefulSet), which are kept when their revision matches;</li>
+ *   <li>the kubelet's part of a graceful pod deletion: a Terminating pod's processes get SIGTERM
+ *       ({@link PodLifecycle#onDeleted}); once they have exited ({@link PodLifecycle#hasExited}) the pod
+ *       turns unready and is deleted with grace period 0. Until it is gone the controller waits for it
+ *       as {@code stateful_set_control.go} does ({@code isTerminating}): no pod of that name is
+ *       created, OrderedReady and rolling updates do not move on, and it is not counted as current or
+ *       updated.</li>
  * </ul>
  * Pod readiness comes from a {@link PodReadiness}; a {@link PodLifecycle} hears pods start and go.
  */
@@ -67,6 +73,8 @@ public final class StatefulSetSimulator implements AutoCloseable {
   private final PodAddresses addresses;
   /** Pod templates by revision, so pods below a partition are re-created at the current revision. */
   private final Map<String, PodTemplateSpec> templates = new ConcurrentHashMap<>();
+  /** UIDs of Terminating pods whose processes got their SIGTERM. */
+  private final java.util.Set<String> signalled = ConcurrentHashMap.newKeySet();
   private ControllerLoop loop;
   private SharedIndexInformer<StatefulSet> statefulSets;
   private SharedIndexInformer<Pod> pods;
@@ -119,7 +127,9 @@ public final class StatefulSetSimulator implements AutoCloseable {
       public void onDelete(Pod pod, boolean unknown) {
         Optional<String> owner = owner(pod);
         if (owner.isPresent()) {
-          lifecycle.onDeleted(pod);
+          if (!signalled.remove(pod.getMetadata().getUid())) {
+            lifecycle.onDeleted(pod); // removed without a grace period (forced)
+          }
           loop.enqueue(owner.get());
         }
       }
@@ -206,7 +216,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
     }
     Plan plan = plan(sts);
     TreeMap<Integer, Pod> owned = ownedPods(plan);
-    owned.replaceAll((ordinal, pod) -> syncRunningAndReady(pod));
+    owned.replaceAll((ordinal, pod) -> isTerminating(pod) ? terminate(pod) : syncRunningAndReady(pod));
     boolean acted = createMissing(plan, owned) || deleteCondemned(plan, owned) || rollOne(plan, owned);
     writeStatus(plan, acted ? ownedPods(plan) : owned);
   }
@@ -273,6 +283,39 @@ public final class StatefulSetSimulator implements AutoCloseable {
         });
   }
 
+  static boolean isTerminating(Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() != null;
+  }
+
+  /** Running and Ready and not Terminating ({@code isHealthy} of the real controller). */
+  private static boolean isHealthy(Pod pod) {
+    return SimulatedPods.isReady(pod) && !isTerminating(pod);
+  }
+
+  /**
+   * The kubelet's part of a graceful deletion: SIGTERM once, readiness as the probe sees it while the
+   * processes stop, and when they have exited the containers' terminated state and the final delete
+   * with grace period 0 (finalizers may still hold the object).
+   */
+  private Pod terminate(Pod pod) {
+    if (signalled.add(pod.getMetadata().getUid())) {
+      lifecycle.onDeleted(pod);
+    }
+    if (!lifecycle.hasExited(pod)) {
+      if (SimulatedPods.isRunning(pod) && SimulatedPods.isReady(pod) != readiness.isReady(pod)) {
+        pod.setStatus(SimulatedPods.withReadiness(pod, readiness.isReady(pod)));
+        pod = client.pods().resource(pod).updateStatus();
+      }
+      return pod;
+    }
+    if (!SimulatedPods.hasTerminated(pod)) {
+      pod.setStatus(SimulatedPods.terminated(pod));
+      pod = client.pods().resource(pod).updateStatus();
+    }
+    client.pods().resource(pod).withGracePeriod(0).delete();
+    return pod;
+  }
+
   /** Gives pods an IP and Running phase if they lack it, and sets Ready from {@link PodReadiness}. */
   private Pod syncRunningAndReady(Pod pod) {
     if (pod.getMetadata().getDeletionTimestamp() != null) {
@@ -295,10 +338,10 @@ public final class StatefulSetSimulator implements AutoCloseable {
     boolean acted = false;
     for (int ordinal = 0; ordinal < plan.replicas(); ordinal++) {
       if (owned.containsKey(ordinal)) {
-        if (!plan.parallel() && !SimulatedPods.isReady(owned.get(ordinal))) {
-          return acted; // OrderedReady: wait for each pod to be Ready before the next
+        if (!plan.parallel() && !isHealthy(owned.get(ordinal))) {
+          return acted; // OrderedReady: wait for each pod to be Ready (and a Terminating one to go) before the next
         }
-        continue;
+        continue; // a Terminating pod is replaced once it is gone
       }
       createClaims(plan, ordinal);
       Pod pod = client.pods().inNamespace(plan.namespace()).resource(newPod(plan, ordinal)).create();
@@ -317,14 +360,22 @@ public final class StatefulSetSimulator implements AutoCloseable {
       return false;
     }
     if (!plan.parallel()) {
-      // OrderedReady: highest first, one at a time; an unready target waits unless it is the first unready pod
+      // OrderedReady: highest first, one at a time, waiting for a Terminating one to go; an unready
+      // target waits unless it is the first unready pod
       int target = condemned.get(0);
-      Integer firstUnready = owned.entrySet().stream().filter(e -> !SimulatedPods.isReady(e.getValue()))
+      if (isTerminating(owned.get(target))) {
+        return false;
+      }
+      Integer firstUnready = owned.entrySet().stream().filter(e -> !isHealthy(e.getValue()))
           .map(Map.Entry::getKey).findFirst().orElse(null);
       if (!SimulatedPods.isReady(owned.get(target)) && !Objects.equals(firstUnready, target)) {
         return false;
       }
       condemned = List.of(target);
+    }
+    condemned = condemned.stream().filter(ordinal -> !isTerminating(owned.get(ordinal))).toList();
+    if (condemned.isEmpty()) {
+      return false;
     }
     for (int ordinal : condemned) {
       client.pods().resource(owned.get(ordinal)).delete();
@@ -342,12 +393,12 @@ public final class StatefulSetSimulator implements AutoCloseable {
     }
     for (int ordinal = plan.replicas() - 1; ordinal >= plan.partition(); ordinal--) {
       Pod pod = owned.get(ordinal);
-      if (!plan.updateRevision().equals(revisionOf(pod))) {
+      if (!plan.updateRevision().equals(revisionOf(pod)) && !isTerminating(pod)) {
         client.pods().resource(pod).delete();
         return true;
       }
-      if (!SimulatedPods.isReady(pod)) {
-        return false;
+      if (!isHealthy(pod)) {
+        return false; // wait for it to be Ready, or to be gone and re-created
       }
     }
     return false;
@@ -356,14 +407,17 @@ public final class StatefulSetSimulator implements AutoCloseable {
   private void writeStatus(Plan plan, TreeMap<Integer, Pod> owned) {
     int count = owned.size();
     int ready = (int) owned.values().stream().filter(SimulatedPods::isReady).count();
-    int updated = (int) owned.values().stream().filter(p -> plan.updateRevision().equals(revisionOf(p))).count();
+    // as computeReplicaStatus: Terminating pods count as replicas (and as ready while Ready), not as current or updated
+    int updated = (int) owned.values().stream().filter(p -> !isTerminating(p))
+        .filter(p -> plan.updateRevision().equals(revisionOf(p))).count();
     String currentRevision = plan.currentRevision();
     boolean rolloutComplete = !plan.onDelete() && updated == count && ready == count && count == plan.replicas();
     if (rolloutComplete) {
       currentRevision = plan.updateRevision();
     }
     String current = currentRevision;
-    int currentReplicas = (int) owned.values().stream().filter(p -> current.equals(revisionOf(p))).count();
+    int currentReplicas = (int) owned.values().stream().filter(p -> !isTerminating(p))
+        .filter(p -> current.equals(revisionOf(p))).count();
     StatefulSetStatus status = new StatefulSetStatusBuilder()
         .withObservedGeneration(plan.sts().getMetadata().getGeneration())
         .withReplicas(count).withReadyReplicas(ready).withAvailableReplicas(ready)
