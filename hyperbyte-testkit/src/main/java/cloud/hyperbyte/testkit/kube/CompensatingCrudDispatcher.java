@@ -199,14 +199,16 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     JsonNode metadata = object.path("metadata");
     String path = ApiPaths.withoutQuery(request.getPath());
     JsonNode stored = current(path.endsWith("/status") ? ApiPaths.collectionOf(path) : path);
-    JsonNode marked = stored != null && stored.path("metadata").hasNonNull("deletionTimestamp") ? stored.path("metadata") : metadata;
+    // admission put the stored grace period back into client writes; a deletion's own write sets a new one
+    JsonNode grace = metadata.hasNonNull("deletionGracePeriodSeconds") ? metadata.get("deletionGracePeriodSeconds")
+        : stored == null ? null : stored.path("metadata").get("deletionGracePeriodSeconds");
     boolean inGracePeriod = metadata.hasNonNull("deletionTimestamp") && metadata.path("finalizers").isEmpty()
-        && marked.path("deletionGracePeriodSeconds").asLong(0) > 0;
+        && grace != null && grace.asLong(0) > 0;
     if (!inGracePeriod) {
       return super.handleUpdate(copy(request, body));
     }
     JsonNode timestamp = ((ObjectNode) metadata).remove("deletionTimestamp");
-    gracefulMark.set(new JsonNode[] {timestamp, marked.get("deletionGracePeriodSeconds")});
+    gracefulMark.set(new JsonNode[] {timestamp, grace});
     try {
       return super.handleUpdate(copy(request, Json.write(object)));
     } finally {

@@ -58,14 +58,17 @@ import java.util.regex.Pattern;
  */
 public final class StatefulSetSimulator implements AutoCloseable {
 
-  /** Label with the pod's revision ({@code <sts>-<template hash>}). */
   /** Node names the simulated scheduler gives member pods: {@code <prefix><ordinal>}. */
   public static final String NODE_PREFIX = "simulated-node-";
+  /** Label with the pod's revision ({@code <sts>-<template hash>}). */
   public static final String REVISION_LABEL = "controller-revision-hash";
   /** Label with the pod's own name, as the real controller sets it. */
   public static final String POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
   /** Label with the pod's ordinal. */
   public static final String POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
+
+  /** Prefix of the loop's keys for the kubelet's work on one Terminating pod. */
+  private static final String KUBELET = "kubelet:";
 
   private final KubernetesClient client;
   private final PodReadiness readiness;
@@ -115,6 +118,9 @@ public final class StatefulSetSimulator implements AutoCloseable {
     pods = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
+        if (isTerminating(pod) && runsHere(pod)) {
+          loop.enqueue(kubeletKey(pod));
+        }
         owner(pod).ifPresent(loop::enqueue);
       }
 
@@ -167,11 +173,26 @@ public final class StatefulSetSimulator implements AutoCloseable {
   }
 
   private List<String> allKeys() {
-    if (statefulSets == null) {
+    if (statefulSets == null || pods == null) {
       return List.of();
     }
-    return statefulSets.getStore().list().stream()
-        .map(s -> key(s.getMetadata().getNamespace(), s.getMetadata().getName())).toList();
+    List<String> keys = new ArrayList<>(statefulSets.getStore().list().stream()
+        .map(s -> key(s.getMetadata().getNamespace(), s.getMetadata().getName())).toList());
+    pods.getStore().list().stream().filter(p -> isTerminating(p) && runsHere(p))
+        .map(StatefulSetSimulator::kubeletKey).forEach(keys::add);
+    return keys;
+  }
+
+  /** The key of the kubelet's work on one pod: it runs whether or not a StatefulSet still owns the pod. */
+  private static String kubeletKey(Pod pod) {
+    return KUBELET + key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+  }
+
+  /** Whether the pod runs on a node of this simulator's (it created the pod, whoever owns it now). */
+  private static boolean runsHere(Pod pod) {
+    return pod.getSpec() != null && pod.getSpec().getNodeName() != null
+        && pod.getSpec().getNodeName().startsWith(NODE_PREFIX) && pod.getMetadata().getLabels() != null
+        && pod.getMetadata().getLabels().containsKey(POD_INDEX_LABEL);
   }
 
   private static String key(String namespace, String name) {
@@ -208,6 +229,15 @@ public final class StatefulSetSimulator implements AutoCloseable {
   }
 
   private void reconcile(String key) {
+    if (key.startsWith(KUBELET)) {
+      String podKey = key.substring(KUBELET.length());
+      int slash = podKey.indexOf('/');
+      Pod pod = client.pods().inNamespace(podKey.substring(0, slash)).withName(podKey.substring(slash + 1)).get();
+      if (pod != null && isTerminating(pod)) {
+        terminate(pod);
+      }
+      return;
+    }
     int slash = key.indexOf('/');
     StatefulSet sts = client.apps().statefulSets().inNamespace(key.substring(0, slash))
         .withName(key.substring(slash + 1)).get();
@@ -216,7 +246,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
     }
     Plan plan = plan(sts);
     TreeMap<Integer, Pod> owned = ownedPods(plan);
-    owned.replaceAll((ordinal, pod) -> isTerminating(pod) ? terminate(pod) : syncRunningAndReady(pod));
+    owned.replaceAll((ordinal, pod) -> isTerminating(pod) ? pod : syncRunningAndReady(pod)); // the kubelet key ends those
     boolean acted = createMissing(plan, owned) || deleteCondemned(plan, owned) || rollOne(plan, owned);
     writeStatus(plan, acted ? ownedPods(plan) : owned);
   }
