@@ -48,6 +48,7 @@ class SimulatedClusterTest {
 
   @BeforeEach
   void start() {
+    org.awaitility.Awaitility.setDefaultTimeout(cloud.hyperbyte.testkit.Patience.LIMIT); // a loaded machine
     cluster = SimulatedCluster.builder().time(time).start();
     client = cluster.client();
   }
@@ -130,10 +131,43 @@ class SimulatedClusterTest {
 
     deletePod("hdb-1");
 
+    // Terminating while the member drains (SIGTERM), on simulated time
+    await().until(() -> cluster.member(NS, "hdb-1").isEmpty());
+    assertThat(member.state()).isEqualTo(NodeState.DRAINING);
+    assertThat(pod("hdb-1").getMetadata().getUid()).as("no replacement while Terminating").isEqualTo(firstUid);
+    assertThat(pod("hdb-1").getMetadata().getDeletionTimestamp()).isNotNull();
+    assertThat(isReady(pod("hdb-1"))).isFalse();
+    time.advance(Duration.ofSeconds(120));
+
     await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid)
         && isReady(pod("hdb-1")));
     assertThat(cluster.member(NS, "hdb-1")).containsSame(member);
     assertThat(member.walSequence()).isEqualTo(3);
+  }
+
+  @Test
+  void aMemberWhoseShutdownHangsKeepsItsPodTerminatingUntilTheGracePeriodEndsAndIsThenKilled() {
+    config("hdb", CLUSTERED);
+    StatefulSet sts = statefulSet("hdb", 2);
+    sts.getSpec().getTemplate().getSpec().setTerminationGracePeriodSeconds(200L);
+    client.apps().statefulSets().resource(sts).create();
+    awaitReadyPods("hdb", 2);
+    SimulatedNode member = cluster.member(NS, "hdb-1").orElseThrow();
+    String firstUid = pod("hdb-1").getMetadata().getUid();
+    member.faults().stuckDrain();
+
+    deletePod("hdb-1");
+    await().until(() -> cluster.member(NS, "hdb-1").isEmpty());
+    time.advance(Duration.ofSeconds(199));
+
+    cluster.statefulSets().reconcileNow(NS, "hdb");
+    assertThat(member.isProcessRunning()).as("the drain hangs").isTrue();
+    assertThat(pod("hdb-1").getMetadata().getUid()).as("still Terminating").isEqualTo(firstUid);
+
+    time.advance(Duration.ofSeconds(1));
+
+    assertThat(member.isProcessRunning()).as("killed at the end of the grace period").isFalse();
+    await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid));
   }
 
   @Test
@@ -146,6 +180,8 @@ class SimulatedClusterTest {
 
     client.persistentVolumeClaims().withName("data-hdb-1").delete();
     deletePod("hdb-1");
+    await().until(() -> cluster.member(NS, "hdb-1").isEmpty()); // SIGTERM: the drain runs on simulated time
+    time.advance(Duration.ofSeconds(120));
 
     await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid)
         && isReady(pod("hdb-1")));
@@ -161,12 +197,14 @@ class SimulatedClusterTest {
 
     client.apps().statefulSets().withName("hdb").scale(1);
 
-    // the member stops on the pod's delete event, which reaches the simulator after the delete itself
-    await().until(() -> pod("hdb-1") == null && cluster.member(NS, "hdb-1").isEmpty());
+    // the member gets its SIGTERM when the simulated kubelet sees the pod Terminating; the pod stays until it exits
+    await().until(() -> cluster.member(NS, "hdb-1").isEmpty());
     assertThat(member.isListening()).isFalse();
     assertThat(member.state()).isEqualTo(NodeState.DRAINING);
+    assertThat(pod("hdb-1")).as("Terminating while the drain runs").isNotNull();
     time.advance(Duration.ofSeconds(120));
     assertThat(member.isProcessRunning()).isFalse();
+    await().until(() -> pod("hdb-1") == null);
   }
 
   @Test
@@ -183,8 +221,11 @@ class SimulatedClusterTest {
     assertThat(activity.count(ApiVerb.GET, "configmaps")).isEqualTo(1);
     assertThat(cluster.activitySince(cluster.mark()).requests()).isEmpty();
     ApiMark afterSetup = cluster.mark();
+    String firstUid = pod("hdb-0").getMetadata().getUid();
     client.pods().withName("hdb-0").delete();
-    await().until(() -> isReady(pod("hdb-0")));
+    await().until(() -> cluster.member(NS, "hdb-0").isEmpty());
+    time.advance(Duration.ofSeconds(120)); // the drain
+    await().until(() -> isReady(pod("hdb-0")) && !pod("hdb-0").getMetadata().getUid().equals(firstUid));
     assertThat(cluster.activitySince(afterSetup).writesByVerbAndResource())
         .containsExactly(Map.entry("DELETE pods", 1L));
   }
