@@ -204,6 +204,18 @@ class StockMockGapsTest {
   }
 
   @Test
+  void deletingAScheduledPodRemovesItAtOnce() {
+    client.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("g-pod")
+        .withNamespace(NS).endMetadata().withNewSpec().withNodeName("node-a").withTerminationGracePeriodSeconds(60L)
+        .addNewContainer().withName("c").withImage("c:1").endContainer().endSpec().build()).create();
+
+    client.pods().inNamespace(NS).withName("g-pod").delete();
+
+    // a real server keeps it Terminating for 60 s, until its kubelet deletes it with grace period 0
+    assertThat(client.pods().inNamespace(NS).withName("g-pod").get()).isNull();
+  }
+
+  @Test
   void theScaleSubresourceAnswersTheObjectItselfInsteadOfAScale() {
     client.resource(Fixtures.statefulSet("scaled", 2, "1").build()).create();
 
