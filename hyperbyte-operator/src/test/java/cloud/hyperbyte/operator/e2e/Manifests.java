@@ -4,8 +4,8 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
-/** HyperbytedbCluster manifests for the end-to-end scenarios, written as a user would write them. */
-final class Manifests {
+/** Manifests for the end-to-end scenarios and the benchmarks, written as a user would write them. */
+public final class Manifests {
 
   static final String NAMESPACE = "e2e";
 
@@ -42,7 +42,7 @@ final class Manifests {
   }
 
   /** A one-shot backup of cluster {@code hdb} to {@code bucket} (prefix {@code hb}) on the S3 server at {@code endpoint}. */
-  static HyperbytedbBackup backup(String name, String namespace, String bucket, String endpoint, String secret) {
+  public static HyperbytedbBackup backup(String name, String namespace, String bucket, String endpoint, String secret) {
     return Serialization.unmarshal("""
         apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
         kind: HyperbytedbBackup

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class OperatorE2eTest {
 
   static final String NS = Manifests.NAMESPACE;
+  /** The operator image of scenarios whose pods run the operator's subcommands (seeding, backups, restores). */
+  static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
   /** How long a simulated member takes from pod start to answering (the "pod start time"). */
   static final Duration MEMBER_STARTUP = Duration.ofMillis(300);
   /** How long a simulated member's drain waits for peer acknowledgements (the server's 90 s). */
@@ -187,6 +189,11 @@ abstract class OperatorE2eTest {
       operator.operator().resyncAll();
       return operator.reconciles() >= target;
     });
+  }
+
+  /** Writes {@code points} to member {@code pod}, which accepts them. */
+  void write(String pod, List<String> points) throws Exception {
+    assertThat(MemberWrites.write(sim, NS, pod, points)).isEqualTo(204);
   }
 
   Pod pod(String name) {
