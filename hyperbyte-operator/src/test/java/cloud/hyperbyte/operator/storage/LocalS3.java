@@ -66,7 +66,7 @@ public final class LocalS3 implements AutoCloseable {
   }
 
   /** The Secret of the credentials this server accepts, with the keys the operator reads. */
-  public static Secret credentialsSecret(String namespace, String name) {
+  private static Secret credentialsSecret(String namespace, String name) {
     return new SecretBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
         .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(ACCESS_KEY))
