@@ -125,7 +125,7 @@ public final class BackupPodBenchmark {
     String name = "bench-" + gib + "g";
     kubelet.serverBackup = writeServerBackup(work.resolve("member-backup"), (long) gib << 30);
     JvmUsage usage = JvmUsage.start(Duration.ofMillis(20));
-    client.resource(Manifests.backup(name, NS, BUCKET, endpoint, SECRET)).create();
+    client.resource(Manifests.backup(name, NS, "hdb", BUCKET, endpoint, SECRET)).create();
     HyperbytedbBackup backup;
     do {
       Thread.sleep(200);

@@ -30,6 +30,6 @@ abstract class BackupE2eTest extends OperatorE2eTest {
 
   /** Creates a one-shot backup {@code name} of cluster {@code hdb} into the bucket. */
   void createBackup(String name) {
-    user.resource(Manifests.backup(name, NS, BUCKET, s3.endpoint(), SECRET)).create();
+    user.resource(Manifests.backup(name, NS, "hdb", BUCKET, s3.endpoint(), SECRET)).create();
   }
 }
