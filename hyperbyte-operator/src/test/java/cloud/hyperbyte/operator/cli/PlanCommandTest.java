@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.testkit.golden.GoldenFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,27 +33,15 @@ class PlanCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void everyExampleHasACreatePlanThatStartsItsMembersAndExits3() {
     for (String example : RenderCommand.EXAMPLES) {
       String file = EXAMPLES.resolve(example + ".yaml").toString();
-      Run text = run("plan", "-f", file);
-      Run json = run("plan", "-f", file, "-o", "json");
+      CliRun text = CliRun.of("plan", "-f", file);
+      CliRun json = CliRun.of("plan", "-f", file, "-o", "json");
 
-      assertThat(text.code()).as(example).isEqualTo(PlanCommand.CHANGES);
-      assertThat(json.code()).as(example).isEqualTo(PlanCommand.CHANGES);
+      assertThat(text.exit()).as(example).isEqualTo(PlanCommand.CHANGES);
+      assertThat(json.exit()).as(example).isEqualTo(PlanCommand.CHANGES);
       assertThat(text.out()).as(example).contains("create     StatefulSet ", "start-member");
       GoldenFiles.assertMatches(GOLDEN.resolve("create-" + example + ".txt"), text.out());
       GoldenFiles.assertMatches(GOLDEN.resolve("create-" + example + ".json"), json.out());
@@ -72,7 +57,7 @@ class PlanCommandTest {
   /** What a case checks beyond the exit code and the golden files: the text output and the JSON plan. */
   @FunctionalInterface
   private interface PlanCheck {
-    void check(Run text, JsonNode plan);
+    void check(CliRun text, JsonNode plan);
   }
 
   /** A change to a live cluster: the manifest, the live listing, the golden files' name and the checks of its plan. */
@@ -161,10 +146,10 @@ class PlanCommandTest {
     String manifest = change.manifest().in(dir).toString();
     String live = GOLDEN.resolve(change.live()).toString();
 
-    Run text = run("plan", "-f", manifest, "--live", live);
-    Run json = run("plan", "-f", manifest, "--live", live, "-o", "json");
+    CliRun text = CliRun.of("plan", "-f", manifest, "--live", live);
+    CliRun json = CliRun.of("plan", "-f", manifest, "--live", live, "-o", "json");
 
-    assertThat(text.code()).as(text.err()).isEqualTo(PlanCommand.CHANGES);
+    assertThat(text.exit()).as(text.err()).isEqualTo(PlanCommand.CHANGES);
     change.check().check(text, JSON.readTree(json.out()));
     GoldenFiles.assertMatches(GOLDEN.resolve(change.golden() + ".txt"), text.out());
     GoldenFiles.assertMatches(GOLDEN.resolve(change.golden() + ".json"), json.out());
@@ -172,10 +157,10 @@ class PlanCommandTest {
 
   @Test
   void theSpecTheClusterAlreadyRunsHasNothingToDoAndExits0() {
-    Run run = run("plan", "-f", EXAMPLES.resolve("three-node.yaml").toString(),
+    CliRun run = CliRun.of("plan", "-f", EXAMPLES.resolve("three-node.yaml").toString(),
         "--live", GOLDEN.resolve("live-three-node.yaml").toString());
 
-    assertThat(run.code()).as(run.out()).isEqualTo(PlanCommand.NOTHING_TO_DO);
+    assertThat(run.exit()).as(run.out()).isEqualTo(PlanCommand.NOTHING_TO_DO);
     assertThat(run.out()).contains("Nothing to do. Exit code 0.").doesNotContain("create ", "update ");
   }
 
@@ -183,9 +168,9 @@ class PlanCommandTest {
   void anInvalidSpecExits2WithTheFieldPathAsRenderPrintsIt() throws IOException {
     Path manifest = changed(dir, "three-node", "replicas: 3", "replicas: -1");
 
-    Run run = run("plan", "-f", manifest.toString());
+    CliRun run = CliRun.of("plan", "-f", manifest.toString());
 
-    assertThat(run.code()).isEqualTo(PlanCommand.INVALID);
+    assertThat(run.exit()).isEqualTo(PlanCommand.INVALID);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("spec.replicas").startsWith("error: ");
   }
@@ -195,9 +180,9 @@ class PlanCommandTest {
     Path empty = dir.resolve("empty.yaml");
     Files.writeString(empty, "apiVersion: v1\nkind: List\nitems: []\n");
 
-    Run run = run("plan", "-f", EXAMPLES.resolve("three-node.yaml").toString(), "--live", empty.toString());
+    CliRun run = CliRun.of("plan", "-f", EXAMPLES.resolve("three-node.yaml").toString(), "--live", empty.toString());
 
-    assertThat(run.code()).isEqualTo(PlanCommand.UNREADABLE);
+    assertThat(run.exit()).isEqualTo(PlanCommand.UNREADABLE);
     assertThat(run.err()).contains("holds no HyperbytedbCluster hyperbytedb/hyperbytedb");
   }
 

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.render.HyperbyteRender;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hyperbyte render}: what lands on stdout and stderr, and the exit code. */
 class RenderCommandTest {
@@ -21,10 +19,10 @@ class RenderCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out.write(run.out());
+    err.write(run.err());
+    return run.exit();
   }
 
   @Test
@@ -40,13 +38,10 @@ class RenderCommandTest {
   @Test
   void everyEmbeddedExampleIsTheCheckedInFile() throws IOException {
     for (String example : RenderCommand.EXAMPLES) {
-      StringWriter exampleOut = new StringWriter();
-      CommandLine cli = HyperbyteCommand.commandLine();
-      cli.setOut(new PrintWriter(exampleOut));
-      cli.setErr(new PrintWriter(err));
+      CliRun run = CliRun.of("render", "--example", example);
 
-      assertThat(cli.execute("render", "--example", example)).as(example).isZero();
-      assertThat(exampleOut.toString()).as(example)
+      assertThat(run.exit()).as(example).isZero();
+      assertThat(run.out()).as(example)
           .isEqualTo(HyperbyteRender.fromManifest(Files.readString(EXAMPLES.resolve(example + ".yaml"))).yaml());
     }
   }

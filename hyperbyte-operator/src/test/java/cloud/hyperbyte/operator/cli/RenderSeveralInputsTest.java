@@ -3,14 +3,12 @@ package cloud.hyperbyte.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hyperbyte render} with several {@code -f}, a directory, and {@code --output-dir}. */
 class RenderSeveralInputsTest {
@@ -30,20 +28,17 @@ class RenderSeveralInputsTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+    CliRun run = CliRun.of(args);
+    out.write(run.out());
+    err.write(run.err());
+    return run.exit();
   }
 
   /** What {@code render -f FILE} alone prints. */
   private static String renderedAlone(Path file) {
-    StringWriter alone = new StringWriter();
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(alone));
-    cli.setErr(new PrintWriter(new StringWriter()));
-    assertThat(cli.execute("render", "-f", file.toString())).as(file.toString()).isZero();
-    return alone.toString();
+    CliRun alone = CliRun.of("render", "-f", file.toString());
+    assertThat(alone.exit()).as(file.toString()).isZero();
+    return alone.out();
   }
 
   @Test
