@@ -115,13 +115,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
    */
   @Test
   void aMemberThatGoesDownWhileTheNextWaitsOutItsDrainCallsThatRestartOff() {
-    create(Manifests.cluster("hdb", 3, """
-        proxy:
-          enabled: true
-          replicas: 1
-        """));
-    awaitRunning("hdb", 3);
-    eventually().until(() -> proxyPods("hdb").size() == 1);
+    threeMembersWithAProxyOf(1);
     edit("hdb", c -> {
       c.getSpec().getCluster().setDrainWaitSecs(5);
       return c;
@@ -171,13 +165,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
   @Test
   void withAProxyFollowingTheVersionEachMemberLeavesEveryProxyPodWhileItRestartsAndTheProxyRollsLast() {
     // no proxy.image: the proxy's tag follows spec.version, so the version change concerns it too
-    create(Manifests.cluster("hdb", 3, """
-        proxy:
-          enabled: true
-          replicas: 2
-        """));
-    awaitRunning("hdb", 3);
-    eventually().until(() -> proxyPods("hdb").size() == 2);
+    threeMembersWithAProxyOf(2);
     List<String> oldProxyPods = proxyPods("hdb");
     eventually().alias("every proxy pod routes to every member").until(() -> oldProxyPods.stream()
         .allMatch(proxy -> sim.proxyRouting(NS, proxy).size() == 3));
@@ -238,13 +226,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
 
   @Test
   void anExplicitlyTaggedProxyImageChangeRollsTheProxyAtOnceEvenDuringTheMemberUpgrade() {
-    create(Manifests.cluster("hdb", 3, """
-        proxy:
-          enabled: true
-          replicas: 1
-        """));
-    awaitRunning("hdb", 3);
-    eventually().until(() -> proxyPods("hdb").size() == 1);
+    threeMembersWithAProxyOf(1);
     int replacedBefore = history.replacements().size();
 
     try (ProxyRotationMonitor proxies = new ProxyRotationMonitor(sim, user, NS, "hdb")) {
@@ -288,5 +270,16 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
       uids.put(name, pod(name).getMetadata().getUid());
     }
     return uids;
+  }
+
+  /** A running cluster {@code hdb} of three members and a proxy of {@code replicas} pods, all up. */
+  private void threeMembersWithAProxyOf(int replicas) {
+    create(Manifests.cluster("hdb", 3, """
+        proxy:
+          enabled: true
+          replicas: %d
+        """.formatted(replicas)));
+    awaitRunning("hdb", 3);
+    eventually().until(() -> proxyPods("hdb").size() == replicas);
   }
 }
