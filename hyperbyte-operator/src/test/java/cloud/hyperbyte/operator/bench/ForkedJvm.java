@@ -1,12 +1,17 @@
 package cloud.hyperbyte.operator.bench;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,16 +37,39 @@ final class ForkedJvm {
   /** Starts {@code main} with {@code args} in a JVM with {@code jvmOptions}, its output to {@code log}. */
   static Process start(List<String> jvmOptions, Class<?> main, List<String> args, Map<String, String> env, Path log)
       throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, main, args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  /** The command line of a JVM of this Java, on this code's class path, running {@code main} with {@code args}. */
+  static List<String> command(List<String> jvmOptions, Class<?> main, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath());
     command.add(main.getName());
     command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    return builder.start();
+    return command;
+  }
+
+  /** The class path of the running code: the launcher's, or exec:java's class loader's. */
+  private static String classPath() {
+    ClassLoader loader = ForkedJvm.class.getClassLoader();
+    if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+      return Arrays.stream(urls.getURLs()).map(ForkedJvm::toPath).collect(Collectors.joining(File.pathSeparator));
+    }
+    return System.getProperty("java.class.path");
+  }
+
+  private static String toPath(URL url) {
+    try {
+      return Path.of(url.toURI()).toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(url.toString(), e);
+    }
   }
 
   /**
@@ -54,7 +82,7 @@ final class ForkedJvm {
     Process process = start(jvmOptions, main, args, env, log);
     long peakRss = 0;
     while (!process.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
-      peakRss = Math.max(peakRss, hwm(process.pid()));
+      peakRss = Math.max(peakRss, procStatusBytes(process.pid(), "VmHWM:"));
     }
     long nanos = System.nanoTime() - start;
     String output = Files.readString(log);
@@ -63,10 +91,13 @@ final class ForkedJvm {
     return new Measured(nanos, peakRss, peakHeap, process.exitValue(), output);
   }
 
-  /** The peak resident set of process {@code pid} so far (Linux {@code VmHWM}), 0 once it is gone. */
-  private static long hwm(long pid) {
+  /**
+   * A size {@code field} of process {@code pid}'s {@code /proc/<pid>/status} in bytes (Linux; e.g.
+   * {@code VmRSS:}, or {@code VmHWM:} for the peak resident set so far), 0 once the process is gone.
+   */
+  static long procStatusBytes(long pid, String field) {
     try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-      return lines.filter(l -> l.startsWith("VmHWM:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) << 10)
+      return lines.filter(l -> l.startsWith(field)).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) << 10)
           .findFirst().orElse(0);
     } catch (IOException | RuntimeException e) {
       return 0;
