@@ -415,8 +415,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
 
   /**
    * A GET of one object looks it up in the index; a list matches the objects of its plural only, and
-   * returns them ordered by namespace and name, as a real server's storage does; watches, and lists
-   * that find nothing (the stock store may answer those with API discovery), are the stock store's.
+   * returns them ordered by namespace and name, as a real server's storage does; watches and API
+   * discovery paths ({@code /api/v1}, {@code /apis/<group>/<version>}) are the stock store's.
    */
   @Override
   public MockResponse handleGet(String path) {
@@ -426,7 +426,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       return super.handleGet(path);
     }
     if (!query.containsKey(KubernetesAttributesExtractor.NAME)) {
-      MockResponse list = list(query);
+      MockResponse list = list(query, !isDiscovery(path));
       return list != null ? list : super.handleGet(path);
     }
     indexLock.readLock().lock();
@@ -439,8 +439,20 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
-  /** The list {@code query} asks for, from the keys of its plural; null when nothing matches. */
-  private MockResponse list(AttributeSet query) {
+  /**
+   * Whether {@code path} may ask for API discovery, which the stock store answers when no object
+   * matches: a group version without a resource ({@code /api/v1}, {@code /apis/<group>/<version>}).
+   */
+  private static boolean isDiscovery(String path) {
+    String[] segments = ApiPaths.withoutQuery(path).replaceAll("^/+|/+$", "").split("/");
+    return segments.length <= ("api".equals(segments[0]) ? 2 : 3);
+  }
+
+  /**
+   * The list {@code query} asks for, from the keys of its plural; null when nothing matches and
+   * {@code emptyListWhenNone} is false (or the store's version counter could not be read).
+   */
+  private MockResponse list(AttributeSet query, boolean emptyListWhenNone) {
     if (storeResourceVersion == null) {
       return null;
     }
@@ -461,7 +473,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
           items.add(stored);
         }
       }
-      if (items.isEmpty()) {
+      if (items.isEmpty() && !emptyListWhenNone) {
         return null;
       }
       return new MockResponse().setResponseCode(200).setBody(
