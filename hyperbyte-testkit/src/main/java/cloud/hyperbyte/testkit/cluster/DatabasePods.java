@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +33,8 @@ import java.util.regex.Pattern;
  *       same PVCs (by UID) as at that member's previous start, so a deleted PVC means a fresh disk;</li>
  *   <li>a deleted pod stops its member (SIGTERM: in cluster mode the drain runs); a late delete event
  *       of an earlier incarnation is ignored;</li>
- *   <li>a pod is Ready when its member's {@code /health} answers 200; member health changes reach the
- *       StatefulSet simulator through {@link #onChange}.</li>
+ *   <li>a pod is Ready when its member's {@code /health} answers 200; a member's health change reaches
+ *       the StatefulSet simulator through {@link #onPodChange}, naming its pod.</li>
  * </ul>
  * Members of one StatefulSet that run with different settings (cluster mode off at one replica, on at
  * more) live in separate {@link SimulatedDatabase}s, one per distinct {@link DatabaseOptions}.
@@ -54,7 +55,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   private final Map<DatabaseOptions, SimulatedDatabase> databases = new ConcurrentHashMap<>();
   private final Map<PodRef, Incarnation> running = new ConcurrentHashMap<>();
   private final Map<MemberKey, List<String>> volumesAtLastStart = new ConcurrentHashMap<>();
-  private final List<Runnable> readinessListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> readinessListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -120,7 +121,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   }
 
   @Override
-  public void onChange(Runnable listener) {
+  public void onPodChange(BiConsumer<String, String> listener) {
     readinessListeners.add(listener);
   }
 
@@ -257,7 +258,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     return databases.computeIfAbsent(options, o -> {
       SimulatedDatabase database = SimulatedDatabase.create(o, time);
       database.onHealthChange(pod -> {
-        readinessListeners.forEach(Runnable::run);
+        readinessListeners.forEach(listener -> listener.accept(o.namespace(), pod));
         changeListeners.forEach(Runnable::run);
       });
       return database;
