@@ -11,6 +11,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefi
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +24,8 @@ import java.util.List;
 /**
  * Build-time generator of the three CRDs from the {@code v1alpha1} types: the types are the one
  * source of truth. Run by the build in {@code process-classes}; writes
- * {@code <plural>.<group>-v1.yml} files into the directory given as the only argument.
+ * {@code <plural>.<group>-v1.yml} files into the directory given as the only argument, and each
+ * CRD's schema as compact JSON beside them ({@code <plural>.<group>-v1.schema.json}).
  */
 public final class CrdGenerator {
 
@@ -42,6 +49,23 @@ public final class CrdGenerator {
         .withPostProcessor(new DeclarationOrderColumns())
         .customResourceClasses(RESOURCES.toArray(Class[]::new))
         .generate();
+    for (Class<? extends HasMetadata> resource : RESOURCES) {
+      writeCompactSchema(out, HasMetadata.getPlural(resource));
+    }
+  }
+
+  /**
+   * The schema of {@code plural}'s CRD as one line of JSON: a command-line render reads it in a
+   * fraction of the time parsing the CRD's YAML takes (a cold YAML parser and 108 KB of text).
+   */
+  private static void writeCompactSchema(File out, String plural) {
+    File crd = new File(out, CrdSchemas.resourceName(plural).substring(CrdSchemas.CLASSPATH_FOLDER.length()));
+    File schema = new File(out, CrdSchemas.schemaResourceName(plural).substring(CrdSchemas.CLASSPATH_FOLDER.length()));
+    try (InputStream in = new FileInputStream(crd)) {
+      Files.writeString(schema.toPath(), CrdSchemas.openApiSchemaNode(in).toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Desired state of a HyperbyteDB cluster. */
 @ValidationRule(value = "!has(self.podLabels) || !self.podLabels.exists(k, k == 'app.kubernetes.io/name' || k == 'app.kubernetes.io/instance' || k == 'app.kubernetes.io/managed-by')", message = "podLabels may not set app.kubernetes.io/name, app.kubernetes.io/instance or app.kubernetes.io/managed-by: the operator selects its pods by them", fieldPath = ".podLabels")
@@ -78,12 +79,15 @@ public class HyperbytedbClusterSpec {
   private Map<String, @Size(max = MAX_LABEL_VALUE_LENGTH) String> podLabels;
 
   @JsonPropertyDescription("Pod affinity; default is a preferred anti-affinity on the node hostname.")
+  @JsonDeserialize(using = BoundOnFirstUse.class)
   private Affinity affinity;
 
   @JsonPropertyDescription("Pod tolerations.")
+  @JsonDeserialize(contentUsing = BoundOnFirstUse.class)
   private List<Toleration> tolerations;
 
   @JsonPropertyDescription("Pod topology spread constraints.")
+  @JsonDeserialize(contentUsing = BoundOnFirstUse.class)
   private List<TopologySpreadConstraint> topologySpreadConstraints;
 
   @JsonPropertyDescription("Pod node selector.")
@@ -93,15 +97,19 @@ public class HyperbytedbClusterSpec {
   private String priorityClassName;
 
   @JsonPropertyDescription("Extra pod volumes.")
+  @JsonDeserialize(contentUsing = BoundOnFirstUse.class)
   private List<Volume> additionalVolumes;
 
   @JsonPropertyDescription("Extra mounts in the database container; may not collide with the operator's paths.")
+  @JsonDeserialize(contentUsing = BoundOnFirstUse.class)
   private List<VolumeMount> additionalVolumeMounts;
 
   @JsonPropertyDescription("Replaces the default pod security context (non-root uid 10001, fsGroup 10001, seccomp RuntimeDefault).")
+  @JsonDeserialize(using = BoundOnFirstUse.class)
   private PodSecurityContext podSecurityContext;
 
   @JsonPropertyDescription("Replaces the default container security context (no privilege escalation, all capabilities dropped).")
+  @JsonDeserialize(using = BoundOnFirstUse.class)
   private SecurityContext containerSecurityContext;
 
   @JsonPropertyDescription("HTTP server settings.")

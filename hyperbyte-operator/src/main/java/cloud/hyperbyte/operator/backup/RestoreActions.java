@@ -14,7 +14,10 @@ import java.util.Objects;
 /**
  * Carries out a restore decision's writes. The hold is an annotation on the cluster written by a
  * JSON merge patch of that one key (the user's other annotations and the spec are untouched); it is
- * removed only while it still names this restore, with the resourceVersion read as precondition.
+ * removed only while it still names this restore. Both are written against a fresh read of the
+ * cluster with its resourceVersion as precondition, and not at all once that read shows the cluster
+ * paused: the decision may have seen it before the user paused it, and a paused cluster's objects
+ * are not written (the decision issues the hold or release again after the resume).
  */
 final class RestoreActions {
 
@@ -26,8 +29,7 @@ final class RestoreActions {
 
   void execute(String namespace, RestoreAction action) {
     if (action instanceof RestoreAction.HoldCluster hold) {
-      patchCluster(namespace, hold.cluster(), "{\"metadata\":{\"annotations\":{\""
-          + OperatorPaths.RESTORE_HOLD_ANNOTATION + "\":\"" + hold.restoreName() + "\"}}}");
+      hold(namespace, hold);
     } else if (action instanceof RestoreAction.ReleaseCluster release) {
       release(namespace, release);
     } else if (action instanceof RestoreAction.CreatePod create) {
@@ -41,9 +43,18 @@ final class RestoreActions {
     }
   }
 
+  private void hold(String namespace, RestoreAction.HoldCluster hold) {
+    HyperbytedbCluster cluster = freshUnpaused(namespace, hold.cluster());
+    if (cluster == null) {
+      return;
+    }
+    patchCluster(namespace, hold.cluster(), "{\"metadata\":{\"resourceVersion\":\""
+        + cluster.getMetadata().getResourceVersion() + "\",\"annotations\":{\""
+        + OperatorPaths.RESTORE_HOLD_ANNOTATION + "\":\"" + hold.restoreName() + "\"}}}");
+  }
+
   private void release(String namespace, RestoreAction.ReleaseCluster release) {
-    HyperbytedbCluster cluster =
-        client.resources(HyperbytedbCluster.class).inNamespace(namespace).withName(release.cluster()).get();
+    HyperbytedbCluster cluster = freshUnpaused(namespace, release.cluster());
     if (cluster == null) {
       return;
     }
@@ -54,6 +65,13 @@ final class RestoreActions {
     patchCluster(namespace, release.cluster(),
         "{\"metadata\":{\"resourceVersion\":\"" + cluster.getMetadata().getResourceVersion()
             + "\",\"annotations\":{\"" + OperatorPaths.RESTORE_HOLD_ANNOTATION + "\":null}}}");
+  }
+
+  /** The cluster as the API server has it now, or null when it is gone or paused. */
+  private HyperbytedbCluster freshUnpaused(String namespace, String name) {
+    HyperbytedbCluster cluster = client.resources(HyperbytedbCluster.class).inNamespace(namespace).withName(name).get();
+    boolean paused = cluster != null && cluster.getSpec() != null && Boolean.TRUE.equals(cluster.getSpec().getPaused());
+    return paused ? null : cluster;
   }
 
   private void patchCluster(String namespace, String cluster, String mergePatch) {

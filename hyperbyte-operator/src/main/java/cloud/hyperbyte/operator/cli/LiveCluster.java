@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.cli;
 
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.operator.kube.OwnerKeys;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  */
 record LiveCluster(HyperbytedbCluster cluster, List<HasMetadata> objects, Map<String, Boolean> storageClasses) {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   /**
    * The cluster {@code namespace}/{@code name} from the documents of a {@code kubectl get -o yaml}

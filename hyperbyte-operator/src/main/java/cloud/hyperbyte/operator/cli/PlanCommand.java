@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.cli;
 
+import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.spec.ClusterSpec;
@@ -74,8 +75,6 @@ public final class PlanCommand implements Callable<Integer> {
   /** Kinds of other projects' CRDs, which {@code kubectl get hbc,sts,...} does not list. */
   private static final Set<String> OPTIONAL_KINDS = Set.of("ServiceMonitor", "PrometheusRule", "Certificate");
 
-  private static final io.fabric8.kubernetes.client.utils.KubernetesSerialization SPECS =
-      new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
 
   @Spec CommandSpec spec;
 
@@ -211,7 +210,8 @@ public final class PlanCommand implements Callable<Integer> {
           .certificateHash(PlannedCertificates.hash(clusterSpec, Optional.empty(), Optional.empty())).build());
     } else {
       LiveCluster current = live.get();
-      boolean specChanged = !Objects.equals(SPECS.asJson(current.cluster().getSpec()), SPECS.asJson(desired.getSpec()));
+      boolean specChanged = !Objects.equals(KubernetesJson.SERIALIZATION.asJson(current.cluster().getSpec()),
+          KubernetesJson.SERIALIZATION.asJson(desired.getSpec()));
       long generation = Optional.ofNullable(current.cluster().getMetadata().getGeneration()).orElse(1L)
           + (specChanged ? 1 : 0);
       HyperbytedbCluster next = withMetadata(desired, new ObjectMetaBuilder(current.cluster().getMetadata())

@@ -48,7 +48,6 @@ import picocli.CommandLine.Option;
     description = "Run the operator: watch HyperbyteDB resources and reconcile them (leader only).")
 public final class RunCommand implements Callable<Integer> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
   /** Exit status after losing the leader Lease. */
   static final int LEADERSHIP_LOST = 3;
 
@@ -128,10 +127,10 @@ public final class RunCommand implements Callable<Integer> {
     try {
       operator.start(Duration.ofMinutes(5));
     } catch (Exception e) {
-      LOG.error("operator failed to start: {}", e.getMessage(), e);
+      log().error("operator failed to start: {}", e.getMessage(), e);
       return 1;
     }
-    LOG.info("operator running (namespaces: {}, leader election: {})", WatchedNamespaces.parse(namespaces),
+    log().info("operator running (namespaces: {}, leader election: {})", WatchedNamespaces.parse(namespaces),
         leaderElection ? "on" : "off");
     stopped.await();
     return 0;
@@ -190,5 +189,10 @@ public final class RunCommand implements Callable<Integer> {
       host = "operator";
     }
     return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Looked up when the operator starts, not when the command line is built: other commands never log. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(RunCommand.class);
   }
 }

@@ -108,7 +108,7 @@ public final class ClusterReconciler {
   /** HTTP status of an object the API server refuses to store (Invalid). */
   private static final int INVALID = 422;
   /** The watch delivers the operator's own status write within milliseconds; status-only updates enqueue nothing. */
-  static final Duration OWN_STATUS_RETRY = Duration.ofMillis(250);
+  static final Duration OWN_STATUS_RETRY = OwnStatusRetry.FIRST;
   /** Each seed pod's activeDeadlineSeconds: the backup, the transfer and the restore of one member. */
   static final Duration SEED_POD_DEADLINE = Duration.ofHours(2);
   private static final SecureRandom SEED_TOKENS = new SecureRandom();
@@ -136,6 +136,7 @@ public final class ClusterReconciler {
   private final EventRecorder events;
   /** Outlives passes: when each cluster's status was last written. */
   private final StatusPacing statusPacing;
+  private final OwnStatusRetry ownStatusRetry = new OwnStatusRetry();
 
   public ClusterReconciler(ClusterReconcilerSettings settings) {
     this.client = settings.client();
@@ -171,6 +172,7 @@ public final class ClusterReconciler {
       // owned objects go with the cluster through their ownerReferences
       ownWrites.forget(key);
       statusPacing.forget(key);
+      ownStatusRetry.caughtUp(key);
       certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }
@@ -180,13 +182,15 @@ public final class ClusterReconciler {
       // the lifecycle's memory (operation progress, failover counts) lives in status: deciding on a
       // status older than the one this operator last wrote could repeat or forget an operation
       LOG.debug("cache does not show the last status written to {} yet; looking again shortly", ref.name());
-      return ReconcileResult.requeueAt(clock.instant().plus(OWN_STATUS_RETRY));
+      return ReconcileResult.requeueAt(clock.instant().plus(ownStatusRetry.stillStale(key)));
     }
+    ownStatusRetry.caughtUp(key);
     // read again after the check: the object read above may predate the write the check just saw
     found = caches.clusters().get(key.namespace(), key.name());
     if (found.isEmpty() || found.get().getMetadata().getDeletionTimestamp() != null) {
       ownWrites.forget(key);
       statusPacing.forget(key);
+      ownStatusRetry.caughtUp(key);
       certificateMetrics.forget(key.namespace(), key.name());
       return ReconcileResult.done();
     }

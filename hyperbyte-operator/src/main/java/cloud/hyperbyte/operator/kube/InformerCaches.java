@@ -140,7 +140,7 @@ public final class InformerCaches implements AutoCloseable {
     owned.values().forEach(cache -> all.addAll(cache.informers()));
     all.addAll(referencedSecrets());
     crds = new OptionalCrdWatch(client, this::crdChanged);
-    all.forEach(SharedIndexInformer::start);
+    all.forEach(informer -> informer.exceptionHandler(StartRetry.INSTANCE).start());
     crds.start();
     LOG.info("watching {} with {} informers", namespaces, all.size());
     return this;

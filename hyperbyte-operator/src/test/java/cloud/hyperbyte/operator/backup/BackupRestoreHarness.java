@@ -77,8 +77,7 @@ final class BackupRestoreHarness implements AutoCloseable {
     this.clock = clock;
     this.kube = SimulatedKubernetes.start(clock, 0);
     this.client = kube.client();
-    this.s3 = LocalS3.inMemory();
-    s3.createBucket(BUCKET);
+    this.s3 = LocalS3.inMemoryWithBucket(BUCKET);
     this.kubelet = new BackupPodKubelet(client, serverBackup, claims);
     this.scheduler = new SystemScheduler(clock);
     this.workers = Executors.newFixedThreadPool(2);
@@ -114,7 +113,7 @@ final class BackupRestoreHarness implements AutoCloseable {
 
   /** The credentials Secret s3proxy accepts. */
   void createCredentialsSecret() {
-    client.secrets().inNamespace(NAMESPACE).resource(LocalS3.credentialsSecret(NAMESPACE, SECRET)).create();
+    LocalS3.storeCredentialsSecret(client, NAMESPACE, SECRET);
   }
 
   HyperbytedbCluster createCluster(String name, int replicas) {

@@ -4,6 +4,7 @@ import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.operator.backup.BackupReconciler;
+import cloud.hyperbyte.operator.e2e.Manifests;
 import cloud.hyperbyte.operator.kube.InformerCaches;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.queue.Backoff;
@@ -32,26 +33,19 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * A backup of a simulated member volume of 1 GiB and 10 GiB (by default) through the backup-pod
@@ -60,7 +54,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>this JVM, the operator side: the simulated API server, the backup reconciler on its work
  *       queue and informers (as the operator wires them), and a kubelet for the backup pod;
- *   <li>the upload process: the pod's upload container ({@link UploadProcessMain}: the operator
+ *   <li>the upload process: the pod's upload container ({@link ContainerProcessMain}: the operator
  *       image's entry point with the container's exact args and env), {@code -Xmx192m} as the pod's
  *       256 MiB limit with the image's {@code MaxRAMPercentage=75} gives it;
  *   <li>the object store: s3proxy over a directory ({@link S3ServerMain}).
@@ -88,8 +82,8 @@ public final class BackupPodBenchmark {
         .map(Integer::parseInt).toList();
     Path work = Files.createDirectories(args.length > 1 ? Path.of(args[1])
         : Path.of("target", "backup-bench-" + ProcessHandle.current().pid()));
-    Process s3 = fork(List.of(), S3ServerMain.class, List.of(Files.createDirectories(work.resolve("s3")).toString(),
-        BUCKET), work.resolve("s3.log"));
+    Process s3 = ForkedJvm.start(List.of(), S3ServerMain.class,
+        List.of(Files.createDirectories(work.resolve("s3")).toString(), BUCKET), Map.of(), work.resolve("s3.log"));
     try (SimulatedKubernetes kube = SimulatedKubernetes.start(Clock.systemUTC(), 0)) {
       String endpoint = awaitEndpoint(work.resolve("s3.log"));
       KubernetesClient client = kube.client();
@@ -122,7 +116,7 @@ public final class BackupPodBenchmark {
       kubelet.close();
     } finally {
       s3.destroyForcibly();
-      deleteTree(work);
+      BenchFiles.deleteTree(work);
     }
   }
 
@@ -130,83 +124,43 @@ public final class BackupPodBenchmark {
       throws Exception {
     String name = "bench-" + gib + "g";
     kubelet.serverBackup = writeServerBackup(work.resolve("member-backup"), (long) gib << 30);
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    System.gc();
-    long heapBefore = memory.getHeapMemoryUsage().getUsed();
-    long cpuBefore = os.getProcessCpuTime();
-    AtomicLong peakHeap = new AtomicLong();
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    sampler.setDaemon(true);
-    sampler.start();
-    client.resource(Serialization.unmarshal("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbBackup
-        metadata: {name: %s, namespace: %s}
-        spec:
-          clusterName: db
-          destination:
-            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
-        """.formatted(name, NS, BUCKET, endpoint, SECRET), HyperbytedbBackup.class)).create();
+    JvmUsage usage = JvmUsage.start(Duration.ofMillis(20));
+    client.resource(Manifests.backup(name, NS, "hdb", BUCKET, endpoint, SECRET)).create();
     HyperbytedbBackup backup;
     do {
       Thread.sleep(200);
       backup = client.resources(HyperbytedbBackup.class).inNamespace(NS).withName(name).get();
     } while (backup.getStatus() == null || !List.of("Completed", "Failed").contains(backup.getStatus().getPhase()));
-    sampler.interrupt();
-    long cpu = os.getProcessCpuTime() - cpuBefore;
-    System.gc();
-    long heapAfter = memory.getHeapMemoryUsage().getUsed();
-    Kubelet.Measured upload = kubelet.last;
-    double seconds = upload.nanos / 1e9;
+    JvmUsage.Used used = usage.stop();
+    ForkedJvm.Measured upload = kubelet.last;
+    double seconds = upload.nanos() / 1e9;
     System.out.printf("%d GiB | %.1f s | %.1f MiB/s | %d MiB / %d MiB | %.2f s / %d MiB / %d MiB (%d MiB) | %s %s%n",
-        gib, seconds, (((long) gib) << 10) / seconds, upload.peakRss >> 20, upload.peakHeap >> 20, cpu / 1e9,
-        peakHeap.get() >> 20, heapAfter >> 20, heapBefore >> 20, backup.getStatus().getPhase(),
-        backup.getStatus().getBackupSize());
-    deleteTree(work.resolve("s3").resolve(BUCKET).resolve("hb"));
+        gib, seconds, (((long) gib) << 10) / seconds, upload.peakRss() >> 20, upload.peakHeap() >> 20,
+        used.cpuNanos() / 1e9, used.peakHeap() >> 20, used.heapAfter() >> 20, used.heapBefore() >> 20,
+        backup.getStatus().getPhase(), backup.getStatus().getBackupSize());
+    BenchFiles.deleteTree(work.resolve("s3").resolve(BUCKET).resolve("hb"));
   }
 
   /** A member's backup directory of {@code bytes} in 256 MiB chunk files of incompressible bytes. */
   private static Path writeServerBackup(Path dir, long bytes) throws IOException {
-    deleteTree(dir);
+    BenchFiles.deleteTree(dir);
     Files.createDirectories(dir.resolve("wal"));
     Files.createDirectories(dir.resolve("meta"));
-    Path data = Files.createDirectories(dir.resolve("data/store"));
     Files.writeString(dir.resolve("manifest.json"), "{\"timestamp\":\"" + Instant.now() + "\"}");
-    byte[] block = new byte[8 << 20];
-    new Random(42).nextBytes(block);
-    long chunk = 256L << 20;
-    for (int part = 0; (long) part * chunk < bytes; part++) {
-      try (OutputStream out = Files.newOutputStream(data.resolve("part_" + part + ".bin"))) {
-        for (long written = 0; written < Math.min(chunk, bytes - (long) part * chunk); written += block.length) {
-          block[0] = (byte) part; // no two blocks alike across files
-          out.write(block);
-        }
-      }
-    }
+    BenchFiles.writeIncompressibleParts(dir.resolve("data/store"), bytes);
     return dir;
   }
 
   private static void setUp(KubernetesClient client) {
-    client.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
+    LocalS3.storeCredentialsSecret(client, NS, SECRET);
     client.resource(Serialization.unmarshal("""
         apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
         kind: HyperbytedbCluster
-        metadata: {name: db, namespace: %s}
+        metadata: {name: hdb, namespace: %s}
         spec: {replicas: 1, version: "0.8.5"}
         """.formatted(NS), HyperbytedbCluster.class)).create();
     Pod pod = client.pods().inNamespace(NS).resource(new PodBuilder()
-        .withNewMetadata().withName("db-0").withNamespace(NS).withLabels(ClusterLabels.selector("db"))
+        .withNewMetadata().withName("hdb-0").withNamespace(NS).withLabels(ClusterLabels.selector("hdb"))
         .addToLabels("apps.kubernetes.io/pod-index", "0").endMetadata()
         .withNewSpec().withNodeName("node-0").addNewContainer().withName("hyperbytedb").withImage("hyperbytedb:0.8.5")
         .endContainer().endSpec().build()).create();
@@ -217,15 +171,13 @@ public final class BackupPodBenchmark {
 
   /** Runs backup pods: the snapshot step moves the prepared directory in; the upload step is a process. */
   private static final class Kubelet implements AutoCloseable {
-    record Measured(long nanos, long peakRss, long peakHeap) {}
-
     private final KubernetesClient client;
     private final Path work;
     private final Map<String, Boolean> started = new ConcurrentHashMap<>();
     private final SharedIndexInformer<Pod> informer;
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     volatile Path serverBackup;
-    volatile Measured last;
+    volatile ForkedJvm.Measured last;
 
     Kubelet(KubernetesClient client, Path work) {
       this.client = client;
@@ -263,28 +215,17 @@ public final class BackupPodBenchmark {
         if (!snapshot.startsWith(root.resolve(OperatorPaths.DATA_DIR.substring(1)))) {
           throw new IllegalStateException("the snapshot is not on the member volume: " + snapshot);
         }
-        List<String> command = new ArrayList<>(List.of(root.toString()));
-        command.addAll(args);
-        List<String> env = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
         for (EnvVar var : upload.getEnv()) {
           String value = new String(Base64.getDecoder().decode(client.secrets().inNamespace(NS)
               .withName(var.getValueFrom().getSecretKeyRef().getName()).get().getData()
               .get(var.getValueFrom().getSecretKeyRef().getKey())), StandardCharsets.UTF_8);
-          env.add(var.getName() + "=" + value);
+          env.put(var.getName(), value);
         }
-        long start = System.nanoTime();
-        Path log = work.resolve("upload.log");
-        Process process = forkWithEnv(List.of("-Xmx192m"), UploadProcessMain.class, command, log, env);
-        long peakRss = 0;
-        while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-          peakRss = Math.max(peakRss, hwm(process.pid()));
-        }
-        long nanos = System.nanoTime() - start;
-        long peakHeap = Files.readAllLines(log).stream().filter(l -> l.startsWith("peak-heap-bytes "))
-            .mapToLong(l -> Long.parseLong(l.substring(16).strip())).findFirst().orElse(-1);
-        last = new Measured(nanos, peakRss, peakHeap);
+        last = ForkedJvm.run(List.of("-Xmx192m"), ContainerProcessMain.class,
+            ContainerProcessMain.args(root, Map.of(), args), env, work.resolve("upload.log"));
         String message = Files.readString(root.resolve("dev/termination-log"));
-        int exit = process.exitValue();
+        int exit = last.exitCode();
         Pod current = client.pods().inNamespace(NS).withName(pod.getMetadata().getName()).get();
         current.setStatus(new PodStatusBuilder().withPhase(exit == 0 ? "Succeeded" : "Failed")
             .withContainerStatuses(new ContainerStatusBuilder().withName(upload.getName()).withImage(upload.getImage())
@@ -297,39 +238,11 @@ public final class BackupPodBenchmark {
       }
     }
 
-    /** The peak resident set of process {@code pid} so far (Linux {@code VmHWM}), 0 once it is gone. */
-    private static long hwm(long pid) {
-      try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-        return lines.filter(l -> l.startsWith("VmHWM:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) << 10)
-            .findFirst().orElse(0);
-      } catch (IOException | RuntimeException e) {
-        return 0;
-      }
-    }
-
     @Override
     public void close() {
       informer.close();
       runner.shutdownNow();
     }
-  }
-
-  private static Process fork(List<String> jvm, Class<?> main, List<String> args, Path log) throws IOException {
-    return forkWithEnv(jvm, main, args, log, List.of());
-  }
-
-  private static Process forkWithEnv(List<String> jvm, Class<?> main, List<String> args, Path log, List<String> env)
-      throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvm);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    env.forEach(e -> builder.environment().put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
-    return builder.start();
   }
 
   private static String awaitEndpoint(Path log) throws Exception {
@@ -348,16 +261,5 @@ public final class BackupPodBenchmark {
       Thread.sleep(100);
     }
     throw new IllegalStateException("the S3 server did not start; see " + log);
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(path)) {
-      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

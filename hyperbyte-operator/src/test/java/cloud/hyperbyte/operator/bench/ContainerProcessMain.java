@@ -9,19 +9,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A container of the operator image as a process of this machine, for {@link SeedBenchmark}: the
- * image's entry point with the container's args and env (inherited), the container's file system
- * given as mounts (a container path and the host directory that backs it; any other path lands under
- * a scratch root, the image's writable layer). Prints the JVM's peak heap in use to stderr at the end.
+ * A container of the operator image as a process of this machine, for {@link SeedBenchmark} and
+ * {@link BackupPodBenchmark}: the image's entry point with the container's args and env (inherited),
+ * the container's file system given as mounts (a container path and the host directory that backs
+ * it; any other path lands under a scratch root, the image's writable layer). Prints the JVM's peak
+ * heap in use to stderr at the end, for {@link ForkedJvm#run} to read.
  *
- * <p>Args: scratch root, then {@code CONTAINER_PATH=HOST_DIR} per mount, then {@code --}, then the
- * container's args.
+ * <p>Args ({@link #args}): scratch root, then {@code CONTAINER_PATH=HOST_DIR} per mount, then {@code --},
+ * then the container's args.
  */
 public final class ContainerProcessMain {
 
   private ContainerProcessMain() {}
+
+  /** The args of a container with {@code containerArgs}, its paths under {@code root} but for {@code mounts}. */
+  static List<String> args(Path root, Map<String, Path> mounts, List<String> containerArgs) {
+    List<String> args = new ArrayList<>(List.of(root.toString()));
+    mounts.forEach((path, host) -> args.add(path + "=" + host));
+    args.add("--");
+    args.addAll(containerArgs);
+    return args;
+  }
 
   public static void main(String[] args) {
     Path root = Path.of(args[0]);

@@ -5,20 +5,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * {@link OperatorProcessMain} in a child JVM with this JVM's class path, and what the benchmark
@@ -42,16 +37,8 @@ final class ForkedOperator implements AutoCloseable {
    * {@code log}.
    */
   static ForkedOperator start(String apiUrl, URI addressBook, List<String> jvmOptions, Path log) throws Exception {
-    Path javaHome = Path.of(System.getProperty("java.home"));
-    List<String> command = new ArrayList<>();
-    command.add(javaHome.resolve("bin").resolve("java").toString());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(classPath());
-    command.add(OperatorProcessMain.class.getName());
-    command.add(apiUrl);
-    command.add(addressBook.toString());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(ForkedJvm.command(jvmOptions, OperatorProcessMain.class,
+        List.of(apiUrl, addressBook.toString()))).redirectErrorStream(true).start();
     CompletableFuture<Void> ready = new CompletableFuture<>();
     CompletableFuture<Integer> metricsPort = new CompletableFuture<>();
     Thread pump = new Thread(() -> copyOutput(process, log, metricsPort, ready), "operator-output");
@@ -63,26 +50,9 @@ final class ForkedOperator implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the operator process did not start; see " + log, e);
     }
-    Path jcmd = javaHome.resolve("bin").resolve("jcmd");
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     return new ForkedOperator(process, Files.isExecutable(jcmd) ? jcmd : Path.of("jcmd"),
         URI.create("http://127.0.0.1:" + metricsPort.getNow(-1) + "/metrics"));
-  }
-
-  /** The class path of the running code: the launcher's, or exec:java's class loader's. */
-  private static String classPath() {
-    ClassLoader loader = OperatorProcessMain.class.getClassLoader();
-    if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
-      return Arrays.stream(urls.getURLs()).map(ForkedOperator::toPath).collect(Collectors.joining(java.io.File.pathSeparator));
-    }
-    return System.getProperty("java.class.path");
-  }
-
-  private static String toPath(URL url) {
-    try {
-      return Path.of(url.toURI()).toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(url.toString(), e);
-    }
   }
 
   private static void copyOutput(Process process, Path log, CompletableFuture<Integer> metricsPort,
@@ -155,26 +125,13 @@ final class ForkedOperator implements AutoCloseable {
   }
 
   /** The operator JVM's resident set size, from {@code /proc} (0 where there is none). */
-  long residentBytes() throws IOException {
-    return procStatus("VmRSS:");
+  long residentBytes() {
+    return ForkedJvm.procStatusBytes(process.pid(), "VmRSS:");
   }
 
   /** The highest resident set size the operator JVM reached (what a container limit must hold). */
-  long peakResidentBytes() throws IOException {
-    return procStatus("VmHWM:");
-  }
-
-  private long procStatus(String field) throws IOException {
-    Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
-    if (!Files.exists(status)) {
-      return 0;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith(field)) {
-        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-      }
-    }
-    return 0;
+  long peakResidentBytes() {
+    return ForkedJvm.procStatusBytes(process.pid(), "VmHWM:");
   }
 
   /** CPU seconds the operator JVM used so far (user + system, from {@code /proc/<pid>/stat}). */

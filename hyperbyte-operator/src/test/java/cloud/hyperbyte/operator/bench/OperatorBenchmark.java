@@ -1,11 +1,11 @@
 package cloud.hyperbyte.operator.bench;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.operator.e2e.Manifests;
 import cloud.hyperbyte.testkit.cluster.ApiActivity;
 import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,18 +97,7 @@ public final class OperatorBenchmark {
   }
 
   private static HyperbytedbCluster cluster(String name, int replicas, String version) {
-    return Serialization.unmarshal("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbCluster
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          replicas: %d
-          version: "%s"
-          cluster:
-            drainWaitSecs: 0
-        """.formatted(name, NS, replicas, version), HyperbytedbCluster.class);
+    return Manifests.cluster(name, NS, replicas, version, "cluster:\n  drainWaitSecs: 0\n");
   }
 
   private static void edit(KubernetesClient user, String name, java.util.function.Consumer<HyperbytedbCluster> change) {

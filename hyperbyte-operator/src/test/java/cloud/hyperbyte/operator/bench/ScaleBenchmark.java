@@ -1,11 +1,11 @@
 package cloud.hyperbyte.operator.bench;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.operator.e2e.Manifests;
 import cloud.hyperbyte.testkit.cluster.ApiActivity;
 import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -345,22 +345,14 @@ public final class ScaleBenchmark {
   private static HyperbytedbCluster cluster(String name, int replicas, String version, int failoverSecs) {
     // no ServiceMonitor: the simulation has no Prometheus Operator, and its CrdNotInstalled warning
     // event would be counted as a write of every cluster
-    return Serialization.unmarshal("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbCluster
-        metadata:
-          name: %s
-          namespace: %s
-        spec:
-          replicas: %d
-          version: "%s"
-          cluster:
-            drainWaitSecs: 0
-          failover:
-            failoverTimeoutSecs: %d
-          monitoring:
-            serviceMonitor: false
-        """.formatted(name, NS, replicas, version, failoverSecs), HyperbytedbCluster.class);
+    return Manifests.cluster(name, NS, replicas, version, """
+        cluster:
+          drainWaitSecs: 0
+        failover:
+          failoverTimeoutSecs: %d
+        monitoring:
+          serviceMonitor: false
+        """.formatted(failoverSecs));
   }
 
   private static double percentile(List<Double> sorted, double q) {

@@ -8,6 +8,7 @@ import cloud.hyperbyte.operator.controller.OperatorSettings;
 import cloud.hyperbyte.operator.controller.ProcessFencing;
 import cloud.hyperbyte.operator.database.PodAddressResolver;
 import cloud.hyperbyte.operator.database.ProxyAddressResolver;
+import cloud.hyperbyte.operator.e2e.MemberWrites;
 import cloud.hyperbyte.operator.e2e.SeedRouting;
 import cloud.hyperbyte.operator.kube.WatchedNamespaces;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
@@ -20,33 +21,22 @@ import cloud.hyperbyte.testkit.container.ContainerInvocation;
 import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.container.ImageShell;
-import cloud.hyperbyte.testkit.container.Mount;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -101,17 +91,16 @@ public final class SeedBenchmark {
         run(work, mib);
       }
     } finally {
-      deleteTree(work);
+      BenchFiles.deleteTree(work);
     }
     System.exit(0); // the simulation's non-daemon threads
   }
 
   private static void run(Path work, int mib) throws Exception {
     long bytes = (long) mib << 20;
-    Path staged = writeParts(work.resolve("parts"), bytes);
+    Path staged = BenchFiles.writeIncompressibleParts(work.resolve("parts"), bytes);
     Forked image = new Forked(work);
     DatabaseImage database = new DatabaseImage(staged, bytes, work.resolve("set-aside"));
-    AtomicLong heapBefore = new AtomicLong();
     // SeedRouting reads the source pod's IP through the cluster's client, there once the cluster started
     AtomicReference<SimulatedCluster> started = new AtomicReference<>();
     try (SimulatedCluster sim = SimulatedCluster.builder()
@@ -132,32 +121,17 @@ public final class SeedBenchmark {
             cluster: {drainWaitSecs: 2}
           """.formatted(NS), HyperbytedbCluster.class)).create();
       awaitRunning(sim, user, 3);
-      write(sim, "hdb-0", POINTS);
+      int written = MemberWrites.write(sim, NS, "hdb-0", POINTS);
+      if (written != 204) {
+        throw new IllegalStateException("write answered " + written);
+      }
       await(() -> IntStream.range(0, 3).allMatch(i -> sim.member(NS, "hdb-" + i).orElseThrow().points().size()
           == POINTS.size()), "the points reach every member");
       SimulatedDatabase db = sim.database(NS, "hdb").orElseThrow();
       IntStream.range(0, 3).forEach(db::flush);
 
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      com.sun.management.OperatingSystemMXBean os =
-          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      System.gc();
-      heapBefore.set(memory.getHeapMemoryUsage().getUsed());
-      AtomicLong peakHeap = new AtomicLong();
-      Thread sampler = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      long cpuBefore = os.getProcessCpuTime();
+      JvmUsage usage = JvmUsage.start(Duration.ofMillis(20));
       long start = System.nanoTime();
-      sampler.start();
       HyperbytedbCluster cluster = user.resources(HyperbytedbCluster.class).inNamespace(NS).withName("hdb").get();
       cluster.getSpec().setReplicas(4);
       user.resource(cluster).update();
@@ -165,24 +139,22 @@ public final class SeedBenchmark {
       await(() -> sim.member(NS, "hdb-3").map(m -> m.points().size() == POINTS.size()).orElse(false),
           "the new member holds the flushed points");
       long nanos = System.nanoTime() - start;
-      sampler.interrupt();
-      long cpu = os.getProcessCpuTime() - cpuBefore;
-      System.gc();
-      long heapAfter = memory.getHeapMemoryUsage().getUsed();
-      Measured serve = image.measured.get(SeedArgs.SERVE);
-      Measured fetch = image.measured.get(SeedArgs.FETCH);
+      JvmUsage.Used used = usage.stop();
+      ForkedJvm.Measured serve = image.measured.get(SeedArgs.SERVE);
+      ForkedJvm.Measured fetch = image.measured.get(SeedArgs.FETCH);
       if (serve == null || fetch == null || !database.checked) {
         throw new IllegalStateException("member 3 was not seeded through the seed pods");
       }
-      double transfer = fetch.nanos / 1e9;
+      double transfer = fetch.nanos() / 1e9;
       System.out.printf("%d MiB | %.1f s | %.1f s | %.1f MiB/s | %d MiB / %d MiB | %d MiB / %d MiB"
               + " | %.2f s / %d MiB / %d MiB (%d MiB)%n",
-          mib, nanos / 1e9, transfer, mib / transfer, serve.peakRss >> 20, serve.peakHeap >> 20, fetch.peakRss >> 20,
-          fetch.peakHeap >> 20, cpu / 1e9, peakHeap.get() >> 20, heapAfter >> 20, heapBefore.get() >> 20);
+          mib, nanos / 1e9, transfer, mib / transfer, serve.peakRss() >> 20, serve.peakHeap() >> 20,
+          fetch.peakRss() >> 20, fetch.peakHeap() >> 20, used.cpuNanos() / 1e9, used.peakHeap() >> 20,
+          used.heapAfter() >> 20, used.heapBefore() >> 20);
       operator.close();
     } finally {
-      deleteTree(staged);
-      deleteTree(work.resolve("set-aside"));
+      BenchFiles.deleteTree(staged);
+      BenchFiles.deleteTree(work.resolve("set-aside"));
     }
   }
 
@@ -221,36 +193,6 @@ public final class SeedBenchmark {
     }
     throw new IllegalStateException("timed out waiting until " + what);
   }
-
-  private static void write(SimulatedCluster sim, String pod, List<String> points) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + "/write?db=metrics"))
-            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", points))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 204) {
-      throw new IllegalStateException("write answered " + response.statusCode());
-    }
-  }
-
-  /** {@code bytes} of chDB part files (incompressible, no two blocks alike across files) in {@code dir}. */
-  private static Path writeParts(Path dir, long bytes) throws IOException {
-    deleteTree(dir);
-    Files.createDirectories(dir);
-    byte[] block = new byte[8 << 20];
-    new Random(42).nextBytes(block);
-    long chunk = 256L << 20;
-    for (int part = 0; (long) part * chunk < bytes; part++) {
-      try (OutputStream out = Files.newOutputStream(dir.resolve("part_" + part + ".bin"))) {
-        for (long written = 0; written < Math.min(chunk, bytes - (long) part * chunk); written += block.length) {
-          block[0] = (byte) part;
-          out.write(block);
-        }
-      }
-    }
-    return dir;
-  }
-
-  private record Measured(long nanos, long peakRss, long peakHeap) {}
 
   /**
    * The database image: the testkit's shell and {@code hyperbytedb} CLI, plus the staged part files
@@ -296,7 +238,7 @@ public final class SeedBenchmark {
   /** The operator image's seed subcommands, each in a process of its own, measured. */
   private static final class Forked implements ContainerProgram {
     private final Path work;
-    final Map<String, Measured> measured = new ConcurrentHashMap<>();
+    final Map<String, ForkedJvm.Measured> measured = new ConcurrentHashMap<>();
 
     Forked(Path work) {
       this.work = work;
@@ -308,51 +250,13 @@ public final class SeedBenchmark {
       Path terminationLog = root.resolve(ProcessEnvironment.TERMINATION_LOG.substring(1));
       Files.createDirectories(terminationLog.getParent());
       Files.writeString(terminationLog, "");
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx192m", "-cp", System.getProperty("java.class.path"), ContainerProcessMain.class.getName(),
-          root.toString()));
-      for (Map.Entry<String, Mount> mount : invocation.files().mounts().entrySet()) {
-        mount.getValue().hostPath("").ifPresent(host -> command.add(mount.getKey() + "=" + host));
-      }
-      command.add("--");
-      command.addAll(invocation.args());
-      Path log = root.resolve("process.log");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      builder.environment().putAll(invocation.env());
-      long start = System.nanoTime();
-      Process process = builder.start();
-      long peakRss = 0;
-      while (!process.waitFor(100, TimeUnit.MILLISECONDS)) {
-        peakRss = Math.max(peakRss, hwm(process.pid()));
-      }
-      long nanos = System.nanoTime() - start;
-      String output = Files.readString(log);
-      long peakHeap = output.lines().filter(l -> l.startsWith("peak-heap-bytes "))
-          .mapToLong(l -> Long.parseLong(l.substring(16).strip())).findFirst().orElse(-1);
-      measured.put(invocation.args().get(0), new Measured(nanos, peakRss, peakHeap));
-      return new ExecResult(process.exitValue(), output.getBytes(StandardCharsets.UTF_8), output,
+      Map<String, Path> mounts = new LinkedHashMap<>();
+      invocation.files().mounts().forEach((path, mount) -> mount.hostPath("").ifPresent(host -> mounts.put(path, host)));
+      ForkedJvm.Measured step = ForkedJvm.run(List.of("-Xmx192m"), ContainerProcessMain.class,
+          ContainerProcessMain.args(root, mounts, invocation.args()), invocation.env(), root.resolve("process.log"));
+      measured.put(invocation.args().get(0), step);
+      return new ExecResult(step.exitCode(), step.output().getBytes(StandardCharsets.UTF_8), step.output(),
           Files.readString(terminationLog));
-    }
-
-    /** The peak resident set of process {@code pid} so far (Linux {@code VmHWM}), 0 once it is gone. */
-    private static long hwm(long pid) {
-      try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-        return lines.filter(l -> l.startsWith("VmHWM:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")) << 10)
-            .findFirst().orElse(0);
-      } catch (IOException | RuntimeException e) {
-        return 0;
-      }
-    }
-  }
-
-  private static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> tree = Files.walk(path)) {
-      for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -5,10 +5,15 @@ import static cloud.hyperbyte.operator.campaign.UserIntent.NAMESPACE;
 import static cloud.hyperbyte.operator.campaign.UserIntent.pod;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.spec.OperatorPaths;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
+import cloud.hyperbyte.reconcile.restore.RestoreDecision;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +26,8 @@ import java.util.stream.LongStream;
  * "After the faults stop, every run converges to its spec within {@link #BOUND} of simulated time":
  * the status is Running for the current generation at the spec's version with every replica ready,
  * the member pods run that version and no others exist, and with more than one replica every member
- * is a Raft voter. A deleted cluster converges to nothing left running.
+ * is a Raft voter. A deleted cluster converges to nothing left running. A restore that failed leaves
+ * its hold for the user, who releases it as the restore's condition says.
  */
 final class Convergence {
 
@@ -46,6 +52,7 @@ final class Convergence {
     Duration start = trace.elapsed();
     String last = "";
     while (true) {
+      releaseHoldsOfFailedRestores();
       Optional<String> missing = missing();
       if (missing.isEmpty()) {
         trace.checked(NAME);
@@ -63,6 +70,34 @@ final class Convergence {
         return trace.elapsed().minus(start);
       }
       Thread.sleep(100);
+    }
+  }
+
+  /**
+   * What the user does when a restore failed (its volume lost to a fault, its snapshot unreadable):
+   * the restore leaves the cluster held at zero and its condition says to release the hold by hand
+   * ({@code kubectl annotate ... restore-hold-}), which the user then does. The cluster converges from there.
+   */
+  private void releaseHoldsOfFailedRestores() {
+    HyperbytedbCluster resource = user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER).get();
+    if (resource == null || resource.getMetadata().getAnnotations() == null) {
+      return;
+    }
+    String heldBy = resource.getMetadata().getAnnotations().get(OperatorPaths.RESTORE_HOLD_ANNOTATION);
+    if (heldBy == null) {
+      return;
+    }
+    HyperbytedbRestore restore = user.resources(HyperbytedbRestore.class).inNamespace(NAMESPACE).withName(heldBy).get();
+    // only once the condition says so: before, restore pods being stopped may still write to the volumes
+    boolean failed = restore != null && restore.getStatus() != null && restore.getStatus().getConditions() != null
+        && RestoreDecision.FAILED.equals(restore.getStatus().getPhase())
+        && restore.getStatus().getConditions().stream().anyMatch(c -> RestoreDecision.CLUSTER_HELD.equals(c.getType())
+            && "True".equals(c.getStatus()) && "RestoreFailed".equals(c.getReason()));
+    if (failed) {
+      trace.log("user releases the hold of failed restore " + heldBy + ", as its condition says");
+      user.resources(HyperbytedbCluster.class).inNamespace(NAMESPACE).withName(CLUSTER)
+          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"annotations\":{\""
+              + OperatorPaths.RESTORE_HOLD_ANNOTATION + "\":null}}}");
     }
   }
 

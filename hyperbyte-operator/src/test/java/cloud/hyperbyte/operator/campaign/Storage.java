@@ -23,10 +23,9 @@ final class Storage implements AutoCloseable {
 
   /** @param seed the seed of the fault proxy's probability draws */
   Storage(KubernetesClient user, long seed) throws Exception {
-    s3 = LocalS3.inMemory();
-    s3.createBucket(BUCKET);
+    s3 = LocalS3.inMemoryWithBucket(BUCKET);
     faults = new S3FaultProxy(java.net.URI.create(s3.endpoint()).getPort(), seed);
-    user.secrets().inNamespace(NAMESPACE).resource(LocalS3.credentialsSecret(NAMESPACE, SECRET)).create();
+    LocalS3.storeCredentialsSecret(user, NAMESPACE, SECRET);
   }
 
   /** The endpoint backups name: the fault proxy's. */

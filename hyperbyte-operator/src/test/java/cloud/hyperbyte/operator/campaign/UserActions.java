@@ -4,18 +4,18 @@ import static cloud.hyperbyte.operator.campaign.UserIntent.CLUSTER;
 import static cloud.hyperbyte.operator.campaign.UserIntent.NAMESPACE;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.model.v1alpha1.LogLevel;
 import cloud.hyperbyte.model.v1alpha1.LoggingSpec;
-import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
-import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.operator.campaign.Action.Backup;
 import cloud.hyperbyte.operator.campaign.Action.ConfigChange;
-import cloud.hyperbyte.operator.campaign.Action.Restore;
 import cloud.hyperbyte.operator.campaign.Action.Delete;
 import cloud.hyperbyte.operator.campaign.Action.Pause;
+import cloud.hyperbyte.operator.campaign.Action.Restore;
 import cloud.hyperbyte.operator.campaign.Action.Resume;
 import cloud.hyperbyte.operator.campaign.Action.Scale;
 import cloud.hyperbyte.operator.campaign.Action.Upgrade;
+import cloud.hyperbyte.operator.e2e.Manifests;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -92,16 +92,8 @@ final class UserActions {
   }
 
   private void backup(String name) {
-    user.resource(Serialization.unmarshal("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbBackup
-        metadata: {name: %s, namespace: %s}
-        spec:
-          clusterName: %s
-          destination:
-            s3: {bucket: %s, prefix: hb, endpoint: "%s", forcePathStyle: true, credentialsSecretName: %s}
-        """.formatted(name, NAMESPACE, CLUSTER, Storage.BUCKET, storage.endpoint(), Storage.SECRET),
-        HyperbytedbBackup.class)).create();
+    user.resource(Manifests.backup(name, NAMESPACE, CLUSTER, Storage.BUCKET, storage.endpoint(), Storage.SECRET))
+        .create();
   }
 
   private void edit(Consumer<HyperbytedbCluster> change) {

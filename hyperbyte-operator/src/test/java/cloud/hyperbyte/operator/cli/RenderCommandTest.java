@@ -4,35 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.render.HyperbyteRender;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hyperbyte render}: what lands on stdout and stderr, and the exit code. */
 class RenderCommandTest {
 
   private static final Path EXAMPLES = Path.of(System.getProperty("hyperbyte.project.dir", "..")).resolve("examples");
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
   @Test
   void givenNoFileExpectTheEmbeddedThreeNodeExample() throws IOException {
-    int code = run("render");
+    CliRun run = CliRun.of("render");
 
-    assertThat(code).isZero();
-    assertThat(out.toString())
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
         .isEqualTo(HyperbyteRender.fromManifest(Files.readString(EXAMPLES.resolve("three-node.yaml"))).yaml())
         .contains("kind: \"StatefulSet\"", "replicas: 3");
   }
@@ -40,23 +27,20 @@ class RenderCommandTest {
   @Test
   void everyEmbeddedExampleIsTheCheckedInFile() throws IOException {
     for (String example : RenderCommand.EXAMPLES) {
-      StringWriter exampleOut = new StringWriter();
-      CommandLine cli = HyperbyteCommand.commandLine();
-      cli.setOut(new PrintWriter(exampleOut));
-      cli.setErr(new PrintWriter(err));
+      CliRun run = CliRun.of("render", "--example", example);
 
-      assertThat(cli.execute("render", "--example", example)).as(example).isZero();
-      assertThat(exampleOut.toString()).as(example)
+      assertThat(run.exit()).as(example).isZero();
+      assertThat(run.out()).as(example)
           .isEqualTo(HyperbyteRender.fromManifest(Files.readString(EXAMPLES.resolve(example + ".yaml"))).yaml());
     }
   }
 
   @Test
   void givenAFileAndNamespaceExpectTheOverride() {
-    int code = run("render", "-f", EXAMPLES.resolve("single-node.yaml").toString(), "-n", "staging", "--cluster-domain", "corp.internal");
+    CliRun run = CliRun.of("render", "-f", EXAMPLES.resolve("single-node.yaml").toString(), "-n", "staging", "--cluster-domain", "corp.internal");
 
-    assertThat(code).isZero();
-    assertThat(out.toString()).contains("namespace: \"staging\"").doesNotContain("namespace: \"hyperbytedb\"");
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("namespace: \"staging\"").doesNotContain("namespace: \"hyperbytedb\"");
   }
 
   @Test
@@ -73,11 +57,11 @@ class RenderCommandTest {
           server: {tls: {enabled: true}}
         """);
 
-    int code = run("render", "-f", bad.toString());
+    CliRun run = CliRun.of("render", "-f", bad.toString());
 
-    assertThat(code).isEqualTo(RenderCommand.INVALID_MANIFEST);
-    assertThat(out.toString()).isEmpty();
-    assertThat(err.toString())
+    assertThat(run.exit()).isEqualTo(RenderCommand.INVALID_MANIFEST);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
         .contains("error: spec.cluster.raftElectionTimeoutMs:")
         .contains("error: spec.server.tls")
         .contains("warning: spec.replica:");
@@ -85,18 +69,18 @@ class RenderCommandTest {
 
   @Test
   void givenAMissingFileExpectExitOneAndAMessage() {
-    int code = run("render", "-f", "/nonexistent/cluster.yaml");
+    CliRun run = CliRun.of("render", "-f", "/nonexistent/cluster.yaml");
 
-    assertThat(code).isEqualTo(RenderCommand.UNREADABLE_INPUT);
-    assertThat(err.toString()).contains("no such file: /nonexistent/cluster.yaml");
-    assertThat(out.toString()).isEmpty();
+    assertThat(run.exit()).isEqualTo(RenderCommand.UNREADABLE_INPUT);
+    assertThat(run.err()).contains("no such file: /nonexistent/cluster.yaml");
+    assertThat(run.out()).isEmpty();
   }
 
   @Test
   void givenAnUnknownExampleExpectTheChoices() {
-    int code = run("render", "--example", "nine-node");
+    CliRun run = CliRun.of("render", "--example", "nine-node");
 
-    assertThat(code).isEqualTo(RenderCommand.UNREADABLE_INPUT);
-    assertThat(err.toString()).contains("unknown example 'nine-node'", "three-node");
+    assertThat(run.exit()).isEqualTo(RenderCommand.UNREADABLE_INPUT);
+    assertThat(run.err()).contains("unknown example 'nine-node'", "three-node");
   }
 }

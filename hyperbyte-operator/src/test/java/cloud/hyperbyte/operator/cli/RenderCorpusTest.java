@@ -6,8 +6,6 @@ import cloud.hyperbyte.model.manifest.ManifestText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,22 +135,22 @@ class RenderCorpusTest {
   }
 
   private static void check(Expectation expected, String... args) {
-    Run first = Run.of(args);
+    CliRun first = CliRun.of(args);
 
-    assertThat(first.exit).as("exit code; stderr:\n%s", first.err).isEqualTo(expected.exit);
-    expected.stderr.forEach(text -> assertThat(first.err).as("stderr").contains(text));
-    List<String> errLines = first.err.lines().toList();
+    assertThat(first.exit()).as("exit code; stderr:\n%s", first.err()).isEqualTo(expected.exit);
+    expected.stderr.forEach(text -> assertThat(first.err()).as("stderr").contains(text));
+    List<String> errLines = first.err().lines().toList();
     for (String line : errLines) {
       assertThat(line).as("stderr line").doesNotContain(JAVA_LEAKS);
       assertThat(QUALIFIED_CLASS.matcher(line).find()).as("a Java class name in: %s", line).isFalse();
     }
     if (expected.exit == 0) {
-      assertThat(first.out).as("stdout").contains("kind: \"StatefulSet\"");
-      expected.stdout.forEach(text -> assertThat(first.out).as("stdout").contains(text));
-      expected.stdoutLacks.forEach(text -> assertThat(first.out).as("stdout").doesNotContain(text));
-      assertThat(Run.of(args).out).as("a second render, byte for byte").isEqualTo(first.out);
+      assertThat(first.out()).as("stdout").contains("kind: \"StatefulSet\"");
+      expected.stdout.forEach(text -> assertThat(first.out()).as("stdout").contains(text));
+      expected.stdoutLacks.forEach(text -> assertThat(first.out()).as("stdout").doesNotContain(text));
+      assertThat(CliRun.of(args).out()).as("a second render, byte for byte").isEqualTo(first.out());
     } else {
-      assertThat(first.out).as("nothing on stdout when refused").isEmpty();
+      assertThat(first.out()).as("nothing on stdout when refused").isEmpty();
       assertThat(errLines.stream().filter(l -> l.startsWith("error: ")))
           .as("every refusal names its field path").isNotEmpty()
           .allSatisfy(line -> assertThat(line).matches(ERROR_LINE));
@@ -164,19 +162,6 @@ class RenderCorpusTest {
       return Path.of(Objects.requireNonNull(RenderCorpusTest.class.getResource("/render-corpus")).toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** One run of the command line. */
-  private record Run(int exit, String out, String err) {
-    static Run of(String... args) {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      var cli = HyperbyteCommand.commandLine();
-      cli.setOut(new PrintWriter(out));
-      cli.setErr(new PrintWriter(err));
-      int exit = cli.execute(args);
-      return new Run(exit, out.toString(), err.toString());
     }
   }
 

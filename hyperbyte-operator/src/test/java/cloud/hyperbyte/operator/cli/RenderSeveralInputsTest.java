@@ -3,14 +3,11 @@ package cloud.hyperbyte.operator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hyperbyte render} with several {@code -f}, a directory, and {@code --output-dir}. */
 class RenderSeveralInputsTest {
@@ -26,24 +23,11 @@ class RenderSeveralInputsTest {
 
   @TempDir Path dir;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
-  }
-
   /** What {@code render -f FILE} alone prints. */
   private static String renderedAlone(Path file) {
-    StringWriter alone = new StringWriter();
-    CommandLine cli = HyperbyteCommand.commandLine();
-    cli.setOut(new PrintWriter(alone));
-    cli.setErr(new PrintWriter(new StringWriter()));
-    assertThat(cli.execute("render", "-f", file.toString())).as(file.toString()).isZero();
-    return alone.toString();
+    CliRun alone = CliRun.of("render", "-f", file.toString());
+    assertThat(alone.exit()).as(file.toString()).isZero();
+    return alone.out();
   }
 
   @Test
@@ -51,10 +35,10 @@ class RenderSeveralInputsTest {
     Path three = EXAMPLES.resolve("three-node.yaml");
     Path single = EXAMPLES.resolve("single-node.yaml");
 
-    int code = run("render", "-f", three.toString(), "-f", single.toString());
+    CliRun run = CliRun.of("render", "-f", three.toString(), "-f", single.toString());
 
-    assertThat(code).isZero();
-    assertThat(out.toString()).isEqualTo(renderedAlone(three) + renderedAlone(single));
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(renderedAlone(three) + renderedAlone(single));
   }
 
   @Test
@@ -63,10 +47,10 @@ class RenderSeveralInputsTest {
     Files.copy(EXAMPLES.resolve("single-node.yaml"), dir.resolve("a.yml"));
     Files.writeString(dir.resolve("notes.txt"), "not a manifest");
 
-    int code = run("render", "-f", dir.toString());
+    CliRun run = CliRun.of("render", "-f", dir.toString());
 
-    assertThat(code).isZero();
-    assertThat(out.toString()).isEqualTo(renderedAlone(dir.resolve("a.yml")) + renderedAlone(dir.resolve("b.yaml")));
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(renderedAlone(dir.resolve("a.yml")) + renderedAlone(dir.resolve("b.yaml")));
   }
 
   @Test
@@ -75,10 +59,10 @@ class RenderSeveralInputsTest {
     Files.copy(EXAMPLES.resolve("single-node.yaml"), dir.resolve("single.json.yml"));
     Path target = dir.resolve("out/rendered");
 
-    int code = run("render", "-f", dir.toString(), "--output-dir", target.toString());
+    CliRun run = CliRun.of("render", "-f", dir.toString(), "--output-dir", target.toString());
 
-    assertThat(code).isZero();
-    assertThat(out.toString()).isEmpty();
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEmpty();
     try (Stream<Path> written = Files.list(target)) {
       assertThat(written.map(p -> p.getFileName().toString()).sorted()).containsExactly("single.json.yaml", "three.yaml");
     }
@@ -93,13 +77,13 @@ class RenderSeveralInputsTest {
     Files.writeString(dir.resolve("bad.yaml"), INVALID);
     Path target = dir.resolve("out");
 
-    int code = run("render", "-f", dir.resolve("good.yaml").toString(), "-f", dir.resolve("bad.yaml").toString(),
+    CliRun run = CliRun.of("render", "-f", dir.resolve("good.yaml").toString(), "-f", dir.resolve("bad.yaml").toString(),
         "--output-dir", target.toString());
 
-    assertThat(code).isEqualTo(RenderCommand.INVALID_MANIFEST);
-    assertThat(err.toString()).contains("error: " + dir.resolve("bad.yaml") + ": spec.replicas: ")
+    assertThat(run.exit()).isEqualTo(RenderCommand.INVALID_MANIFEST);
+    assertThat(run.err()).contains("error: " + dir.resolve("bad.yaml") + ": spec.replicas: ")
         .doesNotContain(dir.resolve("good.yaml").toString());
-    assertThat(out.toString()).isEmpty();
+    assertThat(run.out()).isEmpty();
     assertThat(target).doesNotExist();
   }
 
@@ -107,29 +91,29 @@ class RenderSeveralInputsTest {
   void withoutOutputDirAnInvalidInputLeavesStdoutEmpty() throws IOException {
     Files.writeString(dir.resolve("bad.yaml"), INVALID);
 
-    int code = run("render", "-f", EXAMPLES.resolve("three-node.yaml").toString(), "-f", dir.resolve("bad.yaml").toString());
+    CliRun run = CliRun.of("render", "-f", EXAMPLES.resolve("three-node.yaml").toString(), "-f", dir.resolve("bad.yaml").toString());
 
-    assertThat(code).isEqualTo(RenderCommand.INVALID_MANIFEST);
-    assertThat(out.toString()).isEmpty();
+    assertThat(run.exit()).isEqualTo(RenderCommand.INVALID_MANIFEST);
+    assertThat(run.out()).isEmpty();
   }
 
   @Test
   void aMissingInputAmongSeveralExitsOneNamingIt() {
-    int code = run("render", "-f", EXAMPLES.resolve("three-node.yaml").toString(), "-f", dir.resolve("gone.yaml").toString());
+    CliRun run = CliRun.of("render", "-f", EXAMPLES.resolve("three-node.yaml").toString(), "-f", dir.resolve("gone.yaml").toString());
 
-    assertThat(code).isEqualTo(RenderCommand.UNREADABLE_INPUT);
-    assertThat(err.toString()).contains("error: no such file: " + dir.resolve("gone.yaml"));
-    assertThat(out.toString()).isEmpty();
+    assertThat(run.exit()).isEqualTo(RenderCommand.UNREADABLE_INPUT);
+    assertThat(run.err()).contains("error: no such file: " + dir.resolve("gone.yaml"));
+    assertThat(run.out()).isEmpty();
   }
 
   @Test
   void aDirectoryWithoutManifestsExitsOne() throws IOException {
     Files.writeString(dir.resolve("README.md"), "# nothing here");
 
-    int code = run("render", "-f", dir.toString());
+    CliRun run = CliRun.of("render", "-f", dir.toString());
 
-    assertThat(code).isEqualTo(RenderCommand.UNREADABLE_INPUT);
-    assertThat(err.toString()).contains("error: directory " + dir + " holds no .yaml, .yml, .json file");
+    assertThat(run.exit()).isEqualTo(RenderCommand.UNREADABLE_INPUT);
+    assertThat(run.err()).contains("error: directory " + dir + " holds no .yaml, .yml, .json file");
   }
 
   @Test
@@ -139,19 +123,19 @@ class RenderSeveralInputsTest {
     Files.copy(EXAMPLES.resolve("three-node.yaml"), dir.resolve("a/db.yaml"));
     Files.copy(EXAMPLES.resolve("single-node.yaml"), dir.resolve("b/db.json"));
 
-    int code = run("render", "-f", dir.resolve("a").toString(), "-f", dir.resolve("b").toString(),
+    CliRun run = CliRun.of("render", "-f", dir.resolve("a").toString(), "-f", dir.resolve("b").toString(),
         "--output-dir", dir.resolve("out").toString());
 
-    assertThat(code).isEqualTo(RenderCommand.INVALID_MANIFEST);
-    assertThat(err.toString()).contains("would both be written to db.yaml");
+    assertThat(run.exit()).isEqualTo(RenderCommand.INVALID_MANIFEST);
+    assertThat(run.err()).contains("would both be written to db.yaml");
     assertThat(dir.resolve("out")).doesNotExist();
   }
 
   @Test
   void theEmbeddedExampleGoesToOutputDirUnderItsName() throws IOException {
-    int code = run("render", "--example", "single-node", "--output-dir", dir.toString());
+    CliRun run = CliRun.of("render", "--example", "single-node", "--output-dir", dir.toString());
 
-    assertThat(code).isZero();
+    assertThat(run.exit()).isZero();
     assertThat(Files.readString(dir.resolve("single-node.yaml"))).isEqualTo(renderedAlone(EXAMPLES.resolve("single-node.yaml")));
   }
 }

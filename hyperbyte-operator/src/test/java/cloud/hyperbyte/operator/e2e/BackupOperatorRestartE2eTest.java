@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackup;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbBackupStatus;
-import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.reconcile.backup.BackupPodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +18,12 @@ import org.junit.jupiter.api.Test;
  * the new instance adopts that pod's result: one upload, one snapshot in the bucket, and a status
  * that says so, as if nothing had happened.
  */
-class BackupOperatorRestartE2eTest extends OperatorE2eTest {
+class BackupOperatorRestartE2eTest extends BackupE2eTest {
 
-  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
-  private static final String BUCKET = "backups";
-  private static final String SECRET = "s3-creds";
   private static final List<String> POINTS = List.of("cpu,host=a value=1", "cpu,host=b value=2");
 
   /** The backup pod's upload step (the operator image's real command line), held until released. */
   private final HeldProgram upload = new HeldProgram(new OperatorImageProgram());
-  private LocalS3 s3;
 
   @Override
   SimulatedCluster.Builder configure(SimulatedCluster.Builder builder) {
@@ -45,17 +35,9 @@ class BackupOperatorRestartE2eTest extends OperatorE2eTest {
     return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, OperatorProcess.DEFAULT_RESYNC);
   }
 
-  @BeforeEach
-  void startS3() throws Exception {
-    s3 = LocalS3.inMemory();
-    s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
-  }
-
   @AfterEach
-  void stopS3() throws Exception {
+  void releaseUploads() {
     upload.release();
-    s3.close();
   }
 
   @Test
@@ -65,7 +47,7 @@ class BackupOperatorRestartE2eTest extends OperatorE2eTest {
     awaitRunning("hdb", 3);
     write("hdb-0", POINTS);
     eventually().until(() -> sim.member(NS, "hdb-1").orElseThrow().points().size() == POINTS.size());
-    user.resource(Manifests.backup("snap", NS, BUCKET, s3.endpoint(), SECRET)).create();
+    createBackup("snap");
     eventually().until(() -> upload.waiting() == 1);
     assertThat(backupStatus("snap").getPhase()).isEqualTo("Running");
 
@@ -101,13 +83,5 @@ class BackupOperatorRestartE2eTest extends OperatorE2eTest {
   private HyperbytedbBackupStatus backupStatus(String backup) {
     HyperbytedbBackup found = user.resources(HyperbytedbBackup.class).inNamespace(NS).withName(backup).get();
     return found == null || found.getStatus() == null ? new HyperbytedbBackupStatus() : found.getStatus();
-  }
-
-  private void write(String pod, List<String> points) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + "/write?db=metrics"))
-            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", points))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(204);
   }
 }

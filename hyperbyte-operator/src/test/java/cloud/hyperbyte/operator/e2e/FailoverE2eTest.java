@@ -13,18 +13,15 @@ import org.junit.jupiter.api.Test;
 
 class FailoverE2eTest extends OperatorE2eTest {
 
+  /** The operator's clock, which the test moves: 60 s of failover timeout pass without waiting for them. */
+  private final ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
+
   @Test
   void aMemberUnhealthyForTheTimeoutIsRecoveredByDeletingItsPodAndNotBefore() throws Exception {
-    // the operator lives on a clock the test moves: 60 s of failover timeout pass without waiting for them
-    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, FREQUENT_RESYNC);
-    create(Manifests.cluster("hdb", 3));
-    awaitRunning("hdb", 3);
+    threeMembersOnTheTestsClock();
     String firstUid = pod("hdb-2").getMetadata().getUid();
 
-    sim.database(NS, "hdb").orElseThrow().crash(2);
-    eventually().until(() -> status("hdb").getMembers().stream()
-        .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
+    crashMember2AndAwaitItsUnhealthySince();
     clock.advance(Duration.ofSeconds(50));
     awaitMoreReconciles(3);
 
@@ -47,14 +44,9 @@ class FailoverE2eTest extends OperatorE2eTest {
    */
   @Test
   void aReplacementPodIsNotFailedOverWhenTheStatusWriteAfterTheFailoverIsLost() throws Exception {
-    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, FREQUENT_RESYNC);
-    create(Manifests.cluster("hdb", 3));
-    awaitRunning("hdb", 3);
+    threeMembersOnTheTestsClock();
 
-    sim.database(NS, "hdb").orElseThrow().crash(2);
-    eventually().until(() -> status("hdb").getMembers().stream()
-        .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
+    crashMember2AndAwaitItsUnhealthySince();
     // the status is unchanged from here until the failover pass, whose write is the one refused
     ApiFaults.Injected lost = sim.kubernetes().faults()
         .inject(ApiFault.on(ApiVerb.UPDATE, "hyperbytedbclusters/status").respondWith(409).times(1));
@@ -70,14 +62,9 @@ class FailoverE2eTest extends OperatorE2eTest {
 
   @Test
   void theFailoverIsCountedInTheStatus() throws Exception {
-    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, FREQUENT_RESYNC);
-    create(Manifests.cluster("hdb", 3));
-    awaitRunning("hdb", 3);
+    threeMembersOnTheTestsClock();
 
-    sim.database(NS, "hdb").orElseThrow().crash(2);
-    eventually().until(() -> status("hdb").getMembers().stream()
-        .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
+    crashMember2AndAwaitItsUnhealthySince();
     clock.advance(Duration.ofSeconds(65));
     eventually().until(() -> events.withReason("hdb", "MemberFailover").size() == 1);
     awaitRunning("hdb", 3);
@@ -88,10 +75,7 @@ class FailoverE2eTest extends OperatorE2eTest {
 
   @Test
   void noFailoverWhenTheOtherVotersWouldNotKeepAHealthyMajority() throws Exception {
-    ShiftableClock clock = new ShiftableClock(Clock.systemUTC());
-    restartOperator(clock, FREQUENT_RESYNC);
-    create(Manifests.cluster("hdb", 3));
-    awaitRunning("hdb", 3);
+    threeMembersOnTheTestsClock();
 
     SimulatedDatabase database = sim.database(NS, "hdb").orElseThrow();
     database.crash(1);
@@ -103,5 +87,19 @@ class FailoverE2eTest extends OperatorE2eTest {
     assertThat(events.withReason("hdb", "MemberFailover")).isEmpty();
     assertThat(history.incarnations("hdb-1") + history.incarnations("hdb-2")).isEqualTo(2);
     assertThat(condition("hdb", "Degraded")).hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True"));
+  }
+
+  /** A running cluster {@code hdb} of three members, the operator on {@link #clock}. */
+  private void threeMembersOnTheTestsClock() throws Exception {
+    restartOperator(clock, FREQUENT_RESYNC);
+    create(Manifests.cluster("hdb", 3));
+    awaitRunning("hdb", 3);
+  }
+
+  /** Crashes member hdb-2 and waits until the status says since when it has been unhealthy. */
+  private void crashMember2AndAwaitItsUnhealthySince() {
+    sim.database(NS, "hdb").orElseThrow().crash(2);
+    eventually().until(() -> status("hdb").getMembers().stream()
+        .anyMatch(m -> "hdb-2".equals(m.getPodName()) && m.getUnhealthySince() != null));
   }
 }

@@ -10,7 +10,6 @@ import cloud.hyperbyte.operator.leader.FenceInterceptor;
 import cloud.hyperbyte.operator.leader.LeadershipFence;
 import cloud.hyperbyte.operator.leader.LeaseSettings;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
-import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.reconcile.backup.BackupPodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,16 +40,12 @@ import org.junit.jupiter.api.Test;
  * backup attempt runs in its own pod, so nothing of it is left in the old leader, and the new leader
  * reads that same pod's result instead of starting the attempt again.
  */
-class LeadershipFencingE2eTest extends OperatorE2eTest {
+class LeadershipFencingE2eTest extends BackupE2eTest {
 
-  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
-  private static final String BUCKET = "backups";
-  private static final String SECRET = "s3-creds";
   private static final String LEASE = "hyperbytedb-operator-leader";
   /** 3 s lease, 2 s renew deadline, 250 ms retry: the fence holds 1.75 s after a renewal, 1.25 s before a takeover. */
   private static final Duration LEASE_DURATION = Duration.ofSeconds(3);
 
-  private LocalS3 s3;
   private final List<Replica> replicas = new ArrayList<>();
 
   /** The backup pod's upload step (the operator image's real command line), held until released. */
@@ -67,20 +61,12 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     return null; // the two replicas are started by the scenario
   }
 
-  @BeforeEach
-  void startS3() throws Exception {
-    s3 = LocalS3.inMemory();
-    s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
-  }
-
   @AfterEach
   void stopReplicas() throws Exception {
     upload.release();
     for (Replica replica : replicas) {
       replica.close();
     }
-    s3.close();
   }
 
   @Test
@@ -128,15 +114,10 @@ class LeadershipFencingE2eTest extends OperatorE2eTest {
     return replica;
   }
 
-  private void createBackup(String name) {
-    user.resource(Manifests.backup(name, NS, BUCKET, s3.endpoint(), SECRET)).create();
-  }
-
   private String backupPhase(String name) {
     HyperbytedbBackup backup = user.resources(HyperbytedbBackup.class).inNamespace(NS).withName(name).get();
     return backup == null || backup.getStatus() == null ? null : backup.getStatus().getPhase();
   }
-
 
   /**
    * One operator replica with leader election, wired as {@code RunCommand} wires it (fenced client),

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class OperatorE2eTest {
 
   static final String NS = Manifests.NAMESPACE;
+  /** The operator image of scenarios whose pods run the operator's subcommands (seeding, backups, restores). */
+  static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
   /** How long a simulated member takes from pod start to answering (the "pod start time"). */
   static final Duration MEMBER_STARTUP = Duration.ofMillis(300);
   /** How long a simulated member's drain waits for peer acknowledgements (the server's 90 s). */
@@ -187,6 +189,37 @@ abstract class OperatorE2eTest {
       operator.operator().resyncAll();
       return operator.reconciles() >= target;
     });
+  }
+
+  /** What a rolling restart did: the members in restart order, the MemberRestart events that announced them. */
+  record RollingRestart(List<String> restarted, List<EventLog.Recorded> announced) {}
+
+  /**
+   * Makes {@code change} to the running three-member cluster {@code hdb} and waits until it has
+   * restarted every member and runs again, checking the rolling restart's safety on the way: one
+   * member out at a time, each restarted once, the Raft leader last, the phase Upgrading in between.
+   */
+  RollingRestart rollThreeMembers(Runnable change) {
+    long leader = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().leader().orElseThrow();
+    int replacedBefore = history.replacements().size();
+    int restartEventsBefore = events.withReason("hdb", "MemberRestart").size();
+    try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
+      change.run();
+      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
+      awaitRunning("hdb", 3);
+
+      assertThat(monitor.maxOut()).as("members out together: %s", monitor.history()).isEqualTo(1);
+    }
+    List<String> restarted = history.replacementsSince(replacedBefore);
+    assertThat(restarted).hasSize(3).doesNotHaveDuplicates().endsWith("hdb-" + (leader - 1));
+    assertThat(history.phases("hdb")).containsSubsequence("Running", "Upgrading", "Running");
+    return new RollingRestart(restarted,
+        events.withReason("hdb", "MemberRestart").stream().skip(restartEventsBefore).toList());
+  }
+
+  /** Writes {@code points} to member {@code pod}, which accepts them. */
+  void write(String pod, List<String> points) throws Exception {
+    assertThat(MemberWrites.write(sim, NS, pod, points)).isEqualTo(204);
   }
 
   Pod pod(String name) {

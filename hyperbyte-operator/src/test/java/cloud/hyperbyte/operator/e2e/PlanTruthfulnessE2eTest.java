@@ -58,8 +58,6 @@ class PlanTruthfulnessE2eTest extends OperatorE2eTest {
   private static final Set<String> STEP_EVENTS = Set.of("MemberRestart", "MemberAdded", "MemberRemoved",
       "MemberDraining", "VolumeResizeRequested", "StatefulSetReplacing", "MemberUpgrade",
       "ScaleDownAbandoned", "GoFinalizerRemoved", "SecretReplaced", "MemberSeeding");
-  /** The image the operator runs seed pods with, as the chart passes it: plan assumes it can seed. */
-  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
   /** "hdb-1: Seeding member hdb-3 (attempt 1) from a backup of hdb-1": the member a MemberSeeding event is about. */
   private static final Pattern SEEDING = Pattern.compile("Seeding member (\\S+) ");
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -23,22 +23,11 @@ class RestartOnRequestE2eTest extends OperatorE2eTest {
   void theRestartedAtAnnotationRestartsEachMemberOnceOneAtATimeWithTheLeaderLastAndSaysItWasRequested() {
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
-    long leader = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().leader().orElseThrow();
-    int replacedBefore = history.replacements().size();
-    int restartEventsBefore = events.withReason("hdb", "MemberRestart").size();
 
-    try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
-      requestRestart("hdb", "2026-12-07T07:00:00+00:00");
-      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
-      awaitRunning("hdb", 3);
+    RollingRestart roll = rollThreeMembers(() -> requestRestart("hdb", "2026-12-07T07:00:00+00:00"));
 
-      assertThat(monitor.maxOut()).as("members out together: %s", monitor.history()).isEqualTo(1);
-    }
-    List<String> restarted = history.replacementsSince(replacedBefore);
-    assertThat(restarted).hasSize(3).doesNotHaveDuplicates().endsWith("hdb-" + (leader - 1));
-    assertThat(history.phases("hdb")).containsSubsequence("Running", "Upgrading", "Running");
-    List<String> announced = events.withReason("hdb", "MemberRestart").stream().skip(restartEventsBefore)
-        .map(EventLog.Recorded::message).toList();
+    List<String> restarted = roll.restarted();
+    List<String> announced = roll.announced().stream().map(EventLog.Recorded::message).toList();
     assertThat(announced).allSatisfy(message -> assertThat(message).matches(RESTART));
     assertThat(announced).extracting(message -> part(message, 1)).as("one event per restart, in restart order")
         .isEqualTo(restarted);

@@ -9,7 +9,6 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestore;
 import cloud.hyperbyte.model.v1alpha1.RetentionSpec;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbRestoreStatus;
-import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.reconcile.restore.RestoreFetchArgs;
 import cloud.hyperbyte.reconcile.restore.RestorePodRenderer;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
@@ -19,16 +18,11 @@ import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedRaftGroup;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,11 +36,8 @@ import org.junit.jupiter.api.Test;
  * stopping its pods (5), a transient fetch error retried (6, which waits the 30 s backoff in real
  * time), volumes above the replicas removed (8), and an invalid cluster spec (10).
  */
-class RestoreE2eTest extends OperatorE2eTest {
+class RestoreE2eTest extends BackupE2eTest {
 
-  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
-  private static final String BUCKET = "backups";
-  private static final String SECRET = "s3-creds";
   private static final List<String> SNAPSHOT_POINTS = List.of("cpu,host=a value=1", "cpu,host=b value=2");
   private static final List<String> LATER_POINTS = List.of("cpu,host=c value=3");
 
@@ -54,7 +45,6 @@ class RestoreE2eTest extends OperatorE2eTest {
   private final HeldProgram fetch = new HeldProgram(new OperatorImageProgram());
   /** Exit codes a restore pod's fetch step ends with at once instead of fetching, by pod name (used once). */
   private final Map<String, Integer> scriptedFetchExits = new ConcurrentHashMap<>();
-  private LocalS3 s3;
   private RestoreTimeline timeline;
 
   @Override
@@ -77,20 +67,12 @@ class RestoreE2eTest extends OperatorE2eTest {
     return OperatorProcess.startWithBackups(sim, OPERATOR_IMAGE, OperatorProcess.DEFAULT_RESYNC);
   }
 
-  @BeforeEach
-  void startS3() throws Exception {
-    s3 = LocalS3.inMemory();
-    s3.createBucket(BUCKET);
-    user.secrets().inNamespace(NS).resource(LocalS3.credentialsSecret(NS, SECRET)).create();
-  }
-
   @AfterEach
-  void stopS3() throws Exception {
+  void releaseFetches() throws Exception {
     fetch.release();
     if (timeline != null) {
       timeline.close();
     }
-    s3.close();
   }
 
   @Test
@@ -308,18 +290,6 @@ class RestoreE2eTest extends OperatorE2eTest {
     return List.of(0, 1, 2).stream().map(i -> sim.member(NS, "hdb-" + i)).flatMap(Optional::stream).toList();
   }
 
-  private void write(String pod, List<String> points) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + "/write?db=metrics"))
-            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", points))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(204);
-  }
-
-  private void createBackup(String name) {
-    user.resource(Manifests.backup(name, NS, BUCKET, s3.endpoint(), SECRET)).create();
-  }
-
   private void createRestore(String name) {
     user.resource(Serialization.unmarshal("""
         apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
@@ -357,5 +327,4 @@ class RestoreE2eTest extends OperatorE2eTest {
     HyperbytedbRestore restore = restoreOf(name);
     return restore == null || restore.getStatus() == null ? null : restore.getStatus().getPhase();
   }
-
 }

@@ -19,22 +19,10 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
   void aVersionChangeRestartsOneMemberAtATimeWithTheLeaderLast() {
     create(Manifests.cluster("hdb", 3));
     awaitRunning("hdb", 3);
-    long leader = sim.database(NS, "hdb").flatMap(db -> db.raft()).orElseThrow().leader().orElseThrow();
-    int replacedBefore = history.replacements().size();
-    int restartEventsBefore = events.withReason("hdb", "MemberRestart").size();
 
-    try (DisruptionMonitor monitor = new DisruptionMonitor(sim, NS, "hdb", 3, 3)) {
-      setVersion("hdb", "0.8.6");
-      eventually().until(() -> history.replacementsSince(replacedBefore).size() == 3);
-      awaitRunning("hdb", 3);
+    RollingRestart roll = rollThreeMembers(() -> setVersion("hdb", "0.8.6"));
 
-      assertThat(monitor.maxOut()).as("members out together: %s", monitor.history()).isEqualTo(1);
-    }
-    assertThat(history.replacementsSince(replacedBefore)).hasSize(3).doesNotHaveDuplicates()
-        .endsWith("hdb-" + (leader - 1));
-    assertThat(events.withReason("hdb", "MemberRestart").stream().skip(restartEventsBefore).toList()).hasSize(3)
-        .allSatisfy(e -> assertThat(e.message()).endsWith("; reason: version"));
-    assertThat(history.phases("hdb")).containsSubsequence("Running", "Upgrading", "Running");
+    assertThat(roll.announced()).hasSize(3).allSatisfy(e -> assertThat(e.message()).endsWith("; reason: version"));
     for (int ordinal = 0; ordinal < 3; ordinal++) {
       Pod pod = pod("hdb-" + ordinal);
       assertThat(pod.getSpec().getContainers().get(0).getImage()).endsWith(":0.8.6");
@@ -127,13 +115,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
    */
   @Test
   void aMemberThatGoesDownWhileTheNextWaitsOutItsDrainCallsThatRestartOff() {
-    create(Manifests.cluster("hdb", 3, """
-        proxy:
-          enabled: true
-          replicas: 1
-        """));
-    awaitRunning("hdb", 3);
-    eventually().until(() -> proxyPods("hdb").size() == 1);
+    threeMembersWithAProxyOf(1);
     edit("hdb", c -> {
       c.getSpec().getCluster().setDrainWaitSecs(5);
       return c;
@@ -183,13 +165,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
   @Test
   void withAProxyFollowingTheVersionEachMemberLeavesEveryProxyPodWhileItRestartsAndTheProxyRollsLast() {
     // no proxy.image: the proxy's tag follows spec.version, so the version change concerns it too
-    create(Manifests.cluster("hdb", 3, """
-        proxy:
-          enabled: true
-          replicas: 2
-        """));
-    awaitRunning("hdb", 3);
-    eventually().until(() -> proxyPods("hdb").size() == 2);
+    threeMembersWithAProxyOf(2);
     List<String> oldProxyPods = proxyPods("hdb");
     eventually().alias("every proxy pod routes to every member").until(() -> oldProxyPods.stream()
         .allMatch(proxy -> sim.proxyRouting(NS, proxy).size() == 3));
@@ -250,13 +226,7 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
 
   @Test
   void anExplicitlyTaggedProxyImageChangeRollsTheProxyAtOnceEvenDuringTheMemberUpgrade() {
-    create(Manifests.cluster("hdb", 3, """
-        proxy:
-          enabled: true
-          replicas: 1
-        """));
-    awaitRunning("hdb", 3);
-    eventually().until(() -> proxyPods("hdb").size() == 1);
+    threeMembersWithAProxyOf(1);
     int replacedBefore = history.replacements().size();
 
     try (ProxyRotationMonitor proxies = new ProxyRotationMonitor(sim, user, NS, "hdb")) {
@@ -300,5 +270,16 @@ class RollingUpgradeE2eTest extends OperatorE2eTest {
       uids.put(name, pod(name).getMetadata().getUid());
     }
     return uids;
+  }
+
+  /** A running cluster {@code hdb} of three members and a proxy of {@code replicas} pods, all up. */
+  private void threeMembersWithAProxyOf(int replicas) {
+    create(Manifests.cluster("hdb", 3, """
+        proxy:
+          enabled: true
+          replicas: %d
+        """.formatted(replicas)));
+    awaitRunning("hdb", 3);
+    eventually().until(() -> proxyPods("hdb").size() == replicas);
   }
 }

@@ -13,10 +13,6 @@ import cloud.hyperbyte.testkit.container.ContainerProgram;
 import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class SeedingE2eTest extends OperatorE2eTest {
 
-  private static final String OPERATOR_IMAGE = "ghcr.io/hyperbyte-cloud/hyperbytedb-operator:e2e";
   private static final List<String> FLUSHED = List.of("cpu,host=a value=1", "cpu,host=b value=2");
   private static final List<String> LATER = List.of("cpu,host=c value=3");
 
@@ -331,13 +326,5 @@ class SeedingE2eTest extends OperatorE2eTest {
 
   private List<SimulatedNode> members(int count) {
     return IntStream.range(0, count).mapToObj(i -> sim.member(NS, "hdb-" + i)).flatMap(Optional::stream).toList();
-  }
-
-  private void write(String pod, List<String> points) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://" + sim.loopbackAddress(NS, pod) + "/write?db=metrics"))
-            .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", points))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(204);
   }
 }

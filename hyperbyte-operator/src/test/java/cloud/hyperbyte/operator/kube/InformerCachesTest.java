@@ -7,6 +7,8 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.reconcile.apply.FieldManager;
+import cloud.hyperbyte.testkit.kube.ApiFault;
+import cloud.hyperbyte.testkit.kube.ApiVerb;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -81,6 +83,19 @@ class InformerCachesTest {
     caches.close();
 
     assertThat(caches.notWatching()).contains("HyperbytedbCluster", "StatefulSet", "Pod");
+  }
+
+  @Test
+  void cachesStartedWhileTheFirstWatchesAreAnswered410GoneStillSyncAndFollowChanges() {
+    // campaign seed 3368: every informer's first watch failed, fabric8 gave up, and the operator
+    // that started then never saw another change
+    kube.faults().inject(ApiFault.on(ApiVerb.WATCH, "*").respondWith(410).times(40));
+
+    InformerCaches caches = caches(WatchedNamespaces.all());
+    statefulSet("prod", "db", MANAGED);
+
+    await().until(() -> caches.owned(StatefulSet.class).list().size() == 1);
+    await().until(() -> caches.notWatching().isEmpty());
   }
 
   @Test

@@ -53,8 +53,7 @@ class BackupRestoreRoundTripTest {
 
   @BeforeAll
   static void start() throws Exception {
-    s3 = LocalS3.inMemory();
-    s3.createBucket("backups");
+    s3 = LocalS3.inMemoryWithBucket("backups");
     destination = s3.settings("backups").withPrefix("hb");
     store = S3ObjectStoreFactory.withPartSizes(5 * PartSizing.MIB, 5 * PartSizing.MIB)
         .open(destination, LocalS3.credentials());

@@ -4,6 +4,7 @@ import cloud.hyperbyte.reconcile.backup.S3Credentials;
 import cloud.hyperbyte.reconcile.backup.S3Settings;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -38,6 +39,13 @@ public final class LocalS3 implements AutoCloseable {
     return start("transient", new Properties());
   }
 
+  /** A server over an in-memory store that holds {@code bucket}, empty. */
+  public static LocalS3 inMemoryWithBucket(String bucket) throws Exception {
+    LocalS3 s3 = inMemory();
+    s3.createBucket(bucket);
+    return s3;
+  }
+
   /** A server over files under {@code directory} (the heap holds no stored data). */
   public static LocalS3 onDisk(Path directory) throws Exception {
     Properties properties = new Properties();
@@ -58,12 +66,17 @@ public final class LocalS3 implements AutoCloseable {
   }
 
   /** The Secret of the credentials this server accepts, with the keys the operator reads. */
-  public static Secret credentialsSecret(String namespace, String name) {
+  private static Secret credentialsSecret(String namespace, String name) {
     return new SecretBuilder()
         .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
         .addToData(S3Settings.ACCESS_KEY_ID_KEY, base64(ACCESS_KEY))
         .addToData(S3Settings.SECRET_ACCESS_KEY_KEY, base64(SECRET_KEY))
         .build();
+  }
+
+  /** Stores {@link #credentialsSecret} as {@code namespace/name} through {@code client}, as a user would. */
+  public static void storeCredentialsSecret(KubernetesClient client, String namespace, String name) {
+    client.secrets().inNamespace(namespace).resource(credentialsSecret(namespace, name)).create();
   }
 
   private static String base64(String value) {

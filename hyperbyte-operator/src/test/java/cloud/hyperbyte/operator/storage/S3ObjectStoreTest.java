@@ -25,8 +25,7 @@ class S3ObjectStoreTest {
 
   @BeforeAll
   static void start() throws Exception {
-    s3 = LocalS3.inMemory();
-    s3.createBucket("backups");
+    s3 = LocalS3.inMemoryWithBucket("backups");
     store = new S3ObjectStoreFactory(new PartSizing(FIVE_MIB, 2 * FIVE_MIB, 2))
         .open(s3.settings("backups"), LocalS3.credentials());
   }

@@ -35,8 +35,8 @@ final class Quorum {
    * Whether taking {@code ordinal}'s member down on purpose keeps the Raft majority: the voters that
    * still answer Raft once it is down must be a majority of the voter set, which still counts it (a
    * restart does not remove it from Raft). Two voters therefore never allow a restart while the spec
-   * asks for more members: the scale-up adds the next voter first. Only a voter set that is already
-   * every member the spec asks for and is too small for any restart to keep a majority (one or two
+   * asks for more members: the scale-up adds the next voter first; nor while it asks for fewer: the
+   * scale-down removes one first. Only a voter set that is exactly the members the spec asks for and is too small for any restart to keep a majority (one or two
    * voters) rolls anyway, with every other voter up, since it could otherwise never be upgraded.
    * A member that is no voter, or no leader reporting a voter set (standalone), takes no vote down.
    */
@@ -51,7 +51,9 @@ final class Quorum {
       return true;
     }
     boolean tooSmallForAnyRestart = voters.size() - 1 < majority(voters.size());
-    boolean complete = voters.size() >= observed.spec().effectiveReplicas();
+    // exactly the spec's size: with more voters than the spec asks for, the scale-down removes one first
+    // (campaign seed 3040: 3 -> 1 with an upgrade, two voters left, one restarted)
+    boolean complete = voters.size() == observed.spec().effectiveReplicas();
     return tooSmallForAnyRestart && complete && stayingUp == voters.size() - 1;
   }
 

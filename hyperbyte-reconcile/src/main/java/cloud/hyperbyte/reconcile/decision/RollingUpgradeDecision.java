@@ -229,6 +229,15 @@ public final class RollingUpgradeDecision {
             timings);
       }
     }
+    // A member past its restart step that is not back yet still runs the old revision: the release (or
+    // deletion) was lost, and releasing it again is a new restart. While it still answers Raft, that
+    // restart takes its vote down, so it must keep the majority like the first (campaign property
+    // aDeliberateRestartLeavesAMajorityOfVotersAnswering: the lone voter of a scale-up from one member).
+    if (!beforeRestart && !releaseLost && restartPending(observed, ordinal, livePartition, target)
+        && Quorum.raftUp(observed, ordinal + 1L) && !Quorum.survivesRestart(observed, ordinal)) {
+      return abortStep(observed, memory, progress, majorityAtStake(observed, ordinal), partition, decision, now,
+          timings);
+    }
     // With OnDelete a Ready old pod a poll after its deletion was never deleted: the write was lost, or
     // the strategy changed from a partition whose release went with it. The restart is still ahead.
     boolean deletionLost = observed.onDelete() && !beforeRestart && releaseLost

@@ -43,7 +43,7 @@ public final class ScaleDownDecision {
     int current = observed.statefulSetReplicas();
     Optional<ScaleDownProgress> progress = memory.scaleDown();
     if (progress.isPresent() && progress.get().ordinal() < target) {
-      return abandon(observed, progress.get(), decision);
+      return abandon(observed, progress.get(), decision, now, timings);
     }
     if (progress.isEmpty()) {
       if (current <= target) {
@@ -213,13 +213,27 @@ public final class ScaleDownDecision {
     return decision.build();
   }
 
-  private static Decision abandon(ObservedCluster observed, ScaleDownProgress progress, Decision.Builder decision) {
+  /**
+   * The target rose above the member being removed: the removal is given up. A member already drained
+   * restarts to become Active again, but only when that restart keeps the Raft majority (it still
+   * votes while drained); until then the removal stays remembered and the restart is retried.
+   */
+  private static Decision abandon(ObservedCluster observed, ScaleDownProgress progress, Decision.Builder decision,
+      Instant now, LifecycleTimings timings) {
     decision.memory(decision.memory().withScaleDown(Optional.empty()));
     boolean drained = observed.facts(progress.ordinal())
         .flatMap(MemberFacts::state)
         .map(s -> s == NodeState.DRAINING || s == NodeState.LEAVING)
         .orElse(false);
     Optional<ObservedPod> pod = observed.pod(progress.ordinal()).filter(p -> !p.terminating());
+    if (drained && pod.isPresent() && !Quorum.survivesRestart(observed, progress.ordinal())) {
+      return decision.memory(decision.memory().withScaleDown(Optional.of(progress)))
+          .notice(Notice.degraded("ScaleDownAbandoned", pod.get().name() + " stays drained: the target rose to "
+              + observed.spec().effectiveReplicas() + " replicas, but restarting it to make it Active again would"
+              + " leave fewer than a majority of the Raft voters answering; it restarts once the others are back"))
+          .requeueAt(now.plus(timings.poll()))
+          .build();
+    }
     if (drained && pod.isPresent()) {
       decision.act(new Action.DeletePod(pod.get().name(), pod.get().uid(), progress.ordinal(), "ScaleDownAbandoned",
           "the target rose to " + observed.spec().effectiveReplicas() + " replicas while it was drained;"

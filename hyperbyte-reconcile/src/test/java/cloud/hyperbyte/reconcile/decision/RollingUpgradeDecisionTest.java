@@ -122,6 +122,16 @@ class RollingUpgradeDecisionTest {
     }
 
     @Test
+    void twoVotersWhileTheSpecAsksForOneWaitForTheScaleDownBeforeAnyRestart() {
+      // campaign seed 3040: 3 -> 1 together with an upgrade; with two voters left, either restart
+      // leaves 1 of 2 answering, while the scale-down would leave one voter that may roll
+      Decision decision = decide(Scenario.running(2, 1).onDelete().newTemplate(), NOW);
+
+      assertThat(decision.actions()).noneMatch(Action.DeletePod.class::isInstance);
+      assertThat(decision.notices()).extracting(Notice::reason).containsExactly("UpgradeWaiting");
+    }
+
+    @Test
     void twoVotersTheSpecAsksForStillRollSinceNoRestartCouldKeepAMajority() {
       Decision decision = decide(Scenario.running(2).onDelete().newTemplate(), NOW);
 

@@ -177,4 +177,35 @@ class LifecycleCounterexamplesTest {
     assertThat(plan.statefulSetShape().orElseThrow().replicas()).as("the scale-up goes on").isEqualTo(3);
     assertThat(reasons(plan)).contains("UpgradeWaiting");
   }
+
+  @Test
+  void aLostReleaseOfTheLoneVoterIsNotRepeatedWhileAScaleUpStillHasToAddVoters() {
+    // one member rolled (a complete one-voter set may), then the spec asked for three; the release of
+    // db-0 was lost: it is still on r1 behind partition 1, not Ready, yet the only Raft voter
+    LifecyclePlan plan = lifecycle.plan(Scenario.running(1, 3).voters(1L).newTemplate().partition(1).notReady(0)
+        .remembering(upgrading("r2", 0, UpgradeStep.REJOINING, NOW.minusSeconds(30), List.of())).build());
+
+    assertThat(plan.statefulSetShape().orElseThrow().partition()).as("partition").isEqualTo(1);
+    assertThat(plan.actions()).noneMatch(Action.DeletePod.class::isInstance);
+    assertThat(reasons(plan)).contains("UpgradeWaiting");
+  }
+
+  @Test
+  void aDrainedMemberWhoseRemovalWasAbandonedRestartsOnlyWhenThatKeepsTheMajority() {
+    // 5 -> 3 was draining db-4 when the target went back to 5; db-1 and db-2 do not answer, so
+    // restarting db-4 (it still votes) would leave 2 of 5 voters answering
+    Scenario abandoned = Scenario.running(5).state(4, NodeState.DRAINING)
+        .remembering(removing(4, 3, ScaleDownStep.DRAINING, NOW.minusSeconds(60)));
+
+    LifecyclePlan othersDown = lifecycle.plan(abandoned.unreachable(1).unreachable(2).build());
+    LifecyclePlan othersBack = lifecycle.plan(Scenario.running(5).state(4, NodeState.DRAINING)
+        .remembering(removing(4, 3, ScaleDownStep.DRAINING, NOW.minusSeconds(60))).build());
+
+    assertThat(othersDown.actions()).noneMatch(Action.DeletePod.class::isInstance);
+    assertThat(othersDown.memory().scaleDown()).as("the abandoned removal, still remembered").isPresent();
+    assertThat(reasons(othersDown)).contains("ScaleDownAbandoned");
+    assertThat(othersBack.actions()).singleElement()
+        .matches(a -> a instanceof Action.DeletePod d && d.reason().equals("ScaleDownAbandoned"));
+    assertThat(othersBack.memory().scaleDown()).isEmpty();
+  }
 }

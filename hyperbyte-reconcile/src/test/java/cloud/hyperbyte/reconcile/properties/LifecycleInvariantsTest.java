@@ -36,6 +36,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The safety invariants of one lifecycle pass (issue 4, item 5), checked over generated observations:
@@ -149,6 +150,51 @@ class LifecycleInvariantsTest {
         }
       }
       assertThat(othersOut).as("members not back while serving %s restarts", observed.names().pod(ordinal)).isEmpty();
+    }
+  }
+
+  /** Any cluster, or one whose remembered upgrade is at any step with a member out; never held by a restore. */
+  @Provide
+  Arbitrary<ClusterPicture> restartCandidates() {
+    return Arbitraries.oneOf(clusters(), upgradesWithAMemberOut())
+        .filter(c -> !c.settings().held());
+  }
+
+  /**
+   * Issue 13 (campaign seeds 2106, 2147): no Raft majority is lost through a deliberate restart. A
+   * member restarted on purpose (an upgrade, a config change, a restart on request, an adoption, an
+   * abandoned scale-down; its pod deleted or released by the partition) that still answers Raft
+   * leaves a majority of the leader's voter set answering without it, if one answered before. The one
+   * exception, documented on {@code Quorum.survivesRestart}: a voter set of one or two that already
+   * has every member the spec asks for, with every other voter answering, since no restart of it can
+   * keep a majority and it could otherwise never be upgraded.
+   */
+  @Property(tries = TRIES)
+  void aDeliberateRestartLeavesAMajorityOfVotersAnswering(@ForAll("restartCandidates") ClusterPicture cluster) {
+    ObservedCluster observed = cluster.observe();
+    Assume.that(observed.voters().isPresent());
+    LifecyclePlan plan = lifecycle.plan(observed);
+
+    Set<Long> voters = observed.voters().get();
+    Set<Long> restartedAnswering = new TreeSet<>();
+    PlanReading.restarted(plan, observed).forEach(o -> {
+      long nodeId = o + 1L;
+      if (voters.contains(nodeId) && inRaft(observed, nodeId)) {
+        restartedAnswering.add(nodeId);
+      }
+    });
+    Statistics.label("restarts an answering voter").collect(!restartedAnswering.isEmpty());
+    if (restartedAnswering.isEmpty()) {
+      return;
+    }
+    long answeringBefore = voters.stream().filter(v -> inRaft(observed, v)).count();
+    long answeringAfter = voters.stream().filter(v -> !restartedAnswering.contains(v) && inRaft(observed, v)).count();
+    Statistics.label("majority answering before the restart").collect(answeringBefore >= majority(voters.size()));
+    boolean tooSmallAndComplete = voters.size() <= 2 && voters.size() >= observed.spec().effectiveReplicas()
+        && restartedAnswering.size() == 1 && answeringAfter == voters.size() - 1;
+    if (answeringBefore >= majority(voters.size()) && !tooSmallAndComplete) {
+      assertThat(answeringAfter).as("voters of %s answering while %s restart; plan %s, StatefulSet %s", voters, restartedAnswering, plan.actions(), plan.statefulSetShape())
+          .isGreaterThanOrEqualTo(majority(voters.size()));
     }
   }
 

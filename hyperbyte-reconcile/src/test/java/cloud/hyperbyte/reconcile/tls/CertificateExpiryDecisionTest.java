@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.ImmutableClusterSpec;
-import cloud.hyperbyte.model.spec.ManifestReader;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.model.v1alpha1.MemberStatus;
 import cloud.hyperbyte.reconcile.snapshot.ImmutableObservedCluster;
@@ -43,20 +42,9 @@ class CertificateExpiryDecisionTest {
   private static final Instant WINDOW_OPENS =
       RenewalPolicy.defaults().renewalStart(ISSUED.minus(Duration.ofMinutes(5)), NOT_AFTER);
 
-  private static ClusterSpec spec(String tls) {
-    return ManifestReader.readClusterSpec("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbCluster
-        metadata: {name: db, namespace: prod, uid: 6f1d0c1e-1111-4a4a-9b9b-000000000001}
-        spec:
-          replicas: 1
-          server: {tls: %s}
-        """.formatted(tls), Optional.empty(), "cluster.local").orElseThrow();
-  }
-
-  private static final ClusterSpec USER_SECRET = spec("{enabled: true, secretName: my-tls}");
-  private static final ClusterSpec CERT_MANAGER = spec("{enabled: true, certManagerIssuerRef: {name: corp, kind: ClusterIssuer}}");
-  private static final ClusterSpec OPERATOR_CA = spec("{enabled: true}");
+  private static final ClusterSpec USER_SECRET = TlsClusters.spec("{enabled: true, secretName: my-tls}");
+  private static final ClusterSpec CERT_MANAGER = TlsClusters.spec("{enabled: true, certManagerIssuerRef: {name: corp, kind: ClusterIssuer}}");
+  private static final ClusterSpec OPERATOR_CA = TlsClusters.spec("{enabled: true}");
 
   private static Clock at(Instant now) {
     return Clock.fixed(now, ZoneOffset.UTC);
@@ -209,7 +197,7 @@ class CertificateExpiryDecisionTest {
   void givenAMemberThatStartedWithoutTlsOrTlsOffExpectNoExpiry() {
     Secret secret = tlsSecret("my-tls", USER_SECRET);
     TlsMaterial tls = material(USER_SECRET, ISSUED, Optional.empty(), Optional.of(secret));
-    ClusterSpec off = spec("{enabled: false}");
+    ClusterSpec off = TlsClusters.spec("{enabled: false}");
 
     assertThat(decisionAt(ISSUED).decide(observed(USER_SECRET, Map.of(), new HyperbytedbClusterStatus()), tls,
         Optional.of(secret))).isEqualTo(CertificateExpiry.none());

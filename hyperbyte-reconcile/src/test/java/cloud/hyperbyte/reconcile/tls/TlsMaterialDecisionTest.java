@@ -3,7 +3,6 @@ package cloud.hyperbyte.reconcile.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
-import cloud.hyperbyte.model.spec.ManifestReader;
 import cloud.hyperbyte.tls.NodeCertificateKeys;
 import cloud.hyperbyte.tls.NodeDnsNames;
 import cloud.hyperbyte.tls.inspect.ChainVerifier;
@@ -33,18 +32,7 @@ class TlsMaterialDecisionTest {
 
   private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
-  private static ClusterSpec spec(String tls, String extra) {
-    return ManifestReader.readClusterSpec("""
-        apiVersion: hyperbytedb.hyperbyte.cloud/v1alpha1
-        kind: HyperbytedbCluster
-        metadata: {name: db, namespace: prod, uid: 6f1d0c1e-1111-4a4a-9b9b-000000000001}
-        spec:
-          replicas: 1
-          server: {tls: %s}
-        %s""".formatted(tls, extra), Optional.empty(), "cluster.local").orElseThrow();
-  }
-
-  private static final ClusterSpec OPERATOR_CA = spec("{enabled: true}", "");
+  private static final ClusterSpec OPERATOR_CA = TlsClusters.spec("{enabled: true}", "");
 
   private static TlsMaterialDecision at(Instant now) {
     return new TlsMaterialDecision(Clock.fixed(now, ZoneOffset.UTC), seeded(42), RenewalPolicy.defaults());
@@ -144,7 +132,7 @@ class TlsMaterialDecisionTest {
   @Test
   void givenAProxyIsAddedExpectTheMemberCertificateToGainTheProxyNames() throws Exception {
     TlsMaterial first = at(NOW).decide(OPERATOR_CA, Optional.empty(), Optional.empty());
-    ClusterSpec withProxy = spec("{enabled: true}", "  proxy: {enabled: true}\n");
+    ClusterSpec withProxy = TlsClusters.spec("{enabled: true}", "  proxy: {enabled: true}\n");
 
     TlsMaterial renewed = at(NOW).decide(withProxy, Optional.of(named(first.secretsToWrite(), "db-ca")),
         Optional.of(named(first.secretsToWrite(), "db-tls")));
@@ -155,7 +143,7 @@ class TlsMaterialDecisionTest {
 
   @Test
   void givenCertManagerBeforeItIssuedExpectWaitingWithWhereToLook() {
-    ClusterSpec spec = spec("{enabled: true, certManagerIssuerRef: {name: letsencrypt, kind: ClusterIssuer}}", "");
+    ClusterSpec spec = TlsClusters.spec("{enabled: true, certManagerIssuerRef: {name: letsencrypt, kind: ClusterIssuer}}", "");
 
     TlsMaterial material = at(NOW).decide(spec, Optional.empty(), Optional.empty());
 
@@ -167,7 +155,7 @@ class TlsMaterialDecisionTest {
 
   @Test
   void givenCertManagerIssuedExpectReadyAndAHashThatFollowsTheSecret() {
-    ClusterSpec spec = spec("{enabled: true, certManagerIssuerRef: {name: letsencrypt, kind: ClusterIssuer}}", "");
+    ClusterSpec spec = TlsClusters.spec("{enabled: true, certManagerIssuerRef: {name: letsencrypt, kind: ClusterIssuer}}", "");
     Secret issued = tlsSecret("db-tls", "kubernetes.io/tls", "cert-1", "key-1");
 
     TlsMaterial first = at(NOW).decide(spec, Optional.empty(), Optional.of(issued));
@@ -179,7 +167,7 @@ class TlsMaterialDecisionTest {
 
   @Test
   void givenAMissingUserSecretExpectWaitingWithTheCommandToCreateIt() {
-    TlsMaterial material = at(NOW).decide(spec("{enabled: true, secretName: my-tls}", ""), Optional.empty(), Optional.empty());
+    TlsMaterial material = at(NOW).decide(TlsClusters.spec("{enabled: true, secretName: my-tls}", ""), Optional.empty(), Optional.empty());
 
     assertThat(material.state()).isEqualTo(TlsState.WAITING);
     assertThat(material.message()).contains("my-tls", "kubectl create secret tls my-tls");
@@ -187,7 +175,7 @@ class TlsMaterialDecisionTest {
 
   @Test
   void givenAUserSecretOfTheWrongTypeExpectInvalidAndNoHash() {
-    TlsMaterial material = at(NOW).decide(spec("{enabled: true, secretName: my-tls}", ""), Optional.empty(),
+    TlsMaterial material = at(NOW).decide(TlsClusters.spec("{enabled: true, secretName: my-tls}", ""), Optional.empty(),
         Optional.of(tlsSecret("my-tls", "Opaque", "x", "y")));
 
     assertThat(material.state()).isEqualTo(TlsState.INVALID);
@@ -197,7 +185,7 @@ class TlsMaterialDecisionTest {
 
   @Test
   void givenAValidUserSecretCoveringTheNeededNamesExpectReady() {
-    ClusterSpec spec = spec("{enabled: true, secretName: my-tls}", "");
+    ClusterSpec spec = TlsClusters.spec("{enabled: true, secretName: my-tls}", "");
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     CertificateAuthority ca = new CertificateAuthorityFactory(clock, seeded()).create("corp CA");
     NodeCertificate cert = new NodeCertificateIssuer(ca, clock, seeded())
@@ -218,7 +206,7 @@ class TlsMaterialDecisionTest {
 
   @Test
   void givenTlsOffExpectNothing() {
-    TlsMaterial material = at(NOW).decide(spec("{enabled: false}", ""), Optional.empty(), Optional.empty());
+    TlsMaterial material = at(NOW).decide(TlsClusters.spec("{enabled: false}", ""), Optional.empty(), Optional.empty());
 
     assertThat(material.state()).isEqualTo(TlsState.DISABLED);
     assertThat(material.secretsToWrite()).isEmpty();

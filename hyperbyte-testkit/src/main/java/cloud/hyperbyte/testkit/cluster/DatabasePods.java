@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
  *       Terminating while the process runs, and when its {@code deletionGracePeriodSeconds} have passed
  *       on the simulated time a process still running is killed (SIGKILL), as the kubelet does; a late
  *       delete event of an earlier incarnation is ignored;</li>
- *   <li>a pod is Ready when its member's {@code /health} answers 200; member health changes reach the
- *       StatefulSet simulator through {@link #onChange}.</li>
+ *   <li>a pod is Ready when its member's {@code /health} answers 200; a member's health change reaches
+ *       the StatefulSet simulator through {@link #onPodChange}, naming its pod.</li>
  * </ul>
  * Members of one StatefulSet that run with different settings (cluster mode off at one replica, on at
  * more) live in separate {@link SimulatedDatabase}s, one per distinct {@link DatabaseOptions}.
@@ -59,7 +60,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   /** Incarnations of Terminating pods, from their SIGTERM until the pod is gone. */
   private final Map<PodRef, Incarnation> terminating = new ConcurrentHashMap<>();
   private final Map<MemberKey, List<String>> volumesAtLastStart = new ConcurrentHashMap<>();
-  private final List<Runnable> readinessListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<String, String>> readinessListeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
   /**
@@ -127,7 +128,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     if (incarnation.database().node(incarnation.ordinal()).isProcessRunning()) {
       incarnation.database().crash(incarnation.ordinal());
     }
-    readinessListeners.forEach(Runnable::run);
+    readinessListeners.forEach(listener -> listener.accept(ref.namespace(), ref.name()));
     changeListeners.forEach(Runnable::run);
   }
 
@@ -152,7 +153,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
   }
 
   @Override
-  public void onChange(Runnable listener) {
+  public void onPodChange(BiConsumer<String, String> listener) {
     readinessListeners.add(listener);
   }
 
@@ -289,7 +290,7 @@ final class DatabasePods implements PodLifecycle, PodReadiness, AutoCloseable {
     return databases.computeIfAbsent(options, o -> {
       SimulatedDatabase database = SimulatedDatabase.create(o, time);
       database.onHealthChange(pod -> {
-        readinessListeners.forEach(Runnable::run);
+        readinessListeners.forEach(listener -> listener.accept(o.namespace(), pod));
         changeListeners.forEach(Runnable::run);
       });
       return database;

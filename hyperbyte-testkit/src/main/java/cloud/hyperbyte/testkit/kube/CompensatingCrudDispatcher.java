@@ -5,6 +5,7 @@ import cloud.hyperbyte.testkit.kube.admission.Operation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudPersistence;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.zjsonpatch.JsonPatch;
@@ -21,12 +22,14 @@ import io.fabric8.mockwebserver.crud.Attribute;
 import java.util.AbstractMap;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import tools.jackson.core.JacksonException;
@@ -64,6 +67,10 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final AdmissionChain admission = new AdmissionChain();
   /** Every stored object by UID, name and owner; changed only with the stock store's map, in {@link #processEvent}. */
   private final StoredObjectIndex index = new StoredObjectIndex();
+  /** The store's keys by plural, for lists; changed with the map like {@link #index}. */
+  private final StoredKeysByPlural keysByPlural = new StoredKeysByPlural();
+  /** The stock store's resource version counter, which a list reports as its own. */
+  private final AtomicLong storeResourceVersion = stockResourceVersion();
   /**
    * Held for writing while the map and the index change together, for reading by lookups that run
    * outside the stock store's own lock (a GET of one object), so they never see the two apart.
@@ -407,6 +414,9 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     indexLock.writeLock().lock();
     try {
       super.processEvent(path, pathAttributes, oldAttributes, resource, state);
+      if (oldAttributes != null && !map.containsKey(oldAttributes)) {
+        keysByPlural.remove(value(oldAttributes, KubernetesAttributesExtractor.PLURAL), oldAttributes);
+      }
       if (existing != null) {
         index.remove(Json.parse(existing).path("metadata").path("uid").asString(""));
       }
@@ -418,6 +428,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
           key = AttributeSet.merge(pathAttributes, key);
         }
         if (map.containsKey(key)) {
+          keysByPlural.add(value(key, KubernetesAttributesExtractor.PLURAL), key);
           index.put(key, value(key, KubernetesAttributesExtractor.PLURAL), Json.parse(state));
         }
       }
@@ -443,14 +454,21 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     return null;
   }
 
-  /** A GET of one object looks it up in the index; lists and watches are the stock store's. */
+  /**
+   * A GET of one object looks it up in the index; a list matches the objects of its plural only, and
+   * returns them ordered by namespace and name, as a real server's storage does; watches and API
+   * discovery paths ({@code /api/v1}, {@code /apis/<group>/<version>}) are the stock store's.
+   */
   @Override
   public MockResponse handleGet(String path) {
     int q = path.indexOf('?');
     AttributeSet query = q >= 0 && path.substring(q).contains("watch=true") ? null : getKey(path);
-    if (query == null || !query.containsKey(KubernetesAttributesExtractor.NAME)
-        || !query.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+    if (query == null || !query.containsKey(KubernetesAttributesExtractor.PLURAL)) {
       return super.handleGet(path);
+    }
+    if (!query.containsKey(KubernetesAttributesExtractor.NAME)) {
+      MockResponse list = list(query, !isDiscovery(path));
+      return list != null ? list : super.handleGet(path);
     }
     indexLock.readLock().lock();
     try {
@@ -462,12 +480,71 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /**
+   * Whether {@code path} may ask for API discovery, which the stock store answers when no object
+   * matches: a group version without a resource ({@code /api/v1}, {@code /apis/<group>/<version>}).
+   */
+  private static boolean isDiscovery(String path) {
+    String[] segments = ApiPaths.withoutQuery(path).replaceAll("^/+|/+$", "").split("/");
+    return segments.length <= ("api".equals(segments[0]) ? 2 : 3);
+  }
+
+  /**
+   * The list {@code query} asks for, from the keys of its plural; null when nothing matches and
+   * {@code emptyListWhenNone} is false (or the store's version counter could not be read).
+   */
+  private MockResponse list(AttributeSet query, boolean emptyListWhenNone) {
+    if (storeResourceVersion == null) {
+      return null;
+    }
+    List<AttributeSet> matching = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    indexLock.readLock().lock();
+    try {
+      for (AttributeSet key : keysByPlural.of(value(query, KubernetesAttributesExtractor.PLURAL))) {
+        if (key.matches(query) && map.containsKey(key)) {
+          matching.add(key);
+        }
+      }
+      matching.sort(Comparator.comparing((AttributeSet key) -> String.valueOf(value(key, KubernetesAttributesExtractor.NAMESPACE)))
+          .thenComparing(key -> String.valueOf(value(key, KubernetesAttributesExtractor.NAME))));
+      for (AttributeSet key : matching) {
+        String stored = map.get(key);
+        if (stored != null) {
+          items.add(stored);
+        }
+      }
+      if (items.isEmpty() && !emptyListWhenNone) {
+        return null;
+      }
+      return new MockResponse().setResponseCode(200).setBody(
+          ((KubernetesResponseComposer) responseComposer).compose(items, String.valueOf(storeResourceVersion.get())));
+    } finally {
+      indexLock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The stock store's private resource version counter: a list answered here reports the version the
+   * stock list would. Null when this fabric8 version has no such field (lists are then the stock's).
+   */
+  private AtomicLong stockResourceVersion() {
+    try {
+      java.lang.reflect.Field field = KubernetesCrudDispatcher.class.getDeclaredField("resourceVersion");
+      field.setAccessible(true);
+      return (AtomicLong) field.get(this);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
   @Override
   public void reset() {
     indexLock.writeLock().lock();
     try {
       super.reset();
       index.clear();
+      keysByPlural.clear();
     } finally {
       indexLock.writeLock().unlock();
     }

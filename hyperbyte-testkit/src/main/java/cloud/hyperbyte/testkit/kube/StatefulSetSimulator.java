@@ -100,6 +100,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
   public StatefulSetSimulator start() {
     loop = new ControllerLoop("statefulset-simulator", this::reconcile, this::allKeys);
     readiness.onChange(this::readinessChanged);
+    readiness.onPodChange(this::podReadinessChanged);
     statefulSets = client.apps().statefulSets().inAnyNamespace().inform(new ResourceEventHandler<>() {
       @Override
       public void onAdd(StatefulSet sts) {
@@ -147,6 +148,18 @@ public final class StatefulSetSimulator implements AutoCloseable {
   public void readinessChanged() {
     if (loop != null) {
       allKeys().forEach(loop::enqueue);
+    }
+  }
+
+  /** Re-evaluates the StatefulSet of pod {@code <sts>-<ordinal>} after that pod's readiness answer changed. */
+  private void podReadinessChanged(String namespace, String podName) {
+    int dash = podName.lastIndexOf('-');
+    if (loop != null && dash > 0) {
+      loop.enqueue(key(namespace, podName.substring(0, dash)));
+      Pod pod = pods == null ? null : pods.getStore().getByKey(namespace + "/" + podName);
+      if (pod != null && isTerminating(pod) && runsHere(pod)) {
+        loop.enqueue(kubeletKey(pod)); // its processes may have exited, or been killed
+      }
     }
   }
 
@@ -268,7 +281,7 @@ public final class StatefulSetSimulator implements AutoCloseable {
   private TreeMap<Integer, Pod> ownedPods(Plan plan) {
     Pattern ordinalName = Pattern.compile(Pattern.quote(plan.name()) + "-(\\d+)");
     TreeMap<Integer, Pod> owned = new TreeMap<>();
-    for (Pod pod : client.pods().inNamespace(plan.namespace()).list().getItems()) {
+    for (Pod pod : candidatePods(plan.sts())) {
       Matcher m = ordinalName.matcher(pod.getMetadata().getName());
       if (!m.matches()) {
         continue;
@@ -280,6 +293,24 @@ public final class StatefulSetSimulator implements AutoCloseable {
       }
     }
     return owned;
+  }
+
+  /**
+   * The namespace's pods that match the StatefulSet's selector, as the real controller's
+   * {@code ClaimPods} considers them (a controlled pod whose labels stopped matching is released
+   * there, not counted): the server filters, so a reconcile reads this StatefulSet's few pods, not
+   * every pod of a namespace with a thousand clusters. A StatefulSet without {@code matchLabels}
+   * (the API requires a selector; simple tests omit it) reads them all.
+   */
+  private List<Pod> candidatePods(StatefulSet sts) {
+    Map<String, String> selector = sts.getSpec().getSelector() == null ? null
+        : sts.getSpec().getSelector().getMatchLabels();
+    boolean expressions = sts.getSpec().getSelector() != null && sts.getSpec().getSelector().getMatchExpressions() != null
+        && !sts.getSpec().getSelector().getMatchExpressions().isEmpty();
+    if (selector == null || selector.isEmpty() || expressions) {
+      return client.pods().inNamespace(sts.getMetadata().getNamespace()).list().getItems();
+    }
+    return client.pods().inNamespace(sts.getMetadata().getNamespace()).withLabels(selector).list().getItems();
   }
 
   /**

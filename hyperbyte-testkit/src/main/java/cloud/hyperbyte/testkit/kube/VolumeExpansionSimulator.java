@@ -100,16 +100,14 @@ public final class VolumeExpansionSimulator implements AutoCloseable {
   }
 
   private void reconcile(String key) {
+    PersistentVolumeClaim cached = claims.getStore().getByKey(key);
+    if (cached != null && !growing(cached)) {
+      return; // any write that grows it is an informer event that queues it again
+    }
     int slash = key.indexOf('/');
     PersistentVolumeClaim pvc = client.persistentVolumeClaims().inNamespace(key.substring(0, slash))
         .withName(key.substring(slash + 1)).get();
-    if (pvc == null || pvc.getStatus() == null || !"Bound".equals(pvc.getStatus().getPhase())) {
-      return;
-    }
-    Optional<BigDecimal> requested = amount(pvc.getSpec().getResources() == null ? null
-        : pvc.getSpec().getResources().getRequests());
-    Optional<BigDecimal> capacity = amount(pvc.getStatus().getCapacity());
-    if (requested.isEmpty() || capacity.isEmpty() || requested.get().compareTo(capacity.get()) <= 0) {
+    if (pvc == null || !growing(pvc)) {
       return;
     }
     Long last = lastStep.get(key);
@@ -121,7 +119,8 @@ public final class VolumeExpansionSimulator implements AutoCloseable {
     boolean resizing = hasCondition(status, RESIZING);
     boolean nodePending = hasCondition(status, FS_RESIZE_PENDING);
     Quantity target = pvc.getSpec().getResources().getRequests().get("storage");
-    if (allocated.isEmpty() || allocated.get().compareTo(requested.get()) < 0 || (!resizing && !nodePending)) {
+    BigDecimal requested = Quantity.getAmountInBytes(target);
+    if (allocated.isEmpty() || allocated.get().compareTo(requested) < 0 || (!resizing && !nodePending)) {
       status.setAllocatedResources(new HashMap<>(Map.of("storage", target)));
       status.setAllocatedResourceStatuses(new HashMap<>(Map.of("storage", "ControllerResizeInProgress")));
       status.setConditions(List.of(condition(RESIZING, "")));
@@ -139,6 +138,17 @@ public final class VolumeExpansionSimulator implements AutoCloseable {
     }
     client.persistentVolumeClaims().resource(pvc).updateStatus();
     lastStep.put(key, System.nanoTime());
+  }
+
+  /** Whether the claim is bound and asks for more than its capacity: a resize to drive. */
+  private static boolean growing(PersistentVolumeClaim pvc) {
+    if (pvc.getStatus() == null || !"Bound".equals(pvc.getStatus().getPhase())) {
+      return false;
+    }
+    Optional<BigDecimal> requested = amount(pvc.getSpec().getResources() == null ? null
+        : pvc.getSpec().getResources().getRequests());
+    Optional<BigDecimal> capacity = amount(pvc.getStatus().getCapacity());
+    return requested.isPresent() && capacity.isPresent() && requested.get().compareTo(capacity.get()) > 0;
   }
 
   private static void finish(PersistentVolumeClaimStatus status) {

@@ -1,18 +1,18 @@
 package cloud.hyperbyte.testkit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cloud.hyperbyte.testkit.kube.Fixtures.NS;
+import static cloud.hyperbyte.testkit.kube.Fixtures.claim;
+import static cloud.hyperbyte.testkit.kube.Fixtures.claimPod;
+import static cloud.hyperbyte.testkit.kube.Fixtures.memberConfig;
+import static cloud.hyperbyte.testkit.kube.Fixtures.memberStatefulSet;
+import static cloud.hyperbyte.testkit.kube.Fixtures.secretPod;
 import static org.awaitility.Awaitility.await;
 
 import cloud.hyperbyte.testkit.container.ContainerFiles;
 import cloud.hyperbyte.testkit.container.ExecResult;
 import cloud.hyperbyte.testkit.kube.StatefulSetSimulator;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** The simulated kubelet of run-to-completion pods next to members: addresses, shared volumes, new claims. */
 class RunToCompletionPodsTest {
 
-  private static final String NS = "test";
   private static final String WRITER = "writer:1";
   private static final String HELD = "held:1";
   private static final String READER = "reader:1";
@@ -57,9 +56,8 @@ class RunToCompletionPodsTest {
         })
         .start();
     client = cluster.client();
-    client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName("hdb-config").withNamespace(NS)
-        .endMetadata().addToData("config.toml", "[server]\nport = 8086\n\n[cluster]\nenabled = false\n").build()).create();
-    client.apps().statefulSets().resource(statefulSet(1)).create();
+    client.configMaps().resource(memberConfig("hdb", "[server]\nport = 8086\n\n[cluster]\nenabled = false\n")).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 1)).create();
     await().until(() -> cluster.memberReady(NS, "hdb-0"));
   }
 
@@ -71,7 +69,7 @@ class RunToCompletionPodsTest {
 
   @Test
   void aRunningPodHasAnAddressAndKeepsItWhenItEnds() {
-    client.pods().resource(pod("runner", WRITER, "data-hdb-0", StatefulSetSimulator.NODE_PREFIX + "0")).create();
+    client.pods().resource(claimPod("runner", WRITER, "data-hdb-0", StatefulSetSimulator.NODE_PREFIX + "0")).create();
 
     Pod done = awaitPhase("runner", "Succeeded");
 
@@ -80,10 +78,8 @@ class RunToCompletionPodsTest {
 
   @Test
   void aPodWritingAMembersClaimBeforeTheMemberEverRanLeavesTheVolumeTheMemberStartsOn() throws Exception {
-    client.persistentVolumeClaims().resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("data-hdb-1")
-        .withNamespace(NS).endMetadata().withNewSpec().withAccessModes("ReadWriteOnce").withNewResources()
-        .addToRequests("storage", new Quantity("1Gi")).endResources().endSpec().build()).create();
-    client.pods().resource(pod("seed-target", WRITER, "data-hdb-1", null)).create();
+    client.persistentVolumeClaims().resource(claim("data-hdb-1")).create();
+    client.pods().resource(claimPod("seed-target", WRITER, "data-hdb-1", null)).create();
     awaitPhase("seed-target", "Succeeded");
 
     client.apps().statefulSets().inNamespace(NS).withName("hdb").scale(2);
@@ -96,7 +92,7 @@ class RunToCompletionPodsTest {
   @Test
   void podsPinnedToTheMembersNodeByAffinityOrByNameShareItsReadWriteOnceVolume() {
     String node = StatefulSetSimulator.NODE_PREFIX + "0";
-    Pod byAffinity = pod("backup", HELD, "data-hdb-0", null);
+    Pod byAffinity = claimPod("backup", HELD, "data-hdb-0", null);
     byAffinity.getSpec().setAffinity(new io.fabric8.kubernetes.api.model.AffinityBuilder().withNewNodeAffinity()
         .withNewRequiredDuringSchedulingIgnoredDuringExecution().addNewNodeSelectorTerm().addNewMatchField()
         .withKey("metadata.name").withOperator("In").withValues(node).endMatchField().endNodeSelectorTerm()
@@ -104,7 +100,7 @@ class RunToCompletionPodsTest {
     client.pods().resource(byAffinity).create();
     awaitPhase("backup", "Running");
 
-    client.pods().resource(pod("seed-source", WRITER, "data-hdb-0", node)).create();
+    client.pods().resource(claimPod("seed-source", WRITER, "data-hdb-0", node)).create();
 
     awaitPhase("seed-source", "Succeeded");
     assertThat(client.pods().inNamespace(NS).withName("backup").get().getStatus().getPhase()).isEqualTo("Running");
@@ -115,8 +111,8 @@ class RunToCompletionPodsTest {
     client.secrets().resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata().withName("tls")
         .withNamespace(NS).endMetadata().addToStringData("tls.crt", "CERT").addToStringData("tls.key", "KEY")
         .addToStringData("ca.crt", "CA").build()).create();
-    client.pods().resource(secretPod("listed", "tls.crt", "tls.key")).create();
-    client.pods().resource(secretPod("missing", "tls.crt", "other.key")).create();
+    client.pods().resource(secretPod("listed", READER, "tls", "tls.crt", "tls.key")).create();
+    client.pods().resource(secretPod("missing", READER, "tls", "tls.crt", "other.key")).create();
 
     awaitPhase("listed", "Succeeded");
     Pod missing = awaitPhase("missing", "Failed");
@@ -126,54 +122,8 @@ class RunToCompletionPodsTest {
         .contains("couldn't find key other.key in Secret tls");
   }
 
-  private static Pod secretPod(String name, String... keys) {
-    var items = java.util.Arrays.stream(keys).map(k -> new io.fabric8.kubernetes.api.model.KeyToPathBuilder().withKey(k).withPath(k).build()).toList();
-    return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-        .withNewSpec().withRestartPolicy("Never")
-          .addNewContainer().withName("main").withImage(READER)
-            .addNewVolumeMount().withName("tls").withMountPath("/etc/tls").withReadOnly(true).endVolumeMount()
-          .endContainer()
-          .addNewVolume().withName("tls").withNewSecret().withSecretName("tls").withItems(items).endSecret().endVolume()
-        .endSpec().build();
-  }
-
   private Pod awaitPhase(String name, String phase) {
     return await().until(() -> client.pods().inNamespace(NS).withName(name).get(),
         pod -> pod.getStatus() != null && phase.equals(pod.getStatus().getPhase()));
-  }
-
-  private static Pod pod(String name, String image, String claim, String nodeName) {
-    return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-        .withNewSpec().withRestartPolicy("Never").withNodeName(nodeName)
-          .addNewContainer().withName("main").withImage(image)
-            .addNewVolumeMount().withName("data").withMountPath("/data").endVolumeMount()
-          .endContainer()
-          .addNewVolume().withName("data").withNewPersistentVolumeClaim().withClaimName(claim)
-            .endPersistentVolumeClaim().endVolume()
-        .endSpec().build();
-  }
-
-  private static StatefulSet statefulSet(int replicas) {
-    return new StatefulSetBuilder()
-        .withNewMetadata().withName("hdb").withNamespace(NS).endMetadata()
-        .withNewSpec()
-          .withReplicas(replicas).withServiceName("hdb-headless").withPodManagementPolicy("Parallel")
-          .withNewSelector().addToMatchLabels("app", "hdb").endSelector()
-          .withNewTemplate()
-            .withNewMetadata().addToLabels("app", "hdb").endMetadata()
-            .withNewSpec()
-              .addNewContainer().withName("db").withImage("hyperbytedb:0.8.5")
-                .addNewVolumeMount().withName("data").withMountPath("/var/lib/hyperbytedb").endVolumeMount()
-              .endContainer()
-              .addNewVolume().withName("config").withNewConfigMap().withName("hdb-config").endConfigMap().endVolume()
-            .endSpec()
-          .endTemplate()
-          .addNewVolumeClaimTemplate()
-            .withNewMetadata().withName("data").endMetadata()
-            .withNewSpec().withAccessModes("ReadWriteOnce")
-              .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
-            .endSpec()
-          .endVolumeClaimTemplate()
-        .endSpec().build();
   }
 }

@@ -2,6 +2,9 @@ package cloud.hyperbyte.testkit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static cloud.hyperbyte.testkit.kube.Fixtures.NS;
+import static cloud.hyperbyte.testkit.kube.Fixtures.memberConfig;
+import static cloud.hyperbyte.testkit.kube.Fixtures.memberStatefulSet;
 import static org.awaitility.Awaitility.await;
 
 import cloud.hyperbyte.testkit.db.ManualTime;
@@ -10,14 +13,11 @@ import cloud.hyperbyte.testkit.db.SimulatedDatabase;
 import cloud.hyperbyte.testkit.db.SimulatedNode;
 import cloud.hyperbyte.testkit.db.SimulatedTime;
 import cloud.hyperbyte.testkit.kube.ApiVerb;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedClusterTest {
 
-  private static final String NS = "test";
   private static final String CLUSTERED = "[server]\nport = 8086\n\n[cluster]\nenabled = true\npeers = \"\"\n";
   private static final String STANDALONE = "[server]\nport = 8086\n\n[cluster]\nenabled = false\n";
 
@@ -61,7 +60,7 @@ class SimulatedClusterTest {
   @Test
   void podsOfAStatefulSetRunMembersThatAnswerOnTheirLoopbackAddress() throws Exception {
     config("hdb", CLUSTERED);
-    client.apps().statefulSets().resource(statefulSet("hdb", 3)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 3)).create();
 
     awaitReadyPods("hdb", 3);
     for (int ordinal = 0; ordinal < 3; ordinal++) {
@@ -76,7 +75,7 @@ class SimulatedClusterTest {
   @Test
   void theMountedConfigDecidesClusterMode() throws Exception {
     config("solo", STANDALONE);
-    client.apps().statefulSets().resource(statefulSet("solo", 1)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("solo", 1)).create();
 
     awaitReadyPods("solo", 1);
     String address = cluster.loopbackAddress(NS, "solo-0");
@@ -88,7 +87,7 @@ class SimulatedClusterTest {
   @Test
   void aPodStartedAfterItsConfigChangedRunsInTheNewModeWhileOthersKeepTheirs() throws Exception {
     config("hdb", STANDALONE);
-    client.apps().statefulSets().resource(statefulSet("hdb", 1)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 1)).create();
     awaitReadyPods("hdb", 1);
 
     config("hdb", CLUSTERED);
@@ -108,7 +107,7 @@ class SimulatedClusterTest {
   @Test
   void readinessFollowsTheMembersHealth() {
     config("hdb", CLUSTERED);
-    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 2)).create();
     awaitReadyPods("hdb", 2);
 
     SimulatedDatabase database = cluster.database(NS, "hdb").orElseThrow();
@@ -123,7 +122,7 @@ class SimulatedClusterTest {
   @Test
   void aDeletedPodStopsItsMemberAndItsReplacementKeepsTheVolume() throws Exception {
     config("hdb", CLUSTERED);
-    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 2)).create();
     awaitReadyPods("hdb", 2);
     write(cluster.loopbackAddress(NS, "hdb-1"), 3);
     SimulatedNode member = cluster.member(NS, "hdb-1").orElseThrow();
@@ -148,7 +147,7 @@ class SimulatedClusterTest {
   @Test
   void aMemberWhoseShutdownHangsKeepsItsPodTerminatingUntilTheGracePeriodEndsAndIsThenKilled() {
     config("hdb", CLUSTERED);
-    StatefulSet sts = statefulSet("hdb", 2);
+    StatefulSet sts = memberStatefulSet("hdb", 2);
     sts.getSpec().getTemplate().getSpec().setTerminationGracePeriodSeconds(200L);
     client.apps().statefulSets().resource(sts).create();
     awaitReadyPods("hdb", 2);
@@ -173,7 +172,7 @@ class SimulatedClusterTest {
   @Test
   void aDeletedClaimMeansTheMemberStartsOnAnEmptyDisk() throws Exception {
     config("hdb", CLUSTERED);
-    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 2)).create();
     awaitReadyPods("hdb", 2);
     write(cluster.loopbackAddress(NS, "hdb-1"), 3);
     String firstUid = pod("hdb-1").getMetadata().getUid();
@@ -191,7 +190,7 @@ class SimulatedClusterTest {
   @Test
   void aScaledDownMemberDrainsOnSimulatedTime() {
     config("hdb", CLUSTERED);
-    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 2)).create();
     awaitReadyPods("hdb", 2);
     SimulatedNode member = cluster.member(NS, "hdb-1").orElseThrow();
 
@@ -212,7 +211,7 @@ class SimulatedClusterTest {
     config("hdb", CLUSTERED);
     ApiMark mark = cluster.mark();
 
-    client.apps().statefulSets().resource(statefulSet("hdb", 2)).create();
+    client.apps().statefulSets().resource(memberStatefulSet("hdb", 2)).create();
     client.configMaps().withName("hdb-config").get();
     ApiActivity activity = cluster.activitySince(mark);
     awaitReadyPods("hdb", 2);
@@ -324,30 +323,7 @@ class SimulatedClusterTest {
   // ---- helpers ---------------------------------------------------------------------------------
 
   private void config(String name, String toml) {
-    client.configMaps().resource(new ConfigMapBuilder().withNewMetadata().withName(name + "-config")
-        .withNamespace(NS).endMetadata().addToData("config.toml", toml).build()).serverSideApply();
-  }
-
-  private static StatefulSet statefulSet(String name, int replicas) {
-    return new StatefulSetBuilder()
-        .withNewMetadata().withName(name).withNamespace(NS).endMetadata()
-        .withNewSpec()
-          .withReplicas(replicas).withServiceName(name + "-headless").withPodManagementPolicy("Parallel")
-          .withNewSelector().addToMatchLabels("app", name).endSelector()
-          .withNewTemplate()
-            .withNewMetadata().addToLabels("app", name).endMetadata()
-            .withNewSpec()
-              .addNewContainer().withName("db").withImage("hyperbytedb:0.8.5").endContainer()
-              .addNewVolume().withName("config").withNewConfigMap().withName(name + "-config").endConfigMap().endVolume()
-            .endSpec()
-          .endTemplate()
-          .addNewVolumeClaimTemplate()
-            .withNewMetadata().withName("data").endMetadata()
-            .withNewSpec().withAccessModes("ReadWriteOnce")
-              .withNewResources().addToRequests("storage", new Quantity("1Gi")).endResources()
-            .endSpec()
-          .endVolumeClaimTemplate()
-        .endSpec().build();
+    client.configMaps().resource(memberConfig(name, toml)).serverSideApply();
   }
 
   /** Members of StatefulSet {@code name}, Ready, behind {@code <name>-headless}; proxies created after see them at once. */
@@ -357,7 +333,7 @@ class SimulatedClusterTest {
 
   private void startMembersBehindAHeadlessService(String name, int replicas, String toml) {
     config(name, toml);
-    client.apps().statefulSets().resource(statefulSet(name, replicas)).create();
+    client.apps().statefulSets().resource(memberStatefulSet(name, replicas)).create();
     client.services().resource(new ServiceBuilder().withNewMetadata().withName(name + "-headless").withNamespace(NS)
         .endMetadata().withNewSpec().withClusterIP("None").addToSelector("app", name).endSpec().build()).create();
     awaitReadyPods(name, replicas);

@@ -1,14 +1,14 @@
 package cloud.hyperbyte.operator.storage.bench;
 
+import cloud.hyperbyte.operator.bench.JvmUsage;
+import cloud.hyperbyte.operator.storage.LocalS3;
 import cloud.hyperbyte.operator.storage.S3ObjectStore;
 import cloud.hyperbyte.operator.storage.S3ObjectStoreFactory;
 import cloud.hyperbyte.reconcile.backup.HashingInputStream;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 
 /**
  * Measures one streamed backup upload through the S3 adapter into s3proxy (filesystem store, same
@@ -24,35 +24,20 @@ public final class S3UploadBenchmark {
     long mib = args.length > 0 ? Long.parseLong(args[0]) : 64;
     long bytes = mib << 20;
     Path dir = Files.createTempDirectory("s3-bench");
-    try (var s3 = BenchS3.onDisk(dir)) {
+    try (LocalS3 s3 = LocalS3.onDisk(dir)) {
       s3.createBucket("bench");
-      MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-      System.gc();
-      long baseline = memory.getHeapMemoryUsage().getUsed();
-      AtomicLong peak = new AtomicLong();
-      Thread sampler = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(5);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
-      sampler.setDaemon(true);
-      sampler.start();
+      JvmUsage usage = JvmUsage.start(Duration.ofMillis(5));
       long start = System.nanoTime();
       long stored;
-      try (S3ObjectStore store = new S3ObjectStoreFactory().open(s3.settings("bench"), s3.credentials());
+      try (S3ObjectStore store = new S3ObjectStoreFactory().open(s3.settings("bench"), LocalS3.credentials());
           InputStream data = new HashingInputStream(new ZeroCostStream(bytes))) {
         stored = store.put("prod/db/20260101T000000Z/backup.tar", data);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      sampler.interrupt();
+      JvmUsage.Used used = usage.stop();
       System.out.printf("uploaded %d MiB in %.2f s: %.1f MiB/s; max heap %d MiB; heap before %d MiB, peak in use %d MiB%n",
-          stored >> 20, seconds, (stored >> 20) / seconds, Runtime.getRuntime().maxMemory() >> 20, baseline >> 20,
-          peak.get() >> 20);
+          stored >> 20, seconds, (stored >> 20) / seconds, Runtime.getRuntime().maxMemory() >> 20,
+          used.heapBefore() >> 20, used.peakHeap() >> 20);
     }
   }
 
