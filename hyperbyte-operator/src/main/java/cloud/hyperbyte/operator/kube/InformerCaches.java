@@ -140,7 +140,7 @@ public final class InformerCaches implements AutoCloseable {
     owned.values().forEach(cache -> all.addAll(cache.informers()));
     all.addAll(referencedSecrets());
     crds = new OptionalCrdWatch(client, this::crdChanged);
-    all.forEach(informer -> informer.exceptionHandler(StartRetry.INSTANCE).start());
+    all.forEach(informer -> informer.exceptionHandler(InformerRetry.ALWAYS).start());
     crds.start();
     LOG.info("watching {} with {} informers", namespaces, all.size());
     return this;

@@ -29,7 +29,7 @@ final class OptionalCrdWatch implements AutoCloseable {
       SharedIndexInformer<CustomResourceDefinition> informer =
           client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).runnableInformer(0);
       informer.itemStore(ManagedFieldsStrippingStore.<CustomResourceDefinition>alsoDropping(crd -> crd.setSpec(null)));
-      informer.exceptionHandler(StartRetry.INSTANCE);
+      informer.exceptionHandler(InformerRetry.ALWAYS);
       informer.addEventHandler(new ResourceEventHandler<>() {
         @Override
         public void onAdd(CustomResourceDefinition crd) {
