@@ -482,6 +482,11 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /** The lists answered so far, oldest first. */
+  List<ServedList> servedLists() {
+    return chunks.served();
+  }
+
   /** The stored objects {@code query} matches, in storage key order ({@code namespace/name}) as etcd lists them. */
   private List<ListChunks.Item> matching(AttributeSet query) {
     List<ListChunks.Item> items = new ArrayList<>();

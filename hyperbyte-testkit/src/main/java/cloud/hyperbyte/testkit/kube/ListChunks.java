@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,11 @@ final class ListChunks {
 
   private record ListKey(String query, long resourceVersion) {}
 
+  /** How many answered lists {@link #served()} remembers, the oldest forgotten first. */
+  private static final int SERVED_KEPT = 10_000;
+
   private final Clock clock;
+  private final Deque<ServedList> served = new ArrayDeque<>();
   private final Map<ListKey, Kept> kept = new LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<ListKey, Kept> eldest) {
@@ -118,8 +124,26 @@ final class ListChunks {
         kept.remove(key);
       }
     }
+    synchronized (served) {
+      if (served.size() == SERVED_KEPT) {
+        served.removeFirst();
+      }
+      served.addLast(new ServedList(path(query), limit, token != null, to - from, next != null));
+    }
     return new MockResponse().setResponseCode(200)
         .setBody(body(list.subList(from, to), resourceVersion, next, remaining));
+  }
+
+  /** The lists answered so far (the newest {@value #SERVED_KEPT}), oldest first. */
+  List<ServedList> served() {
+    synchronized (served) {
+      return List.copyOf(served);
+    }
+  }
+
+  private static String path(String query) {
+    int q = query.indexOf('?');
+    return q < 0 ? query : query.substring(0, q);
   }
 
   private boolean expired(Kept list) {

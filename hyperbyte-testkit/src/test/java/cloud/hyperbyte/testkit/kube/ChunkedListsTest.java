@@ -3,6 +3,7 @@ package cloud.hyperbyte.testkit.kube;
 import static cloud.hyperbyte.testkit.kube.Fixtures.NS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cloud.hyperbyte.testkit.cluster.ShiftableClock;
 import io.fabric8.kubernetes.api.model.ConfigMapList;
@@ -79,6 +80,8 @@ class ChunkedListsTest {
     assertThat(all).containsExactly("a", "b", "c", "d", "e", "f", "g");
     assertThat(chunks).isEqualTo(3);
     assertThat(remaining).containsExactly(4L, 1L, null);
+    assertThat(kube.servedLists()).extracting(ServedList::limit, ServedList::continued, ServedList::items, ServedList::more)
+        .containsExactly(tuple(3L, false, 3, true), tuple(3L, true, 3, true), tuple(3L, true, 1, false));
   }
 
   @Test
