@@ -468,15 +468,16 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
     indexLock.readLock().lock();
     try {
-      List<ListChunks.Item> items = matching(query);
-      if (items.isEmpty() && !emptyListWhenNone && token == null) {
+      // a later chunk usually reads the items its first chunk kept: match again only when asked
+      List<ListChunks.Item> items = token == null ? matching(query) : null;
+      if (items != null && items.isEmpty() && !emptyListWhenNone) {
         return null;
       }
       String selectors = params.getOrDefault("labelSelector", "") + "&" + params.getOrDefault("fieldSelector", "");
       boolean selected = !params.getOrDefault("labelSelector", "").isEmpty()
           || !params.getOrDefault("fieldSelector", "").isEmpty();
       return chunks.chunk(ApiPaths.withoutQuery(path) + "?" + selectors, limit, token, selected,
-          storeResourceVersion.get(), () -> items);
+          storeResourceVersion.get(), () -> items != null ? items : matching(query));
     } finally {
       indexLock.readLock().unlock();
     }
