@@ -114,10 +114,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
     String body = request.getBody().readUtf8();
-    ObjectNode object;
-    try {
-      object = (ObjectNode) Json.parse(body);
-    } catch (JacksonException | ClassCastException e) {
+    ObjectNode object = objectOrNull(body);
+    if (object == null) {
       return super.handleCreate(copy(request, body));
     }
     AdmissionChain.Decision decision = admission.admit(Operation.CREATE, ResourcePath.parse(request.getPath()),
@@ -147,10 +145,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     String itemPath = toStatus ? ApiPaths.collectionOf(ApiPaths.withoutQuery(request.getPath()))
         : ApiPaths.withoutQuery(request.getPath());
     JsonNode old = current(itemPath);
-    ObjectNode incoming;
-    try {
-      incoming = (ObjectNode) Json.parse(body);
-    } catch (JacksonException | ClassCastException e) {
+    ObjectNode incoming = objectOrNull(body);
+    if (incoming == null) {
       return stockUpdate(copy(request, body));
     }
     if (old == null) {
@@ -189,6 +185,15 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /** The body as a JSON object, or null when it is none: the stock handlers answer such bodies as they always did. */
+  private static ObjectNode objectOrNull(String body) {
+    try {
+      return Json.parse(body) instanceof ObjectNode object ? object : null;
+    } catch (JacksonException e) {
+      return null;
+    }
+  }
+
   /**
    * The stock PUT, except that it must not remove a pod in its grace period: the stock handler deletes
    * any object written with a {@code deletionTimestamp} and no finalizers, while a real server keeps a
@@ -197,10 +202,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
    */
   private MockResponse stockUpdate(RecordedRequest request) {
     String body = request.getBody().readUtf8();
-    ObjectNode object;
-    try {
-      object = (ObjectNode) Json.parse(body);
-    } catch (JacksonException | ClassCastException e) {
+    ObjectNode object = objectOrNull(body);
+    if (object == null) {
       return super.handleUpdate(copy(request, body));
     }
     JsonNode metadata = object.path("metadata");
