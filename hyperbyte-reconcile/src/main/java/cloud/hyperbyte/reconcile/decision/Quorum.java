@@ -36,8 +36,9 @@ final class Quorum {
    * still answer Raft once it is down must be a majority of the voter set, which still counts it (a
    * restart does not remove it from Raft). Two voters therefore never allow a restart while the spec
    * asks for more members: the scale-up adds the next voter first; nor while it asks for fewer: the
-   * scale-down removes one first. Only a voter set that is exactly the members the spec asks for and is too small for any restart to keep a majority (one or two
-   * voters) rolls anyway, with every other voter up, since it could otherwise never be upgraded.
+   * scale-down removes one first. Only a voter set that is exactly the members the spec asks for and
+   * too small for any restart to keep a majority (one or two voters) rolls anyway, with every other
+   * voter up, since it could otherwise never be upgraded.
    * A member that is no voter, or no leader reporting a voter set (standalone), takes no vote down.
    */
   static boolean survivesRestart(ObservedCluster observed, int ordinal) {

@@ -218,23 +218,19 @@ public final class RollingUpgradeDecision {
     // second restart if the first write was lost, and holding it is safe if it was not.
     boolean releaseLost = back(observed, ordinal)
         && (!observed.onDelete() || !now.isBefore(progress.stepStartedAt().plus(timings.poll())));
-    if (restartPending(observed, ordinal, livePartition, target) && (beforeRestart || releaseLost)) {
-      if (!othersOut.isEmpty()) {
-        String waitingFor = othersOut.stream().map(o -> observed.names().pod(o)).toList().toString();
-        return abortStep(observed, memory, progress, waitingFor + " is not Ready, Active and a Raft voter",
-            partition, decision, now, timings);
-      }
-      if (!Quorum.survivesRestart(observed, ordinal)) {
-        return abortStep(observed, memory, progress, majorityAtStake(observed, ordinal), partition, decision, now,
-            timings);
-      }
+    boolean pending = restartPending(observed, ordinal, livePartition, target);
+    boolean restartAhead = pending && (beforeRestart || releaseLost);
+    if (restartAhead && !othersOut.isEmpty()) {
+      String waitingFor = othersOut.stream().map(o -> observed.names().pod(o)).toList().toString();
+      return abortStep(observed, memory, progress, waitingFor + " is not Ready, Active and a Raft voter",
+          partition, decision, now, timings);
     }
-    // A member past its restart step that is not back yet still runs the old revision: the release (or
-    // deletion) was lost, and releasing it again is a new restart. While it still answers Raft, that
+    // A member past its restart step that is not back yet but still runs the old revision: the release
+    // (or deletion) was lost, and releasing it again is a new restart. While it still answers Raft, that
     // restart takes its vote down, so it must keep the majority like the first (campaign property
     // aDeliberateRestartLeavesAMajorityOfVotersAnswering: the lone voter of a scale-up from one member).
-    if (!beforeRestart && !releaseLost && restartPending(observed, ordinal, livePartition, target)
-        && Quorum.raftUp(observed, ordinal + 1L) && !Quorum.survivesRestart(observed, ordinal)) {
+    boolean takesAVote = restartAhead || (pending && Quorum.raftUp(observed, ordinal + 1L));
+    if (takesAVote && !Quorum.survivesRestart(observed, ordinal)) {
       return abortStep(observed, memory, progress, majorityAtStake(observed, ordinal), partition, decision, now,
           timings);
     }

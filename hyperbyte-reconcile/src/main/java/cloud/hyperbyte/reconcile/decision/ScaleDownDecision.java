@@ -220,20 +220,20 @@ public final class ScaleDownDecision {
    */
   private static Decision abandon(ObservedCluster observed, ScaleDownProgress progress, Decision.Builder decision,
       Instant now, LifecycleTimings timings) {
-    decision.memory(decision.memory().withScaleDown(Optional.empty()));
     boolean drained = observed.facts(progress.ordinal())
         .flatMap(MemberFacts::state)
         .map(s -> s == NodeState.DRAINING || s == NodeState.LEAVING)
         .orElse(false);
     Optional<ObservedPod> pod = observed.pod(progress.ordinal()).filter(p -> !p.terminating());
     if (drained && pod.isPresent() && !Quorum.survivesRestart(observed, progress.ordinal())) {
-      return decision.memory(decision.memory().withScaleDown(Optional.of(progress)))
+      return decision
           .notice(Notice.degraded("ScaleDownAbandoned", pod.get().name() + " stays drained: the target rose to "
               + observed.spec().effectiveReplicas() + " replicas, but restarting it to make it Active again would"
               + " leave fewer than a majority of the Raft voters answering; it restarts once the others are back"))
           .requeueAt(now.plus(timings.poll()))
           .build();
     }
+    decision.memory(decision.memory().withScaleDown(Optional.empty()));
     if (drained && pod.isPresent()) {
       decision.act(new Action.DeletePod(pod.get().name(), pod.get().uid(), progress.ordinal(), "ScaleDownAbandoned",
           "the target rose to " + observed.spec().effectiveReplicas() + " replicas while it was drained;"
