@@ -67,6 +67,14 @@ public final class InformerCaches implements AutoCloseable {
       StatefulSet.class, Service.class, ConfigMap.class, PodDisruptionBudget.class, HorizontalPodAutoscaler.class,
       Pod.class, PersistentVolumeClaim.class, Secret.class, Deployment.class);
 
+  /**
+   * Items per page of an informer's list (its first and every later relist). Unpaged, a restarted
+   * operator at 1,000 three-member clusters parsed 3,000 whole pods in one response before any could
+   * be slimmed in the store, and died of OutOfMemoryError at the chart's default heap; paged, the peak
+   * is one page. 500 is client-go's pager default.
+   */
+  static final long LIST_PAGE_SIZE = 500;
+
   private final KubernetesClient client;
   private final WatchedNamespaces namespaces;
   private final Consumer<ResourceKey> sink;
@@ -161,7 +169,7 @@ public final class InformerCaches implements AutoCloseable {
       namespaces.namespaces().forEach(namespace -> scopes.add(client.secrets().inNamespace(namespace)));
     }
     for (FilterWatchListDeletable<Secret, ?, ?> scope : scopes) {
-      SharedIndexInformer<Secret> informer = scope.runnableInformer(0);
+      SharedIndexInformer<Secret> informer = scope.withLimit(LIST_PAGE_SIZE).runnableInformer(0);
       informer.itemStore(ManagedFieldsStrippingStore.alsoDropping(secret -> {
         secret.setData(null);
         secret.setStringData(null);
@@ -288,7 +296,7 @@ public final class InformerCaches implements AutoCloseable {
       FilterWatchListDeletable<T, ?, ?> scope, boolean managedOnly, long resyncMillis) {
     FilterWatchListDeletable<T, ?, ?> filtered =
         managedOnly ? scope.withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.MANAGER) : scope;
-    SharedIndexInformer<T> informer = filtered.runnableInformer(resyncMillis);
+    SharedIndexInformer<T> informer = filtered.withLimit(LIST_PAGE_SIZE).runnableInformer(resyncMillis);
     informer.itemStore(new ManagedFieldsStrippingStore<>());
     Function<T, List<String>> ownerIndex =
         item -> OwnerKeys.of(item).map(key -> List.of(KindCache.indexValue(key))).orElse(List.of());

@@ -27,7 +27,8 @@ final class OptionalCrdWatch implements AutoCloseable {
   OptionalCrdWatch(KubernetesClient client, Consumer<GenericKinds> changed) {
     for (GenericKinds kind : GenericKinds.values()) {
       SharedIndexInformer<CustomResourceDefinition> informer =
-          client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName()).runnableInformer(0);
+          client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName())
+              .withLimit(InformerCaches.LIST_PAGE_SIZE).runnableInformer(0);
       informer.itemStore(ManagedFieldsStrippingStore.<CustomResourceDefinition>alsoDropping(crd -> crd.setSpec(null)));
       informer.exceptionHandler(InformerRetry.ALWAYS);
       informer.addEventHandler(new ResourceEventHandler<>() {

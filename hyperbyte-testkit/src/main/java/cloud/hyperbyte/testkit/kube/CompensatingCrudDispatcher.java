@@ -5,7 +5,6 @@ import cloud.hyperbyte.testkit.kube.admission.Operation;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudPersistence;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.zjsonpatch.JsonPatch;
@@ -71,6 +70,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final StoredKeysByPlural keysByPlural = new StoredKeysByPlural();
   /** The stock store's resource version counter, which a list reports as its own. */
   private final AtomicLong storeResourceVersion = stockResourceVersion();
+  private final ListChunks chunks;
   /**
    * Held for writing while the map and the index change together, for reading by lookups that run
    * outside the stock store's own lock (a GET of one object), so they never see the two apart.
@@ -91,6 +91,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
 
   CompensatingCrudDispatcher(Clock clock) {
     this.clock = clock;
+    this.chunks = new ListChunks(clock);
     this.scale = new ScaleSubresource(new ScaleSubresource.Store() {
       @Override
       public JsonNode current(String itemPath) {
@@ -470,7 +471,7 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
       return super.handleGet(path);
     }
     if (!query.containsKey(KubernetesAttributesExtractor.NAME)) {
-      MockResponse list = list(query, !isDiscovery(path));
+      MockResponse list = list(query, !isDiscovery(path), path);
       return list != null ? list : super.handleGet(path);
     }
     indexLock.readLock().lock();
@@ -493,38 +494,57 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   }
 
   /**
-   * The list {@code query} asks for, from the keys of its plural; null when nothing matches and
+   * The list {@code query} asks for, from the keys of its plural, chunked as {@code path}'s
+   * {@code limit} and {@code continue} ask ({@link ListChunks}); null when nothing matches and
    * {@code emptyListWhenNone} is false (or the store's version counter could not be read).
    */
-  private MockResponse list(AttributeSet query, boolean emptyListWhenNone) {
+  private MockResponse list(AttributeSet query, boolean emptyListWhenNone, String path) {
     if (storeResourceVersion == null) {
       return null;
     }
-    List<AttributeSet> matching = new ArrayList<>();
-    List<String> items = new ArrayList<>();
+    Map<String, String> params = ApiPaths.query(path);
+    String token = params.get("continue");
+    Long limit;
+    try {
+      limit = params.containsKey("limit") ? Long.valueOf(params.get("limit")) : null;
+    } catch (NumberFormatException e) {
+      return StatusResponses.failure(400, "BadRequest", "limit: invalid value " + params.get("limit"));
+    }
     indexLock.readLock().lock();
     try {
-      for (AttributeSet key : keysByPlural.of(value(query, KubernetesAttributesExtractor.PLURAL))) {
-        if (key.matches(query) && map.containsKey(key)) {
-          matching.add(key);
-        }
-      }
-      matching.sort(Comparator.comparing((AttributeSet key) -> String.valueOf(value(key, KubernetesAttributesExtractor.NAMESPACE)))
-          .thenComparing(key -> String.valueOf(value(key, KubernetesAttributesExtractor.NAME))));
-      for (AttributeSet key : matching) {
-        String stored = map.get(key);
-        if (stored != null) {
-          items.add(stored);
-        }
-      }
-      if (items.isEmpty() && !emptyListWhenNone) {
+      // a later chunk usually reads the items its first chunk kept: match again only when asked
+      List<ListChunks.Item> items = token == null ? matching(query) : null;
+      if (items != null && items.isEmpty() && !emptyListWhenNone) {
         return null;
       }
-      return new MockResponse().setResponseCode(200).setBody(
-          ((KubernetesResponseComposer) responseComposer).compose(items, String.valueOf(storeResourceVersion.get())));
+      String selectors = params.getOrDefault("labelSelector", "") + "&" + params.getOrDefault("fieldSelector", "");
+      boolean selected = !params.getOrDefault("labelSelector", "").isEmpty()
+          || !params.getOrDefault("fieldSelector", "").isEmpty();
+      return chunks.chunk(ApiPaths.withoutQuery(path) + "?" + selectors, limit, token, selected,
+          storeResourceVersion.get(), () -> items != null ? items : matching(query));
     } finally {
       indexLock.readLock().unlock();
     }
+  }
+
+  /** The lists answered so far, oldest first. */
+  List<ServedList> servedLists() {
+    return chunks.served();
+  }
+
+  /** The stored objects {@code query} matches, in storage key order ({@code namespace/name}) as etcd lists them. */
+  private List<ListChunks.Item> matching(AttributeSet query) {
+    List<ListChunks.Item> items = new ArrayList<>();
+    for (AttributeSet key : keysByPlural.of(value(query, KubernetesAttributesExtractor.PLURAL))) {
+      String stored = key.matches(query) ? map.get(key) : null;
+      if (stored != null) {
+        String namespace = value(key, KubernetesAttributesExtractor.NAMESPACE);
+        String name = value(key, KubernetesAttributesExtractor.NAME);
+        items.add(new ListChunks.Item(namespace == null ? name : namespace + "/" + name, stored));
+      }
+    }
+    items.sort(Comparator.comparing(ListChunks.Item::key));
+    return items;
   }
 
   /**

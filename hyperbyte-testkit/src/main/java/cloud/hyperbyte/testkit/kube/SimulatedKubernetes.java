@@ -194,6 +194,14 @@ public final class SimulatedKubernetes implements AutoCloseable {
     return requests;
   }
 
+  /**
+   * Every list answered so far (the newest ten thousand), oldest first, with its chunking: whether a
+   * client asked for a {@code limit} and followed {@code continue} tokens.
+   */
+  public List<ServedList> servedLists() {
+    return store.servedLists();
+  }
+
   /** The pod IPs of this API's pods (the simulated CNI): every simulator that runs pods takes them from here. */
   public PodAddresses podAddresses() {
     return podAddresses;

@@ -80,6 +80,19 @@ class StockMockGapsTest {
   }
 
   @Test
+  void aListIgnoresLimitAndAnswersEveryItemWithoutAContinueToken() {
+    for (String name : new String[] {"limit-a", "limit-b", "limit-c"}) {
+      client.resource(Fixtures.configMap(name, Map.of("k", "v"))).create();
+    }
+
+    var limited = client.configMaps().inNamespace(NS)
+        .list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder().withLimit(1L).build());
+
+    assertThat(limited.getItems().size()).isGreaterThanOrEqualTo(3);
+    assertThat(limited.getMetadata().getContinue()).isNull();
+  }
+
+  @Test
   void managedFieldsStayEmpty() {
     client.resource(Fixtures.configMap("a3", Map.of("k", "v"))).create();
     client.configMaps().inNamespace(NS).withName("a3")
