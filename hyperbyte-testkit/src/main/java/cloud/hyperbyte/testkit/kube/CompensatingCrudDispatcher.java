@@ -70,6 +70,8 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
   private final StoredKeysByPlural keysByPlural = new StoredKeysByPlural();
   /** The stock store's resource version counter, which a list reports as its own. */
   private final AtomicLong storeResourceVersion = stockResourceVersion();
+  /** Conflicts an orphaning write outlasts; each one means another writer won the race in between. */
+  private static final int ORPHAN_ATTEMPTS = 5;
   private final ListChunks chunks;
   /**
    * Held for writing while the map and the index change together, for reading by lookups that run
@@ -765,33 +767,40 @@ final class CompensatingCrudDispatcher extends KubernetesCrudDispatcher {
     Map<String, StoredObjectIndex.Entry> dependents = new java.util.LinkedHashMap<>();
     deletedUids.forEach(owner -> index.dependentsOf(owner).forEach(d -> dependents.put(d.uid(), d)));
     for (StoredObjectIndex.Entry dependent : dependents.values()) {
-      String stored = map.get(dependent.key());
-      if (stored == null) {
-        continue;
+      for (int attempt = 1; !removeOwnerReferences(dependent, deletedUids) && attempt < ORPHAN_ATTEMPTS; attempt++) {
+        // the write carried the read's resourceVersion and another writer came first: read again
       }
-      JsonNode object = Json.parse(stored);
-      JsonNode refs = object.path("metadata").path("ownerReferences");
-      if (!refs.isArray() || refs.isEmpty()) {
-        continue;
-      }
-      tools.jackson.databind.node.ArrayNode kept = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-      refs.forEach(ref -> {
-        if (!deletedUids.contains(ref.path("uid").asText())) {
-          kept.add(ref);
-        }
-      });
-      if (kept.size() == refs.size()) {
-        continue;
-      }
-      ObjectNode orphan = (ObjectNode) object;
-      ObjectNode metadata = (ObjectNode) orphan.get("metadata");
-      if (kept.isEmpty()) {
-        metadata.remove("ownerReferences");
-      } else {
-        metadata.set("ownerReferences", kept);
-      }
-      stockUpdate(request(HttpMethod.PUT, dependent.path(), Json.write(orphan)));
     }
+  }
+
+  /** True when {@code dependent} no longer references {@code deletedUids} (or is gone). */
+  private boolean removeOwnerReferences(StoredObjectIndex.Entry dependent, Set<String> deletedUids) {
+    String stored = map.get(dependent.key());
+    if (stored == null) {
+      return true;
+    }
+    JsonNode object = Json.parse(stored);
+    JsonNode refs = object.path("metadata").path("ownerReferences");
+    if (!refs.isArray() || refs.isEmpty()) {
+      return true;
+    }
+    tools.jackson.databind.node.ArrayNode kept = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    refs.forEach(ref -> {
+      if (!deletedUids.contains(ref.path("uid").asText())) {
+        kept.add(ref);
+      }
+    });
+    if (kept.size() == refs.size()) {
+      return true;
+    }
+    ObjectNode orphan = (ObjectNode) object;
+    ObjectNode metadata = (ObjectNode) orphan.get("metadata");
+    if (kept.isEmpty()) {
+      metadata.remove("ownerReferences");
+    } else {
+      metadata.set("ownerReferences", kept);
+    }
+    return stockUpdate(request(HttpMethod.PUT, dependent.path(), Json.write(orphan))).code() != 409;
   }
 
   private static boolean isOrphanDelete(HttpMethod method, String pathWithQuery, String body) {

@@ -257,11 +257,22 @@ public final class StatefulSetSimulator implements AutoCloseable {
     if (sts == null || sts.getMetadata().getDeletionTimestamp() != null) {
       return; // pods and PVCs owned by it go by garbage collection
     }
+    reconcile(sts);
+  }
+
+  /** One reconcile of {@code sts} as read at its start (which may be outdated by the time it acts). */
+  void reconcile(StatefulSet sts) {
     Plan plan = plan(sts);
     TreeMap<Integer, Pod> owned = ownedPods(plan);
+    if (owned == null) {
+      return; // as the real controller's sync fails when ClaimPods may not adopt: it acts on nothing
+    }
     owned.replaceAll((ordinal, pod) -> isTerminating(pod) ? pod : syncRunningAndReady(pod)); // the kubelet key ends those
     boolean acted = createMissing(plan, owned) || deleteCondemned(plan, owned) || rollOne(plan, owned);
-    writeStatus(plan, acted ? ownedPods(plan) : owned);
+    TreeMap<Integer, Pod> after = acted ? ownedPods(plan) : owned;
+    if (after != null) {
+      writeStatus(plan, after);
+    }
   }
 
   private Plan plan(StatefulSet sts) {
@@ -278,9 +289,11 @@ public final class StatefulSetSimulator implements AutoCloseable {
         "Parallel".equals(spec.getPodManagementPolicy()), onDelete, partition, currentRevision, updateRevision);
   }
 
+  /** The set's pods by ordinal, orphans adopted; null when they may not be adopted ({@link #stillLive}). */
   private TreeMap<Integer, Pod> ownedPods(Plan plan) {
     Pattern ordinalName = Pattern.compile(Pattern.quote(plan.name()) + "-(\\d+)");
     TreeMap<Integer, Pod> owned = new TreeMap<>();
+    Boolean mayAdopt = null;
     for (Pod pod : candidatePods(plan.sts())) {
       Matcher m = ordinalName.matcher(pod.getMetadata().getName());
       if (!m.matches()) {
@@ -289,10 +302,26 @@ public final class StatefulSetSimulator implements AutoCloseable {
       if (SimulatedPods.isControlledBy(pod, plan.sts())) {
         owned.put(Integer.parseInt(m.group(1)), pod);
       } else if (adoptable(pod, plan.sts())) {
+        mayAdopt = mayAdopt != null ? mayAdopt : stillLive(plan.sts());
+        if (!mayAdopt) {
+          return null;
+        }
         owned.put(Integer.parseInt(m.group(1)), adopt(pod, plan.sts()));
       }
     }
     return owned;
+  }
+
+  /**
+   * The real controller's {@code RecheckDeletionTimestamp} before any adoption: a fresh read must show
+   * this very StatefulSet, not deleting. Without it a reconcile that read the set just before an
+   * orphan deletion would adopt the pods that deletion just released back to the deleted set.
+   */
+  private boolean stillLive(StatefulSet sts) {
+    StatefulSet fresh = client.apps().statefulSets().inNamespace(sts.getMetadata().getNamespace())
+        .withName(sts.getMetadata().getName()).get();
+    return fresh != null && fresh.getMetadata().getDeletionTimestamp() == null
+        && fresh.getMetadata().getUid().equals(sts.getMetadata().getUid());
   }
 
   /**

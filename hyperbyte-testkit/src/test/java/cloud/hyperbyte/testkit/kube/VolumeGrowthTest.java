@@ -198,6 +198,24 @@ class VolumeGrowthTest {
     assertThat(readyPods("db")).isEqualTo(uids);
   }
 
+  @Test
+  void aReconcileThatReadTheStatefulSetBeforeItsOrphanDeletionDoesNotAdoptThePodsBackToIt() {
+    StatefulSetSimulator controller = kube.simulateStatefulSets(new ManualPodReadiness(true), PodLifecycle.NONE);
+    client.apps().statefulSets().resource(Fixtures.statefulSet("db", 2)).create();
+    await().atMost(Patience.LIMIT).until(() -> readyPods("db").size() == 2);
+    StatefulSet readBeforeTheDeletion = client.apps().statefulSets().inNamespace(NS).withName("db").get();
+
+    client.apps().statefulSets().inNamespace(NS).withName("db").withPropagationPolicy(DeletionPropagation.ORPHAN)
+        .delete();
+    await().atMost(Patience.LIMIT).until(() -> client.pods().inNamespace(NS).list().getItems().stream()
+        .allMatch(p -> p.getMetadata().getOwnerReferences() == null || p.getMetadata().getOwnerReferences().isEmpty()));
+    controller.reconcile(readBeforeTheDeletion);
+
+    assertThat(client.pods().inNamespace(NS).list().getItems())
+        .as("pods still orphaned, waiting for a successor")
+        .allMatch(p -> p.getMetadata().getOwnerReferences() == null || p.getMetadata().getOwnerReferences().isEmpty());
+  }
+
   private Map<String, String> readyPods(String sts) {
     return client.pods().inNamespace(NS).list().getItems().stream()
         .filter(p -> p.getMetadata().getName().startsWith(sts + "-") && SimulatedPods.isReady(p))
