@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * An informer store that keeps each object as its JSON text and parses it again when it is read.
+ * An informer store that keeps each object as its JSON text, deflated ({@link DeflatedText}), and
+ * parses it again when it is read.
  * As Java objects the cached owned kinds took three to four times their JSON size (a fabric8 model
  * object per nested field, each with its own map of additional properties, and a String object per
  * value): 50 KiB per three-member cluster, which at 1,000 clusters was half of the operator's heap.
@@ -37,7 +38,7 @@ final class SerializedItemStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public T put(String key, T object) {
-    return parse(items.put(key, serialization.asJson(object).getBytes(StandardCharsets.UTF_8)));
+    return parse(items.put(key, DeflatedText.deflate(serialization.asJson(object).getBytes(StandardCharsets.UTF_8))));
   }
 
   @Override
@@ -65,7 +66,8 @@ final class SerializedItemStore<T extends HasMetadata> implements ItemStore<T> {
     return parse(items.get(key));
   }
 
-  private T parse(byte[] json) {
-    return json == null ? null : serialization.unmarshal(new ByteArrayInputStream(json), type);
+  private T parse(byte[] deflatedJson) {
+    return deflatedJson == null ? null
+        : serialization.unmarshal(new ByteArrayInputStream(DeflatedText.inflate(deflatedJson)), type);
   }
 }
