@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * The operator's view of the cluster: informers for the three custom resources and for every kind
  * the operator owns, over the watched namespaces. Owned kinds are listed and watched with the label
  * {@code app.kubernetes.io/managed-by=hyperbytedb-operator}, so the cache holds what the operator
- * manages and nothing else; managedFields are dropped from cached objects. Every add, change or
+ * manages and nothing else; managedFields are dropped from cached objects, and owned objects are
+ * kept as JSON ({@link SerializedItemStore}). Every add, change or
  * delete is handed to the event sink as the key of the resource it belongs to ({@link OwnerKeys}).
  *
  * <p>ServiceMonitor, PrometheusRule and Certificate are watched only while their CRDs are
@@ -170,7 +171,7 @@ public final class InformerCaches implements AutoCloseable {
     }
     for (FilterWatchListDeletable<Secret, ?, ?> scope : scopes) {
       SharedIndexInformer<Secret> informer = scope.withLimit(LIST_PAGE_SIZE).runnableInformer(0);
-      informer.itemStore(ManagedFieldsStrippingStore.alsoDropping(secret -> {
+      informer.itemStore(ManagedFieldsStrippingStore.alsoDropping(serialized(informer), secret -> {
         secret.setData(null);
         secret.setStringData(null);
       }));
@@ -297,7 +298,10 @@ public final class InformerCaches implements AutoCloseable {
     FilterWatchListDeletable<T, ?, ?> filtered =
         managedOnly ? scope.withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.MANAGER) : scope;
     SharedIndexInformer<T> informer = filtered.withLimit(LIST_PAGE_SIZE).runnableInformer(resyncMillis);
-    informer.itemStore(new ManagedFieldsStrippingStore<>());
+    // the custom resources are read whole by every pass (and listed on Secret events): kept as objects;
+    // owned objects, a dozen per cluster of which a pass reads its own, as JSON
+    informer.itemStore(managedOnly ? new ManagedFieldsStrippingStore<>(serialized(informer))
+        : new ManagedFieldsStrippingStore<>());
     Function<T, List<String>> ownerIndex =
         item -> OwnerKeys.of(item).map(key -> List.of(KindCache.indexValue(key))).orElse(List.of());
     informer.addIndexers(Map.of(KindCache.OWNER_INDEX, ownerIndex));
@@ -322,6 +326,10 @@ public final class InformerCaches implements AutoCloseable {
       }
     });
     return informer;
+  }
+
+  private <T extends HasMetadata> SerializedItemStore<T> serialized(SharedIndexInformer<T> informer) {
+    return new SerializedItemStore<>(informer.getApiTypeClass(), client.getKubernetesSerialization());
   }
 
   /**

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,8 @@ final class OptionalCrdWatch implements AutoCloseable {
       SharedIndexInformer<CustomResourceDefinition> informer =
           client.apiextensions().v1().customResourceDefinitions().withName(kind.crdName())
               .withLimit(InformerCaches.LIST_PAGE_SIZE).runnableInformer(0);
-      informer.itemStore(ManagedFieldsStrippingStore.<CustomResourceDefinition>alsoDropping(crd -> crd.setSpec(null)));
+      informer.itemStore(ManagedFieldsStrippingStore.alsoDropping(
+          new BasicItemStore<>(Cache::metaNamespaceKeyFunc), crd -> crd.setSpec(null)));
       informer.exceptionHandler(InformerRetry.ALWAYS);
       informer.addEventHandler(new ResourceEventHandler<>() {
         @Override

@@ -51,7 +51,8 @@ import java.util.function.Predicate;
  * Arguments: clusters (100), members per cluster (3), steady-state minutes (10), the operator JVM's
  * options ("-Xmx192m -XX:+UseSerialGC"), burst size (100), member start time in ms (1000), the
  * scenarios ({@code all}; {@code create} alone, to find the smallest heap that converges; or
- * {@code steady}: create and steady state, with the footprint after it), and the
+ * {@code steady}: create and steady state, with the footprint after it; or {@code restart}: create, then
+ * the operator restarted, with the footprint after its first sync and passes), and the
  * clusters' {@code failoverTimeoutSecs} (300, the default; longer where the simulation on a starved
  * machine cannot keep members healthy that long). The operator's log goes to
  * {@code target/scale-operator.log}.
@@ -110,9 +111,13 @@ public final class ScaleBenchmark {
       ForkedOperator operator = ForkedOperator.start(api, addresses.url(), operatorJvm, log);
       try {
         bench.create(operator);
-        if (!scenarios.equals("create")) {
+        if (!scenarios.equals("create") && !scenarios.equals("restart")) {
           bench.steady(operator, steadyMinutes);
           bench.footprint(operator, "after steady");
+        }
+        if (scenarios.equals("restart")) {
+          operator = bench.restart(operator, api, addresses, operatorJvm, log);
+          bench.footprint(operator, "after restart");
         }
         if (scenarios.equals("all")) {
           bench.upgrade();
