@@ -4,6 +4,7 @@ import cloud.hyperbyte.model.crd.CrdSchemaValidator;
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.model.crd.StructuralPruner;
 import cloud.hyperbyte.model.kube.KubernetesJson;
+import cloud.hyperbyte.model.kube.PlainBinding;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.manifest.ManifestText;
@@ -127,7 +128,9 @@ public final class ManifestReader {
   }
 
   private static HyperbytedbCluster typed(Map<String, Object> tree, Optional<String> namespaceOverride) {
-    HyperbytedbCluster cluster = SERIALIZATION.convertValue(tree, HyperbytedbCluster.class);
+    // Jackson only for what the plain binding cannot vouch for: it binds the same, and fails the same
+    HyperbytedbCluster cluster = PlainBinding.bind(tree, HyperbytedbCluster.class)
+        .orElseGet(() -> SERIALIZATION.convertValue(tree, HyperbytedbCluster.class));
     if (cluster.getMetadata() == null) {
       cluster.setMetadata(new ObjectMeta());
     }
