@@ -86,12 +86,24 @@ public final class ClusterSpecFactory {
    */
   @SuppressWarnings("unchecked")
   public static Validated<ClusterSpec> from(HyperbytedbCluster cluster, String clusterDomain) {
-    List<Problem> problems = new ArrayList<>();
     Map<String, Object> tree = SERIALIZATION.convertValue(cluster, Map.class);
-    problems.addAll(
+    return from(cluster, clusterDomain,
         CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).stream()
             .filter(p -> p.severity() == Problem.Severity.ERROR)
             .toList());
+  }
+
+  /**
+   * {@link #from(HyperbytedbCluster, String)} for a cluster bound value for value from a document
+   * that passed the schema check without errors: the check would find nothing in it either, and
+   * serializing the cluster for it cost a command-line render more than the rest of this method.
+   */
+  static Validated<ClusterSpec> fromChecked(HyperbytedbCluster cluster, String clusterDomain) {
+    return from(cluster, clusterDomain, List.of());
+  }
+
+  private static Validated<ClusterSpec> from(HyperbytedbCluster cluster, String clusterDomain, List<Problem> schemaErrors) {
+    List<Problem> problems = new ArrayList<>(schemaErrors);
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();
     checkMetadata(meta, problems);
     // pasted into member addresses and certificates; refused here rather than in a pod's shell
