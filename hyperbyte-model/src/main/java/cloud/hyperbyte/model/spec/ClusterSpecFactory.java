@@ -36,7 +36,6 @@ import cloud.hyperbyte.model.v1alpha1.VolumeClaimTemplateSpec;
 import cloud.hyperbyte.model.v1alpha1.WalFormat;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,6 @@ public final class ClusterSpecFactory {
    */
   public static final String CLUSTER_DOMAIN_PATH = "--cluster-domain";
 
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private ClusterSpecFactory() {}
 
@@ -86,7 +84,7 @@ public final class ClusterSpecFactory {
    */
   @SuppressWarnings("unchecked")
   public static Validated<ClusterSpec> from(HyperbytedbCluster cluster, String clusterDomain) {
-    Map<String, Object> tree = SERIALIZATION.convertValue(cluster, Map.class);
+    Map<String, Object> tree = KubernetesJson.SERIALIZATION.convertValue(cluster, Map.class);
     return from(cluster, clusterDomain,
         CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).stream()
             .filter(p -> p.severity() == Problem.Severity.ERROR)

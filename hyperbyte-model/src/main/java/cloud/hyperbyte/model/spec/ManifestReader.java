@@ -10,7 +10,6 @@ import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ManifestReader {
 
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private ManifestReader() {}
 
@@ -144,7 +142,8 @@ public final class ManifestReader {
   private static Typed typed(Map<String, Object> tree, Optional<String> namespaceOverride) {
     // Jackson only for what the plain binding cannot vouch for: it binds the same, and fails the same
     Optional<HyperbytedbCluster> plain = PlainBinding.bind(tree, HyperbytedbCluster.class);
-    HyperbytedbCluster cluster = plain.orElseGet(() -> SERIALIZATION.convertValue(tree, HyperbytedbCluster.class));
+    HyperbytedbCluster cluster =
+        plain.orElseGet(() -> KubernetesJson.SERIALIZATION.convertValue(tree, HyperbytedbCluster.class));
     if (cluster.getMetadata() == null) {
       cluster.setMetadata(new ObjectMeta());
     }
