@@ -1,8 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
-import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.spec.Problem;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 public final class CrdSchemaValidator {
 
   private static final Set<String> OBJECT_META_ROOT = Set.of("apiVersion", "kind", "metadata");
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private CrdSchemaValidator() {}
 
@@ -38,7 +35,7 @@ public final class CrdSchemaValidator {
         problems.add(StructuralPruner.unknown(field.getKey()));
         continue;
       }
-      JsonNode value = SERIALIZATION.convertValue(field.getValue(), JsonNode.class);
+      JsonNode value = TreeNodes.node(field.getValue());
       List<SchemaViolation> violations = SchemaCheck.violations(value, property, field.getKey());
       // a number too wide for its field says all there is to say about it
       Set<String> tooWide = violations.stream().filter(v -> v.kind() == SchemaViolation.Kind.WIDTH)

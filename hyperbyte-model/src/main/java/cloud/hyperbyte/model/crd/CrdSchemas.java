@@ -3,7 +3,6 @@ package cloud.hyperbyte.model.crd;
 import cloud.hyperbyte.model.kube.KubernetesJson;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +20,6 @@ public final class CrdSchemas {
   /** Classpath folder holding the generated CRDs. */
   public static final String CLASSPATH_FOLDER = "META-INF/hyperbyte/crds/";
 
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
   private static final Map<String, CustomResourceDefinition> CACHE = new ConcurrentHashMap<>();
   private static final Map<String, JsonNode> SCHEMA_NODES = new ConcurrentHashMap<>();
 
@@ -45,7 +43,7 @@ public final class CrdSchemas {
     // the compact JSON copy, not the CRD's YAML: parsing that costs a command-line render ~0.1 s
     return SCHEMA_NODES.computeIfAbsent(plural, p -> {
       try (InputStream in = open(schemaResourceName(p))) {
-        return SERIALIZATION.unmarshal(in, JsonNode.class);
+        return TreeNodes.read(in);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -54,7 +52,7 @@ public final class CrdSchemas {
 
   /** The {@code openAPIV3Schema} of the CRD read from {@code crd} (YAML or JSON). */
   static JsonNode openApiSchemaNode(InputStream crd) {
-    return SERIALIZATION.unmarshal(crd, JsonNode.class)
+    return KubernetesJson.SERIALIZATION.unmarshal(crd, JsonNode.class)
         .path("spec").path("versions").path(0).path("schema").path("openAPIV3Schema");
   }
 
@@ -79,7 +77,7 @@ public final class CrdSchemas {
 
   private static CustomResourceDefinition load(String plural) {
     try (InputStream in = open(resourceName(plural))) {
-      return SERIALIZATION.unmarshal(in, CustomResourceDefinition.class);
+      return KubernetesJson.SERIALIZATION.unmarshal(in, CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

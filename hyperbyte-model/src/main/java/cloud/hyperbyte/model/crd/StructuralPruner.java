@@ -1,8 +1,6 @@
 package cloud.hyperbyte.model.crd;
 
-import cloud.hyperbyte.model.kube.KubernetesJson;
 import cloud.hyperbyte.model.spec.Problem;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class StructuralPruner {
 
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
-
   private StructuralPruner() {}
 
   /** A pruned document and the warnings about what was pruned. */
@@ -30,7 +26,7 @@ public final class StructuralPruner {
   @SuppressWarnings("unchecked")
   public static Pruned prune(Map<String, Object> document, JsonNode schema) {
     List<Problem> warnings = new ArrayList<>();
-    ObjectNode tree = SERIALIZATION.convertValue(document, ObjectNode.class);
+    ObjectNode tree = (ObjectNode) TreeNodes.node(document);
     if (tree.remove("status") != null) {
       warnings.add(Problem.warning("status", "is written by the operator; the API server ignores it in a manifest"));
     }
@@ -38,7 +34,7 @@ public final class StructuralPruner {
       warnings.add(unknown(path));
     }
     SchemaDefaulting.apply(tree, schema);
-    return new Pruned(SERIALIZATION.convertValue(tree, Map.class), warnings);
+    return new Pruned((Map<String, Object>) TreeNodes.plain(tree), warnings);
   }
 
   /** The warning for a field the API server drops. */

@@ -36,7 +36,6 @@ import cloud.hyperbyte.model.v1alpha1.VolumeClaimTemplateSpec;
 import cloud.hyperbyte.model.v1alpha1.WalFormat;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,6 @@ public final class ClusterSpecFactory {
    */
   public static final String CLUSTER_DOMAIN_PATH = "--cluster-domain";
 
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private ClusterSpecFactory() {}
 
@@ -86,12 +84,24 @@ public final class ClusterSpecFactory {
    */
   @SuppressWarnings("unchecked")
   public static Validated<ClusterSpec> from(HyperbytedbCluster cluster, String clusterDomain) {
-    List<Problem> problems = new ArrayList<>();
-    Map<String, Object> tree = SERIALIZATION.convertValue(cluster, Map.class);
-    problems.addAll(
+    Map<String, Object> tree = KubernetesJson.SERIALIZATION.convertValue(cluster, Map.class);
+    return from(cluster, clusterDomain,
         CrdSchemaValidator.validate(tree, CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).stream()
             .filter(p -> p.severity() == Problem.Severity.ERROR)
             .toList());
+  }
+
+  /**
+   * {@link #from(HyperbytedbCluster, String)} for a cluster bound value for value from a document
+   * that passed the schema check without errors: the check would find nothing in it either, and
+   * serializing the cluster for it cost a command-line render more than the rest of this method.
+   */
+  static Validated<ClusterSpec> fromChecked(HyperbytedbCluster cluster, String clusterDomain) {
+    return from(cluster, clusterDomain, List.of());
+  }
+
+  private static Validated<ClusterSpec> from(HyperbytedbCluster cluster, String clusterDomain, List<Problem> schemaErrors) {
+    List<Problem> problems = new ArrayList<>(schemaErrors);
     ObjectMeta meta = cluster.getMetadata() == null ? new ObjectMeta() : cluster.getMetadata();
     checkMetadata(meta, problems);
     // pasted into member addresses and certificates; refused here rather than in a pod's shell

@@ -4,12 +4,12 @@ import cloud.hyperbyte.model.crd.CrdSchemaValidator;
 import cloud.hyperbyte.model.crd.CrdSchemas;
 import cloud.hyperbyte.model.crd.StructuralPruner;
 import cloud.hyperbyte.model.kube.KubernetesJson;
+import cloud.hyperbyte.model.kube.PlainBinding;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.manifest.ManifestText;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ManifestReader {
 
-  private static final KubernetesSerialization SERIALIZATION = KubernetesJson.SERIALIZATION;
 
   private ManifestReader() {}
 
@@ -45,6 +44,11 @@ public final class ManifestReader {
 
   /** Validates one document already read from a manifest (see {@link ManifestDocuments#parse}). */
   public static Validated<HyperbytedbCluster> readCluster(ManifestDocument document, Optional<String> namespaceOverride) {
+    Validated<Typed> read = read(document, namespaceOverride);
+    return read.isValid() ? Validated.of(read.orElseThrow().cluster(), read.problems()) : Validated.failed(read.problems());
+  }
+
+  private static Validated<Typed> read(ManifestDocument document, Optional<String> namespaceOverride) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Object> tree = document.tree();
     if (!HyperbytedbCluster.API_VERSION.equals(tree.get("apiVersion"))) {
@@ -87,9 +91,12 @@ public final class ManifestReader {
   /** {@link #readClusterSpec(String, Optional, String)} for one document already read from a manifest. */
   public static Validated<ClusterSpec> readClusterSpec(
       ManifestDocument document, Optional<String> namespaceOverride, String clusterDomain) {
-    Validated<HyperbytedbCluster> read = readCluster(document, namespaceOverride);
+    Validated<Typed> read = read(document, namespaceOverride);
     if (read.isValid()) {
-      return read.flatMap(c -> ClusterSpecFactory.from(c, clusterDomain));
+      // a cluster bound exactly from the document just checked would pass the same check again
+      return read.flatMap(typed -> typed.exact()
+          ? ClusterSpecFactory.fromChecked(typed.cluster(), clusterDomain)
+          : ClusterSpecFactory.from(typed.cluster(), clusterDomain));
     }
     Optional<HyperbytedbCluster> lenient = readLeniently(document, namespaceOverride);
     if (lenient.isEmpty()) {
@@ -126,13 +133,32 @@ public final class ManifestReader {
     return Validated.of(all.get(0), documents.problems());
   }
 
-  private static HyperbytedbCluster typed(Map<String, Object> tree, Optional<String> namespaceOverride) {
-    HyperbytedbCluster cluster = SERIALIZATION.convertValue(tree, HyperbytedbCluster.class);
+  /**
+   * A bound cluster; exact when every value came over as it was (no Jackson coercion, no null that
+   * serializing the cluster would drop), so that the cluster as a document is the one bound.
+   */
+  private record Typed(HyperbytedbCluster cluster, boolean exact) {}
+
+  private static Typed typed(Map<String, Object> tree, Optional<String> namespaceOverride) {
+    // Jackson only for what the plain binding cannot vouch for: it binds the same, and fails the same
+    Optional<HyperbytedbCluster> plain = PlainBinding.bind(tree, HyperbytedbCluster.class);
+    HyperbytedbCluster cluster =
+        plain.orElseGet(() -> KubernetesJson.SERIALIZATION.convertValue(tree, HyperbytedbCluster.class));
     if (cluster.getMetadata() == null) {
       cluster.setMetadata(new ObjectMeta());
     }
     namespaceOverride.ifPresent(ns -> cluster.getMetadata().setNamespace(ns));
-    return cluster;
+    return new Typed(cluster, plain.isPresent() && !holdsNull(tree));
+  }
+
+  private static boolean holdsNull(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return map.values().stream().anyMatch(v -> v == null || holdsNull(v));
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().anyMatch(v -> v == null || holdsNull(v));
+    }
+    return false;
   }
 
   private static Optional<HyperbytedbCluster> readLeniently(ManifestDocument document, Optional<String> namespaceOverride) {
@@ -142,7 +168,7 @@ public final class ManifestReader {
     try {
       Map<String, Object> pruned =
           StructuralPruner.prune(document.tree(), CrdSchemas.openApiSchemaNode("hyperbytedbclusters")).document();
-      return Optional.of(typed(pruned, namespaceOverride));
+      return Optional.of(typed(pruned, namespaceOverride).cluster());
     } catch (RuntimeException e) {
       return Optional.empty();
     }
