@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.operator.controller.StatusProgress.Change;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import java.time.Duration;
 import java.util.Map;
@@ -9,23 +10,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * When a changed cluster status is written. A change someone acts on is written at once; progress
- * alone ({@link StatusProgress}) waits until a period has passed since the cluster's last status write
- * (or, before any, since this process first looked at it). The period starts at the base period and
- * doubles after each write of progress alone, up to {@link #MOST}; a write of a change someone acts on
- * brings it back to the base. So a cluster that forms within the base period is written once, Running,
- * instead of once per pod event, and one that takes minutes (images pulled, a loaded API server) is
- * written a handful of times, not once per base period. Measured on the process's monotonic time, not
- * the operator's clock, which tests move.
+ * When a changed cluster status is written ({@link StatusProgress} tells the changes apart).
+ *
+ * <ul>
+ *   <li>A change someone acts on is written at once.
+ *   <li>Progress alone waits until a period has passed since the cluster's last status write (or,
+ *       before any, since this process first looked at it). The period starts at the base period and
+ *       doubles after each write of progress alone, up to {@link #MOST}; a write of news brings it
+ *       back to the base.
+ *   <li>Progress of a cluster being created waits {@link #MOST}: what it says (pods appearing,
+ *       starting, joining) the StatefulSet and its pods show as it happens, and the end of the
+ *       creation, Running, is news; so a creation is written once, when it ends, and one that takes
+ *       longer than a minute is written once a minute meanwhile, saying what it waits for.
+ *   <li>The end of a creation while some member does not serve yet waits up to one base period for
+ *       it (the last member's readiness follows its joining within moments), so that Running and
+ *       Ready make one write.
+ * </ul>
+ *
+ * Measured on the process's monotonic time, not the operator's clock, which tests move.
  */
 final class StatusPacing {
 
-  /** Production base period: a new cluster's first status comes at most this late. */
+  /** Production base period: progress of a running cluster waits at least this long. */
   static final Duration DEFAULT_PERIOD = Duration.ofSeconds(3);
   /** The longest progress ever waits while something else changes. */
   static final Duration MOST = Duration.ofMinutes(1);
 
-  private record Pace(long since, long period, boolean progressDue) {}
+  /**
+   * @param since the last status write, or when this process first looked at the cluster
+   * @param period how long progress waits after {@code since}
+   * @param progressDue whether the last status derived was progress alone
+   * @param formedSince when a pass first found the creation ended before every member served, or {@link #NONE}
+   */
+  private record Pace(long since, long period, boolean progressDue, long formedSince) {}
+
+  private static final long NONE = Long.MIN_VALUE;
 
   private final long base;
   private final long most;
@@ -44,15 +63,21 @@ final class StatusPacing {
    */
   Optional<Duration> wait(ResourceKey key, HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     long now = nanoTime.getAsLong();
-    boolean progressOnly = StatusProgress.only(stored, derived);
+    Change change = StatusProgress.of(stored, derived);
     Pace pace = paces.compute(key, (k, known) -> {
-      Pace current = known == null ? new Pace(now, base, false) : known;
-      return new Pace(current.since(), current.period(), progressOnly);
+      Pace current = known == null ? new Pace(now, base, false, NONE) : known;
+      long formedSince = change != Change.FORMED_BEFORE_READY ? NONE
+          : current.formedSince() != NONE ? current.formedSince() : now;
+      boolean progress = change == Change.PROGRESS || change == Change.CREATION;
+      return new Pace(current.since(), current.period(), progress, formedSince);
     });
-    if (!progressOnly) {
-      return Optional.empty();
-    }
-    long left = pace.since() + pace.period() - now;
+    long until = switch (change) {
+      case NEWS -> now;
+      case PROGRESS -> pace.since() + pace.period();
+      case CREATION -> pace.since() + most;
+      case FORMED_BEFORE_READY -> pace.formedSince() + base;
+    };
+    long left = until - now;
     return left <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(left));
   }
 
@@ -61,7 +86,7 @@ final class StatusPacing {
     long now = nanoTime.getAsLong();
     paces.compute(key, (k, known) -> {
       boolean progress = known != null && known.progressDue();
-      return new Pace(now, progress ? Math.min(2 * known.period(), most) : base, false);
+      return new Pace(now, progress ? Math.min(2 * known.period(), most) : base, false, NONE);
     });
   }
 

@@ -1,16 +1,18 @@
 package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells a status change someone acts on from progress alone. Acted on: a generation observed, a phase
- * past creation (Running, Scaling, Upgrading, Failed), a condition's status or reason, the versions,
- * the hashes, and the lifecycle's operation memory (failover count, upgrade, scale-down and seeding
- * progress). Progress: member details, replica counts, cluster and replication state, condition
- * messages, and while the cluster is created (Pending, Initializing) its phase and conditions.
+ * Tells a status change someone acts on from progress alone, and progress of a cluster being created
+ * from progress of one that runs. Acted on: a generation observed, a phase past creation (Running,
+ * Scaling, Upgrading, Failed), a condition's status or reason, the versions, the hashes, and the
+ * lifecycle's operation memory (failover count, upgrade, scale-down and seeding progress). Progress:
+ * member details, replica counts, cluster and replication state, condition messages, and while the
+ * cluster is created (Pending, Initializing) its phase and conditions.
  *
  * <p>Why progress may wait: users wait on phases and conditions ({@code kubectl wait}), the
  * lifecycle resumes from its operation memory, and both need the write at once; the counts and
@@ -20,17 +22,67 @@ import java.util.Set;
  */
 final class StatusProgress {
 
+  /** How a derived status differs from the stored one, as far as its pacing goes. */
+  enum Change {
+    /** Something someone acts on: written at once. */
+    NEWS,
+    /** Progress of a cluster past creation. */
+    PROGRESS,
+    /** Progress of a cluster still being created (none written yet, or Pending, Initializing). */
+    CREATION,
+    /**
+     * The end of a creation, Raft formed, while some member does not serve yet: the last member's
+     * readiness usually follows within moments, and Running and Ready then make one write.
+     */
+    FORMED_BEFORE_READY
+  }
+
   private static final Set<String> CREATION_PHASES = Set.of("Pending", "Initializing");
+  private static final String READY = "Ready";
 
   private StatusProgress() {}
 
+  /** How {@code derived} differs from {@code stored}, assuming it differs. */
+  static Change of(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
+    boolean creating = stored == null || stored.getPhase() == null || CREATION_PHASES.contains(stored.getPhase());
+    if (creating && formedBeforeReady(stored, derived)) {
+      return Change.FORMED_BEFORE_READY;
+    }
+    if (!only(stored, derived)) {
+      return Change.NEWS;
+    }
+    return creating ? Change.CREATION : Change.PROGRESS;
+  }
+
   /** Whether {@code derived} differs from {@code stored} only in progress. */
-  static boolean only(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
+  private static boolean only(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     if (stored == null || stored.getPhase() == null) {
       // nothing written yet: a cluster still being created is news only once it is past creation
       return derived == null || derived.getPhase() == null || CREATION_PHASES.contains(derived.getPhase());
     }
     return StatusCopy.same(withoutProgress(stored), withoutProgress(derived));
+  }
+
+  /**
+   * Running with its Ready condition False, and nothing else news: the same status as a creation
+   * would be but for the phase and the conditions, which creation treats as progress.
+   */
+  private static boolean formedBeforeReady(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
+    if (derived == null || !"Running".equals(derived.getPhase()) || ready(derived)) {
+      return false;
+    }
+    // nothing written yet: nothing else to compare, as for any creation
+    if (stored == null || stored.getPhase() == null) {
+      return true;
+    }
+    HyperbytedbClusterStatus stillCreating = StatusCopy.of(derived);
+    stillCreating.setPhase("Initializing");
+    return only(stored, stillCreating);
+  }
+
+  private static boolean ready(HyperbytedbClusterStatus status) {
+    return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
+        .filter(c -> READY.equals(c.getType())).map(Condition::getStatus).anyMatch("True"::equals);
   }
 
   private static HyperbytedbClusterStatus withoutProgress(HyperbytedbClusterStatus status) {

@@ -23,29 +23,85 @@ class StatusPacingTest {
   private final StatusPacing pacing = new StatusPacing(PERIOD, now::get);
 
   @Test
-  void aClusterStillBeingCreatedWaitsThePeriodFromWhenItWasFirstSeen() {
-    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods"))).contains(PERIOD);
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
+  void aClusterBeingCreatedIsWrittenAMinuteAfterItWasFirstSeenAtTheEarliest() {
+    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods")))
+        .contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(20).toNanos());
     assertThat(pacing.wait(KEY, null, status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting")))
-        .contains(Duration.ofSeconds(2));
-    now.addAndGet(Duration.ofSeconds(2).toNanos());
+        .contains(Duration.ofSeconds(40));
+    now.addAndGet(Duration.ofSeconds(40).toNanos());
     assertThat(pacing.wait(KEY, null, status("Initializing", 3, "False", "MembersNotReady", "3 starting"))).isEmpty();
   }
 
   @Test
-  void aPhasePastCreationIsWrittenAtOnce() {
-    assertThat(pacing.wait(KEY, null, status("Running", 3, "False", "MembersNotReady", "pods not Ready"))).isEmpty();
+  void aCreationThatLastsIsWrittenOnceAMinuteSayingWhatItWaitsFor() {
+    HyperbytedbClusterStatus stored = status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting");
+    pacing.wait(KEY, null, stored);
+    pacing.written(KEY);
+
+    for (int minute = 0; minute < 3; minute++) {
+      HyperbytedbClusterStatus stuck = status("Initializing", 2, "False", "MembersUnhealthy", "hdb-1 failing");
+      assertThat(pacing.wait(KEY, stored, stuck)).as("right after a write").contains(StatusPacing.MOST);
+      now.addAndGet(StatusPacing.MOST.toNanos());
+      assertThat(pacing.wait(KEY, stored, stuck)).as("a minute later").isEmpty();
+      pacing.written(KEY);
+      stored = stuck;
+    }
+  }
+
+  @Test
+  void aPhasePastCreationWithEveryMemberReadyIsWrittenAtOnce() {
+    assertThat(pacing.wait(KEY, null, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
+    assertThat(pacing.wait(KEY, null, status("Failed", 3, "False", "MembersNotReady", "hdb-0 failed"))).isEmpty();
+  }
+
+  @Test
+  void theEndOfACreationWaitsAtMostThePeriodForTheLastMemberToBeReady() {
+    HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
+    pacing.written(KEY);
+    now.addAndGet(Duration.ofSeconds(30).toNanos());
+
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
+        .contains(PERIOD);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
+        .as("the window runs from the first pass that found Raft formed").contains(Duration.ofSeconds(2));
+    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
+        .as("Ready not within the window: Running alone").isEmpty();
+  }
+
+  @Test
+  void theEndOfACreationWithTheLastMemberReadyWithinThePeriodIsOneWrite() {
+    HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
+    pacing.written(KEY);
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
+        .contains(PERIOD);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
+  }
+
+  @Test
+  void theEndOfACreationWaitsForNothingWhenOtherNewsComesWithIt() {
+    HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
+    pacing.written(KEY);
+    HyperbytedbClusterStatus newGeneration = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    newGeneration.setObservedGeneration(2L);
+
+    assertThat(pacing.wait(KEY, stored, newGeneration)).isEmpty();
   }
 
   @Test
   void progressAfterAWriteWaitsThePeriodFromThatWrite() {
-    HyperbytedbClusterStatus stored = status("Initializing", 1, "False", "MembersNotReady", "two starting");
-    pacing.wait(KEY, null, stored);
+    HyperbytedbClusterStatus stored = status("Running", 1, "False", "MembersNotReady", "two starting");
+    HyperbytedbClusterStatus lessReady = status("Running", 0, "False", "MembersNotReady", "three starting");
+    pacing.wait(KEY, stored, lessReady);
     now.addAndGet(Duration.ofSeconds(10).toNanos());
     pacing.written(KEY);
     now.addAndGet(Duration.ofSeconds(1).toNanos());
 
-    HyperbytedbClusterStatus moreMembers = status("Initializing", 2, "False", "MembersNotReady", "one starting");
+    HyperbytedbClusterStatus moreMembers = status("Running", 2, "False", "MembersNotReady", "one starting");
     moreMembers.setMembers(List.of(new MemberStatus(), new MemberStatus()));
     moreMembers.setReadyReplicas(2);
     moreMembers.setClusterState("Degraded");
@@ -95,8 +151,8 @@ class StatusPacingTest {
     pacing.written(KEY);
 
     assertThat(pacing.wait(KEY, stored, status("Initializing", 3, "False", "MembersUnhealthy", "3 unhealthy")))
-        .contains(PERIOD);
-    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "forming"))).isEmpty();
+        .contains(StatusPacing.MOST);
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "formed"))).isEmpty();
   }
 
   @Test
