@@ -18,13 +18,12 @@ import java.util.function.LongSupplier;
  *       before any, since this process first looked at it). The period starts at the base period and
  *       doubles after each write of progress alone, up to {@link #MOST}; a write of news brings it
  *       back to the base.
- *   <li>Progress of a cluster being created waits {@link #MOST}: what it says (pods appearing,
- *       starting, joining) the StatefulSet and its pods show as it happens, and the end of the
- *       creation, Running, is news; so a creation is written once, when it ends, and one that takes
- *       longer than a minute is written once a minute meanwhile, saying what it waits for.
- *   <li>The end of a creation while some member does not serve yet waits up to one base period for
- *       it (the last member's readiness follows its joining within moments), so that Running and
- *       Ready make one write.
+ *   <li>Progress of a cluster being created is written when the creation has stalled: nothing in it
+ *       moved for {@link #MOST} (as a Deployment's progress deadline counts from its last progress),
+ *       or, for a creation that keeps moving without ending, {@link #CREATION_MOST} after the last
+ *       write. What a moving creation says (pods appearing, starting, joining) the StatefulSet and
+ *       its pods show as it happens, and its end, Running and Ready, is news: so a creation that
+ *       moves is written once, when it ends, however slowly it moves.
  * </ul>
  *
  * Measured on the process's monotonic time, not the operator's clock, which tests move.
@@ -33,27 +32,31 @@ final class StatusPacing {
 
   /** Production base period: progress of a running cluster waits at least this long. */
   static final Duration DEFAULT_PERIOD = Duration.ofSeconds(3);
-  /** The longest progress ever waits while something else changes. */
+  /** The longest progress ever waits while something else changes; how long a stalled creation waits. */
   static final Duration MOST = Duration.ofMinutes(1);
+  /** The longest a creation that keeps moving waits: Strimzi's default operation timeout. */
+  static final Duration CREATION_MOST = Duration.ofMinutes(5);
 
   /**
    * @param since the last status write, or when this process first looked at the cluster
    * @param period how long progress waits after {@code since}
    * @param progressDue whether the last status derived was progress alone
-   * @param formedSince when a pass first found the creation ended before every member served, or {@link #NONE}
+   * @param moved when a creation's progress last changed (or the last write)
+   * @param creation the hash of what a creation had got to at {@code moved} ({@link StatusProgress#creationProgress}):
+   *     a hash, not the text, as a thousand clusters may be created at once
    */
-  private record Pace(long since, long period, boolean progressDue, long formedSince) {}
-
-  private static final long NONE = Long.MIN_VALUE;
+  private record Pace(long since, long period, boolean progressDue, long moved, int creation) {}
 
   private final long base;
   private final long most;
+  private final long creationMost;
   private final LongSupplier nanoTime;
   private final Map<ResourceKey, Pace> paces = new ConcurrentHashMap<>();
 
   StatusPacing(Duration period, LongSupplier nanoTime) {
     this.base = period.toNanos();
     this.most = Math.max(base, MOST.toNanos());
+    this.creationMost = Math.max(most, CREATION_MOST.toNanos());
     this.nanoTime = nanoTime;
   }
 
@@ -64,18 +67,16 @@ final class StatusPacing {
   Optional<Duration> wait(ResourceKey key, HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     long now = nanoTime.getAsLong();
     Change change = StatusProgress.of(stored, derived);
+    int creation = change == Change.CREATION ? StatusProgress.creationProgress(derived).hashCode() : 0;
     Pace pace = paces.compute(key, (k, known) -> {
-      Pace current = known == null ? new Pace(now, base, false, NONE) : known;
-      long formedSince = change != Change.FORMED_BEFORE_READY ? NONE
-          : current.formedSince() != NONE ? current.formedSince() : now;
-      boolean progress = change == Change.PROGRESS || change == Change.CREATION;
-      return new Pace(current.since(), current.period(), progress, formedSince);
+      Pace current = known == null ? new Pace(now, base, false, now, creation) : known;
+      long moved = creation == current.creation() ? current.moved() : now;
+      return new Pace(current.since(), current.period(), change != Change.NEWS, moved, creation);
     });
     long until = switch (change) {
       case NEWS -> now;
       case PROGRESS -> pace.since() + pace.period();
-      case CREATION -> pace.since() + most;
-      case FORMED_BEFORE_READY -> pace.formedSince() + base;
+      case CREATION -> Math.min(pace.moved() + most, pace.since() + creationMost);
     };
     long left = until - now;
     return left <= 0 ? Optional.empty() : Optional.of(Duration.ofNanos(left));
@@ -86,7 +87,8 @@ final class StatusPacing {
     long now = nanoTime.getAsLong();
     paces.compute(key, (k, known) -> {
       boolean progress = known != null && known.progressDue();
-      return new Pace(now, progress ? Math.min(2 * known.period(), most) : base, false, NONE);
+      int creation = known == null ? 0 : known.creation();
+      return new Pace(now, progress ? Math.min(2 * known.period(), most) : base, false, now, creation);
     });
   }
 

@@ -2,6 +2,7 @@ package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,13 +29,12 @@ final class StatusProgress {
     NEWS,
     /** Progress of a cluster past creation. */
     PROGRESS,
-    /** Progress of a cluster still being created (none written yet, or Pending, Initializing). */
-    CREATION,
     /**
-     * The end of a creation, Raft formed, while some member does not serve yet: the last member's
-     * readiness usually follows within moments, and Running and Ready then make one write.
+     * Progress of a cluster still being created: nothing written yet, or Pending or Initializing,
+     * and also Running while some member does not serve yet (a creation ends when the cluster is
+     * Ready, so Running and Ready make one write).
      */
-    FORMED_BEFORE_READY
+    CREATION
   }
 
   private static final Set<String> CREATION_PHASES = Set.of("Pending", "Initializing");
@@ -46,12 +46,27 @@ final class StatusProgress {
   static Change of(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     boolean creating = stored == null || stored.getPhase() == null || CREATION_PHASES.contains(stored.getPhase());
     if (creating && formedBeforeReady(stored, derived)) {
-      return Change.FORMED_BEFORE_READY;
+      return Change.CREATION;
     }
     if (!only(stored, derived)) {
       return Change.NEWS;
     }
     return creating ? Change.CREATION : Change.PROGRESS;
+  }
+
+  /**
+   * What a creation has got to, for telling a creation that moves from one that stalls: the status
+   * without what changes on every pass while nothing happens (condition messages and transition
+   * times, which have nothing stored to keep them, and members' unhealthy-since times).
+   */
+  static String creationProgress(HyperbytedbClusterStatus derived) {
+    HyperbytedbClusterStatus copy = StatusCopy.of(derived);
+    Optional.ofNullable(copy.getConditions()).orElse(List.of()).forEach(condition -> {
+      condition.setMessage(null);
+      condition.setLastTransitionTime(null);
+    });
+    Optional.ofNullable(copy.getMembers()).orElse(List.of()).forEach(member -> member.setUnhealthySince(null));
+    return Serialization.asJson(copy);
   }
 
   /** Whether {@code derived} differs from {@code stored} only in progress. */
@@ -65,7 +80,7 @@ final class StatusProgress {
 
   /**
    * Running with its Ready condition False, and nothing else news: the same status as a creation
-   * would be but for the phase and the conditions, which creation treats as progress.
+   * would be but for the phase, which creation treats as progress.
    */
   private static boolean formedBeforeReady(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     if (derived == null || !"Running".equals(derived.getPhase()) || ready(derived)) {

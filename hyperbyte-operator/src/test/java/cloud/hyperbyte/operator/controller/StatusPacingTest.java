@@ -19,34 +19,49 @@ class StatusPacingTest {
   private static final Duration PERIOD = Duration.ofSeconds(3);
   private static final ResourceKey KEY = new ResourceKey(ResourceKind.CLUSTER, "ns", "db");
 
-  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private static final long START = 1_000_000_000L;
+
+  private final AtomicLong now = new AtomicLong(START);
   private final StatusPacing pacing = new StatusPacing(PERIOD, now::get);
 
   @Test
-  void aClusterBeingCreatedIsWrittenAMinuteAfterItWasFirstSeenAtTheEarliest() {
-    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods")))
-        .contains(StatusPacing.MOST);
-    now.addAndGet(Duration.ofSeconds(20).toNanos());
-    assertThat(pacing.wait(KEY, null, status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting")))
-        .contains(Duration.ofSeconds(40));
-    now.addAndGet(Duration.ofSeconds(40).toNanos());
-    assertThat(pacing.wait(KEY, null, status("Initializing", 3, "False", "MembersNotReady", "3 starting"))).isEmpty();
+  void aCreationThatMovesIsNotWrittenWhileItMoves() {
+    Duration step = Duration.ofSeconds(50);
+    for (int replicas = 0; replicas < 4; replicas++) {
+      assertThat(pacing.wait(KEY, null, status("Initializing", replicas, "False", "MembersNotReady", "starting")))
+          .as("%d pods after %d steps", replicas, replicas).contains(StatusPacing.MOST);
+      now.addAndGet(step.toNanos());
+    }
   }
 
   @Test
-  void aCreationThatLastsIsWrittenOnceAMinuteSayingWhatItWaitsFor() {
-    HyperbytedbClusterStatus stored = status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting");
-    pacing.wait(KEY, null, stored);
+  void aCreationThatStallsIsWrittenAMinuteAfterItLastMovedAndOnceOnly() {
+    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods")))
+        .contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(20).toNanos());
+    HyperbytedbClusterStatus stuck = status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting");
+    assertThat(pacing.wait(KEY, null, stuck)).as("moved").contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(30).toNanos());
+    HyperbytedbClusterStatus sameButMessage = status("Initializing", 1, "False", "MembersNotReady", "still");
+    assertThat(pacing.wait(KEY, null, sameButMessage)).as("a message is no move").contains(Duration.ofSeconds(30));
+    now.addAndGet(Duration.ofSeconds(30).toNanos());
+    assertThat(pacing.wait(KEY, null, stuck)).as("stalled for a minute").isEmpty();
     pacing.written(KEY);
 
-    for (int minute = 0; minute < 3; minute++) {
-      HyperbytedbClusterStatus stuck = status("Initializing", 2, "False", "MembersUnhealthy", "hdb-1 failing");
-      assertThat(pacing.wait(KEY, stored, stuck)).as("right after a write").contains(StatusPacing.MOST);
-      now.addAndGet(StatusPacing.MOST.toNanos());
-      assertThat(pacing.wait(KEY, stored, stuck)).as("a minute later").isEmpty();
-      pacing.written(KEY);
-      stored = stuck;
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertThat(pacing.wait(KEY, stuck, sameButMessage)).as("after the write").contains(Duration.ofSeconds(50));
+  }
+
+  @Test
+  void aCreationThatKeepsMovingWithoutEndingIsWrittenAfterFiveMinutes() {
+    Duration step = Duration.ofSeconds(50);
+    for (int i = 0; i < 6; i++) {
+      assertThat(pacing.wait(KEY, null, status("Initializing", i % 2, "False", "MembersNotReady", "flapping")))
+          .isPresent();
+      now.addAndGet(step.toNanos());
     }
+    assertThat(now.get() - START).isEqualTo(StatusPacing.CREATION_MOST.toNanos());
+    assertThat(pacing.wait(KEY, null, status("Initializing", 0, "False", "MembersNotReady", "flapping"))).isEmpty();
   }
 
   @Test
@@ -56,30 +71,26 @@ class StatusPacingTest {
   }
 
   @Test
-  void theEndOfACreationWaitsAtMostThePeriodForTheLastMemberToBeReady() {
+  void aCreationEndsWhenEveryMemberIsReadySoRunningAndReadyMakeOneWrite() {
     HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
     pacing.written(KEY);
     now.addAndGet(Duration.ofSeconds(30).toNanos());
 
     assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
-        .contains(PERIOD);
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
-    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
-        .as("the window runs from the first pass that found Raft formed").contains(Duration.ofSeconds(2));
-    now.addAndGet(Duration.ofSeconds(2).toNanos());
-    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
-        .as("Ready not within the window: Running alone").isEmpty();
+        .as("formed, a member not Ready yet: the creation moved").contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(5).toNanos());
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
   }
 
   @Test
-  void theEndOfACreationWithTheLastMemberReadyWithinThePeriodIsOneWrite() {
+  void aCreationThatFormsButStallsBeforeReadyIsWrittenAMinuteLater() {
     HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
     pacing.written(KEY);
-    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
-        .contains(PERIOD);
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    HyperbytedbClusterStatus formed = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    pacing.wait(KEY, stored, formed);
+    now.addAndGet(StatusPacing.MOST.toNanos());
 
-    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
+    assertThat(pacing.wait(KEY, stored, formed)).isEmpty();
   }
 
   @Test
