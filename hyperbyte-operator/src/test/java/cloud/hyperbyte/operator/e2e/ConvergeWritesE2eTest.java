@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What converging one three-member cluster costs in API writes: its five objects applied once, one
  * Event per member added, and one status write, Running and Ready together. Pod events of a cluster
- * coming up (members appearing, starting, joining) are progress of a creation, which waits a minute;
- * the end of the creation waits up to the pacing period for the last member to be Ready. The period
- * is long here so that no machine is slow enough to reach it, and the count is a behaviour rather
- * than a timing; {@link SlowFormationWritesE2eTest} has a formation longer than the period.
+ * coming up (members appearing, starting, joining) are progress of a creation, written only when the
+ * creation ends or stalls for a minute; progress of a running cluster waits the pacing period, long
+ * here so that no machine is slow enough to reach it, and the count is a behaviour rather than a
+ * timing. {@link SlowFormationWritesE2eTest} has a formation longer than the period.
  */
 class ConvergeWritesE2eTest extends OperatorE2eTest {
 
