@@ -13,7 +13,7 @@ import java.util.Set;
  * Scaling, Upgrading, Failed), a condition's status or reason, the versions, the hashes, and the
  * lifecycle's operation memory (failover count, upgrade, scale-down and seeding progress). Progress:
  * member details, replica counts, cluster and replication state, condition messages, and while the
- * cluster is created (Pending, Initializing) its phase and conditions.
+ * cluster is created (Pending, Initializing) its phase, conditions and current version.
  *
  * <p>Why progress may wait: users wait on phases and conditions ({@code kubectl wait}), the
  * lifecycle resumes from its operation memory, and both need the write at once; the counts and
@@ -108,9 +108,11 @@ final class StatusProgress {
     copy.setReplicationState(null);
     copy.setMembers(null);
     if (copy.getPhase() != null && CREATION_PHASES.contains(copy.getPhase())) {
-      // while a cluster is created its conditions say how far it got; Running is the news
+      // while a cluster is created its conditions say how far it got; Running is the news. So is
+      // its first version: every pod Ready before Raft formed sets it, and Running and Ready carry it
       copy.setPhase(null);
       copy.setConditions(null);
+      copy.setCurrentVersion(null);
     }
     Optional.ofNullable(copy.getConditions()).orElse(List.of()).forEach(condition -> {
       condition.setMessage(null);

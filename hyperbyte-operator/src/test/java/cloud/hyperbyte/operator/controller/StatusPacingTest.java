@@ -65,6 +65,16 @@ class StatusPacingTest {
   }
 
   @Test
+  void theFirstVersionOfACreationIsProgress() {
+    HyperbytedbClusterStatus stored = status("Pending", 0, "False", "MembersNotReady", "no pods");
+    pacing.written(KEY);
+    HyperbytedbClusterStatus everyPodReady = status("Initializing", 3, "False", "MembersNotReady", "not formed");
+    everyPodReady.setCurrentVersion("0.8.5");
+
+    assertThat(pacing.wait(KEY, stored, everyPodReady)).contains(StatusPacing.MOST);
+  }
+
+  @Test
   void aPhasePastCreationWithEveryMemberReadyIsWrittenAtOnce() {
     assertThat(pacing.wait(KEY, null, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
     assertThat(pacing.wait(KEY, null, status("Failed", 3, "False", "MembersNotReady", "hdb-0 failed"))).isEmpty();
