@@ -13,7 +13,8 @@ import java.util.Set;
  * Scaling, Upgrading, Failed), a condition's status or reason, the versions, the hashes, and the
  * lifecycle's operation memory (failover count, upgrade, scale-down and seeding progress). Progress:
  * member details, replica counts, cluster and replication state, condition messages, and while the
- * cluster is created (Pending, Initializing) its phase, conditions and current version.
+ * cluster is created (Pending, Initializing, or Running before it is Ready) its phase, conditions and
+ * current version.
  *
  * <p>Why progress may wait: users wait on phases and conditions ({@code kubectl wait}), the
  * lifecycle resumes from its operation memory, and both need the write at once; the counts and
