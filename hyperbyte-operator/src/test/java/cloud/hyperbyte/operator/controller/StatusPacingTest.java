@@ -19,33 +19,110 @@ class StatusPacingTest {
   private static final Duration PERIOD = Duration.ofSeconds(3);
   private static final ResourceKey KEY = new ResourceKey(ResourceKind.CLUSTER, "ns", "db");
 
-  private final AtomicLong now = new AtomicLong(1_000_000_000L);
+  private static final long START = 1_000_000_000L;
+
+  private final AtomicLong now = new AtomicLong(START);
   private final StatusPacing pacing = new StatusPacing(PERIOD, now::get);
 
   @Test
-  void aClusterStillBeingCreatedWaitsThePeriodFromWhenItWasFirstSeen() {
-    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods"))).contains(PERIOD);
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
-    assertThat(pacing.wait(KEY, null, status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting")))
-        .contains(Duration.ofSeconds(2));
-    now.addAndGet(Duration.ofSeconds(2).toNanos());
-    assertThat(pacing.wait(KEY, null, status("Initializing", 3, "False", "MembersNotReady", "3 starting"))).isEmpty();
+  void aCreationThatMovesIsNotWrittenWhileItMoves() {
+    Duration step = Duration.ofSeconds(50);
+    for (int replicas = 0; replicas < 4; replicas++) {
+      assertThat(pacing.wait(KEY, null, status("Initializing", replicas, "False", "MembersNotReady", "starting")))
+          .as("%d pods after %d steps", replicas, replicas).contains(StatusPacing.MOST);
+      now.addAndGet(step.toNanos());
+    }
   }
 
   @Test
-  void aPhasePastCreationIsWrittenAtOnce() {
-    assertThat(pacing.wait(KEY, null, status("Running", 3, "False", "MembersNotReady", "pods not Ready"))).isEmpty();
+  void aCreationThatStallsIsWrittenAMinuteAfterItLastMovedAndOnceOnly() {
+    assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods")))
+        .contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(20).toNanos());
+    HyperbytedbClusterStatus stuck = status("Initializing", 1, "False", "MembersNotReady", "hdb-0 starting");
+    assertThat(pacing.wait(KEY, null, stuck)).as("moved").contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(30).toNanos());
+    HyperbytedbClusterStatus sameButMessage = status("Initializing", 1, "False", "MembersNotReady", "still");
+    assertThat(pacing.wait(KEY, null, sameButMessage)).as("a message is no move").contains(Duration.ofSeconds(30));
+    now.addAndGet(Duration.ofSeconds(30).toNanos());
+    assertThat(pacing.wait(KEY, null, stuck)).as("stalled for a minute").isEmpty();
+    pacing.written(KEY);
+
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    assertThat(pacing.wait(KEY, stuck, sameButMessage)).as("after the write").contains(Duration.ofSeconds(50));
+  }
+
+  @Test
+  void aCreationThatKeepsMovingWithoutEndingIsWrittenAfterFiveMinutes() {
+    Duration step = Duration.ofSeconds(50);
+    for (int i = 0; i < 6; i++) {
+      assertThat(pacing.wait(KEY, null, status("Initializing", i % 2, "False", "MembersNotReady", "flapping")))
+          .isPresent();
+      now.addAndGet(step.toNanos());
+    }
+    assertThat(now.get() - START).isEqualTo(StatusPacing.CREATION_MOST.toNanos());
+    assertThat(pacing.wait(KEY, null, status("Initializing", 0, "False", "MembersNotReady", "flapping"))).isEmpty();
+  }
+
+  @Test
+  void theFirstVersionOfACreationIsProgress() {
+    HyperbytedbClusterStatus stored = status("Pending", 0, "False", "MembersNotReady", "no pods");
+    pacing.written(KEY);
+    HyperbytedbClusterStatus everyPodReady = status("Initializing", 3, "False", "MembersNotReady", "not formed");
+    everyPodReady.setCurrentVersion("0.8.5");
+
+    assertThat(pacing.wait(KEY, stored, everyPodReady)).contains(StatusPacing.MOST);
+  }
+
+  @Test
+  void aPhasePastCreationWithEveryMemberReadyIsWrittenAtOnce() {
+    assertThat(pacing.wait(KEY, null, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
+    assertThat(pacing.wait(KEY, null, status("Failed", 3, "False", "MembersNotReady", "hdb-0 failed"))).isEmpty();
+  }
+
+  @Test
+  void aCreationEndsWhenEveryMemberIsReadySoRunningAndReadyMakeOneWrite() {
+    HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
+    pacing.written(KEY);
+    now.addAndGet(Duration.ofSeconds(30).toNanos());
+
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready")))
+        .as("formed, a member not Ready yet: the creation moved").contains(StatusPacing.MOST);
+    now.addAndGet(Duration.ofSeconds(5).toNanos());
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "all Ready"))).isEmpty();
+  }
+
+  @Test
+  void aCreationThatFormsButStallsBeforeReadyIsWrittenAMinuteLater() {
+    HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
+    pacing.written(KEY);
+    HyperbytedbClusterStatus formed = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    pacing.wait(KEY, stored, formed);
+    now.addAndGet(StatusPacing.MOST.toNanos());
+
+    assertThat(pacing.wait(KEY, stored, formed)).isEmpty();
+  }
+
+  @Test
+  void theEndOfACreationWaitsForNothingWhenOtherNewsComesWithIt() {
+    HyperbytedbClusterStatus stored = status("Initializing", 2, "False", "MembersNotReady", "hdb-2 joining");
+    pacing.written(KEY);
+    HyperbytedbClusterStatus newGeneration = status("Running", 3, "False", "MembersNotReady", "hdb-2 not Ready");
+    newGeneration.setObservedGeneration(2L);
+
+    assertThat(pacing.wait(KEY, stored, newGeneration)).isEmpty();
   }
 
   @Test
   void progressAfterAWriteWaitsThePeriodFromThatWrite() {
-    HyperbytedbClusterStatus stored = status("Initializing", 1, "False", "MembersNotReady", "two starting");
-    pacing.wait(KEY, null, stored);
+    HyperbytedbClusterStatus stored = status("Running", 1, "False", "MembersNotReady", "two starting");
+    HyperbytedbClusterStatus lessReady = status("Running", 0, "False", "MembersNotReady", "three starting");
+    pacing.wait(KEY, stored, lessReady);
     now.addAndGet(Duration.ofSeconds(10).toNanos());
     pacing.written(KEY);
     now.addAndGet(Duration.ofSeconds(1).toNanos());
 
-    HyperbytedbClusterStatus moreMembers = status("Initializing", 2, "False", "MembersNotReady", "one starting");
+    HyperbytedbClusterStatus moreMembers = status("Running", 2, "False", "MembersNotReady", "one starting");
     moreMembers.setMembers(List.of(new MemberStatus(), new MemberStatus()));
     moreMembers.setReadyReplicas(2);
     moreMembers.setClusterState("Degraded");
@@ -95,8 +172,8 @@ class StatusPacingTest {
     pacing.written(KEY);
 
     assertThat(pacing.wait(KEY, stored, status("Initializing", 3, "False", "MembersUnhealthy", "3 unhealthy")))
-        .contains(PERIOD);
-    assertThat(pacing.wait(KEY, stored, status("Running", 3, "False", "MembersNotReady", "forming"))).isEmpty();
+        .contains(StatusPacing.MOST);
+    assertThat(pacing.wait(KEY, stored, status("Running", 3, "True", "AllMembersReady", "formed"))).isEmpty();
   }
 
   @Test
