@@ -13,8 +13,9 @@ import java.util.Set;
  * Scaling, Upgrading, Failed), a condition's status or reason, the versions, the hashes, and the
  * lifecycle's operation memory (failover count, upgrade, scale-down and seeding progress). Progress:
  * member details, replica counts, cluster and replication state, condition messages, and while the
- * cluster is created (Pending, Initializing, or Running before it is Ready) its phase, conditions and
- * current version.
+ * cluster is created (Pending, Initializing, or Running before it is Ready) its phase, its own
+ * conditions (Ready, Progressing, ClusterFormed) and current version; any other condition turning
+ * abnormal during a creation (a CRD or Secret missing, Degraded, Paused) is news.
  *
  * <p>Why progress may wait: users wait on phases and conditions ({@code kubectl wait}), the
  * lifecycle resumes from its operation memory, and both need the write at once; the counts and
@@ -40,12 +41,20 @@ final class StatusProgress {
 
   private static final Set<String> CREATION_PHASES = Set.of("Pending", "Initializing");
   private static final String READY = "Ready";
+  /** The conditions a creation moves through; any other condition's trouble is news at once. */
+  private static final Set<String> CREATION_CONDITIONS = Set.of(READY, "Progressing", "ClusterFormed");
+  /** Conditions whose True is the abnormal state; for every other condition False is. */
+  private static final Set<String> ABNORMAL_TRUE = Set.of("Degraded", "Paused");
 
   private StatusProgress() {}
 
   /** How {@code derived} differs from {@code stored}, assuming it differs. */
   static Change of(HyperbytedbClusterStatus stored, HyperbytedbClusterStatus derived) {
     boolean creating = stored == null || stored.getPhase() == null || CREATION_PHASES.contains(stored.getPhase());
+    if (creating && !troubles(stored).equals(troubles(derived))) {
+      // what blocks a creation (a CRD or Secret missing, the spec refused, paused) is not its progress
+      return Change.NEWS;
+    }
     if (creating && formedBeforeReady(stored, derived)) {
       return Change.CREATION;
     }
@@ -94,6 +103,19 @@ final class StatusProgress {
     HyperbytedbClusterStatus stillCreating = StatusCopy.of(derived);
     stillCreating.setPhase("Initializing");
     return only(stored, stillCreating);
+  }
+
+  /**
+   * The conditions outside a creation's own that are in their abnormal state, with their reasons:
+   * someone has to act on these (install a CRD, create a Secret, resume), so a creation waits for no
+   * stall to show them.
+   */
+  private static Set<String> troubles(HyperbytedbClusterStatus status) {
+    return Optional.ofNullable(status).map(HyperbytedbClusterStatus::getConditions).orElse(List.of()).stream()
+        .filter(c -> !CREATION_CONDITIONS.contains(c.getType()))
+        .filter(c -> (ABNORMAL_TRUE.contains(c.getType()) ? "True" : "False").equals(c.getStatus()))
+        .map(c -> c.getType() + "/" + c.getReason())
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static boolean ready(HyperbytedbClusterStatus status) {

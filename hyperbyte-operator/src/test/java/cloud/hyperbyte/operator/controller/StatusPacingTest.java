@@ -35,6 +35,25 @@ class StatusPacingTest {
   }
 
   @Test
+  void whatBlocksACreationIsWrittenAtOnceAndSoIsItsEnd() {
+    HyperbytedbClusterStatus blocked = status("Pending", 0, "False", "MembersNotReady", "no pods");
+    blocked.setConditions(List.of(blocked.getConditions().get(0), new ConditionBuilder().withType("CrdsInstalled")
+        .withStatus("False").withReason("Missing").withMessage("CRD servicemonitors… is not installed").build()));
+    assertThat(pacing.wait(KEY, null, blocked)).as("a missing CRD").isEmpty();
+    pacing.written(KEY);
+
+    HyperbytedbClusterStatus unblocked = status("Pending", 0, "False", "MembersNotReady", "no pods");
+    unblocked.setConditions(List.of(unblocked.getConditions().get(0), new ConditionBuilder()
+        .withType("CrdsInstalled").withStatus("True").withReason("Installed").build()));
+    assertThat(pacing.wait(KEY, blocked, unblocked)).as("the CRD installed").isEmpty();
+
+    HyperbytedbClusterStatus fine = status("Pending", 0, "False", "MembersNotReady", "no pods");
+    fine.setConditions(List.of(fine.getConditions().get(0), new ConditionBuilder().withType("Degraded")
+        .withStatus("False").withReason("AsExpected").build()));
+    assertThat(pacing.wait(KEY, null, fine)).as("nothing abnormal: creation progress").contains(StatusPacing.MOST);
+  }
+
+  @Test
   void aCreationThatStallsIsWrittenAMinuteAfterItLastMovedAndOnceOnly() {
     assertThat(pacing.wait(KEY, null, status("Pending", 0, "False", "MembersNotReady", "no pods")))
         .contains(StatusPacing.MOST);
