@@ -32,9 +32,9 @@ final class StatusPacing {
 
   /** Production base period: progress of a running cluster waits at least this long. */
   static final Duration DEFAULT_PERIOD = Duration.ofSeconds(3);
-  /** The longest progress ever waits while something else changes; how long a stalled creation waits. */
+  /** At the default period, the longest progress ever waits; how long a stalled creation waits. */
   static final Duration MOST = Duration.ofMinutes(1);
-  /** The longest a creation that keeps moving waits: Strimzi's default operation timeout. */
+  /** At the default period, the longest a creation that keeps moving waits: Strimzi's default operation timeout. */
   static final Duration CREATION_MOST = Duration.ofMinutes(5);
 
   /**
@@ -53,10 +53,15 @@ final class StatusPacing {
   private final LongSupplier nanoTime;
   private final Map<ResourceKey, Pace> paces = new ConcurrentHashMap<>();
 
+  /**
+   * @param period the base period; the bounds keep their ratio to it ({@link #MOST} and
+   *     {@link #CREATION_MOST} are those of the production {@link #DEFAULT_PERIOD}), so a test that
+   *     paces in milliseconds sees a creation stall in a proportionate time
+   */
   StatusPacing(Duration period, LongSupplier nanoTime) {
     this.base = period.toNanos();
-    this.most = Math.max(base, MOST.toNanos());
-    this.creationMost = Math.max(most, CREATION_MOST.toNanos());
+    this.most = base * (MOST.toNanos() / DEFAULT_PERIOD.toNanos());
+    this.creationMost = base * (CREATION_MOST.toNanos() / DEFAULT_PERIOD.toNanos());
     this.nanoTime = nanoTime;
   }
 

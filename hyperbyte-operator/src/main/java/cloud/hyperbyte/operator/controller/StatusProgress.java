@@ -1,9 +1,14 @@
 package cloud.hyperbyte.operator.controller;
 
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
+import cloud.hyperbyte.reconcile.auth.AuthDecision;
+import cloud.hyperbyte.reconcile.status.ClusterConditions;
+import cloud.hyperbyte.reconcile.status.TlsReadyCondition;
+import cloud.hyperbyte.reconcile.storage.StorageStatusReport;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,8 +19,8 @@ import java.util.Set;
  * lifecycle's operation memory (failover count, upgrade, scale-down and seeding progress). Progress:
  * member details, replica counts, cluster and replication state, condition messages, and while the
  * cluster is created (Pending, Initializing, or Running before it is Ready) its phase, its own
- * conditions (Ready, Progressing, ClusterFormed) and current version; any other condition turning
- * abnormal during a creation (a CRD or Secret missing, Degraded, Paused) is news.
+ * conditions and current version, except a condition saying it waits for someone (a CRD or Secret
+ * missing, a storage class that cannot grow, paused), which is news.
  *
  * <p>Why progress may wait: users wait on phases and conditions ({@code kubectl wait}), the
  * lifecycle resumes from its operation memory, and both need the write at once; the counts and
@@ -41,10 +46,14 @@ final class StatusProgress {
 
   private static final Set<String> CREATION_PHASES = Set.of("Pending", "Initializing");
   private static final String READY = "Ready";
-  /** The conditions a creation moves through; any other condition's trouble is news at once. */
-  private static final Set<String> CREATION_CONDITIONS = Set.of(READY, "Progressing", "ClusterFormed");
-  /** Conditions whose True is the abnormal state; for every other condition False is. */
-  private static final Set<String> ABNORMAL_TRUE = Set.of("Degraded", "Paused");
+  /**
+   * Conditions that say a creation waits for someone (a CRD or Secret to install, a storage class to
+   * change, a resume), with their state that says so. Not Degraded: members not answering yet is how
+   * every creation starts, and a stall shows it within a minute.
+   */
+  private static final Map<String, String> BLOCKED_WHEN = Map.of(CrdsInstalledCondition.TYPE, "False",
+      TlsReadyCondition.TYPE, "False", AuthDecision.CONDITION, "False", StorageStatusReport.RESIZABLE, "False",
+      ClusterConditions.PAUSED, "True");
 
   private StatusProgress() {}
 
@@ -106,14 +115,12 @@ final class StatusProgress {
   }
 
   /**
-   * The conditions outside a creation's own that are in their abnormal state, with their reasons:
-   * someone has to act on these (install a CRD, create a Secret, resume), so a creation waits for no
-   * stall to show them.
+   * The conditions saying the creation waits for someone ({@link #BLOCKED_WHEN}), with their reasons:
+   * a creation waits for no stall to show them.
    */
   private static Set<String> troubles(HyperbytedbClusterStatus status) {
     return Optional.ofNullable(status).map(HyperbytedbClusterStatus::getConditions).orElse(List.of()).stream()
-        .filter(c -> !CREATION_CONDITIONS.contains(c.getType()))
-        .filter(c -> (ABNORMAL_TRUE.contains(c.getType()) ? "True" : "False").equals(c.getStatus()))
+        .filter(c -> c.getStatus() != null && c.getStatus().equals(BLOCKED_WHEN.get(c.getType())))
         .map(c -> c.getType() + "/" + c.getReason())
         .collect(java.util.stream.Collectors.toSet());
   }

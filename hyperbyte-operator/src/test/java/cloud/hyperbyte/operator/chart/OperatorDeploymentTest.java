@@ -63,7 +63,7 @@ class OperatorDeploymentTest {
 
     assertThat(env).contains(Map.of("name", "JAVA_TOOL_OPTIONS",
         "value", "-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m "
-            + "-XX:MaxMetaspaceSize=96m -Xss512k -Djdk.httpclient.keepalive.timeout=30 -XX:+ExitOnOutOfMemoryError"));
+            + "-XX:MaxMetaspaceSize=96m -Xss512k -Djdk.httpclient.keepalive.timeout=30 -Djdk.httpclient.connectionPoolSize=32 -XX:+ExitOnOutOfMemoryError"));
     assertThat(at(container, "resources")).isEqualTo(Map.of(
         "requests", Map.of("cpu", "100m", "memory", "256Mi"),
         "limits", Map.of("memory", "384Mi")));

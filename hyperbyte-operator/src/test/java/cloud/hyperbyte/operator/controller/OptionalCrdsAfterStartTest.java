@@ -47,7 +47,9 @@ class OptionalCrdsAfterStartTest {
     client = kube.client();
     kube.simulateStatefulSets(PodReadiness.always(), PodLifecycle.NONE);
     PodAddressResolver nowhere = (member, scheme) -> URI.create(scheme + "://127.0.0.1:1");
-    operator = new Operator(client, OperatorSettings.embedded("cluster.local"), OperatorMetrics.standalone(), nowhere,
+    // members never answer here, so a creation's status comes with its stall: a 2 s one at this pacing
+    OperatorSettings settings = OperatorSettings.embedded("cluster.local").withStatusProgressPeriod(Duration.ofMillis(100));
+    operator = new Operator(client, settings, OperatorMetrics.standalone(), nowhere,
         ProxyAddressResolver.podIp(), Clock.systemUTC())
         .start(WAIT);
   }

@@ -49,8 +49,9 @@ class StatusPacingTest {
 
     HyperbytedbClusterStatus fine = status("Pending", 0, "False", "MembersNotReady", "no pods");
     fine.setConditions(List.of(fine.getConditions().get(0), new ConditionBuilder().withType("Degraded")
-        .withStatus("False").withReason("AsExpected").build()));
-    assertThat(pacing.wait(KEY, null, fine)).as("nothing abnormal: creation progress").contains(StatusPacing.MOST);
+        .withStatus("True").withReason("MemberUnreachable").build()));
+    assertThat(pacing.wait(KEY, null, fine)).as("members not answering yet: creation progress")
+        .contains(StatusPacing.MOST);
   }
 
   @Test
