@@ -41,7 +41,9 @@ class OperatorOnSimulatedApiTest {
     client = kube.client();
     // no member answers: every probe is refused at once
     PodAddressResolver nowhere = (member, scheme) -> URI.create(scheme + "://127.0.0.1:1");
-    operator = new Operator(client, OperatorSettings.embedded("cluster.local"), metrics, nowhere,
+    // so the creation's status comes with its stall, 2 s at this pacing
+    OperatorSettings settings = OperatorSettings.embedded("cluster.local").withStatusProgressPeriod(Duration.ofMillis(100));
+    operator = new Operator(client, settings, metrics, nowhere,
         ProxyAddressResolver.podIp(), Clock.systemUTC())
         .start(Duration.ofSeconds(30));
   }
