@@ -2,17 +2,11 @@ package cloud.hyperbyte.operator.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.testkit.cluster.ApiActivity;
-import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.kube.ApiRequest;
 import cloud.hyperbyte.testkit.kube.ApiVerb;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,25 +29,10 @@ class ConvergeWritesE2eTest extends OperatorE2eTest {
 
   @Test
   void aThreeMemberClusterConvergesInEightWritesOneOfThemStatus() throws Exception {
-    List<String> phases = new CopyOnWriteArrayList<>();
-    ApiMark start = sim.mark();
-    try (Watch watch = user.resources(HyperbytedbCluster.class).inNamespace(NS).watch(new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, HyperbytedbCluster cluster) {
-        phases.add(String.valueOf(cluster.getStatus() == null ? null : cluster.getStatus().getPhase()));
-      }
-
-      @Override
-      public void onClose(WatcherException cause) {
-        // closed by the test
-      }
-    })) {
-      create(Manifests.cluster("hdb", 3, "monitoring:\n  serviceMonitor: false"));
-      awaitRunning("hdb", 3);
-      eventually().until(() -> condition("hdb", "Ready").map(c -> "True".equals(c.getStatus())).orElse(false));
-      awaitMoreReconciles(3);
-    }
-    ApiActivity converging = sim.activitySince(start);
+    Convergence convergence = createAndWatchUntilReady(
+        Manifests.cluster("hdb", 3, "monitoring:\n  serviceMonitor: false"));
+    ApiActivity converging = convergence.activity();
+    List<String> phases = convergence.phases();
 
     assertThat(converging.writes().stream().filter(r -> r.verb() == ApiVerb.PATCH).map(ApiRequest::resource).sorted())
         .as("objects applied").containsExactly("configmaps", "poddisruptionbudgets", "services", "services",

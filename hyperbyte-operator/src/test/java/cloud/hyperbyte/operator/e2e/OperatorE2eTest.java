@@ -7,14 +7,20 @@ import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbClusterStatus;
 import cloud.hyperbyte.reconcile.decision.LifecycleTimings;
 import cloud.hyperbyte.testkit.Patience;
+import cloud.hyperbyte.testkit.cluster.ApiActivity;
+import cloud.hyperbyte.testkit.cluster.ApiMark;
 import cloud.hyperbyte.testkit.cluster.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -224,5 +230,33 @@ abstract class OperatorE2eTest {
 
   Pod pod(String name) {
     return user.pods().inNamespace(NS).withName(name).get();
+  }
+
+  /** The phases a user's watch saw and the API activity while a cluster was created until Running and Ready. */
+  record Convergence(List<String> phases, ApiActivity activity) {}
+
+  /** Creates {@code manifest} and watches it until it is Running and Ready with all its members. */
+  Convergence createAndWatchUntilReady(HyperbytedbCluster manifest) throws Exception {
+    String name = manifest.getMetadata().getName();
+    int members = manifest.getSpec().getReplicas();
+    List<String> phases = new CopyOnWriteArrayList<>();
+    ApiMark start = sim.mark();
+    try (Watch watch = user.resources(HyperbytedbCluster.class).inNamespace(NS).watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, HyperbytedbCluster cluster) {
+        phases.add(String.valueOf(cluster.getStatus() == null ? null : cluster.getStatus().getPhase()));
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        // closed by the test
+      }
+    })) {
+      create(manifest);
+      awaitRunning(name, members);
+      eventually().until(() -> condition(name, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false));
+      awaitMoreReconciles(members);
+    }
+    return new Convergence(phases, sim.activitySince(start));
   }
 }
