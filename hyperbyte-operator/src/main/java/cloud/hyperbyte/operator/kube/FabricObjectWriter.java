@@ -4,7 +4,9 @@ import cloud.hyperbyte.operator.metrics.OperatorMetrics;
 import cloud.hyperbyte.operator.queue.ResourceKey;
 import cloud.hyperbyte.reconcile.apply.ObjectRef;
 import cloud.hyperbyte.reconcile.apply.ObjectWriter;
+import cloud.hyperbyte.render.UnmodelledObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,10 +39,10 @@ public final class FabricObjectWriter implements ObjectWriter {
     // the cache strips managedFields; an apply body must not carry them either
     object.getMetadata().setManagedFields(null);
     HasMetadata applied;
-    if (object instanceof GenericKubernetesResource generic) {
+    if (object instanceof GenericKubernetesResource || object instanceof UnmodelledObject) {
       GenericKinds kind = GenericKinds.of(ref.groupKind().group(), ref.kind())
           .orElseThrow(() -> new IllegalArgumentException("no generic kind for " + ref.groupKind()));
-      applied = client.genericKubernetesResources(kind.context()).inNamespace(ref.namespace()).resource(generic)
+      applied = client.genericKubernetesResources(kind.context()).inNamespace(ref.namespace()).resource(generic(object))
           .fieldManager(fieldManager).forceConflicts().serverSideApply();
     } else {
       applied = client.resource(object).inNamespace(ref.namespace())
@@ -48,6 +50,19 @@ public final class FabricObjectWriter implements ObjectWriter {
     }
     metrics.apiWrite("apply", ref.kind());
     ownWrites.written(owner, ref, applied == null ? null : applied.getMetadata().getResourceVersion());
+  }
+
+  /** The generic resource fabric8 applies for an object of a kind it has no model for. */
+  private static GenericKubernetesResource generic(HasMetadata object) {
+    if (object instanceof UnmodelledObject unmodelled) {
+      return new GenericKubernetesResourceBuilder()
+          .withApiVersion(unmodelled.getApiVersion())
+          .withKind(unmodelled.getKind())
+          .withMetadata(unmodelled.getMetadata())
+          .addToAdditionalProperties("spec", unmodelled.getSpec())
+          .build();
+    }
+    return (GenericKubernetesResource) object;
   }
 
   /**

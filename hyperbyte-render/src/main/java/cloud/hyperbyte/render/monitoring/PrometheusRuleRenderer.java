@@ -2,10 +2,9 @@ package cloud.hyperbyte.render.monitoring;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.TlsMode;
+import cloud.hyperbyte.render.UnmodelledObject;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterNames;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class PrometheusRuleRenderer {
   private PrometheusRuleRenderer() {}
 
   /** The rule, or empty when turned off. */
-  public static Optional<GenericKubernetesResource> render(ClusterSpec spec) {
+  public static Optional<UnmodelledObject> render(ClusterSpec spec) {
     if (!spec.monitoring().prometheusRule()) {
       return Optional.empty();
     }
@@ -46,13 +45,8 @@ public final class PrometheusRuleRenderer {
     group.put("rules", alerts(spec).stream().map(AlertRule::toMap).toList());
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("groups", List.of(group));
-    return Optional.of(
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(API_VERSION)
-            .withKind(KIND)
-            .withMetadata(ObjectMetadata.database(spec, ClusterNames.of(spec).prometheusRule()))
-            .addToAdditionalProperties("spec", rule)
-            .build());
+    return Optional.of(new UnmodelledObject(
+        API_VERSION, KIND, ObjectMetadata.database(spec, ClusterNames.of(spec).prometheusRule()), rule));
   }
 
   /** The alerts for {@code spec}; Raft and replication alerts only in cluster mode. */

@@ -2,12 +2,11 @@ package cloud.hyperbyte.render.monitoring;
 
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.TlsMode;
+import cloud.hyperbyte.render.UnmodelledObject;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.workload.DatabasePodTemplate;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class ServiceMonitorRenderer {
   private ServiceMonitorRenderer() {}
 
   /** The ServiceMonitor, or empty when turned off. */
-  public static Optional<GenericKubernetesResource> render(ClusterSpec spec) {
+  public static Optional<UnmodelledObject> render(ClusterSpec spec) {
     if (!spec.monitoring().serviceMonitor()) {
       return Optional.empty();
     }
@@ -56,14 +55,10 @@ public final class ServiceMonitorRenderer {
     monitor.put("selector", Collections.singletonMap("matchLabels", matchLabels));
     monitor.put("namespaceSelector", Collections.singletonMap("matchNames", List.of(spec.namespace())));
     monitor.put("endpoints", List.of(endpoint));
-    return Optional.of(
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(API_VERSION)
-            .withKind(KIND)
-            .withMetadata(ObjectMetadata.of(spec, ClusterNames.of(spec).serviceMonitor(),
-                UserLabels.under(spec.monitoring().serviceMonitorLabels(), ClusterLabels.common(spec))))
-            .addToAdditionalProperties("spec", monitor)
-            .build());
+    return Optional.of(new UnmodelledObject(API_VERSION, KIND,
+        ObjectMetadata.of(spec, ClusterNames.of(spec).serviceMonitor(),
+            UserLabels.under(spec.monitoring().serviceMonitorLabels(), ClusterLabels.common(spec))),
+        monitor));
   }
 
   /**

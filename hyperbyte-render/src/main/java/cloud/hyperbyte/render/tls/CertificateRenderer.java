@@ -3,12 +3,11 @@ package cloud.hyperbyte.render.tls;
 import cloud.hyperbyte.model.spec.ClusterSpec;
 import cloud.hyperbyte.model.spec.IssuerRef;
 import cloud.hyperbyte.model.spec.TlsMode;
+import cloud.hyperbyte.render.UnmodelledObject;
 import cloud.hyperbyte.render.metadata.ObjectMetadata;
 import cloud.hyperbyte.render.topology.ClusterLabels;
 import cloud.hyperbyte.render.topology.ClusterNames;
 import cloud.hyperbyte.render.topology.MemberTopology;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public final class CertificateRenderer {
   private CertificateRenderer() {}
 
   /** The Certificate, or empty unless the TLS mode is cert-manager. */
-  public static Optional<GenericKubernetesResource> render(ClusterSpec spec) {
+  public static Optional<UnmodelledObject> render(ClusterSpec spec) {
     if (spec.server().tls().mode() != TlsMode.CERT_MANAGER) {
       return Optional.empty();
     }
@@ -63,12 +62,7 @@ public final class CertificateRenderer {
     certificate.put("secretTemplate", Collections.singletonMap("labels", new LinkedHashMap<>(ClusterLabels.common(spec))));
 
     return Optional.of(
-        new GenericKubernetesResourceBuilder()
-            .withApiVersion(API_VERSION)
-            .withKind(KIND)
-            .withMetadata(ObjectMetadata.database(spec, names.certificate()))
-            .addToAdditionalProperties("spec", certificate)
-            .build());
+        new UnmodelledObject(API_VERSION, KIND, ObjectMetadata.database(spec, names.certificate()), certificate));
   }
 
   /**

@@ -7,10 +7,10 @@ import cloud.hyperbyte.model.spec.ImmutableMonitoringSettings;
 import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.SpecVariants;
 import cloud.hyperbyte.render.TestSpecs;
+import cloud.hyperbyte.render.UnmodelledObject;
 import cloud.hyperbyte.render.service.ServiceRenderer;
 import cloud.hyperbyte.testkit.schema.KubernetesSchemas;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +22,14 @@ class MonitoringRendererTest {
 
   private static final KubernetesSchemas SCHEMAS = KubernetesSchemas.shared();
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> spec(GenericKubernetesResource resource) {
-    return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+  private static Map<String, Object> spec(UnmodelledObject resource) {
+    return resource.getSpec();
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void givenServiceMonitorExpectItSelectsTheHeadlessServiceOnly() {
-    GenericKubernetesResource monitor = ServiceMonitorRenderer.render(TestSpecs.threeNode()).orElseThrow();
+    UnmodelledObject monitor = ServiceMonitorRenderer.render(TestSpecs.threeNode()).orElseThrow();
     Map<String, String> matchLabels =
         (Map<String, String>) ((Map<String, Object>) spec(monitor).get("selector")).get("matchLabels");
     Map<String, String> headless = ServiceRenderer.headless(TestSpecs.threeNode()).getMetadata().getLabels();
@@ -165,7 +164,7 @@ class MonitoringRendererTest {
   @Test
   @SuppressWarnings("unchecked")
   void givenPrometheusRuleExpectOneGroupWithSeverities() {
-    GenericKubernetesResource rule = PrometheusRuleRenderer.render(TestSpecs.highlyAvailable()).orElseThrow();
+    UnmodelledObject rule = PrometheusRuleRenderer.render(TestSpecs.highlyAvailable()).orElseThrow();
     List<Map<String, Object>> groups = (List<Map<String, Object>>) spec(rule).get("groups");
 
     assertThat(rule.getKind()).isEqualTo("PrometheusRule");
@@ -180,7 +179,7 @@ class MonitoringRendererTest {
   @SuppressWarnings("unchecked")
   void givenServiceMonitorSettingsExpectThemOnTheMonitorAndTheOperatorsLabelsKept() {
     ClusterSpec spec = SpecVariants.monitoringTuned();
-    GenericKubernetesResource monitor = ServiceMonitorRenderer.render(spec).orElseThrow();
+    UnmodelledObject monitor = ServiceMonitorRenderer.render(spec).orElseThrow();
     Map<String, Object> endpoint = ((List<Map<String, Object>>) spec(monitor).get("endpoints")).get(0);
 
     assertThat(monitor.getMetadata().getLabels())

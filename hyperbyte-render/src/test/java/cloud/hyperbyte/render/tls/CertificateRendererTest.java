@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cloud.hyperbyte.model.spec.TlsMode;
 import cloud.hyperbyte.render.TestSpecs;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import cloud.hyperbyte.render.UnmodelledObject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +14,8 @@ class CertificateRendererTest {
   @Test
   @SuppressWarnings("unchecked")
   void givenCertManagerExpectCertificateWritingTheMountedSecret() {
-    GenericKubernetesResource certificate = CertificateRenderer.render(TestSpecs.tlsSingle(TlsMode.CERT_MANAGER)).orElseThrow();
-    Map<String, Object> spec = (Map<String, Object>) certificate.getAdditionalProperties().get("spec");
+    UnmodelledObject certificate = CertificateRenderer.render(TestSpecs.tlsSingle(TlsMode.CERT_MANAGER)).orElseThrow();
+    Map<String, Object> spec = certificate.getSpec();
 
     assertThat(certificate.getApiVersion()).isEqualTo("cert-manager.io/v1");
     assertThat(certificate.getKind()).isEqualTo("Certificate");
