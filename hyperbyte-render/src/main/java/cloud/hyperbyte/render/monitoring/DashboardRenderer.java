@@ -11,11 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Grafana dashboard ConfigMap {@code <name>-dashboard}, labelled for the Grafana sidecar with
@@ -28,16 +23,6 @@ public final class DashboardRenderer {
   public static final String FILE_SUFFIX = "-hyperbytedb.json";
 
   static final int MAX_UID_LENGTH = 40;
-
-  /** Pretty-printed with {@code \n} line ends whatever the platform, so the bytes never vary. */
-  private static final JsonMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .defaultPrettyPrinter(
-              new DefaultPrettyPrinter()
-                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                  .withArrayIndenter(new DefaultIndenter("  ", "\n")))
-          .build();
 
   private DashboardRenderer() {}
 
@@ -58,13 +43,9 @@ public final class DashboardRenderer {
             .build());
   }
 
-  /** The dashboard JSON. */
+  /** The dashboard JSON, pretty-printed with {@code \n} line ends whatever the platform, so the bytes never vary. */
   public static String json(ClusterSpec spec) {
-    try {
-      return JSON.writeValueAsString(model(spec)) + "\n";
-    } catch (JacksonException e) {
-      throw new IllegalStateException("dashboard model is plain maps and lists", e);
-    }
+    return PrettyJson.write(model(spec)) + "\n";
   }
 
   /** Every PromQL expression of the dashboard, in panel order. */
@@ -78,7 +59,8 @@ public final class DashboardRenderer {
         .toList();
   }
 
-  private static Map<String, Object> model(ClusterSpec spec) {
+  /** The dashboard model: plain maps, lists, strings, integers and booleans. */
+  static Map<String, Object> model(ClusterSpec spec) {
     String m = "{" + MetricSelector.members(spec) + "}";
     String job = "{" + MetricSelector.scrapeJob(spec) + "}";
     GrafanaDashboard dashboard =
