@@ -1,10 +1,14 @@
 package cloud.hyperbyte.render;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import tools.jackson.databind.ValueDeserializer;
@@ -12,10 +16,11 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A rendered object of a kind fabric8 has no model for (ServiceMonitor, PrometheusRule, cert-manager
- * Certificate): apiVersion, kind, metadata and a plain {@code spec}. It serializes as fabric8's
- * {@code GenericKubernetesResource} with the same fields does, but is not one: that class builds a
- * Jackson mapper in its static initialiser, which cost a command-line render a fifth of its CPU
- * time. The operator turns it into a generic resource where it applies it.
+ * Certificate): apiVersion, kind, metadata and a plain {@code spec}, and like a generic resource any
+ * other top-level field it is read with (a status). It serializes as fabric8's {@code
+ * GenericKubernetesResource} with the same fields does, but is not one: that class builds a Jackson
+ * mapper in its static initialiser, which cost a command-line render a fifth of its CPU time. The
+ * operator turns it into a generic resource where it applies it.
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,6 +35,8 @@ public final class UnmodelledObject implements HasMetadata {
   private ObjectMeta metadata;
   @JsonProperty("spec")
   private Map<String, Object> spec;
+  @JsonIgnore
+  private final Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
   /** For Jackson. */
   public UnmodelledObject() {}
@@ -78,20 +85,32 @@ public final class UnmodelledObject implements HasMetadata {
     this.spec = spec;
   }
 
+  /** Top-level fields other than these four, such as a status read back from the API server. */
+  @JsonAnyGetter
+  public Map<String, Object> getAdditionalProperties() {
+    return additionalProperties;
+  }
+
+  @JsonAnySetter
+  public void setAdditionalProperty(String name, Object value) {
+    additionalProperties.put(name, value);
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof UnmodelledObject that && Objects.equals(apiVersion, that.apiVersion)
-        && Objects.equals(kind, that.kind) && Objects.equals(metadata, that.metadata) && Objects.equals(spec, that.spec);
+        && Objects.equals(kind, that.kind) && Objects.equals(metadata, that.metadata) && Objects.equals(spec, that.spec)
+        && additionalProperties.equals(that.additionalProperties);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(apiVersion, kind, metadata, spec);
+    return Objects.hash(apiVersion, kind, metadata, spec, additionalProperties);
   }
 
   @Override
   public String toString() {
     return "UnmodelledObject(apiVersion=" + apiVersion + ", kind=" + kind + ", metadata=" + metadata
-        + ", spec=" + spec + ")";
+        + ", spec=" + spec + ", additionalProperties=" + additionalProperties + ")";
   }
 }
