@@ -19,7 +19,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * Certificate): apiVersion, kind, metadata and a plain {@code spec}, and like a generic resource any
  * other top-level field it is read with (a status). It serializes as fabric8's {@code
  * GenericKubernetesResource} with the same fields does, but is not one: that class builds a Jackson
- * mapper in its static initialiser, which cost a command-line render a fifth of its CPU time. The
+ * mapper in its static initialiser, which cost a command-line render about a sixth of its CPU time. The
  * operator turns it into a generic resource where it applies it.
  */
 @JsonDeserialize(using = ValueDeserializer.None.class)
