@@ -53,7 +53,8 @@ public final class OperatorProcessMain {
     URI addressBook = URI.create(args[1]);
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(args[0]).withNamespace("default").build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientFactory(new JdkHttpClientFactory()).build();
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .withHttpClientBuilderConsumer(cloud.hyperbyte.operator.kube.ApiHttpClient::configure).build();
     // what `hyperbyte run` sets (RunCommand): a 15 s budget for one cluster's member probes
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1,
         -1, 4, Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20));
