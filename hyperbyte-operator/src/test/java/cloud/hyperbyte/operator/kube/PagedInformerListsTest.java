@@ -3,6 +3,9 @@ package cloud.hyperbyte.operator.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cloud.hyperbyte.testkit.kube.ApiFault;
+import cloud.hyperbyte.testkit.kube.ApiFaults;
+import cloud.hyperbyte.testkit.kube.ApiVerb;
 import cloud.hyperbyte.testkit.kube.ServedList;
 import cloud.hyperbyte.testkit.kube.SimulatedKubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -57,6 +60,23 @@ class PagedInformerListsTest {
     assertThat(podLists.get(podLists.size() - 1).more()).isFalse();
     assertThat(caches.owned(Pod.class).list()).hasSize(CLUSTERS * RenderedMembers.MEMBERS)
         .allSatisfy(pod -> assertThat(pod.getSpec().getVolumes()).isEmpty());
+  }
+
+  @Test
+  void theFirstSyncListsOneKindAtATimeSoAKindWhoseListFailsHoldsBackTheOthers() {
+    ApiFaults.Injected failing = kube.faults().inject(ApiFault.on(ApiVerb.LIST, "hyperbytedbclusters"));
+
+    caches = new InformerCaches(kube.client(), WatchedNamespaces.parse(NAMESPACE), key -> { }, Duration.ZERO).start();
+    // the clusters' informer starts first and retries: nothing else is listed meanwhile (the CRD watch starts on
+    // its own)
+    await().atMost(Duration.ofMinutes(1)).until(() -> failing.hits() >= 2);
+    assertThat(kube.servedLists()).extracting(ServedList::path)
+        .containsOnly("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+
+    failing.remove();
+    await().atMost(Duration.ofMinutes(1)).until(caches::hasSynced);
+    assertThat(kube.servedLists()).extracting(ServedList::path).contains(
+        "/api/v1/namespaces/test/pods", "/apis/apps/v1/namespaces/test/statefulsets");
   }
 
   @Test
