@@ -81,8 +81,13 @@ public final class OperatorProcessMain {
    * A member restarted elsewhere is found again once its entry expires.
    */
   private static PodAddressResolver lookingUp(URI addressBook) {
+    // two threads: the default executor grew to a dozen, which a pod DNS lookup does not cost the operator
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+        .connectTimeout(Duration.ofSeconds(2)).executor(java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
+          Thread thread = new Thread(runnable, "address-book");
+          thread.setDaemon(true);
+          return thread;
+        })).build();
     Map<String, Answer> answers = new ConcurrentHashMap<>();
     PodAddressResolver asking = asking(http, addressBook);
     return (member, scheme) -> {
