@@ -85,6 +85,8 @@ public final class InformerCaches implements AutoCloseable {
    * for one of them to have synced, so the first sync holds one page of one kind at a time.
    */
   static final int LISTS_AT_ONCE = 1;
+  /** How often a starting informer is asked whether it has synced its list (its watch may still be retrying). */
+  private static final Duration SYNC_POLL = Duration.ofMillis(20);
 
   private final KubernetesClient client;
   private final WatchedNamespaces namespaces;
@@ -160,7 +162,8 @@ public final class InformerCaches implements AutoCloseable {
     all.addAll(referencedSecrets());
     crds = new OptionalCrdWatch(client, this::crdChanged);
     all.forEach(informer -> informer.exceptionHandler(InformerRetry.ALWAYS));
-    StaggeredStarts.run(all.stream().<Supplier<CompletionStage<Void>>>map(informer -> informer::start).toList(),
+    StaggeredStarts.run(all.stream().<Supplier<CompletionStage<Void>>>map(informer -> () ->
+            StaggeredStarts.whicheverFirst(informer.start(), informer::hasSynced, SYNC_POLL)).toList(),
         LISTS_AT_ONCE, this::isClosed);
     crds.start();
     LOG.info("watching {} with {} informers", namespaces, all.size());

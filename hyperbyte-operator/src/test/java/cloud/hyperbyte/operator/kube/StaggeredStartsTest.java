@@ -2,10 +2,13 @@ package cloud.hyperbyte.operator.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,39 @@ class StaggeredStartsTest {
     StaggeredStarts.run(starts, 1, () -> false);
 
     assertThat(begun).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aStartThatGotFarEnoughLetsTheNextOneBeginBeforeItCompletes() {
+    AtomicBoolean listed = new AtomicBoolean();
+    CompletableFuture<Void> watching = new CompletableFuture<>();
+    List<Supplier<CompletionStage<Void>>> starts = List.of(
+        () -> {
+          begun.add("pods");
+          return StaggeredStarts.whicheverFirst(watching, listed::get, Duration.ofMillis(5));
+        },
+        () -> {
+          begun.add("secrets");
+          return new CompletableFuture<>();
+        });
+    StaggeredStarts.run(starts, 1, () -> false);
+    assertThat(begun).containsExactly("pods");
+
+    listed.set(true);
+
+    await().until(() -> begun.size() == 2);
+    assertThat(begun).containsExactly("pods", "secrets");
+    assertThat(watching).isNotDone();
+  }
+
+  @Test
+  void whicheverFirstCompletesWithTheStartEvenIfNeverFarEnough() {
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    CompletionStage<Void> first = StaggeredStarts.whicheverFirst(started, () -> false, Duration.ofMillis(5));
+
+    started.completeExceptionally(new IllegalStateException("forbidden"));
+
+    assertThat(first.toCompletableFuture()).isDone();
   }
 
   @Test
