@@ -162,8 +162,7 @@ public final class InformerCaches implements AutoCloseable {
     all.addAll(referencedSecrets());
     crds = new OptionalCrdWatch(client, this::crdChanged);
     all.forEach(informer -> informer.exceptionHandler(InformerRetry.ALWAYS));
-    StaggeredStarts.run(all.stream().<Supplier<CompletionStage<Void>>>map(informer -> () ->
-            StaggeredStarts.whicheverFirst(informer.start(), informer::hasSynced, SYNC_POLL)).toList(),
+    StaggeredStarts.run(all.stream().<Supplier<CompletionStage<Void>>>map(informer -> () -> listed(informer)).toList(),
         LISTS_AT_ONCE, this::isClosed);
     crds.start();
     LOG.info("watching {} with {} informers", namespaces, all.size());
@@ -458,6 +457,14 @@ public final class InformerCaches implements AutoCloseable {
     all.stream().filter(informer -> !informer.isWatching())
         .forEach(informer -> kinds.add(informer.getApiTypeClass().getSimpleName()));
     return kinds;
+  }
+
+  /**
+   * Starts {@code informer}; done, for the next informer's sake, once its list has synced (its watch
+   * may still be retrying) or these caches closed (which ends the polling).
+   */
+  private CompletionStage<Void> listed(SharedIndexInformer<?> informer) {
+    return StaggeredStarts.whicheverFirst(informer.start(), () -> informer.hasSynced() || isClosed(), SYNC_POLL);
   }
 
   private synchronized boolean isClosed() {
