@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.controller;
 
+import cloud.hyperbyte.operator.kube.ApiHttpClient;
 import cloud.hyperbyte.operator.leader.FenceInterceptor;
 import cloud.hyperbyte.operator.leader.LeadershipFence;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -28,12 +29,13 @@ public final class ProcessFencing {
   }
 
   /**
-   * Configures {@code builder}'s HTTP client: the fence first, then what {@code network} adds (a
-   * test's interceptors see only the requests the fence let through).
+   * Configures {@code builder}'s HTTP client: no connect timer ({@link ApiHttpClient}), the fence first,
+   * then what {@code network} adds (a test's interceptors see only the requests the fence let through).
    */
   public void configure(KubernetesClientBuilder builder, Consumer<HttpClient.Builder> network) {
     FenceInterceptor interceptor = new FenceInterceptor(fence);
     builder.withHttpClientBuilderConsumer(http -> {
+      ApiHttpClient.configure(http);
       http.addOrReplaceInterceptor(FenceInterceptor.NAME, interceptor);
       network.accept(http);
     });

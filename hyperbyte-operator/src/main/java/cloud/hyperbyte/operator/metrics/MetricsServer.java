@@ -3,6 +3,9 @@ package cloud.hyperbyte.operator.metrics;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Serves {@code /metrics} in the Prometheus text format on its own port. */
 public final class MetricsServer implements AutoCloseable {
@@ -13,9 +16,23 @@ public final class MetricsServer implements AutoCloseable {
     this.server = server;
   }
 
+  /**
+   * Threads answering scrapes, which come one at a time: the exporter's own pool keeps 10 threads for
+   * good once ten scrapes have come; these end when idle.
+   */
+  static final int THREADS = 2;
+
   /** Starts serving {@code registry} on {@code port} (0 picks a free port) on all interfaces. */
   public static MetricsServer start(PrometheusRegistry registry, int port) throws IOException {
-    return new MetricsServer(HTTPServer.builder().port(port).registry(registry).buildAndStart());
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), runnable -> {
+          Thread thread = new Thread(runnable, "metrics-http");
+          thread.setDaemon(true);
+          return thread;
+        });
+    executor.allowCoreThreadTimeOut(true);
+    return new MetricsServer(HTTPServer.builder().port(port).registry(registry).executorService(executor)
+        .buildAndStart());
   }
 
   /** The port actually bound. */

@@ -39,7 +39,8 @@ public final class InformerSyncHeapMain {
     }
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(args[1]).withNamespace("default").build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientFactory(new JdkHttpClientFactory()).build();
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .withHttpClientBuilderConsumer(cloud.hyperbyte.operator.kube.ApiHttpClient::configure).build();
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     long start = System.nanoTime();

@@ -53,7 +53,8 @@ public final class OperatorProcessMain {
     URI addressBook = URI.create(args[1]);
     Config config = new ConfigBuilder(Config.empty()).withMasterUrl(args[0]).withNamespace("default").build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientFactory(new JdkHttpClientFactory()).build();
+        .withHttpClientFactory(new JdkHttpClientFactory())
+        .withHttpClientBuilderConsumer(cloud.hyperbyte.operator.kube.ApiHttpClient::configure).build();
     // what `hyperbyte run` sets (RunCommand): a 15 s budget for one cluster's member probes
     OperatorSettings settings = new OperatorSettings(WatchedNamespaces.all(), "cluster.local", Optional.empty(), -1,
         -1, 4, Duration.ofMinutes(10), Duration.ofSeconds(15), Duration.ofSeconds(20));
@@ -80,8 +81,13 @@ public final class OperatorProcessMain {
    * A member restarted elsewhere is found again once its entry expires.
    */
   private static PodAddressResolver lookingUp(URI addressBook) {
+    // two threads: the default executor grew to a dozen, which a pod DNS lookup does not cost the operator
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+        .connectTimeout(Duration.ofSeconds(2)).executor(java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
+          Thread thread = new Thread(runnable, "address-book");
+          thread.setDaemon(true);
+          return thread;
+        })).build();
     Map<String, Answer> answers = new ConcurrentHashMap<>();
     PodAddressResolver asking = asking(http, addressBook);
     return (member, scheme) -> {
