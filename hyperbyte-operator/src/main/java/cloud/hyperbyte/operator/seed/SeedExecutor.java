@@ -68,10 +68,12 @@ public final class SeedExecutor {
       String name = SeedNames.tokenSecret(cluster.name(), token.ordinal());
       create(SeedPodRenderer.secret(context, token.ordinal(), newToken(), SeedTlsMaterial.issue(name, clock, random)));
     } else if (action instanceof SeedAction.CreateSourcePod source) {
-      create(SeedPodRenderer.sourcePod(context, source.ordinal(), source.attempt(), source.source()));
-      writes.recordEvent(cluster, ClusterEvent.normal("MemberSeeding", "Seeding member " + cluster.name() + "-"
-          + source.ordinal() + " (attempt " + source.attempt() + ") from a backup of " + source.source().podName(),
-          source.source().podName()));
+      if (create(SeedPodRenderer.sourcePod(context, source.ordinal(), source.attempt(), source.source()))) {
+        // a pass that ran before the cache saw the pod repeats the create: the seeding began only once
+        writes.recordEvent(cluster, ClusterEvent.normal("MemberSeeding", "Seeding member " + cluster.name() + "-"
+            + source.ordinal() + " (attempt " + source.attempt() + ") from a backup of " + source.source().podName(),
+            source.source().podName()));
+      }
     } else if (action instanceof SeedAction.CreateTargetPod target) {
       create(SeedPodRenderer.targetPod(context, target.ordinal(), target.attempt(), target.sourceOrdinal(),
           target.sourceAddress()));
@@ -108,14 +110,17 @@ public final class SeedExecutor {
     }
   }
 
-  private void create(HasMetadata object) throws KubernetesWriteException {
+  /** Creates {@code object}; false when it existed already (409), as a repeated pass finds it. */
+  private boolean create(HasMetadata object) throws KubernetesWriteException {
     try {
       client.resource(object).create();
+      return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         throw new KubernetesWriteException(e.getCode(), "creating " + object.getKind() + " " + object.getMetadata().getName()
             + ": " + e.getMessage(), e);
       }
+      return false;
     }
   }
 

@@ -74,6 +74,10 @@ class SeedExecutorTest {
     String ns = spec.namespace();
     assertThat(client.secrets().inNamespace(ns).withName("hyperbytedb-seed-3").get().getData().get("token"))
         .as("a repeated create keeps the first token").isEqualTo(tokenBefore);
+    assertThat(client.v1().events().inNamespace(ns).list().getItems())
+        .filteredOn(e -> e.getReason().equals("MemberSeeding"))
+        .as("the repeated pass found the source pod created: the seeding began once")
+        .singleElement().satisfies(e -> assertThat(e.getCount()).isIn(null, 1));
     assertThat(client.secrets().inNamespace(ns).withName("hyperbytedb-seed-3").get().getData())
         .as("the seed's own TLS files beside the token").containsOnlyKeys("token", "ca.crt", "tls.crt", "tls.key");
     SeedObservation observed = SeedObserver.observe(observed(spec), client.pods().inNamespace(ns).list().getItems(),
