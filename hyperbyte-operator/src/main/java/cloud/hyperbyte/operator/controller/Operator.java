@@ -26,8 +26,9 @@ import cloud.hyperbyte.operator.queue.ResourceKind;
 import cloud.hyperbyte.operator.queue.Scheduler;
 import cloud.hyperbyte.operator.queue.SystemScheduler;
 import cloud.hyperbyte.operator.queue.WorkQueue;
-import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
+import cloud.hyperbyte.operator.threads.DaemonThreads;
 import cloud.hyperbyte.reconcile.tls.CertificateExpiryDecision;
+import cloud.hyperbyte.reconcile.tls.TlsMaterialDecision;
 import cloud.hyperbyte.tls.renewal.RenewalPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -41,7 +42,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,8 +165,8 @@ public final class Operator implements AutoCloseable {
     if (settings.metricsPort() >= 0) {
       metricsServer = MetricsServer.start(metrics.registry(), settings.metricsPort());
     }
-    workers = Executors.newFixedThreadPool(settings.workers(), named("reconcile"));
-    probes = Executors.newFixedThreadPool(Math.max(8, settings.workers() * 4), named("member-probe"));
+    workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("reconcile"));
+    probes = Executors.newFixedThreadPool(Math.max(8, settings.workers() * 4), DaemonThreads.named("member-probe"));
     Scheduler scheduler = injectedScheduler.orElse(null);
     if (scheduler == null) {
       ownedScheduler = new SystemScheduler(clock);
@@ -352,14 +352,5 @@ public final class Operator implements AutoCloseable {
     if (health != null) {
       health.close();
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -1,6 +1,7 @@
 package cloud.hyperbyte.operator.database;
 
 import cloud.hyperbyte.operator.metrics.OperatorMetrics;
+import cloud.hyperbyte.operator.threads.DaemonThreads;
 import cloud.hyperbyte.reconcile.port.DatabaseNodes;
 import cloud.hyperbyte.reconcile.port.Fence;
 import java.net.http.HttpClient;
@@ -9,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds a {@link DatabaseNodes} per cluster connection. HTTP clients are shared: one for plain
@@ -47,14 +45,7 @@ public final class DatabaseClients implements AutoCloseable {
     this.connectTimeout = connectTimeout;
     this.requestTimeout = requestTimeout;
     this.metrics = metrics;
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), runnable -> {
-          Thread thread = new Thread(runnable, "database-http");
-          thread.setDaemon(true);
-          return thread;
-        });
-    pool.allowCoreThreadTimeOut(true);
-    this.executor = pool;
+    this.executor = DaemonThreads.idleEndingPool("database-http", HTTP_THREADS, Duration.ofSeconds(30));
   }
 
   /** Clients that are not fenced: a single operator replica, tests of the HTTP contract. */

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.health;
 
+import cloud.hyperbyte.operator.threads.DaemonThreads;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -31,11 +32,7 @@ public final class HealthServer implements AutoCloseable {
   /** Starts on {@code port} (0 picks a free port) on all interfaces. */
   public static HealthServer start(int port) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(port), 0);
-    ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "health-server");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("health-server"));
     HealthServer health = new HealthServer(http, executor);
     http.createContext("/healthz", exchange -> health.answer(exchange, health.liveness));
     http.createContext("/readyz", exchange -> health.answer(exchange, health.readiness));

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.leader;
 
+import cloud.hyperbyte.operator.threads.DaemonThreads;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
@@ -46,11 +47,7 @@ public final class LeaseLeaderElection implements LeaderElection {
     this.settings = settings;
     this.listener = listener;
     this.fence = fence;
-    this.executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "leader-election");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor = Executors.newCachedThreadPool(DaemonThreads.named("leader-election"));
   }
 
   @Override

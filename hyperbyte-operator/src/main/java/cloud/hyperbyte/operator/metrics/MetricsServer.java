@@ -1,11 +1,11 @@
 package cloud.hyperbyte.operator.metrics;
 
+import cloud.hyperbyte.operator.threads.DaemonThreads;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 /** Serves {@code /metrics} in the Prometheus text format on its own port. */
 public final class MetricsServer implements AutoCloseable {
@@ -24,13 +24,7 @@ public final class MetricsServer implements AutoCloseable {
 
   /** Starts serving {@code registry} on {@code port} (0 picks a free port) on all interfaces. */
   public static MetricsServer start(PrometheusRegistry registry, int port) throws IOException {
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), runnable -> {
-          Thread thread = new Thread(runnable, "metrics-http");
-          thread.setDaemon(true);
-          return thread;
-        });
-    executor.allowCoreThreadTimeOut(true);
+    ExecutorService executor = DaemonThreads.idleEndingPool("metrics-http", THREADS, Duration.ofSeconds(60));
     return new MetricsServer(HTTPServer.builder().port(port).registry(registry).executorService(executor)
         .buildAndStart());
   }

@@ -1,5 +1,6 @@
 package cloud.hyperbyte.operator.queue;
 
+import cloud.hyperbyte.operator.threads.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,7 @@ public final class SystemScheduler implements Scheduler, AutoCloseable {
 
   public SystemScheduler(Clock clock) {
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "work-queue-timer");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("work-queue-timer"));
   }
 
   public SystemScheduler() {
