@@ -1,0 +1,221 @@
+package cloud.hyperbyte.model.kube;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The shapes {@link PlainBinding} binds ({@link PlainBean}, {@link PlainEnum}) stored in the resource
+ * {@value #RESOURCE}, so that a command-line render reaches setters and constants by name instead of
+ * reading Jackson annotations: Java parses every annotation of a class and member on first access,
+ * and makes a proxy class per annotation type that no JDK 17 archive holds (about half of binding's
+ * start-up). The file is written by {@link #write} from the annotations, by {@link PlainBean#of} and
+ * {@link PlainEnum#of}; a class it does not name is read from its annotations as before.
+ *
+ * <p>Format, one row a line, fields separated by tabs, classes sorted by name: {@code bean CLASS}
+ * then one {@code set PROPERTY SETTER PARAMETER-TYPE} per property; {@code enum CLASS} then one
+ * {@code spell SPELLING CONSTANT} per spelling; {@code none CLASS} for a class bound only by Jackson.
+ * Lines starting with {@code #} are comments.
+ */
+final class BindingIndex {
+
+  static final String RESOURCE = "plain-binding.index";
+
+  /** Classes whose values {@link PlainBinding} converts itself, never as a bean. */
+  private static final Set<Class<?>> CONVERTED = Set.of(String.class, Integer.class, int.class, Boolean.class,
+      boolean.class, Long.class, long.class, Quantity.class, IntOrString.class);
+
+  private static final Map<String, Class<?>> PRIMITIVES = Map.of("int", int.class, "long", long.class,
+      "boolean", boolean.class, "double", double.class, "float", float.class, "short", short.class,
+      "byte", byte.class, "char", char.class);
+
+  /** Each class's rows, its own row first. */
+  private final Map<String, List<String[]>> entries;
+
+  private BindingIndex(Map<String, List<String[]>> entries) {
+    this.entries = entries;
+  }
+
+  /** The index of the model's resource; empty without one. */
+  static BindingIndex load() {
+    try (InputStream in = BindingIndex.class.getResourceAsStream(RESOURCE)) {
+      return in == null ? empty() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An index that names no class: every shape is read from the annotations. */
+  static BindingIndex empty() {
+    return new BindingIndex(Map.of());
+  }
+
+  static BindingIndex parse(String text) {
+    Map<String, List<String[]>> entries = new HashMap<>();
+    List<String[]> current = null;
+    for (int start = 0, end; start < text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      if (end == start || text.charAt(start) == '#') {
+        continue;
+      }
+      String[] row = text.substring(start, end).split("\t", -1);
+      if (!row[0].equals("set") && !row[0].equals("spell")) {
+        current = new ArrayList<>();
+        entries.put(row[1], current);
+      }
+      current.add(row);
+    }
+    return new BindingIndex(entries);
+  }
+
+  /** Whether the index names {@code type}. */
+  boolean covers(Class<?> type) {
+    return entries.containsKey(type.getName());
+  }
+
+  /** The bean shape of {@code type}: from the index where it names the class, else from its annotations. */
+  PlainBean bean(Class<?> type) {
+    if (covers(type)) {
+      try {
+        return indexedBean(type);
+      } catch (ReflectiveOperationException e) {
+        // the class changed since the index was written (its test fails then): read it as before
+      }
+    }
+    return PlainBean.of(type);
+  }
+
+  /** The spellings of enum {@code type}: from the index where it names the class, else from its annotations. */
+  PlainEnum spellings(Class<?> type) {
+    if (covers(type)) {
+      try {
+        return indexedEnum(type);
+      } catch (ReflectiveOperationException e) {
+        // as in bean
+      }
+    }
+    return PlainEnum.of(type);
+  }
+
+  /** The bean shape the index holds for a class it covers. */
+  PlainBean indexedBean(Class<?> type) throws ReflectiveOperationException {
+    List<String[]> rows = entries.get(type.getName());
+    if (!rows.get(0)[0].equals("bean")) {
+      return null;
+    }
+    Constructor<?> constructor = type.getConstructor();
+    Map<String, Method> setters = new HashMap<>();
+    for (String[] row : rows.subList(1, rows.size())) {
+      setters.put(row[1], type.getMethod(row[2], named(row[3], type.getClassLoader())));
+    }
+    return new PlainBean(constructor, Map.copyOf(setters));
+  }
+
+  /** The spellings the index holds for an enum it covers. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  PlainEnum indexedEnum(Class<?> type) throws ReflectiveOperationException {
+    List<String[]> rows = entries.get(type.getName());
+    if (!rows.get(0)[0].equals("enum") || !type.isEnum()) {
+      return null;
+    }
+    Map<String, Enum<?>> constants = new HashMap<>();
+    for (String[] row : rows.subList(1, rows.size())) {
+      constants.put(row[1], Enum.valueOf((Class) type, row[2]));
+    }
+    return new PlainEnum(Map.copyOf(constants));
+  }
+
+  /** The classes the index names, by name. */
+  Set<String> classNames() {
+    return entries.keySet();
+  }
+
+  private static Class<?> named(String name, ClassLoader loader) throws ClassNotFoundException {
+    Class<?> primitive = PRIMITIVES.get(name);
+    return primitive != null ? primitive : Class.forName(name, false, loader);
+  }
+
+  /**
+   * The index of every class binding {@code root} can reach through setters, computed from the
+   * annotations: the content of the resource file.
+   */
+  static String write(Class<?> root, String header) {
+    Map<String, Class<?>> reached = new TreeMap<>();
+    Deque<Type> todo = new ArrayDeque<>();
+    todo.add(root);
+    while (!todo.isEmpty()) {
+      Class<?> type = reachable(todo.pop(), todo);
+      if (type == null || reached.putIfAbsent(type.getName(), type) != null) {
+        continue;
+      }
+      PlainBean bean = type.isEnum() ? null : PlainBean.of(type);
+      if (bean != null) {
+        for (Method setter : bean.setters().values()) {
+          Type parameter = PlainBinding.resolved(setter.getGenericParameterTypes()[0], type);
+          if (parameter != null) {
+            todo.add(parameter);
+          }
+        }
+      }
+    }
+    StringBuilder out = new StringBuilder(header);
+    for (Class<?> type : reached.values()) {
+      if (type.isEnum() && PlainEnum.of(type) != null) {
+        row(out, "enum", type.getName());
+        new TreeMap<>(PlainEnum.of(type).constants()).forEach((spelling, constant) -> row(out, "spell", spelling, constant.name()));
+        continue;
+      }
+      PlainBean bean = type.isEnum() ? null : PlainBean.of(type);
+      if (bean == null) {
+        row(out, "none", type.getName());
+        continue;
+      }
+      row(out, "bean", type.getName());
+      new TreeMap<>(bean.setters()).forEach((property, setter) ->
+          row(out, "set", property, setter.getName(), setter.getParameterTypes()[0].getName()));
+    }
+    return out.toString();
+  }
+
+  /** The class {@code type} is bound as, or null for one bound by conversion; the elements of a list or map queued. */
+  private static Class<?> reachable(Type type, Deque<Type> todo) {
+    Class<?> raw = type instanceof Class<?> c ? c
+        : type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c ? c : null;
+    if (raw == null || CONVERTED.contains(raw)) {
+      return null;
+    }
+    if (raw == List.class || raw == Map.class) {
+      if (type instanceof ParameterizedType p) {
+        Type[] arguments = p.getActualTypeArguments();
+        todo.add(arguments[arguments.length - 1]);
+      }
+      return null;
+    }
+    return raw;
+  }
+
+  private static void row(StringBuilder out, String... fields) {
+    for (String field : fields) {
+      if (field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("cannot index " + String.join(" ", fields));
+      }
+    }
+    out.append(String.join("\t", fields)).append('\n');
+  }
+}
