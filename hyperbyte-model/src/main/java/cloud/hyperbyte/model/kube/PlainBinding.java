@@ -63,6 +63,16 @@ public final class PlainBinding {
     return INDEXED.bound(tree, type);
   }
 
+  /**
+   * The spelling a manifest gives {@code constant}, as this class reads it ({@code @JsonProperty} on
+   * the constant, else its name), or empty where Jackson reads the enum otherwise (a creator or a
+   * value method). From the index for the model's enums, so that no annotation is read.
+   */
+  public static Optional<String> spelling(Enum<?> constant) {
+    PlainEnum spellings = INDEXED.enums.get(constant.getDeclaringClass());
+    return spellings == null ? Optional.empty() : spellings.spelling(constant);
+  }
+
   <T> Optional<T> bound(Map<String, Object> tree, Class<T> type) {
     try {
       return Optional.of(type.cast(value(tree, type)));

@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An enum's constants by the spelling Jackson reads: {@link JsonProperty} on the constant, else its
@@ -14,6 +15,16 @@ import java.util.Map;
  * what it answers.
  */
 record PlainEnum(Map<String, Enum<?>> constants) {
+
+  /** The spelling that reads {@code constant}; empty when another constant took its spelling. */
+  Optional<String> spelling(Enum<?> constant) {
+    for (Map.Entry<String, Enum<?>> entry : constants.entrySet()) {
+      if (entry.getValue() == constant) {
+        return Optional.of(entry.getKey());
+      }
+    }
+    return Optional.empty();
+  }
 
   /** The spellings from the enum's annotations, or null where a creator or value method decides instead. */
   static PlainEnum of(Class<?> type) {

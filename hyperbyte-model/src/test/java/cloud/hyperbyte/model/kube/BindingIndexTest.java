@@ -7,7 +7,10 @@ import cloud.hyperbyte.model.crd.StructuralPruner;
 import cloud.hyperbyte.model.manifest.ManifestDocument;
 import cloud.hyperbyte.model.manifest.ManifestDocuments;
 import cloud.hyperbyte.model.spec.Validated;
+import cloud.hyperbyte.model.v1alpha1.BackupType;
 import cloud.hyperbyte.model.v1alpha1.HyperbytedbCluster;
+import cloud.hyperbyte.model.v1alpha1.WireEnum;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +61,27 @@ class BindingIndexTest {
         assertThat(index.indexedEnum(type)).as(name).isEqualTo(PlainEnum.of(type));
       } else {
         assertThat(index.indexedBean(type)).as(name).isEqualTo(PlainBean.of(type));
+      }
+    }
+  }
+
+  @Test
+  void givenTheModelsWireEnumsExpectTheSpellingsOfTheirAnnotations() throws ReflectiveOperationException {
+    List<Class<?>> wireEnums = new ArrayList<>(List.of(BackupType.class));
+    for (String name : BindingIndex.load().classNames()) {
+      Class<?> type = Class.forName(name);
+      if (WireEnum.class.isAssignableFrom(type)) {
+        wireEnums.add(type);
+      }
+    }
+
+    assertThat(wireEnums).hasSizeGreaterThan(5);
+    for (Class<?> type : wireEnums) {
+      for (Object constant : type.getEnumConstants()) {
+        JsonProperty property = type.getField(((Enum<?>) constant).name()).getAnnotation(JsonProperty.class);
+        String annotated = property == null ? ((Enum<?>) constant).name() : property.value();
+        assertThat(((WireEnum) constant).wireValue()).as("%s.%s", type.getSimpleName(), constant).isEqualTo(annotated);
+        assertThat(PlainBinding.spelling((Enum<?>) constant)).contains(annotated);
       }
     }
   }
