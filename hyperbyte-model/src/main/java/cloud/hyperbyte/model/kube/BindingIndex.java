@@ -2,16 +2,11 @@ package cloud.hyperbyte.model.kube;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +22,9 @@ import java.util.TreeMap;
  * start-up). The file is written by {@link #write} from the annotations, by {@link PlainBean#of} and
  * {@link PlainEnum#of}; a class it does not name is read from its annotations as before.
  *
- * <p>Format, one row a line, fields separated by tabs, classes sorted by name: {@code bean CLASS}
- * then one {@code set PROPERTY SETTER PARAMETER-TYPE} per property; {@code enum CLASS} then one
- * {@code spell SPELLING CONSTANT} per spelling; {@code none CLASS} for a class bound only by Jackson.
- * Lines starting with {@code #} are comments.
+ * <p>Entries ({@link IndexFile}), sorted by class name: {@code bean CLASS} with one {@code set
+ * PROPERTY SETTER PARAMETER-TYPE} per property; {@code enum CLASS} with one {@code spell SPELLING
+ * CONSTANT} per spelling; {@code none CLASS} for a class bound only by Jackson.
  */
 final class BindingIndex {
 
@@ -44,49 +38,25 @@ final class BindingIndex {
       "boolean", boolean.class, "double", double.class, "float", float.class, "short", short.class,
       "byte", byte.class, "char", char.class);
 
-  /** Each class's rows, its own row first. */
-  private final Map<String, List<String[]>> entries;
+  private final IndexFile file;
 
-  private BindingIndex(Map<String, List<String[]>> entries) {
-    this.entries = entries;
+  private BindingIndex(IndexFile file) {
+    this.file = file;
   }
 
   /** The index of the model's resource; empty without one. */
   static BindingIndex load() {
-    try (InputStream in = BindingIndex.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? empty() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new BindingIndex(IndexFile.load(BindingIndex.class, RESOURCE));
   }
 
   /** An index that names no class: every shape is read from the annotations. */
   static BindingIndex empty() {
-    return new BindingIndex(Map.of());
-  }
-
-  static BindingIndex parse(String text) {
-    Map<String, List<String[]>> entries = new HashMap<>();
-    List<String[]> current = null;
-    for (int start = 0, end; start < text.length(); start = end + 1) {
-      end = text.indexOf('\n', start);
-      end = end < 0 ? text.length() : end;
-      if (end == start || text.charAt(start) == '#') {
-        continue;
-      }
-      String[] row = text.substring(start, end).split("\t", -1);
-      if (!row[0].equals("set") && !row[0].equals("spell")) {
-        current = new ArrayList<>();
-        entries.put(row[1], current);
-      }
-      current.add(row);
-    }
-    return new BindingIndex(entries);
+    return new BindingIndex(IndexFile.empty());
   }
 
   /** Whether the index names {@code type}. */
   boolean covers(Class<?> type) {
-    return entries.containsKey(type.getName());
+    return file.covers(type.getName());
   }
 
   /** The bean shape of {@code type}: from the index where it names the class, else from its annotations. */
@@ -115,7 +85,7 @@ final class BindingIndex {
 
   /** The bean shape the index holds for a class it covers. */
   PlainBean indexedBean(Class<?> type) throws ReflectiveOperationException {
-    List<String[]> rows = entries.get(type.getName());
+    List<String[]> rows = file.rows(type.getName());
     if (!rows.get(0)[0].equals("bean")) {
       return null;
     }
@@ -130,7 +100,7 @@ final class BindingIndex {
   /** The spellings the index holds for an enum it covers. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   PlainEnum indexedEnum(Class<?> type) throws ReflectiveOperationException {
-    List<String[]> rows = entries.get(type.getName());
+    List<String[]> rows = file.rows(type.getName());
     if (!rows.get(0)[0].equals("enum") || !type.isEnum()) {
       return null;
     }
@@ -143,7 +113,7 @@ final class BindingIndex {
 
   /** The classes the index names, by name. */
   Set<String> classNames() {
-    return entries.keySet();
+    return file.classNames();
   }
 
   private static Class<?> named(String name, ClassLoader loader) throws ClassNotFoundException {
@@ -174,21 +144,21 @@ final class BindingIndex {
         }
       }
     }
-    StringBuilder out = new StringBuilder(header);
+    IndexFile.Writer out = new IndexFile.Writer(header);
     for (Class<?> type : reached.values()) {
       if (type.isEnum() && PlainEnum.of(type) != null) {
-        row(out, "enum", type.getName());
-        new TreeMap<>(PlainEnum.of(type).constants()).forEach((spelling, constant) -> row(out, "spell", spelling, constant.name()));
+        out.entry("enum", type.getName());
+        new TreeMap<>(PlainEnum.of(type).constants()).forEach((spelling, constant) -> out.member("spell", spelling, constant.name()));
         continue;
       }
       PlainBean bean = type.isEnum() ? null : PlainBean.of(type);
       if (bean == null) {
-        row(out, "none", type.getName());
+        out.entry("none", type.getName());
         continue;
       }
-      row(out, "bean", type.getName());
+      out.entry("bean", type.getName());
       new TreeMap<>(bean.setters()).forEach((property, setter) ->
-          row(out, "set", property, setter.getName(), setter.getParameterTypes()[0].getName()));
+          out.member("set", property, setter.getName(), setter.getParameterTypes()[0].getName()));
     }
     return out.toString();
   }
@@ -208,14 +178,5 @@ final class BindingIndex {
       return null;
     }
     return raw;
-  }
-
-  private static void row(StringBuilder out, String... fields) {
-    for (String field : fields) {
-      if (field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("cannot index " + String.join(" ", fields));
-      }
-    }
-    out.append(String.join("\t", fields)).append('\n');
   }
 }

@@ -1,20 +1,16 @@
 package cloud.hyperbyte.render.yaml;
 
+import cloud.hyperbyte.model.kube.IndexFile;
 import io.fabric8.kubernetes.api.model.AnyType;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,65 +24,40 @@ import java.util.TreeMap;
  * start-up). The file is written by {@link #write} from the annotations, by {@link Shape#of}; a
  * class it does not name is read from its annotations as before.
  *
- * <p>Format, one row a line, fields separated by tabs, classes sorted by name: {@code shape CLASS},
- * then one {@code property NAME DECLARING-CLASS FIELD non-empty|non-null} per property in output
- * order, then {@code any-getter METHOD} if it has one; {@code none CLASS} for a class left to
- * Jackson. Lines starting with {@code #} are comments.
+ * <p>Entries ({@link IndexFile}), sorted by class name: {@code shape CLASS} with one {@code property
+ * NAME DECLARING-CLASS FIELD non-empty|non-null} per property in output order, then {@code
+ * any-getter METHOD} if it has one; {@code none CLASS} for a class left to Jackson.
  */
 final class ShapeIndex {
 
   static final String RESOURCE = "plain-tree.index";
 
-  /** Each class's rows, its own row first. */
-  private final Map<String, List<String[]>> entries;
+  private final IndexFile file;
   private final boolean strict;
 
-  private ShapeIndex(Map<String, List<String[]>> entries, boolean strict) {
-    this.entries = entries;
+  private ShapeIndex(IndexFile file, boolean strict) {
+    this.file = file;
     this.strict = strict;
   }
 
   /** The index of the render module's resource; empty without one. */
   static ShapeIndex load() {
-    try (InputStream in = ShapeIndex.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? empty() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new ShapeIndex(IndexFile.load(ShapeIndex.class, RESOURCE), false);
   }
 
   /** An index that names no class: every shape is read from the annotations. */
   static ShapeIndex empty() {
-    return new ShapeIndex(Map.of(), false);
-  }
-
-  static ShapeIndex parse(String text) {
-    Map<String, List<String[]>> entries = new HashMap<>();
-    List<String[]> current = null;
-    for (int start = 0, end; start < text.length(); start = end + 1) {
-      end = text.indexOf('\n', start);
-      end = end < 0 ? text.length() : end;
-      if (end == start || text.charAt(start) == '#') {
-        continue;
-      }
-      String[] row = text.substring(start, end).split("\t", -1);
-      if (row[0].equals("shape") || row[0].equals("none")) {
-        current = new ArrayList<>();
-        entries.put(row[1], current);
-      }
-      current.add(row);
-    }
-    return new ShapeIndex(entries, false);
+    return new ShapeIndex(IndexFile.empty(), false);
   }
 
   /** This index failing on a class it does not name instead of reading its annotations (tests). */
   ShapeIndex strict() {
-    return new ShapeIndex(entries, true);
+    return new ShapeIndex(file, true);
   }
 
   /** Whether the index names {@code type}. */
   boolean covers(Class<?> type) {
-    return entries.containsKey(type.getName());
+    return file.covers(type.getName());
   }
 
   /** The shape of {@code type}: from the index where it names the class, else from its annotations. */
@@ -106,7 +77,7 @@ final class ShapeIndex {
 
   /** The shape the index holds for a class it covers. */
   Shape indexedShape(Class<?> type) throws ReflectiveOperationException {
-    List<String[]> rows = entries.get(type.getName());
+    List<String[]> rows = file.rows(type.getName());
     if (rows.get(0)[0].equals("none")) {
       return null;
     }
@@ -126,7 +97,7 @@ final class ShapeIndex {
 
   /** The classes the index names, by name. */
   Set<String> classNames() {
-    return entries.keySet();
+    return file.classNames();
   }
 
   private static Class<?> declaring(Class<?> type, String name) throws NoSuchFieldException {
@@ -161,20 +132,20 @@ final class ShapeIndex {
         }
       }
     }
-    StringBuilder out = new StringBuilder(header);
+    IndexFile.Writer out = new IndexFile.Writer(header);
     for (Class<?> type : reached.values()) {
       Shape shape = Shape.of(type);
       if (shape == null) {
-        row(out, "none", type.getName());
+        out.entry("none", type.getName());
         continue;
       }
-      row(out, "shape", type.getName());
+      out.entry("shape", type.getName());
       for (Shape.Property property : shape.properties()) {
-        row(out, "property", property.name(), property.field().getDeclaringClass().getName(),
+        out.member("property", property.name(), property.field().getDeclaringClass().getName(),
             property.field().getName(), property.nonEmpty() ? "non-empty" : "non-null");
       }
       if (shape.anyGetter() != null) {
-        row(out, "any-getter", shape.anyGetter().getName());
+        out.member("any-getter", shape.anyGetter().getName());
       }
     }
     return out.toString();
@@ -189,14 +160,5 @@ final class ShapeIndex {
         && type != Integer.class && type != Long.class && !Map.class.isAssignableFrom(type)
         && !Collection.class.isAssignableFrom(type) && !Quantity.class.isAssignableFrom(type)
         && !AnyType.class.isAssignableFrom(type);
-  }
-
-  private static void row(StringBuilder out, String... fields) {
-    for (String field : fields) {
-      if (field.indexOf('\t') >= 0 || field.indexOf('\n') >= 0) {
-        throw new IllegalArgumentException("cannot index " + String.join(" ", fields));
-      }
-    }
-    out.append(String.join("\t", fields)).append('\n');
   }
 }
