@@ -64,8 +64,8 @@ final class BindingIndex {
     if (covers(type)) {
       try {
         return indexedBean(type);
-      } catch (ReflectiveOperationException e) {
-        // the class changed since the index was written (its test fails then): read it as before
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        // a member the index names is gone (the index is stale, and its test fails): read the annotations
       }
     }
     return PlainBean.of(type);
@@ -76,8 +76,8 @@ final class BindingIndex {
     if (covers(type)) {
       try {
         return indexedEnum(type);
-      } catch (ReflectiveOperationException e) {
-        // as in bean
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
+        // a constant the index names is gone (the index is stale, and its test fails): read the annotations
       }
     }
     return PlainEnum.of(type);

@@ -66,7 +66,7 @@ final class ShapeIndex {
       try {
         return indexedShape(type);
       } catch (ReflectiveOperationException e) {
-        // the class changed since the index was written (its test fails then): read it as before
+        // a member the index names is gone (the index is stale, and its test fails): read the annotations
       }
     }
     if (strict) {
