@@ -1,33 +1,18 @@
 package cloud.hyperbyte.model.kube;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
-import cloud.hyperbyte.model.v1alpha1.BoundOnFirstUse;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Binds a plain tree (maps, lists, strings, integers, booleans, as a manifest reads) to model
@@ -39,16 +24,32 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * spelling that is not a constant's, a class with a custom deserializer, a creator or type
  * information. A property is a public one-argument setter, named by {@link JsonProperty} on it or
  * on its field, else by the bean convention; {@link Quantity} and {@link IntOrString} are read from
- * text (and an integer) as their deserializers read them.
+ * text (and an integer) as their deserializers read them. The shapes of the classes a
+ * HyperbytedbCluster reaches come from {@link BindingIndex}, written from those annotations at build
+ * time, so that a render reads no annotation.
  */
 public final class PlainBinding {
 
-  private static final ClassValue<Bean> BEANS = new ClassValue<>() {
-    @Override
-    protected Bean computeValue(Class<?> type) {
-      return Bean.of(type);
-    }
-  };
+  private static final PlainBinding INDEXED = new PlainBinding(BindingIndex.load());
+
+  private final ClassValue<PlainBean> beans;
+  private final ClassValue<PlainEnum> enums;
+
+  /** Binds with the shapes of {@code index}, and those of classes it does not name from their annotations. */
+  PlainBinding(BindingIndex index) {
+    beans = new ClassValue<>() {
+      @Override
+      protected PlainBean computeValue(Class<?> type) {
+        return index.bean(type);
+      }
+    };
+    enums = new ClassValue<>() {
+      @Override
+      protected PlainEnum computeValue(Class<?> type) {
+        return index.spellings(type);
+      }
+    };
+  }
 
   /** Thrown where Jackson may bind differently; caught at the top. */
   private static final class Unsure extends Exception {
@@ -57,10 +58,22 @@ public final class PlainBinding {
     }
   }
 
-  private PlainBinding() {}
-
   /** {@code tree} bound to {@code type}, or empty where only Jackson can say what it binds to. */
   public static <T> Optional<T> bind(Map<String, Object> tree, Class<T> type) {
+    return INDEXED.bound(tree, type);
+  }
+
+  /**
+   * The spelling a manifest gives {@code constant}, as this class reads it ({@code @JsonProperty} on
+   * the constant, else its name), or empty where Jackson reads the enum otherwise (a creator or a
+   * value method). From the index for the model's enums, so that no annotation is read.
+   */
+  public static Optional<String> spelling(Enum<?> constant) {
+    PlainEnum spellings = INDEXED.enums.get(constant.getDeclaringClass());
+    return spellings == null ? Optional.empty() : spellings.spelling(constant);
+  }
+
+  <T> Optional<T> bound(Map<String, Object> tree, Class<T> type) {
     try {
       return Optional.of(type.cast(value(tree, type)));
     } catch (Unsure e) {
@@ -68,7 +81,7 @@ public final class PlainBinding {
     }
   }
 
-  private static Object value(Object value, Type type) throws Unsure {
+  private Object value(Object value, Type type) throws Unsure {
     Class<?> raw = raw(type);
     if (value == null) {
       if (raw.isPrimitive()) {
@@ -117,7 +130,7 @@ public final class PlainBinding {
       }
       return map;
     }
-    return bean(BEANS.get(raw), exactly(value, Map.class));
+    return bean(beans.get(raw), exactly(value, Map.class));
   }
 
   private static <V> V exactly(Object value, Class<V> type) throws Unsure {
@@ -127,28 +140,25 @@ public final class PlainBinding {
     return type.cast(value);
   }
 
-  private static Object constant(Class<?> type, String spelling) throws Unsure {
-    for (Method method : type.getDeclaredMethods()) {
-      if (method.isAnnotationPresent(JsonCreator.class) || method.isAnnotationPresent(JsonValue.class)) {
-        throw new Unsure();
-      }
+  private Object constant(Class<?> type, String spelling) throws Unsure {
+    PlainEnum spellings = enums.get(type);
+    Object constant = spellings == null ? null : spellings.constants().get(spelling);
+    if (constant == null) {
+      throw new Unsure();
     }
-    for (Field field : type.getFields()) {
-      if (field.isEnumConstant()) {
-        JsonProperty property = field.getAnnotation(JsonProperty.class);
-        if (spelling.equals(property == null ? field.getName() : property.value())) {
-          return read(field);
-        }
-      }
-    }
-    throw new Unsure();
+    return constant;
   }
 
-  private static Object bean(Bean bean, Map<?, ?> tree) throws Unsure {
+  private Object bean(PlainBean bean, Map<?, ?> tree) throws Unsure {
     if (bean == null) {
       throw new Unsure();
     }
-    Object target = bean.create();
+    Object target;
+    try {
+      target = bean.create();
+    } catch (PlainBean.CannotCreate e) {
+      throw new Unsure();
+    }
     for (Map.Entry<?, ?> entry : tree.entrySet()) {
       Method setter = bean.setters().get(exactly(entry.getKey(), String.class));
       if (setter == null) {
@@ -164,16 +174,17 @@ public final class PlainBinding {
     return target;
   }
 
-  private static Object read(Field field) throws Unsure {
-    try {
-      return field.get(null);
-    } catch (IllegalAccessException e) {
-      throw new Unsure();
-    }
-  }
-
   /** A setter's parameter type with its class's type variables (CustomResource's spec and status) resolved. */
   private static Type resolve(Type type, Class<?> bean) throws Unsure {
+    Type resolved = resolved(type, bean);
+    if (resolved == null) {
+      throw new Unsure();
+    }
+    return resolved;
+  }
+
+  /** As {@link #resolve}, null where a variable cannot be resolved. */
+  static Type resolved(Type type, Class<?> bean) {
     if (!(type instanceof TypeVariable<?> variable) || !(variable.getGenericDeclaration() instanceof Class<?> declaring)) {
       return type;
     }
@@ -187,7 +198,7 @@ public final class PlainBinding {
         }
       }
     }
-    throw new Unsure();
+    return null;
   }
 
   private static Class<?> raw(Type type) throws Unsure {
@@ -205,138 +216,5 @@ public final class PlainBinding {
       return p.getActualTypeArguments()[index];
     }
     throw new Unsure();
-  }
-
-  /** How Jackson binds a class's properties, when this class can tell; null otherwise. */
-  private record Bean(Constructor<?> constructor, Map<String, Method> setters) {
-
-    Object create() throws Unsure {
-      try {
-        return constructor.newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw new Unsure();
-      }
-    }
-
-    static Bean of(Class<?> type) {
-      if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers()) || type.isInterface()
-          || type.isArray() || type.getName().startsWith("java.") || !plainClasses(type)) {
-        return null;
-      }
-      Constructor<?> constructor;
-      try {
-        constructor = type.getConstructor();
-      } catch (NoSuchMethodException e) {
-        return null;
-      }
-      for (Constructor<?> other : type.getDeclaredConstructors()) {
-        if (other.isAnnotationPresent(JsonCreator.class)) {
-          return null;
-        }
-      }
-      Map<String, Method> setters = new HashMap<>();
-      Set<String> unsure = new HashSet<>();
-      for (Method method : type.getMethods()) {
-        if (Modifier.isStatic(method.getModifiers())) {
-          continue;
-        }
-        if (method.isAnnotationPresent(JsonCreator.class) || method.isAnnotationPresent(JsonSetter.class)) {
-          return null;
-        }
-        String name = method.getName();
-        if (method.getParameterCount() == 0 && method.isAnnotationPresent(JsonIgnore.class)) {
-          // an ignored getter hides its property from binding too
-          if (name.startsWith("get") && name.length() > 3) {
-            unsure.add(propertyName(name.substring(3)));
-          } else if (name.startsWith("is") && name.length() > 2) {
-            unsure.add(propertyName(name.substring(2)));
-          }
-        }
-        if (method.getParameterCount() != 1 || !name.startsWith("set") || name.length() == 3) {
-          continue;
-        }
-        String property = propertyName(name.substring(3));
-        Field field = field(type, property);
-        String named = named(method.getAnnotation(JsonProperty.class));
-        if (named == null && field != null) {
-          named = named(field.getAnnotation(JsonProperty.class));
-        }
-        boolean conventional = named == null && name.length() > 4 && Character.isUpperCase(name.charAt(4));
-        property = named == null ? property : named;
-        // two leading capitals: Jackson 2 and 3 name such a property differently, so leave it to Jackson
-        if (conventional || method.isAnnotationPresent(JsonIgnore.class)
-            || field != null && field.isAnnotationPresent(JsonIgnore.class) || field != null && !plainField(field)
-            || setters.put(property, method) != null) {
-          unsure.add(property);
-        }
-      }
-      unsure.forEach(setters::remove);
-      return new Bean(constructor, Map.copyOf(setters));
-    }
-
-    /** The bean name of the rest of an accessor's name: its first letter lower-cased. */
-    private static String propertyName(String rest) {
-      return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
-    }
-
-    private static String named(JsonProperty property) {
-      return property == null || property.value().isEmpty() ? null : property.value();
-    }
-
-    private static Field field(Class<?> type, String name) {
-      for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-        for (Field field : c.getDeclaredFields()) {
-          if (field.getName().equals(name) && !Modifier.isStatic(field.getModifiers())) {
-            return field;
-          }
-        }
-      }
-      return null;
-    }
-
-    /** A field whose own annotations bind it as its type's default deserializer would. */
-    private static boolean plainField(Field field) {
-      JsonDeserialize deserialize = field.getAnnotation(JsonDeserialize.class);
-      if (deserialize == null) {
-        return true;
-      }
-      // BoundOnFirstUse delegates to the mapper's own deserializer of the type
-      boolean usingPlain = deserialize.using() == ValueDeserializer.None.class
-          || deserialize.using() == BoundOnFirstUse.class;
-      boolean contentPlain = deserialize.contentUsing() == ValueDeserializer.None.class
-          || deserialize.contentUsing() == BoundOnFirstUse.class;
-      return usingPlain && contentPlain && deserialize.as() == Void.class && deserialize.contentAs() == Void.class
-          && deserialize.keyAs() == Void.class && deserialize.builder() == Void.class;
-    }
-
-    /**
-     * Whether the class binds as a bean: the nearest {@link JsonDeserialize} (the class's own, else a
-     * supertype's, as Jackson merges them: fabric8's resources override their interface's) names no
-     * deserializer, builder or subtype, no supertype adds type information, and no property names are
-     * ignored.
-     */
-    private static boolean plainClasses(Class<?> type) {
-      JsonDeserialize deserialize = nearest(type, JsonDeserialize.class);
-      JsonIgnoreProperties ignore = nearest(type, JsonIgnoreProperties.class);
-      return nearest(type, JsonTypeInfo.class) == null
-          && (deserialize == null || deserialize.using() == ValueDeserializer.None.class
-              && deserialize.builder() == Void.class && deserialize.as() == Void.class)
-          && (ignore == null || ignore.value().length == 0);
-    }
-
-    private static <A extends java.lang.annotation.Annotation> A nearest(Class<?> type, Class<A> annotation) {
-      if (type == null || type == Object.class) {
-        return null;
-      }
-      A own = type.getDeclaredAnnotation(annotation);
-      if (own != null) {
-        return own;
-      }
-      A inherited = nearest(type.getSuperclass(), annotation);
-      for (Class<?> implemented : type.getInterfaces()) {
-        inherited = inherited != null ? inherited : nearest(implemented, annotation);
-      }
-      return inherited;
-    }
   }
 }

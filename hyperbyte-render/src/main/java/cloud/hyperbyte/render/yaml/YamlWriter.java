@@ -48,7 +48,12 @@ public final class YamlWriter {
 
   /** One object as a YAML document starting with {@code ---}. */
   public static String write(HasMetadata object) {
-    String yaml = new Dump(SETTINGS, new QuotingRepresenter(SETTINGS)).dumpToString(TREE.of(object));
+    return write(object, TREE);
+  }
+
+  /** As {@link #write(HasMetadata)}, with the plain tree {@code tree} makes. */
+  static String write(HasMetadata object, PlainTree tree) {
+    String yaml = new Dump(SETTINGS, new QuotingRepresenter(SETTINGS)).dumpToString(tree.of(object));
     return yaml.endsWith("\n") ? yaml : yaml + "\n";
   }
 
