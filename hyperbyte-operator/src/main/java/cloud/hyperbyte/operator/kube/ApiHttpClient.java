@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.http.StandardHttpRequest;
+import io.fabric8.kubernetes.client.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -16,15 +17,14 @@ import java.util.concurrent.TimeUnit;
  * the exchange that opened the connection, response body included: a restarted operator held the
  * first list page of every connection (14 MB at 1,000 clusters) as long as the connection lived.
  * Connecting stays bounded by the JDK client's request timeout (fabric8's {@code requestTimeout}, 10 s
- * by default), which runs from before the connection is opened until the response's headers; a
- * request fabric8 sends without one (the streaming GET of a watch that fell back from a web socket) is
- * given the request timeout here ({@link #UNTIMED}). Not bounded: a watch's web-socket handshake on
- * a server that accepted the connection and never answers waited for good in a test, although fabric8
- * gives it the request timeout as its connect timeout; only a client connect timeout ended it.
+ * by default), which runs from before the connection is opened until the response's headers. fabric8
+ * sends a watch without one, as a web socket (whose connect timeout it leaves at zero) or as a
+ * streaming GET: those get the request timeout here ({@link #UNTIMED}), or a watch on a server that
+ * accepted the connection and never answered waited for good.
  */
 public final class ApiHttpClient {
 
-  /** The name of the interceptor that bounds requests sent without a timeout. */
+  /** The name of the interceptor that bounds requests and web-socket handshakes sent without a timeout. */
   static final String UNTIMED = "hyperbyte-untimed-request-bound";
 
   private ApiHttpClient() {}
@@ -37,19 +37,23 @@ public final class ApiHttpClient {
   }
 
   /**
-   * Gives a request without a timeout the client's request timeout. The JDK's request timeout ends
-   * once the response's headers arrived, so a watch's stream of events is not cut; without it, a
+   * Gives a request or web-socket handshake without a timeout the client's request timeout. Either
+   * ends once the response's headers arrived, so a watch's stream of events is not cut; without it, a
    * connection to a server that accepted but never answered (a hung API server, a load balancer in
-   * front of a dead one) waited for good, and the watch with it.
+   * front of a dead one) waited for good.
    */
   private static final class UntimedRequestBound implements Interceptor {
 
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-      // a web socket's builder is no request builder: its handshake has a connect timeout of its own
-      if (builder instanceof HttpRequest.Builder http && request instanceof StandardHttpRequest standard
-          && untimed(standard.getTimeout())) {
-        http.timeout(requestTimeout(tags).toMillis(), TimeUnit.MILLISECONDS);
+      if (!(request instanceof StandardHttpRequest standard) || !untimed(standard.getTimeout())) {
+        return;
+      }
+      long millis = requestTimeout(tags).toMillis();
+      if (builder instanceof WebSocket.Builder socket) {
+        socket.connectTimeout(millis, TimeUnit.MILLISECONDS);
+      } else if (builder instanceof HttpRequest.Builder http) {
+        http.timeout(millis, TimeUnit.MILLISECONDS);
       }
     }
 

@@ -22,6 +22,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -30,16 +31,17 @@ import org.junit.jupiter.api.Test;
 /**
  * An API server that accepts connections and then says nothing (a hung process behind its listening
  * socket, a load balancer in front of a dead backend). The operator's API client has no connect
- * timeout ({@link ApiHttpClient}), so only a request's own timeout gives such a connection up; a watch
- * served over a streaming GET (fabric8's fallback when a web socket cannot be opened) is sent without
- * one, and waited on its first connection for good instead of trying again.
+ * timeout ({@link ApiHttpClient}), so only a request's own timeout gives such a connection up; fabric8
+ * sends a watch without one, as a web socket or as a streaming GET (its fallback, or all it uses with
+ * {@code onlyHttpWatches}), and the watch waited on its first connection for good instead of trying
+ * again.
  */
 class SilentApiServerTest {
 
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
   private final ServerSocket server = silentServer();
   private KubernetesClient client;
-  private Watch watch;
+  private volatile Watch watch;
 
   private ServerSocket silentServer() {
     try {
@@ -76,13 +78,17 @@ class SilentApiServerTest {
   }
 
   private KubernetesClient operatorClient(String masterUrl) {
+    return operatorClient(masterUrl, true);
+  }
+
+  private KubernetesClient operatorClient(String masterUrl, boolean onlyHttpWatches) {
     Config config = new ConfigBuilder(Config.empty())
         .withMasterUrl(masterUrl)
         .withTrustCerts(true)
         .withConnectionTimeout(10_000)
         .withRequestTimeout(200)
         .withWatchReconnectInterval(10)
-        .withOnlyHttpWatches(true)
+        .withOnlyHttpWatches(onlyHttpWatches)
         .build();
     KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory());
@@ -100,6 +106,17 @@ class SilentApiServerTest {
       @Override
       public void onClose(WatcherException cause) {}
     });
+  }
+
+  @Test
+  void aWatchGivesUpAWebSocketHandshakeTheServerNeverAnswersAndConnectsAgain() {
+    client = operatorClient("https://127.0.0.1:" + server.getLocalPort(), false);
+
+    // watch() returns once a web socket is open: asked on another thread, so that a handshake that never ends fails
+    // this test rather than hanging it
+    CompletableFuture.runAsync(() -> watch = watchConfigMaps(configMap -> { }));
+
+    await().atMost(Duration.ofMinutes(1)).until(() -> accepted.size() >= 3);
   }
 
   @Test
