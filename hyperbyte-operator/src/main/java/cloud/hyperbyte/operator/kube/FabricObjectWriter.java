@@ -52,7 +52,11 @@ public final class FabricObjectWriter implements ObjectWriter {
     ownWrites.written(owner, ref, applied == null ? null : applied.getMetadata().getResourceVersion());
   }
 
-  /** The generic resource fabric8 applies for an object of a kind it has no model for. */
+  /**
+   * The generic resource fabric8 applies for an object of a kind it has no model for. Only the spec
+   * is applied: the kinds applied generically ({@link GenericKinds}) have no other field of their own
+   * at the top level, and a status an object was read back with belongs to its controller.
+   */
   private static GenericKubernetesResource generic(HasMetadata object) {
     if (object instanceof UnmodelledObject unmodelled) {
       return new GenericKubernetesResourceBuilder()
