@@ -29,7 +29,10 @@ class FailoverE2eTest extends OperatorE2eTest {
     assertThat(events.withReason("hdb", "MemberFailover")).isEmpty();
 
     clock.advance(Duration.ofSeconds(15));
-    eventually().until(() -> pod("hdb-2") != null && !pod("hdb-2").getMetadata().getUid().equals(firstUid));
+    eventually().until(() -> {
+      var now = pod("hdb-2"); // read once: the old pod may go between two reads
+      return now != null && !now.getMetadata().getUid().equals(firstUid);
+    });
     awaitRunning("hdb", 3);
     assertThat(events.withReason("hdb", "MemberFailover")).hasSize(1);
     assertThat(history.incarnations("hdb-2")).isEqualTo(2);

@@ -138,8 +138,7 @@ class SimulatedClusterTest {
     assertThat(isReady(pod("hdb-1"))).isFalse();
     time.advance(Duration.ofSeconds(120));
 
-    await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid)
-        && isReady(pod("hdb-1")));
+    await().until(() -> replaced("hdb-1", firstUid) && isReady(pod("hdb-1")));
     assertThat(cluster.member(NS, "hdb-1")).containsSame(member);
     assertThat(member.walSequence()).isEqualTo(3);
   }
@@ -166,7 +165,7 @@ class SimulatedClusterTest {
     time.advance(Duration.ofSeconds(1));
 
     assertThat(member.isProcessRunning()).as("killed at the end of the grace period").isFalse();
-    await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid));
+    await().until(() -> replaced("hdb-1", firstUid));
   }
 
   @Test
@@ -182,8 +181,7 @@ class SimulatedClusterTest {
     await().until(() -> cluster.member(NS, "hdb-1").isEmpty()); // SIGTERM: the drain runs on simulated time
     time.advance(Duration.ofSeconds(120));
 
-    await().until(() -> pod("hdb-1") != null && !pod("hdb-1").getMetadata().getUid().equals(firstUid)
-        && isReady(pod("hdb-1")));
+    await().until(() -> replaced("hdb-1", firstUid) && isReady(pod("hdb-1")));
     assertThat(cluster.member(NS, "hdb-1").orElseThrow().walSequence()).isZero();
   }
 
@@ -368,6 +366,12 @@ class SimulatedClusterTest {
       assertThat(sts.getStatus()).isNotNull();
       assertThat(sts.getStatus().getReadyReplicas()).isEqualTo(count);
     });
+  }
+
+  /** Whether pod {@code name} exists with another uid than {@code oldUid}, read once (the old one may go between reads). */
+  private boolean replaced(String name, String oldUid) {
+    Pod now = pod(name);
+    return now != null && !now.getMetadata().getUid().equals(oldUid);
   }
 
   private Pod pod(String name) {

@@ -57,6 +57,14 @@ class GracefulPodDeletionTest {
     kube.close();
   }
 
+  /**
+   * Whether {@code pod} exists and is Ready. Conditions read the pod once: the simulated kubelet may
+   * remove it between two reads (the old pod going while its replacement is awaited).
+   */
+  static boolean isReady(Pod pod) {
+    return pod != null && SimulatedPods.isReady(pod);
+  }
+
   static Pod pod(String name) {
     return client.pods().inNamespace(NS).withName(name).get();
   }
@@ -185,7 +193,7 @@ class GracefulPodDeletionTest {
     @Test
     void createsNoReplacementUntilTheTerminatingPodIsGone() {
       client.resource(Fixtures.statefulSet("term", 2, "1").build()).create();
-      await().atMost(Patience.LIMIT).until(() -> pod("term-1") != null && SimulatedPods.isReady(pod("term-1")));
+      await().atMost(Patience.LIMIT).until(() -> isReady(pod("term-1")));
       String oldUid = pod("term-1").getMetadata().getUid();
       STILL_STOPPING.add("term-1");
 
@@ -201,8 +209,10 @@ class GracefulPodDeletionTest {
 
       STILL_STOPPING.remove("term-1");
 
-      await().atMost(Patience.LIMIT).until(() -> pod("term-1") != null
-          && !pod("term-1").getMetadata().getUid().equals(oldUid) && SimulatedPods.isReady(pod("term-1")));
+      await().atMost(Patience.LIMIT).until(() -> {
+        Pod replacement = pod("term-1");
+        return isReady(replacement) && !replacement.getMetadata().getUid().equals(oldUid);
+      });
       assertThat(pod("term-1").getMetadata().getDeletionTimestamp()).isNull();
     }
 
@@ -235,7 +245,7 @@ class GracefulPodDeletionTest {
     @Test
     void theKubeletReportsTheContainersStoppedBeforeRemovingThePod() {
       client.resource(Fixtures.statefulSet("watched", 1, "1").build()).create();
-      await().atMost(Patience.LIMIT).until(() -> pod("watched-0") != null && SimulatedPods.isReady(pod("watched-0")));
+      await().atMost(Patience.LIMIT).until(() -> isReady(pod("watched-0")));
       java.util.List<Pod> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
       try (var watch = client.pods().inNamespace(NS).withName("watched-0").watch(new io.fabric8.kubernetes.client.Watcher<>() {
         @Override
