@@ -2,7 +2,6 @@ package cloud.hyperbyte.model.v1alpha1;
 
 import cloud.hyperbyte.model.kube.PlainBinding;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Optional;
 
 /** An enum whose manifest spelling is given by {@link JsonProperty} on each constant. */
 public interface WireEnum {
@@ -10,18 +9,10 @@ public interface WireEnum {
   /** The value as written in a manifest, e.g. {@code IfNotPresent} or {@code sync_quorum}. */
   default String wireValue() {
     Enum<?> constant = (Enum<?>) this;
-    // the binding's index holds the model enums' spellings: reading the annotation costs a render
-    // Java's annotation parsing and a proxy class
-    Optional<String> indexed = PlainBinding.spelling(constant);
-    if (indexed.isPresent()) {
-      return indexed.get();
-    }
-    try {
-      JsonProperty property =
-          constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
-      return property == null ? constant.name() : property.value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("enum constant without a field: " + constant, e);
-    }
+    // the spelling the binding reads (one rule for both; for the model's enums from its index, so
+    // that a render parses no annotation)
+    return PlainBinding.spelling(constant).orElseThrow(() -> new IllegalStateException(constant.getDeclaringClass()
+        .getName() + "." + constant.name() + " has no spelling of its own: another constant of its enum has it,"
+        + " or the enum is read through a creator or value method"));
   }
 }
